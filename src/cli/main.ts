@@ -1,0 +1,41 @@
+import { CliIo, Command, EXIT, processIo } from "./io";
+
+/** Each subcommand lives in its own module under ./commands and is loaded only when used. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
+  commands[name] = { summary, load };
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(
+    ([name, c]) => `  vfm ${name.padEnd(10)} ${c.summary}`
+  );
+  return ["Usage:", ...lines, "", "Run `vfm COMMAND --help` for a command's options.", ""].join(
+    "\n"
+  );
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    io.stdout(usage());
+    return name ? EXIT.ok : EXIT.unreadable;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`vfm: unknown command "${name}".\n${usage()}`);
+    return EXIT.unreadable;
+  }
+  try {
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (e) {
+    // No stack trace reaches the user: one line on stderr.
+    io.stderr(`vfm ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.unreadable;
+  }
+}
+
+// Subcommands register here, one line each.

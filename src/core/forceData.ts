@@ -1,0 +1,183 @@
+/**
+ * What detection finds in a workbook, before any analysis: every figure with the cell it came
+ * from and how it was recognised. Detection (core/detect) produces it from a WorkbookGrid,
+ * whether the workbook uses the add-in's input template or the force's own free-form sheets;
+ * the analyses (core/analysis) take it as their only input besides the policy.
+ */
+import { CellRef } from "./grid";
+import { Finding } from "./findings";
+import { MoneyUnit, Pence } from "./money";
+import { FinancialYear } from "./years";
+
+/** How a figure was recognised, for the user and the sources section. */
+export interface Recognition {
+  /** e.g. "template table Budget", "label 'Overtime - Police Officers' matched officer overtime". */
+  readonly how: string;
+}
+
+export interface Sourced<T> extends Recognition {
+  readonly value: T;
+  /** The cell(s) the figure came from; a sum cites each cell it added. */
+  readonly sources: readonly CellRef[];
+}
+
+/** The budget lines the analyses need, whatever the force calls them. */
+export type BudgetLineKey =
+  | "officerPay"
+  | "officerOvertime"
+  | "staffPay"
+  | "staffOvertime"
+  | "pcsoPay"
+  | "pcsoOvertime"
+  | "totalPay"
+  | "nonPay"
+  | "grossExpenditure"
+  | "income"
+  | "netExpenditure";
+
+export interface BudgetLine {
+  /** The label as written in the sheet. */
+  readonly label: string;
+  /** Which line it is, where recognised; lines not needed by the analyses have none. */
+  readonly key?: BudgetLineKey;
+  /** Subtotal or total rows are kept apart so they are never added in twice. */
+  readonly isTotal: boolean;
+  readonly labelCell: CellRef;
+  /** Amount in pence per financial year, with its cell. */
+  readonly amounts: ReadonlyMap<FinancialYear, Sourced<Pence>>;
+  /** Budget / actual / target / forecast where the header said so. */
+  readonly basis?: ReadonlyMap<FinancialYear, "actual" | "budget" | "target" | "forecast">;
+}
+
+/** Business-support classification keys (policy.ts holds which count, after 5.46-5.51). */
+export type FunctionCategory =
+  | "corporateDevelopment"
+  | "hr"
+  | "finance"
+  | "procurement"
+  | "administration"
+  | "communications"
+  | "legal"
+  | "performanceReview"
+  | "it"
+  | "estates"
+  | "fleet"
+  | "training"
+  | "operational"
+  | "other";
+
+export interface WorkforceLine {
+  readonly label: string;
+  readonly category?: FunctionCategory;
+  readonly isTotal: boolean;
+  readonly labelCell: CellRef;
+  /** FTE by year, by worker type where the sheet splits it; `total` is officers + staff + PCSOs. */
+  readonly fte: ReadonlyMap<
+    FinancialYear,
+    {
+      readonly officers?: Sourced<number>;
+      readonly staff?: Sourced<number>;
+      readonly pcsos?: Sourced<number>;
+      readonly specials?: Sourced<number>;
+      readonly total?: Sourced<number>;
+    }
+  >;
+}
+
+/** Procurement category keys from the national approaches (5.31-5.40). */
+export type ProcurementCategory =
+  | "vehicles"
+  | "bodyArmour"
+  | "forensicDna"
+  | "forensicDrugs"
+  | "forensicOther"
+  | "eForensics"
+  | "uniform"
+  | "mobilePhones"
+  | "digitalEvidence"
+  | "consultancy"
+  | "translators"
+  | "olympics"
+  | "radio"
+  | "forensicsRefresh"
+  | "fingerprintId"
+  | "fingerprintScanning"
+  | "construction"
+  | "ict"
+  | "other";
+
+export type ProcurementRoute = "nationalFramework" | "regional" | "local" | "unknown";
+
+export interface ProcurementLine {
+  readonly labelCell: CellRef;
+  /** The category as written. */
+  readonly categoryText: string;
+  readonly category?: ProcurementCategory;
+  readonly supplier?: string;
+  readonly annualSpend: Sourced<Pence>;
+  readonly route: ProcurementRoute;
+  readonly routeText?: string;
+  /** ISO date "2011-03-31". */
+  readonly contractEnd?: Sourced<string>;
+  /** A migration date the force has planned, ISO. */
+  readonly plannedMigration?: Sourced<string>;
+}
+
+/** The statement's nine areas (5.53), in the order the statement lists them. */
+export const SAVINGS_AREAS = [
+  "deployment",
+  "overtime",
+  "processImprovement",
+  "bureaucracy",
+  "procurement",
+  "it",
+  "supportServices",
+  "collaboration",
+  "overheads",
+] as const;
+export type SavingsArea = (typeof SAVINGS_AREAS)[number];
+
+export interface SavingsLine {
+  readonly initiative: string;
+  readonly labelCell: CellRef;
+  readonly area?: SavingsArea;
+  readonly areaText: string;
+  readonly type: "cashable" | "nonCashable";
+  readonly year: FinancialYear;
+  readonly planned?: Sourced<Pence>;
+  readonly actual?: Sourced<Pence>;
+  readonly notes?: string;
+}
+
+export interface ForceSettings {
+  readonly forceName?: Sourced<string>;
+  readonly baselineYear?: Sourced<FinancialYear>;
+  readonly targetYear?: Sourced<FinancialYear>;
+  /** Average cost of one business-support FTE, where the user gives it. */
+  readonly averageSupportCost?: Sourced<Pence>;
+  /** Policy overrides as written in the Settings sheet: key -> text or number. */
+  readonly policyOverrides: ReadonlyMap<string, Sourced<string | number>>;
+}
+
+export interface ForceData {
+  readonly settings: ForceSettings;
+  readonly budget: {
+    readonly lines: readonly BudgetLine[];
+    readonly years: readonly FinancialYear[];
+    /** The unit amounts were stated in, where found (all amounts above are already in pence). */
+    readonly unit?: MoneyUnit;
+  };
+  readonly workforce: {
+    readonly lines: readonly WorkforceLine[];
+    readonly years: readonly FinancialYear[];
+  };
+  readonly procurement: { readonly lines: readonly ProcurementLine[] };
+  readonly savingsPlan: { readonly lines: readonly SavingsLine[] };
+  /** Which sheets were read as what, for the Data step and the sources section. */
+  readonly sheetsUsed: readonly {
+    readonly sheet: string;
+    readonly as: "budget" | "workforce" | "procurement" | "savingsPlan" | "settings" | "peers";
+    readonly how: string;
+  }[];
+  readonly findings: readonly Finding[];
+}
