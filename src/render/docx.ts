@@ -1,0 +1,509 @@
+/**
+ * Statement model -> Word document (.docx) with the `docx` package. Layout only: every figure and
+ * word comes from the model.
+ *
+ * What users rely on in the output:
+ * - Real Word headings (Title, Heading 1, Heading 2) whose styles carry an outline level, so the
+ *   navigation pane and a table of contents pick them up.
+ * - Tables with fixed widths in twips (never percentages, which LibreOffice and Google Docs
+ *   mis-draw), a fixed layout, and header rows marked to repeat on each page.
+ * - Page numbers ("Page 3 of 12") in the footer; A4 portrait.
+ * - RAG status always in words (the shading only adds to them).
+ * - Charts as native Word charts (drawn by Word from their own data, editable with "Edit Data")
+ *   with alt text, each followed by a table of the same figures, so the numbers are readable
+ *   in print, by screen readers and where a viewer cannot draw charts.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { ChartRun } from "docx/charts";
+import type { ChartRunOptions } from "docx/charts";
+import {
+  Block,
+  ChartBlock,
+  DisplayFigure,
+  NotesBlock,
+  ParagraphBlock,
+  RagBlock,
+  RagState,
+  Section,
+  SourcesBlock,
+  Statement,
+  TableBlock,
+  TableCell as ModelCell,
+} from "../core/statement/model";
+
+/** A4 in twips, with 2 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+/** The width tables are laid out to: the text width between the margins. */
+export const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
+
+const FONT = "Arial";
+/** Half-points. */
+const BODY_SIZE = 20;
+const HEADER_FILL = "DDE4F0";
+
+const RAG_SHADE: Readonly<Record<RagState, string>> = {
+  onTrack: "C6EFCE",
+  atRisk: "FFEB9C",
+  offTrack: "FFC7CE",
+  noData: "E7E6E6",
+};
+
+function isNumeric(kind: DisplayFigure["kind"]): boolean {
+  return kind === "money" || kind === "percent" || kind === "fte" || kind === "number";
+}
+
+/**
+ * Fixed column widths in twips from the model's relative widths, filling the text width. The
+ * last column takes the rounding remainder, so the widths add up exactly to the table width.
+ */
+export function fixedWidths(
+  relative: readonly number[],
+  total: number = TEXT_WIDTH_TWIPS
+): number[] {
+  const sum = relative.reduce((a, b) => a + b, 0) || 1;
+  const widths = relative.map((w) => Math.floor((w / sum) * total));
+  const used = widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] += total - used;
+  return widths;
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
+const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
+
+function textCell(
+  text: string,
+  width: number,
+  opts: {
+    bold?: boolean;
+    italic?: boolean;
+    align?: "left" | "right" | "center";
+    fill?: string;
+    span?: number;
+  } = {}
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    ...(opts.span && opts.span > 1 ? { columnSpan: opts.span } : {}),
+    ...(opts.fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: opts.fill } } : {}),
+    borders: cellBorders,
+    margins: { left: 80, right: 80, top: 30, bottom: 30 },
+    children: [
+      new Paragraph({
+        alignment:
+          opts.align === "right"
+            ? AlignmentType.RIGHT
+            : opts.align === "center"
+              ? AlignmentType.CENTER
+              : AlignmentType.LEFT,
+        spacing: { before: 0, after: 0 },
+        children: [new TextRun({ text, bold: opts.bold, italics: opts.italic })],
+      }),
+    ],
+  });
+}
+
+function caption(text: string): Paragraph {
+  return new Paragraph({ style: "Caption", keepNext: true, children: [new TextRun(text)] });
+}
+
+function fixedTable(widths: number[], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows,
+  });
+}
+
+function modelCell(c: ModelCell, width: number, first: boolean, total: boolean): TableCell {
+  return textCell(c.text, width, {
+    bold: total || c.emphasis === "strong" || !!c.rag,
+    italic: c.value === null,
+    align: c.rag ? "center" : !first && isNumeric(c.kind) ? "right" : "left",
+    ...(c.rag ? { fill: RAG_SHADE[c.rag] } : {}),
+  });
+}
+
+function tableBlock(t: TableBlock): (Paragraph | Table)[] {
+  const widths = fixedWidths(t.columns.map((c) => c.width));
+  const header = t.headerRows.map((row, h) => {
+    let col = 0;
+    const last = h === t.headerRows.length - 1;
+    const cells = row.map((hc) => {
+      const w = widths.slice(col, col + hc.span).reduce((a, b) => a + b, 0);
+      const kind = t.columns[col]?.kind ?? "text";
+      const align = !last ? "center" : col > 0 && isNumeric(kind) ? "right" : "left";
+      col += hc.span;
+      return textCell(hc.text, w, { bold: true, fill: HEADER_FILL, align, span: hc.span });
+    });
+    return new TableRow({ tableHeader: true, cantSplit: true, children: cells });
+  });
+  const body = t.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: r.cells.map((c, j) =>
+          modelCell(c, widths[j], j === 0, r.role === "total" || r.role === "subheading")
+        ),
+      })
+  );
+  const out: (Paragraph | Table)[] = [caption(t.caption), fixedTable(widths, [...header, ...body])];
+  if (t.note) out.push(new Paragraph({ style: "TableNote", children: [new TextRun(t.note)] }));
+  else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  return out;
+}
+
+function paragraphBlock(p: ParagraphBlock): Paragraph {
+  const role = p.role ?? "normal";
+  const runs = p.runs.map(
+    (r) =>
+      new TextRun({
+        text: r.text,
+        bold: r.emphasis === "strong" || role === "missing",
+        italics: r.emphasis === "em" || role === "userNarrative",
+      })
+  );
+  if (role === "userNarrative")
+    return new Paragraph({
+      style: "ForceNarrative",
+      children: [new TextRun("“"), ...runs, new TextRun("”")],
+    });
+  return new Paragraph({ children: runs, ...(role === "caveat" ? { style: "Caveat" } : {}) });
+}
+
+function ragBlock(r: RagBlock): Paragraph[] {
+  const out = [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new TextRun({ text: "Status: ", bold: true }),
+        new TextRun({
+          text: r.words,
+          bold: true,
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: RAG_SHADE[r.status] },
+        }),
+      ],
+    }),
+    new Paragraph({
+      children: [new TextRun({ text: "Rule applied: ", italics: true }), new TextRun(r.rule)],
+    }),
+  ];
+  if (r.basis)
+    out.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: "Figures behind it: ", italics: true }),
+          new TextRun(r.basis),
+        ],
+      })
+    );
+  return out;
+}
+
+function notesBlock(n: NotesBlock): Paragraph[] {
+  return [
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: n.title, bold: true })] }),
+    ...n.items.map((i) => {
+      const sev = i.severity === "error" ? "Error" : i.severity === "warning" ? "Warning" : "Note";
+      const rest = [i.text, i.place ? `(${i.place})` : "", i.fix ?? ""].filter((s) => s).join(" ");
+      return new Paragraph({
+        numbering: { reference: "vfm-bullets", level: 0 },
+        children: [new TextRun({ text: `${sev}: `, bold: true }), new TextRun(rest)],
+      });
+    }),
+  ];
+}
+
+function sourcesBlock(s: SourcesBlock): (Paragraph | Table)[] {
+  const widths = fixedWidths([26, 12, 24, 30]);
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ["Figure", "Value", "Cells", "How it was found or worked out"].map((h, j) =>
+      textCell(h, widths[j], { bold: true, fill: HEADER_FILL, align: j === 1 ? "right" : "left" })
+    ),
+  });
+  const rows = s.items.map(
+    (i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          textCell(i.figure, widths[0]),
+          textCell(i.text, widths[1], { align: "right" }),
+          textCell(i.cells || "policy setting", widths[2]),
+          textCell(i.how ?? "", widths[3]),
+        ],
+      })
+  );
+  return [caption(s.title), fixedTable(widths, [head, ...rows]), new Paragraph({ children: [] })];
+}
+
+function chartValues(s: ChartBlock["series"][number]): (number | null)[] {
+  return s.points.map((p) => (p && typeof p.value === "number" ? p.value : null));
+}
+
+/** The native chart's options, from the model's chart; undefined when it has nothing to draw. */
+export function chartRunOptions(c: ChartBlock): ChartRunOptions | undefined {
+  const data = c.series.filter((s) => s.role === "data");
+  const hasValue = c.series.some((s) => chartValues(s).some((v) => v !== null));
+  if (data.length === 0 || !hasValue || c.categories.length === 0) return undefined;
+  const series = c.series.map((s, i) => ({
+    name: s.name,
+    values: chartValues(s),
+    ...(s.role === "data"
+      ? { color: ["2F5597", "C55A11", "548235", "7030A0"][i % 4] }
+      : {
+          type: "line" as const,
+          color: "C00000",
+          line: { color: "C00000", width: 2, dash: "dash" as const },
+          markers: false,
+        }),
+  }));
+  const common = {
+    title: c.title,
+    categories: [...c.categories],
+    series,
+    valueAxis: { title: c.valueAxisTitle, numberFormat: c.valueFormat, minimum: 0 },
+    categoryAxis: { title: c.categoryTitle },
+    transformation: { width: 600, height: 300 },
+    altText: { name: c.id, title: c.title, description: c.altText },
+  };
+  if (c.chartType === "line") return { type: "line", markers: true, ...common } as ChartRunOptions;
+  if (c.chartType === "bar") return { type: "bar", ...common } as ChartRunOptions;
+  return { type: "column", ...common } as ChartRunOptions;
+}
+
+function chartBlock(c: ChartBlock, nativeCharts: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [caption(c.title)];
+  const options = nativeCharts ? chartRunOptions(c) : undefined;
+  if (options) out.push(new Paragraph({ keepNext: true, children: [new ChartRun(options)] }));
+  // The same figures as a table: readable in print, by screen readers and in any viewer.
+  const widths = fixedWidths([18, ...c.series.map(() => 14)]);
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [c.categoryTitle, ...c.series.map((s) => s.name)].map((h, j) =>
+      textCell(h, widths[j], { bold: true, fill: HEADER_FILL, align: j > 0 ? "right" : "left" })
+    ),
+  });
+  const rows = c.categories.map(
+    (cat, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          textCell(cat, widths[0]),
+          ...c.series.map((s, j) =>
+            textCell(s.points[i]?.text ?? "", widths[j + 1], { align: "right" })
+          ),
+        ],
+      })
+  );
+  out.push(
+    new Paragraph({
+      style: "TableNote",
+      keepNext: true,
+      children: [new TextRun(`Figures in the chart: ${c.title}`)],
+    }),
+    fixedTable(widths, [head, ...rows]),
+    new Paragraph({ children: [] })
+  );
+  return out;
+}
+
+function blockChildren(b: Block, nativeCharts: boolean): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "paragraph":
+      return [paragraphBlock(b)];
+    case "table":
+      return tableBlock(b);
+    case "chart":
+      return chartBlock(b, nativeCharts);
+    case "rag":
+      return ragBlock(b);
+    case "notes":
+      return notesBlock(b);
+    case "sources":
+      return sourcesBlock(b);
+  }
+}
+
+function sectionChildren(s: Section, nativeCharts: boolean): (Paragraph | Table)[] {
+  return [
+    new Paragraph({
+      heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+      children: [new TextRun(s.heading)],
+    }),
+    ...s.blocks.flatMap((b) => blockChildren(b, nativeCharts)),
+  ];
+}
+
+export interface DocxOptions {
+  /** Draw charts as native Word charts (default true); the figures' tables are always included. */
+  readonly nativeCharts?: boolean;
+}
+
+/** The statement as a docx `Document` (for callers that pack it themselves). */
+export function statementDocument(statement: Statement, options: DocxOptions = {}): Document {
+  const nativeCharts = options.nativeCharts ?? true;
+  const intro: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(statement.title)] }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: statement.force, bold: true }),
+        new TextRun(`. Drafted on ${statement.generatedText} by the Value for Money add-in.`),
+      ],
+    }),
+  ];
+  if (statement.illustrative)
+    intro.push(
+      new Paragraph({
+        style: "Caveat",
+        children: [
+          new TextRun({
+            text: "Illustrative: drafted from sample figures, not a real force's data.",
+            bold: true,
+          }),
+        ],
+      })
+    );
+  const heading = (size: number, outlineLevel: number, before: number) => ({
+    run: { font: FONT, size, bold: true, color: "1F3864" },
+    paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before, after: 120 } },
+  });
+  return new Document({
+    creator: "Value for Money add-in",
+    title: statement.title,
+    description: `Value for Money Statement for ${statement.force}`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120 } } },
+        title: { run: { font: FONT, size: 40, bold: true, color: "1F3864" } },
+        heading1: heading(30, 0, 360),
+        heading2: heading(24, 1, 240),
+        heading3: heading(22, 2, 200),
+      },
+      paragraphStyles: [
+        {
+          id: "Caption",
+          name: "Caption",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          run: { bold: true, size: 18, color: "1F3864" },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
+        },
+        {
+          id: "TableNote",
+          name: "Table Note",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { italics: true, size: 16 },
+          paragraph: { spacing: { before: 60, after: 160 } },
+        },
+        {
+          id: "ForceNarrative",
+          name: "Force Narrative",
+          basedOn: "Normal",
+          next: "Normal",
+          paragraph: {
+            indent: { left: 567 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: "808080", space: 8 } },
+          },
+        },
+        {
+          id: "Caveat",
+          name: "Caveat",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { italics: true, color: "404040" },
+        },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: "vfm-bullets",
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: "•",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 260 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+            },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({ text: `${statement.force}: ${statement.title}`, size: 16 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ["Page ", PageNumber.CURRENT], size: 16 }),
+                  new TextRun({ children: [" of ", PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [
+          ...intro,
+          ...statement.sections.flatMap((s) => sectionChildren(s, nativeCharts)),
+        ],
+      },
+    ],
+  });
+}
+
+/** The statement as .docx bytes; works in Node and in the browser. */
+export async function renderStatementDocx(
+  statement: Statement,
+  options: DocxOptions = {}
+): Promise<Uint8Array> {
+  return Packer.pack(statementDocument(statement, options), "uint8array");
+}
