@@ -205,14 +205,22 @@ export interface PeersAnalysis {
 // ---------------------------------------------------------------------------------------------
 // Arithmetic, exported for tests and for the task pane.
 
+/**
+ * A derived figure to 12 significant digits, so binary noise (0.022250000000000006) does not
+ * reach the user; every input figure in a sheet has far fewer digits than that.
+ */
+function clean(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
 /** PERCENTILE.INC of the values at p (0..1), by mathjs quantileSeq's linear interpolation. */
 export function percentileInc(values: readonly number[], p: number): number {
-  return math.quantileSeq([...values], p) as number;
+  return clean(math.quantileSeq([...values], p) as number);
 }
 
 /** Arithmetic mean (mathjs). */
 export function meanOf(values: readonly number[]): number {
-  return math.mean([...values]) as number;
+  return clean(math.mean([...values]) as number);
 }
 
 /** Competition rank (RANK.EQ): 1 + the number of values strictly better. */
@@ -613,9 +621,13 @@ export function analysePeers(
         : null;
     const gap =
       value !== null && topQuartileValue !== null
-        ? Math.max(
-            0,
-            dir.direction === "lowerIsBetter" ? value - topQuartileValue : topQuartileValue - value
+        ? clean(
+            Math.max(
+              0,
+              dir.direction === "lowerIsBetter"
+                ? value - topQuartileValue
+                : topQuartileValue - value
+            )
           )
         : null;
 
@@ -647,7 +659,7 @@ export function analysePeers(
       if (pts.length > 0) {
         if (weightCol) {
           const wsum = pts.reduce((s, p) => s + p.w, 0);
-          msgAverage = pts.reduce((s, p) => s + p.v * p.w, 0) / wsum;
+          msgAverage = clean(pts.reduce((s, p) => s + p.v * p.w, 0) / wsum);
         } else msgAverage = meanOf(pts.map((p) => p.v));
       }
     }
@@ -833,7 +845,7 @@ function priceGap(
       );
     return null;
   }
-  const excessFte = gap * fte.value;
+  const excessFte = clean(gap * fte.value);
   return {
     amount: gap > 0 ? applyRate(cost.value, excessFte) : 0,
     formula:

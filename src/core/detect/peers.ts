@@ -304,6 +304,11 @@ function parseNumberText(text: string): { value: number; percent: boolean } | un
   return { value, percent: !!m[5] };
 }
 
+/** Percentage points to a fraction without binary noise: 5.8 -> 0.058 (not 0.057999999999999996). */
+export function fromPoints(points: number): number {
+  return Number((points / 100).toPrecision(15));
+}
+
 function readCell(sheet: SheetGrid, row: number, col: number): Read {
   const v = cellValue(sheet, row, col);
   if (v === null) return { kind: "blank" };
@@ -321,7 +326,7 @@ function readCell(sheet: SheetGrid, row: number, col: number): Read {
     if (p)
       return {
         kind: "number",
-        value: p.percent ? p.value / 100 : p.value,
+        value: p.percent ? fromPoints(p.value) : p.value,
         percentFormat: false,
         fromText: true,
         textPercent: p.percent,
@@ -347,6 +352,8 @@ interface Candidate {
 }
 
 const HEADER_SCAN_ROWS = 40;
+/** Rows below a header with no force heading that are looked at for force names. */
+const LOOK_AHEAD = 60;
 /** The table ends after this many rows in a row with no name in the force column. */
 const BLANK_RUN_ENDS_TABLE = 5;
 
@@ -362,13 +369,11 @@ function sameForce(a: string, b: string): boolean {
 function dataRows(
   sheet: SheetGrid,
   headerRow: number,
-  col: number,
-  limit = Infinity
+  col: number
 ): { row: number; name: string }[] {
   const out: { row: number; name: string }[] = [];
   let blanks = 0;
-  const end = Math.min(rowCount(sheet), headerRow + 1 + limit);
-  for (let r = headerRow + 1; r < end; r++) {
+  for (let r = headerRow + 1; r < rowCount(sheet); r++) {
     const v = cellValue(sheet, r, col);
     const t = textOf(v);
     if (!t) {
@@ -408,14 +413,28 @@ function findCandidates(sheet: SheetGrid, ownForce: string | undefined): Candida
   const out: Candidate[] = [];
   const lastRow = Math.min(rowCount(sheet), HEADER_SCAN_ROWS);
   const cols = columnCount(sheet);
+  // A column with no header can still be the force column if it lists forces. Which of the first
+  // rows name a force, per column, is worked out once (a ledger can be 200,000 rows long).
+  const scanTo = Math.min(rowCount(sheet), lastRow + LOOK_AHEAD);
+  const forceRows: number[][] = [];
+  for (let c = 0; c < cols; c++) {
+    const hits: number[] = [];
+    for (let r = 0; r < scanTo; r++) {
+      const t = textOf(cellValue(sheet, r, c));
+      if (t && t.length <= 60 && (matchForce(t) || (ownForce && sameForce(t, ownForce))))
+        hits.push(r);
+    }
+    forceRows.push(hits);
+  }
   for (let r = 0; r < lastRow; r++) {
     for (let c = 0; c < cols; c++) {
       const header = textOf(cellValue(sheet, r, c));
       const explicitHeader = !!header && isForceHeader(normaliseHeader(header));
       if (header && !explicitHeader) continue;
-      // A column with no header can still be the force column if it lists forces: look at the
-      // first rows below before reading the whole column (a ledger can be 200,000 rows long).
-      if (!explicitHeader && countMatched(dataRows(sheet, r, c, 60), ownForce) < 3) continue;
+      if (!explicitHeader) {
+        const below = forceRows[c].filter((x) => x > r && x <= r + LOOK_AHEAD).length;
+        if (below < 3) continue;
+      }
       const rows = dataRows(sheet, r, c);
       if (rows.length === 0) continue;
       const matched = countMatched(rows, ownForce);
@@ -684,7 +703,7 @@ function readTable(cand: Candidate, ownForce: string | undefined): PeersData {
       let how = `column "${col.header}"`;
       if (col.isPercent && !r.percentFormat && !r.textPercent) {
         if (col.plainScale === "points") {
-          value = r.value / 100;
+          value = fromPoints(r.value);
           how += `, ${r.value} read as ${r.value}%`;
         } else how += ", read as a fraction";
       } else if (r.percentFormat) how += ", percentage format";
