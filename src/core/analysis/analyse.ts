@@ -1,0 +1,268 @@
+/**
+ * The one entry point: from detected figures and a policy to the whole analysis. Applies the
+ * workbook's own policy settings, runs every analysis, gathers all findings, and never throws:
+ * an analysis that fails is replaced by an empty one and a finding says so.
+ */
+import { CellRef } from "../grid";
+import { Finding, finding, sortFindings } from "../findings";
+import { ForceData, SAVINGS_AREAS } from "../forceData";
+import { DEFAULT_POLICY, Policy, PolicyOverrideApplied, applyOverrides } from "../policy";
+import { FinancialYear } from "../years";
+import { analyseBusinessSupport } from "./businessSupport";
+import { fig, rag, sortedUnique } from "./figures";
+import { analyseIndicators } from "./indicators";
+import { analyseOvertime } from "./overtime";
+import { analyseProcurement } from "./procurement";
+import { analyseSavings } from "./savings";
+import {
+  Analysis,
+  BusinessSupportAnalysis,
+  IndicatorResult,
+  OvertimeAnalysis,
+  PlannedActual,
+  ProcurementAnalysis,
+  SavingsAnalysis,
+} from "./types";
+
+export interface AnalyseOptions {
+  /**
+   * Overrides from a policy file (`vfm analyse --policy FILE`), applied after the workbook's
+   * Settings sheet, so the file given for this run wins.
+   */
+  readonly policyFile?: {
+    readonly name: string;
+    readonly overrides: Readonly<Record<string, unknown>>;
+  };
+  /** Skip the Settings sheet's overrides (the task pane applies its own edited copy). */
+  readonly ignoreWorkbookOverrides?: boolean;
+}
+
+export const UNNAMED_FORCE = "Unnamed force";
+
+/**
+ * The effective policy: the given one, then the Settings sheet's baseline/target years and
+ * overrides, then a policy file's. Returns what was applied and any findings.
+ */
+export function effectivePolicy(
+  data: ForceData,
+  policy: Policy = DEFAULT_POLICY,
+  options: AnalyseOptions = {}
+): { policy: Policy; applied: PolicyOverrideApplied[]; findings: Finding[] } {
+  let p = policy;
+  const applied: PolicyOverrideApplied[] = [];
+  const findings: Finding[] = [];
+  if (!options.ignoreWorkbookOverrides) {
+    const years = new Map<string, { value: unknown; sources: readonly CellRef[] }>();
+    if (data.settings.baselineYear) years.set("years.baseline", data.settings.baselineYear);
+    if (data.settings.targetYear) years.set("years.target", data.settings.targetYear);
+    const merged = new Map<string, { value: unknown; sources?: readonly CellRef[] }>([
+      ...years,
+      ...data.settings.policyOverrides,
+    ]);
+    const r = applyOverrides(p, merged, { from: "settings" });
+    p = r.policy;
+    applied.push(...r.applied);
+    findings.push(...r.findings);
+  }
+  if (options.policyFile) {
+    const r = applyOverrides(p, options.policyFile.overrides, {
+      from: "file",
+      file: options.policyFile.name,
+    });
+    p = r.policy;
+    applied.push(...r.applied);
+    findings.push(...r.findings);
+  }
+  return { policy: p, applied, findings };
+}
+
+export function analyse(
+  data: ForceData,
+  policy: Policy = DEFAULT_POLICY,
+  options: AnalyseOptions = {}
+): Analysis {
+  const findings: Finding[] = [...(data.findings ?? [])];
+  let eff: ReturnType<typeof effectivePolicy>;
+  try {
+    eff = effectivePolicy(data, policy, options);
+  } catch (e) {
+    findings.push(failed("the policy settings", e));
+    eff = { policy, applied: [], findings: [] };
+  }
+  const p = eff.policy;
+  findings.push(...eff.findings);
+
+  const overtime = guard(() => analyseOvertime(data, p), emptyOvertime(p), "overtime", findings);
+  const businessSupport = guard(
+    () => analyseBusinessSupport(data, p),
+    emptySupport(p),
+    "business support",
+    findings
+  );
+  const procurement = guard(
+    () => analyseProcurement(data, p),
+    emptyProcurement(),
+    "procurement",
+    findings
+  );
+  const savings = guard(() => analyseSavings(data, p), emptySavings(), "savings plan", findings);
+  for (const part of [overtime, businessSupport, procurement, savings])
+    findings.push(...part.findings);
+
+  const years = analysisYears(data, p);
+  const ind = guard(
+    () => analyseIndicators(data, years, overtime, businessSupport, procurement, savings),
+    { indicators: [] as IndicatorResult[], findings: [] as Finding[] },
+    "the indicators",
+    findings
+  );
+  findings.push(...ind.findings);
+
+  const name = data.settings.forceName;
+  if (!name || !name.value.trim())
+    findings.push(
+      finding(
+        "info",
+        "FORCE_NAME_MISSING",
+        'The force\'s name was not found; the analysis calls it "Unnamed force".',
+        undefined,
+        "Enter the force's name in the Settings sheet."
+      )
+    );
+  const force =
+    name && name.value.trim() ? fig(name.value.trim(), name.sources) : fig(UNNAMED_FORCE, []);
+
+  const a: Analysis = {
+    force,
+    years,
+    baselineYear: p.years.baseline,
+    targetYear: p.years.target,
+    policy: p,
+    overridesApplied: eff.applied,
+    overtime,
+    businessSupport,
+    procurement,
+    savings,
+    indicators: ind.indicators,
+    findings: sortFindings(dedupe(findings)),
+  };
+  return data.budget.unit ? { ...a, unit: data.budget.unit } : a;
+}
+
+/** Every year any part of the analysis covers. */
+function analysisYears(data: ForceData, p: Policy): FinancialYear[] {
+  const ys: FinancialYear[] = [...data.budget.years, ...data.workforce.years];
+  for (const l of data.savingsPlan.lines) ys.push(l.year);
+  for (const l of data.budget.lines) for (const y of l.amounts.keys()) ys.push(y);
+  for (const l of data.workforce.lines) for (const y of l.fte.keys()) ys.push(y);
+  const out = sortedUnique(ys);
+  return out.length > 0 ? out : [p.years.baseline];
+}
+
+function dedupe(list: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of list) {
+    const k = `${f.code}|${f.cell?.sheet}|${f.cell?.address}|${f.sheet}|${f.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}
+
+function failed(what: string, e: unknown): Finding {
+  return finding(
+    "error",
+    "ANALYSIS_FAILED",
+    `The analysis of ${what} stopped on an unexpected problem (${e instanceof Error ? e.message : String(e)}); the rest of the analysis went on.`,
+    undefined,
+    "Please report this with the workbook, if you can share it."
+  );
+}
+
+function guard<T>(run: () => T, fallback: T, what: string, findings: Finding[]): T {
+  try {
+    return run();
+  } catch (e) {
+    findings.push(failed(what, e));
+    return fallback;
+  }
+}
+
+const none = (para: string) => rag("none", "not analysed", para);
+const zero = fig(0, []);
+const emptyPA: PlannedActual = { planned: zero, actual: null, variance: null, varianceRatio: null };
+
+function emptyOvertime(p: Policy): OvertimeAnalysis {
+  return {
+    basis: p.overtime.basis,
+    threshold: p.overtime.threshold,
+    baselineYear: p.years.baseline,
+    targetYear: p.years.target,
+    byYear: [],
+    requiredByYear: [],
+    yearsMissed: [],
+    yearThresholdReached: null,
+    projectedYearThresholdReached: null,
+    baselineOvertime: null,
+    savingsAgainstBaseline: [],
+    nationalShare: null,
+    nationalShareFraction: 0,
+    rag: none("5.9-5.10"),
+    findings: [],
+  };
+}
+
+function emptySupport(p: Policy): BusinessSupportAnalysis {
+  return {
+    threshold: p.businessSupport.threshold,
+    targetYear: p.years.target,
+    assessedYear: null,
+    assessedYearIsTarget: false,
+    byYear: [],
+    excessFte: null,
+    averageCost: null,
+    cashableSaving: null,
+    path: [],
+    classification: p.businessSupport.classification,
+    rag: none("5.46-5.51"),
+    findings: [],
+  };
+}
+
+function emptyProcurement(): ProcurementAnalysis {
+  return {
+    addressableSpend: zero,
+    onFrameworkSpend: zero,
+    onFrameworkShare: null,
+    otherSpend: zero,
+    totalSpend: zero,
+    byCategory: [],
+    opportunities: [],
+    expectedAnnualSaving: zero,
+    spendWithoutRate: zero,
+    rag: none("5.31-5.40"),
+    findings: [],
+  };
+}
+
+function emptySavings(): SavingsAnalysis {
+  return {
+    byArea: SAVINGS_AREAS.map((area) => ({
+      area,
+      cashable: emptyPA,
+      nonCashable: emptyPA,
+      byYear: [],
+      lineCount: 0,
+      notes: [],
+      rag: none("5.53"),
+    })),
+    byYear: [],
+    total: { cashable: emptyPA, nonCashable: emptyPA },
+    areasWithoutPlans: [],
+    unassigned: { lineCount: 0, cashable: emptyPA, nonCashable: emptyPA },
+    rag: none("5.53"),
+    findings: [],
+  };
+}

@@ -1,0 +1,353 @@
+/**
+ * Business support against the 7% rule (5.46-5.51): business-support FTE (IT excluded) as a
+ * share of the workforce (officers + staff + PCSOs; specials never count), the FTE above the
+ * threshold in the target year, what removing it would save, and a straight-line path to the
+ * threshold by the target year.
+ */
+import { CellRef } from "../grid";
+import { Finding, finding } from "../findings";
+import { ForceData, WorkforceLine } from "../forceData";
+import { Pence } from "../money";
+import { Policy, supportClassOf } from "../policy";
+import { FinancialYear, formatYear } from "../years";
+import {
+  budgetAmount,
+  cleanFte,
+  fig,
+  lineWorkforceFte,
+  mergeSources,
+  penceTimes,
+  percentText,
+  rag,
+  sortedUnique,
+} from "./figures";
+import {
+  BusinessSupportAnalysis,
+  BusinessSupportPathPoint,
+  BusinessSupportYear,
+  Figure,
+  RagStatus,
+} from "./types";
+
+const PARA = "5.46-5.51";
+
+function workforceYears(data: ForceData): FinancialYear[] {
+  const ys: FinancialYear[] = [...data.workforce.years];
+  for (const l of data.workforce.lines) for (const y of l.fte.keys()) ys.push(y);
+  return sortedUnique(ys);
+}
+
+function yearFigures(
+  lines: readonly WorkforceLine[],
+  policy: Policy,
+  year: FinancialYear
+): BusinessSupportYear | undefined {
+  let support = 0;
+  let excluded = 0;
+  let total = 0;
+  let any = false;
+  const sSrc: CellRef[] = [];
+  const eSrc: CellRef[] = [];
+  const tSrc: CellRef[] = [];
+  for (const l of lines) {
+    if (l.isTotal) continue;
+    const f = lineWorkforceFte(l, year);
+    if (!f) continue;
+    any = true;
+    total += f.value;
+    tSrc.push(...f.sources);
+    const cls = supportClassOf(policy, l.category);
+    if (cls === "businessSupport") {
+      support += f.value;
+      sSrc.push(...f.sources);
+    } else if (cls === "excluded") {
+      excluded += f.value;
+      eSrc.push(...f.sources);
+    }
+  }
+  if (!any) return undefined;
+  support = cleanFte(support);
+  total = cleanFte(total);
+  const ratio =
+    total > 0
+      ? fig(support / total, mergeSources(sSrc, tSrc), "business support FTE / workforce FTE")
+      : null;
+  return {
+    year,
+    supportFte: fig(support, sSrc, "business-support functions, IT excluded"),
+    excludedFte: fig(cleanFte(excluded), eSrc, "functions excluded from the ratio"),
+    totalFte: fig(total, tSrc, "officers + staff + PCSOs"),
+    ratio,
+    status:
+      ratio === null
+        ? "unknown"
+        : ratio.value < policy.businessSupport.threshold
+          ? "atOrBelow"
+          : "above",
+  };
+}
+
+/** Staff FTE in a year (sum of the lines' staff columns), where the sheet splits by worker type. */
+function staffFte(
+  lines: readonly WorkforceLine[],
+  year: FinancialYear
+): Figure<number> | undefined {
+  let v = 0;
+  let any = false;
+  const src: CellRef[] = [];
+  for (const l of lines) {
+    if (l.isTotal) continue;
+    const s = l.fte.get(year)?.staff;
+    if (!s) continue;
+    any = true;
+    v += s.value;
+    src.push(...s.sources);
+  }
+  return any ? fig(cleanFte(v), src, "police staff FTE") : undefined;
+}
+
+export function analyseBusinessSupport(data: ForceData, policy: Policy): BusinessSupportAnalysis {
+  const threshold = policy.businessSupport.threshold;
+  const target = policy.years.target;
+  const findings: Finding[] = [];
+  const lines = data.workforce.lines;
+
+  const byYear: BusinessSupportYear[] = [];
+  for (const y of workforceYears(data)) {
+    const f = yearFigures(lines, policy, y);
+    if (!f) continue;
+    byYear.push(f);
+    if (f.totalFte.value <= 0)
+      findings.push(
+        finding(
+          "error",
+          "ZERO_WORKFORCE",
+          `The workforce for ${formatYear(y)} adds up to ${f.totalFte.value} FTE, so the business-support share cannot be worked out.`,
+          f.totalFte.sources[0],
+          "Check the workforce figures for the year."
+        )
+      );
+  }
+  for (const l of lines)
+    if (!l.isTotal && l.category === undefined && l.fte.size > 0)
+      findings.push(
+        finding(
+          "info",
+          "WORKFORCE_FUNCTION_UNCLASSIFIED",
+          `The function "${l.label}" was not recognised, so it counts as ${classWords(supportClassOf(policy, undefined))}.`,
+          l.labelCell,
+          "Choose its classification in the settings if it is business support."
+        )
+      );
+  findings.push(...totalRowChecks(lines));
+
+  const sheet = data.sheetsUsed.find((s) => s.as === "workforce")?.sheet;
+  if (byYear.length === 0)
+    findings.push(
+      finding(
+        "error",
+        "NO_WORKFORCE_FIGURES",
+        "No workforce FTE by function was found, so the business-support test cannot be done.",
+        sheet ? { sheet } : undefined,
+        "Add a workforce sheet with FTE by function, or use the input template."
+      )
+    );
+
+  const known = byYear.filter((y) => y.ratio !== null);
+  const assessed = known.find((y) => y.year === target) ?? known[known.length - 1];
+  if (assessed && assessed.year !== target)
+    findings.push(
+      finding(
+        "info",
+        "SUPPORT_TARGET_YEAR_MISSING",
+        `The workforce has no figures for the target year ${formatYear(target)}; the excess is measured in ${formatYear(assessed.year)}, the latest year given.`,
+        assessed.totalFte.sources[0] ? { sheet: assessed.totalFte.sources[0].sheet } : undefined
+      )
+    );
+
+  let excessFte: Figure<number> | null = null;
+  let averageCost: BusinessSupportAnalysis["averageCost"] = null;
+  let cashableSaving: Figure<Pence> | null = null;
+  if (assessed) {
+    const excess = Math.max(
+      0,
+      cleanFte(assessed.supportFte.value - threshold * assessed.totalFte.value)
+    );
+    excessFte = fig(
+      excess,
+      mergeSources(assessed.supportFte.sources, assessed.totalFte.sources),
+      `business support FTE - ${percentText(threshold)} x workforce FTE (${formatYear(assessed.year)})`
+    );
+    averageCost = supportCost(data, lines, assessed.year, findings);
+    if (averageCost)
+      cashableSaving = fig(
+        penceTimes(averageCost.value, excess),
+        mergeSources(excessFte.sources, averageCost.sources),
+        "excess FTE x average cost per support FTE"
+      );
+  }
+
+  const path = straightLine(byYear, policy, assessed);
+  return {
+    threshold,
+    targetYear: target,
+    assessedYear: assessed ? assessed.year : null,
+    assessedYearIsTarget: assessed ? assessed.year === target : false,
+    byYear,
+    excessFte,
+    averageCost,
+    cashableSaving,
+    path,
+    classification: policy.businessSupport.classification,
+    rag: supportRag(policy, assessed, path),
+    findings,
+  };
+}
+
+function classWords(c: string): string {
+  return c === "businessSupport"
+    ? "business support"
+    : c === "excluded"
+      ? "excluded"
+      : "operational";
+}
+
+/** The average cost of one support FTE: the user's figure, or staff pay / staff FTE. */
+function supportCost(
+  data: ForceData,
+  lines: readonly WorkforceLine[],
+  year: FinancialYear,
+  findings: Finding[]
+): BusinessSupportAnalysis["averageCost"] {
+  const input = data.settings.averageSupportCost;
+  if (input) {
+    if (input.value > 0)
+      return {
+        value: input.value,
+        sources: input.sources,
+        formula: "given in the settings",
+        method: "input",
+      };
+    findings.push(
+      finding(
+        "warning",
+        "SUPPORT_COST_NOT_POSITIVE",
+        "The average cost per support FTE in the settings is not above zero, so staff pay / staff FTE is used instead.",
+        input.sources[0]
+      )
+    );
+  }
+  const pay = budgetAmount(data, "staffPay", year);
+  const fte = staffFte(lines, year);
+  if (pay && fte && fte.value > 0 && pay.value > 0)
+    return {
+      value: Math.round(pay.value / fte.value),
+      sources: mergeSources(pay.sources, fte.sources),
+      formula: `police staff pay / police staff FTE (${formatYear(year)})`,
+      method: "staffPayPerStaffFte",
+    };
+  findings.push(
+    finding(
+      "warning",
+      "SUPPORT_COST_UNKNOWN",
+      `The saving from reducing business support cannot be worked out: there is no average cost per support FTE in the settings, and no police staff pay and staff FTE for ${formatYear(year)} to derive it from.`,
+      undefined,
+      "Enter the average cost of a business-support post in the Settings sheet."
+    )
+  );
+  return null;
+}
+
+/**
+ * A straight line in the share, from the first year given (from the baseline on) to the
+ * threshold in the target year; the FTE on the line is that share of the year's workforce
+ * (the assessed year's workforce where the year has none).
+ */
+function straightLine(
+  byYear: readonly BusinessSupportYear[],
+  policy: Policy,
+  assessed: BusinessSupportYear | undefined
+): BusinessSupportPathPoint[] {
+  const known = byYear.filter((y) => y.ratio !== null);
+  const first = known.find((y) => y.year >= policy.years.baseline) ?? known[0];
+  const target = policy.years.target;
+  const threshold = policy.businessSupport.threshold;
+  if (!first || !assessed || first.year >= target || first.ratio!.value < threshold) return [];
+  const r0 = first.ratio!.value;
+  const out: BusinessSupportPathPoint[] = [];
+  for (let year = first.year; year <= target; year++) {
+    const ratio = r0 + ((threshold - r0) * (year - first.year)) / (target - first.year);
+    const own = known.find((y) => y.year === year);
+    const total = own ? own.totalFte.value : assessed.totalFte.value;
+    const max = cleanFte(ratio * total);
+    const support = own ? own.supportFte.value : null;
+    out.push({
+      year,
+      maximumSupportFte: max,
+      totalFte: total,
+      ratio,
+      supportFte: support,
+      onPath: support === null ? null : support <= max + 1e-9,
+    });
+  }
+  return out;
+}
+
+function supportRag(
+  policy: Policy,
+  assessed: BusinessSupportYear | undefined,
+  path: readonly BusinessSupportPathPoint[]
+): RagStatus {
+  const t = percentText(policy.businessSupport.threshold);
+  if (!assessed || !assessed.ratio)
+    return rag("none", "no business-support share could be worked out", PARA);
+  const y = formatYear(assessed.year);
+  if (assessed.status === "atOrBelow")
+    return rag("green", `below ${t} of the workforce in ${y}`, PARA);
+  if (assessed.year >= policy.years.target)
+    return rag("red", `still at or above ${t} of the workforce in ${y}, the target year`, PARA);
+  const offPath = path.filter((p) => p.onPath === false).map((p) => formatYear(p.year));
+  if (offPath.length > 0)
+    return rag("red", `above the straight-line path to ${t} in ${offPath.join(", ")}`, PARA);
+  return rag("amber", `above ${t} in ${y} but on the straight-line path to the target year`, PARA);
+}
+
+/** Where the sheet has a total row, the lines above it should add up to it (to 0.5 FTE). */
+function totalRowChecks(lines: readonly WorkforceLine[]): Finding[] {
+  const out: Finding[] = [];
+  const detail = lines.filter((l) => !l.isTotal);
+  for (const t of lines.filter((l) => l.isTotal)) {
+    // Only a grand total can be checked without knowing the sheet's sections.
+    if (
+      !/^\s*(grand\s+)?total\b/i.test(t.label) &&
+      !/\btotal\s*(workforce|fte|establishment)?\s*$/i.test(t.label)
+    )
+      continue;
+    for (const [year, f] of t.fte) {
+      for (const type of ["officers", "staff", "pcsos", "total"] as const) {
+        const stated = f[type];
+        if (!stated) continue;
+        let sum = 0;
+        let any = false;
+        for (const l of detail) {
+          const v =
+            type === "total" ? lineWorkforceFte(l, year)?.value : l.fte.get(year)?.[type]?.value;
+          if (v === undefined) continue;
+          any = true;
+          sum += v;
+        }
+        if (any && Math.abs(sum - stated.value) > 0.5)
+          out.push(
+            finding(
+              "warning",
+              "FTE_TOTAL_MISMATCH",
+              `The ${type === "total" ? "total" : type} FTE for ${formatYear(year)} in the total row is ${stated.value}, but the lines above add up to ${cleanFte(sum)}.`,
+              stated.sources[0],
+              "Check for a missing or double-counted line, or a total that is typed in rather than summed."
+            )
+          );
+      }
+    }
+  }
+  return out;
+}

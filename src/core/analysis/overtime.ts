@@ -1,0 +1,433 @@
+/**
+ * Overtime against the 4% rule (5.9-5.10): the ratio of overtime to paybill by year, the
+ * required maximum for each year (a cut of at least 5% a year while above the threshold, no
+ * rise at or below it), the year the threshold is reached, savings against the 2008/09
+ * baseline and the pro-rata share of the national £70m.
+ */
+import { Finding, finding } from "../findings";
+import { BudgetLineKey, ForceData } from "../forceData";
+import { Pence, applyRate } from "../money";
+import { Policy } from "../policy";
+import { FinancialYear, formatYear } from "../years";
+import {
+  addFigures,
+  budgetAmount,
+  fig,
+  mergeSources,
+  mulDiv,
+  percentText,
+  poundsText,
+  rag,
+  sortedUnique,
+} from "./figures";
+import {
+  Figure,
+  OvertimeAnalysis,
+  OvertimeRequirement,
+  OvertimeSaving,
+  OvertimeYear,
+  RagStatus,
+} from "./types";
+
+const PARA = "5.9-5.10";
+
+interface Components {
+  readonly pay: readonly BudgetLineKey[];
+  readonly overtime: readonly BudgetLineKey[];
+}
+
+const BASIS: Readonly<Record<Policy["overtime"]["basis"], Components>> = {
+  officers: { pay: ["officerPay"], overtime: ["officerOvertime"] },
+  wholeWorkforce: {
+    pay: ["officerPay", "staffPay", "pcsoPay"],
+    overtime: ["officerOvertime", "staffOvertime", "pcsoOvertime"],
+  },
+};
+
+const KEY_WORDS: Readonly<Partial<Record<BudgetLineKey, string>>> = {
+  officerPay: "police officer pay",
+  officerOvertime: "police officer overtime",
+  staffPay: "police staff pay",
+  staffOvertime: "police staff overtime",
+  pcsoPay: "PCSO pay",
+  pcsoOvertime: "PCSO overtime",
+};
+
+/** The overtime and pay (without overtime unless the pay lines hold it) for one year. */
+function yearInputs(
+  data: ForceData,
+  policy: Policy,
+  year: FinancialYear
+): { overtime?: Figure<Pence>; pay?: Figure<Pence>; missing: BudgetLineKey[] } {
+  const c = BASIS[policy.overtime.basis];
+  const missing: BudgetLineKey[] = [];
+  const ot = c.overtime.map((k) => {
+    const a = budgetAmount(data, k, year);
+    if (!a) missing.push(k);
+    return a;
+  });
+  const pay = c.pay.map((k) => {
+    const a = budgetAmount(data, k, year);
+    if (!a) missing.push(k);
+    return a;
+  });
+  const words = policy.overtime.basis === "officers" ? "officer" : "workforce";
+  return {
+    overtime: addFigures(ot, `${words} overtime`),
+    pay: addFigures(pay, `${words} pay`),
+    missing,
+  };
+}
+
+/** Paybill on the policy's definition (5.9-5.10 leaves it open; see policy.ts). */
+function paybillOf(policy: Policy, pay: Figure<Pence>, overtime: Figure<Pence>): Figure<Pence> {
+  const { paybillIncludesOvertime: incl, payLinesIncludeOvertime: inLines } = policy.overtime;
+  const sources = mergeSources(pay.sources, overtime.sources);
+  if (incl && !inLines) return fig(pay.value + overtime.value, sources, "pay + overtime");
+  if (!incl && inLines)
+    return fig(pay.value - overtime.value, sources, "pay (including overtime) - overtime");
+  return fig(pay.value, pay.sources, inLines ? "pay (including overtime)" : "pay");
+}
+
+function isHighestSpender(policy: Policy, ratio: number): boolean {
+  const t = policy.overtime.threshold;
+  const h = policy.overtime.highestSpenderRatio;
+  return ratio > t && (h === null || ratio > h);
+}
+
+/** Years with an overtime figure on the chosen basis (any component present). */
+function overtimeYears(data: ForceData, policy: Policy): FinancialYear[] {
+  const keys = new Set<BudgetLineKey>([
+    ...BASIS[policy.overtime.basis].overtime,
+    ...BASIS[policy.overtime.basis].pay,
+  ]);
+  const years: FinancialYear[] = [];
+  for (const l of data.budget.lines) {
+    if (!l.key || l.isTotal || !keys.has(l.key)) continue;
+    for (const y of l.amounts.keys()) years.push(y);
+  }
+  return sortedUnique(years);
+}
+
+export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalysis {
+  const { threshold, minAnnualCut } = policy.overtime;
+  const { baseline, target } = policy.years;
+  const findings: Finding[] = [];
+  const byYear: OvertimeYear[] = [];
+  const payByYear = new Map<FinancialYear, Figure<Pence>>();
+
+  for (const year of overtimeYears(data, policy)) {
+    const { overtime, pay, missing } = yearInputs(data, policy, year);
+    const sheet = (overtime ?? pay)?.sources[0];
+    if (!overtime || !pay) {
+      const what = missing.map((k) => KEY_WORDS[k] ?? k).join(" and ");
+      findings.push(
+        finding(
+          "warning",
+          "OVERTIME_YEAR_INCOMPLETE",
+          `${formatYear(year)} has no ${what}, so its overtime ratio cannot be worked out.`,
+          sheet,
+          "Add the missing line for the year, or check that its label was recognised."
+        )
+      );
+      continue;
+    }
+    if (missing.length > 0)
+      findings.push(
+        finding(
+          "info",
+          "OVERTIME_COMPONENT_MISSING",
+          `${formatYear(year)}: no ${missing.map((k) => KEY_WORDS[k] ?? k).join(", ")} found; the whole-workforce ratio uses the lines that are there.`,
+          sheet
+        )
+      );
+    const payCell = pay.sources[0];
+    const otCell = overtime.sources[0];
+    let usable = true;
+    if (pay.value < 0) {
+      usable = false;
+      findings.push(
+        finding(
+          "error",
+          "NEGATIVE_PAY",
+          `Pay for ${formatYear(year)} is negative (${poundsText(pay.value)}), which cannot be right; the year's ratio is left out.`,
+          payCell,
+          "Check the sign and the formula in this cell."
+        )
+      );
+    }
+    if (overtime.value < 0)
+      findings.push(
+        finding(
+          "warning",
+          "NEGATIVE_OVERTIME",
+          `Overtime for ${formatYear(year)} is negative; check the cell.`,
+          otCell
+        )
+      );
+    if (pay.value >= 0 && overtime.value > pay.value)
+      findings.push(
+        finding(
+          "warning",
+          "OVERTIME_EXCEEDS_PAY",
+          `Overtime for ${formatYear(year)} is larger than pay; the lines may be swapped or in different units.`,
+          otCell,
+          "Check that the overtime and pay rows are the right ones and in the same unit."
+        )
+      );
+    const paybill = paybillOf(policy, pay, overtime);
+    payByYear.set(year, pay);
+    let ratio: Figure<number> | null = null;
+    if (paybill.value === 0) {
+      usable = false;
+      findings.push(
+        finding(
+          "error",
+          "ZERO_PAYBILL",
+          `The paybill for ${formatYear(year)} is zero, so overtime cannot be measured against it.`,
+          payCell,
+          "Enter the year's pay, or remove the year if it has no figures."
+        )
+      );
+    } else if (usable && paybill.value > 0) {
+      ratio = fig(
+        overtime.value / paybill.value,
+        mergeSources(overtime.sources, paybill.sources),
+        "overtime / paybill"
+      );
+    }
+    const status = ratio === null ? "unknown" : ratio.value <= threshold ? "atOrBelow" : "above";
+    const y: OvertimeYear = {
+      year,
+      overtime,
+      paybill,
+      ratio,
+      status,
+      highestSpender: ratio !== null && isHighestSpender(policy, ratio.value),
+    };
+    const basis = basisOf(data, year);
+    byYear.push(basis ? { ...y, basis } : y);
+  }
+
+  const budgetSheet = data.sheetsUsed.find((s) => s.as === "budget");
+  if (byYear.length === 0)
+    findings.push(
+      finding(
+        "error",
+        "NO_OVERTIME_FIGURES",
+        policy.overtime.basis === "officers"
+          ? "No police officer overtime and pay figures were found, so the overtime test cannot be done."
+          : "No overtime and pay figures were found, so the overtime test cannot be done.",
+        budgetSheet ? { sheet: budgetSheet.sheet } : undefined,
+        "Label the overtime and pay rows so they can be recognised, or use the input template."
+      )
+    );
+
+  const at = new Map(byYear.map((y) => [y.year, y]));
+  const baselineYear = at.get(baseline);
+  if (byYear.length > 0 && !baselineYear)
+    findings.push(
+      finding(
+        "error",
+        "MISSING_BASELINE_YEAR",
+        `There is no overtime figure for the baseline year ${formatYear(baseline)}, so savings against the baseline and the share of the national target cannot be worked out.`,
+        byYear[0].overtime.sources[0] ? { sheet: byYear[0].overtime.sources[0].sheet } : undefined,
+        `Add a ${formatYear(baseline)} column (actual or estimate) to the budget sheet.`
+      )
+    );
+
+  // The required path (5.9-5.10): from the baseline (or the first year given) to the later of
+  // the target and the last year given.
+  const requiredByYear: OvertimeRequirement[] = [];
+  const usableYears = byYear.filter((y) => y.ratio !== null);
+  const start = baselineYear?.ratio ? baseline : usableYears[0]?.year;
+  const lastFigure = usableYears[usableYears.length - 1];
+  if (start !== undefined && lastFigure) {
+    const end = Math.max(target, lastFigure.year);
+    let prevValue: Pence = at.get(start)!.overtime.value;
+    let prevRatio = at.get(start)!.ratio!.value;
+    let prevSources = at.get(start)!.overtime.sources;
+    let prevFrom: "figure" | "projected" = "figure";
+    let lastPay = payByYear.get(start)!;
+    for (let year = start + 1; year <= end; year++) {
+      const cut = isHighestSpender(policy, prevRatio);
+      const maximum = cut ? applyRate(prevValue, 1 - minAnnualCut) : prevValue;
+      const own = at.get(year);
+      const ownValue = own && own.ratio !== null ? own.overtime.value : null;
+      const met = ownValue === null ? null : ownValue <= maximum;
+      requiredByYear.push({
+        year,
+        maximum: fig(
+          maximum,
+          prevSources,
+          cut
+            ? `${formatYear(year - 1)} overtime x (1 - ${minAnnualCut})`
+            : `${formatYear(year - 1)} overtime (no rise)`
+        ),
+        rule: cut ? "cut" : "noRise",
+        previousYear: year - 1,
+        previous: prevValue,
+        previousFrom: prevFrom,
+        overtime: ownValue,
+        met,
+      });
+      if (own && own.ratio !== null) {
+        prevValue = own.overtime.value;
+        prevRatio = own.ratio.value;
+        prevSources = own.overtime.sources;
+        prevFrom = "figure";
+        lastPay = payByYear.get(year) ?? lastPay;
+      } else {
+        // No figure: project as if the force made exactly the required cut, pay held level.
+        prevValue = maximum;
+        const bill = projectedPaybill(policy, lastPay.value, maximum);
+        prevRatio = bill > 0 ? maximum / bill : 0;
+        prevSources = mergeSources(prevSources, lastPay.sources);
+        prevFrom = "projected";
+      }
+    }
+  }
+  const yearsMissed = requiredByYear.filter((r) => r.met === false).map((r) => r.year);
+  for (const r of requiredByYear)
+    if (r.met === false) {
+      const own = at.get(r.year)!;
+      findings.push(
+        finding(
+          "warning",
+          "OVERTIME_ABOVE_REQUIRED",
+          r.rule === "cut"
+            ? `Overtime in ${formatYear(r.year)} (${poundsText(r.overtime ?? 0)}) is above the required maximum of ${poundsText(r.maximum.value)}, a ${percentText(minAnnualCut)} cut on ${formatYear(r.previousYear)}.`
+            : `Overtime in ${formatYear(r.year)} rises above ${formatYear(r.previousYear)}'s level although the force was at or below the threshold.`,
+          own.overtime.sources[0]
+        )
+      );
+    }
+
+  const from = baselineYear ? baseline : (byYear[0]?.year ?? baseline);
+  const reached =
+    byYear.find((y) => y.year >= from && y.year <= target && y.status === "atOrBelow")?.year ??
+    null;
+  const projected = reached ?? projectReach(policy, requiredByYear, lastFigure, payByYear, target);
+
+  const baselineOvertime = baselineYear ? baselineYear.overtime : null;
+  const savingsAgainstBaseline: OvertimeSaving[] = [];
+  if (baselineOvertime)
+    for (const y of byYear)
+      if (y.year > baseline)
+        savingsAgainstBaseline.push({
+          year: y.year,
+          saving: fig(
+            baselineOvertime.value - y.overtime.value,
+            mergeSources(baselineOvertime.sources, y.overtime.sources),
+            `${formatYear(baseline)} overtime - ${formatYear(y.year)} overtime`
+          ),
+        });
+
+  const { nationalTarget, nationalBaseline } = policy.overtime;
+  const nationalShareFraction = nationalBaseline > 0 ? nationalTarget / nationalBaseline : 0;
+  const nationalShare =
+    baselineOvertime && nationalBaseline > 0
+      ? fig(
+          mulDiv(baselineOvertime.value, nationalTarget, nationalBaseline),
+          baselineOvertime.sources,
+          `${formatYear(baseline)} overtime x ${nationalTarget / 1e8}/${nationalBaseline / 1e8}`
+        )
+      : null;
+
+  return {
+    basis: policy.overtime.basis,
+    threshold,
+    baselineYear: baseline,
+    targetYear: target,
+    byYear,
+    requiredByYear,
+    yearsMissed,
+    yearThresholdReached: reached,
+    projectedYearThresholdReached: projected,
+    baselineOvertime,
+    savingsAgainstBaseline,
+    nationalShare,
+    nationalShareFraction,
+    rag: overtimeRag(policy, byYear, yearsMissed),
+    findings,
+  };
+}
+
+function projectedPaybill(policy: Policy, pay: Pence, overtime: Pence): Pence {
+  const { paybillIncludesOvertime: incl, payLinesIncludeOvertime: inLines } = policy.overtime;
+  if (incl && !inLines) return pay + overtime;
+  return pay; // pay lines that hold overtime are held level as a whole
+}
+
+/**
+ * The first year the required path, with pay held at its last known level, brings the ratio to
+ * the threshold (the projected requirements after the last figure are exactly that path).
+ */
+function projectReach(
+  policy: Policy,
+  required: readonly OvertimeRequirement[],
+  last: OvertimeYear | undefined,
+  payByYear: ReadonlyMap<FinancialYear, Figure<Pence>>,
+  target: FinancialYear
+): FinancialYear | null {
+  if (!last) return null;
+  const pay = payByYear.get(last.year)?.value ?? 0;
+  for (const r of required) {
+    if (r.year <= last.year || r.year > target) continue;
+    const bill = projectedPaybill(policy, pay, r.maximum.value);
+    if (bill > 0 && r.maximum.value / bill <= policy.overtime.threshold) return r.year;
+  }
+  return null;
+}
+
+function basisOf(
+  data: ForceData,
+  year: FinancialYear
+): "actual" | "budget" | "target" | "forecast" | undefined {
+  for (const l of data.budget.lines)
+    if (l.key === "officerOvertime" && !l.isTotal) {
+      const b = l.basis?.get(year);
+      if (b) return b;
+    }
+  return undefined;
+}
+
+function overtimeRag(
+  policy: Policy,
+  byYear: readonly OvertimeYear[],
+  yearsMissed: readonly FinancialYear[]
+): RagStatus {
+  const known = byYear.filter((y) => y.ratio !== null);
+  const latest = known[known.length - 1];
+  if (!latest) return rag("none", "no overtime ratio could be worked out", PARA);
+  const red = policy.rag.overtimeRedMissedYears;
+  if (red > 0 && yearsMissed.length >= red)
+    return rag(
+      "red",
+      `${yearsMissed.length} year(s) above the required maximum: ${yearsMissed.map(formatYear).join(", ")}`,
+      PARA
+    );
+  if (latest.status === "above" && latest.year >= policy.years.target)
+    return rag(
+      "red",
+      `still above ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}, the target year or later`,
+      PARA
+    );
+  if (latest.status === "atOrBelow" && yearsMissed.length === 0)
+    return rag(
+      "green",
+      `at or below ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)} and every year within its required maximum`,
+      PARA
+    );
+  if (yearsMissed.length > 0)
+    return rag(
+      "amber",
+      `some years above the required maximum (${yearsMissed.map(formatYear).join(", ")}), fewer than the off-track count`,
+      PARA
+    );
+  return rag(
+    "amber",
+    `every year within its required maximum, but still above ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}`,
+    PARA
+  );
+}

@@ -1,0 +1,320 @@
+/**
+ * Procurement against the national frameworks (5.31-5.40): spend in categories with a national
+ * approach (addressable), how much of it already goes through a national framework, and for
+ * every other line in those categories the date it should migrate by (the later of the
+ * framework's date and the contract's end) and the expected yearly saving at the category's rate.
+ */
+import { CellRef } from "../grid";
+import { Finding, finding } from "../findings";
+import { ForceData, ProcurementLine } from "../forceData";
+import { Pence, applyRate } from "../money";
+import {
+  FRAMEWORK_CATEGORIES,
+  FrameworkCategory,
+  Policy,
+  frameworkFor,
+  procurementCategoryLabel,
+} from "../policy";
+import { fig, percentText, poundsText, rag } from "./figures";
+import {
+  Figure,
+  ProcurementAnalysis,
+  ProcurementCategorySummary,
+  ProcurementOpportunity,
+  RagStatus,
+} from "./types";
+
+const PARA = "5.31-5.40";
+/** Findings about single lines are listed up to this many per kind, then summed up in one. */
+const MAX_LINE_FINDINGS = 20;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * On a national framework: the line's route says so; for construction, whose national approach
+ * is regional collaboration (5.37), a regional route counts too.
+ */
+export function isOnFramework(line: ProcurementLine): boolean {
+  return (
+    line.route === "nationalFramework" ||
+    (line.route === "regional" && line.category === "construction")
+  );
+}
+
+interface Acc {
+  spend: Pence;
+  on: Pence;
+  saving: Pence;
+  hasSaving: boolean;
+  lines: number;
+  spendSrc: CellRef[];
+  onSrc: CellRef[];
+  savingSrc: CellRef[];
+  noRate: { spend: Pence; count: number; first?: CellRef };
+  noEnd: { count: number; first?: CellRef };
+}
+
+function newAcc(): Acc {
+  return {
+    spend: 0,
+    on: 0,
+    saving: 0,
+    hasSaving: false,
+    lines: 0,
+    spendSrc: [],
+    onSrc: [],
+    savingSrc: [],
+    noRate: { spend: 0, count: 0 },
+    noEnd: { count: 0 },
+  };
+}
+
+export function analyseProcurement(data: ForceData, policy: Policy): ProcurementAnalysis {
+  const findings: Finding[] = [];
+  const acc = new Map<FrameworkCategory, Acc>();
+  const opportunities: ProcurementOpportunity[] = [];
+  let total = 0;
+  let other = 0;
+  const totalSrc: CellRef[] = [];
+  const otherSrc: CellRef[] = [];
+  let late = 0;
+  let negative = 0;
+  let unknownRoute = 0;
+  let firstUnknownRoute: CellRef | undefined;
+  const noRateSrc: CellRef[] = [];
+
+  for (const line of data.procurement.lines) {
+    const spend = line.annualSpend.value;
+    const src = line.annualSpend.sources;
+    total += spend;
+    for (const s of src) totalSrc.push(s);
+    if (spend < 0) {
+      negative++;
+      if (negative <= MAX_LINE_FINDINGS)
+        findings.push(
+          finding(
+            "warning",
+            "NEGATIVE_SPEND",
+            `The spend on this line is negative (${poundsText(spend)}); it is included as written.`,
+            src[0] ?? line.labelCell,
+            "Check whether it is a credit note that belongs with another line."
+          )
+        );
+    }
+    const rule = frameworkFor(policy, line.category);
+    if (!rule) {
+      other += spend;
+      for (const s of src) otherSrc.push(s);
+      continue;
+    }
+    const cat = line.category as FrameworkCategory;
+    let a = acc.get(cat);
+    if (!a) acc.set(cat, (a = newAcc()));
+    a.spend += spend;
+    a.lines++;
+    for (const s of src) a.spendSrc.push(s);
+    if (isOnFramework(line)) {
+      a.on += spend;
+      for (const s of src) a.onSrc.push(s);
+      continue;
+    }
+    if (line.route === "unknown") {
+      unknownRoute++;
+      firstUnknownRoute ??= line.labelCell;
+    }
+    const end =
+      line.contractEnd && ISO_DATE.test(line.contractEnd.value) ? line.contractEnd.value : null;
+    if (end === null) {
+      a.noEnd.count++;
+      a.noEnd.first ??= line.labelCell;
+    }
+    const migrateBy = end !== null && end > rule.inPlaceBy ? end : rule.inPlaceBy;
+    const planned =
+      line.plannedMigration && ISO_DATE.test(line.plannedMigration.value)
+        ? line.plannedMigration.value
+        : null;
+    const plannedLate = planned === null ? null : planned > migrateBy;
+    if (plannedLate) {
+      late++;
+      if (late <= MAX_LINE_FINDINGS)
+        findings.push(
+          finding(
+            "warning",
+            "MIGRATION_PLANNED_LATE",
+            `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${planned}) is later than ${migrateBy}, the later of the framework's date and the contract's end.`,
+            line.plannedMigration!.sources[0] ?? line.labelCell,
+            `Bring the migration forward to ${migrateBy} or earlier.`
+          )
+        );
+    }
+    let annualSaving: Figure<Pence> | null = null;
+    if (rule.rate !== null) {
+      const v = applyRate(spend, rule.rate);
+      annualSaving = fig(v, src, `spend x ${percentText(rule.rate, 2)}`);
+      a.saving += v;
+      a.hasSaving = true;
+      for (const s of src) a.savingSrc.push(s);
+    } else {
+      a.noRate.spend += spend;
+      a.noRate.count++;
+      a.noRate.first ??= line.labelCell;
+      for (const s of src) noRateSrc.push(s);
+    }
+    const o: ProcurementOpportunity = {
+      category: cat,
+      categoryText: line.categoryText,
+      route: line.route,
+      spend: fig(spend, src),
+      frameworkDate: rule.inPlaceBy,
+      contractEnd: end,
+      migrateBy,
+      plannedMigration: planned,
+      plannedMigrationLate: plannedLate,
+      rate: rule.rate,
+      annualSaving,
+      cell: line.labelCell,
+    };
+    opportunities.push(line.supplier !== undefined ? { ...o, supplier: line.supplier } : o);
+  }
+
+  if (late > MAX_LINE_FINDINGS)
+    findings.push(
+      finding(
+        "warning",
+        "MIGRATION_PLANNED_LATE",
+        `${late - MAX_LINE_FINDINGS} more lines plan to move later than their migrate-by date.`
+      )
+    );
+  if (negative > MAX_LINE_FINDINGS)
+    findings.push(
+      finding(
+        "warning",
+        "NEGATIVE_SPEND",
+        `${negative - MAX_LINE_FINDINGS} more lines have negative spend.`
+      )
+    );
+  if (unknownRoute > 0)
+    findings.push(
+      finding(
+        "info",
+        "PROCUREMENT_ROUTE_UNKNOWN",
+        `${unknownRoute} line(s) in national-framework categories do not say how they are bought; they are counted as not yet on a framework.`,
+        firstUnknownRoute,
+        "State the route (national framework, regional or local) for each line."
+      )
+    );
+
+  const byCategory: ProcurementCategorySummary[] = [];
+  let addressable = 0;
+  let on = 0;
+  let saving = 0;
+  let noRateSpend = 0;
+  const addrSrc: CellRef[] = [];
+  const onSrc: CellRef[] = [];
+  const savingSrc: CellRef[] = [];
+  for (const cat of FRAMEWORK_CATEGORIES) {
+    const a = acc.get(cat);
+    if (!a) continue;
+    const rule = policy.procurement.frameworks[cat];
+    addressable += a.spend;
+    on += a.on;
+    saving += a.saving;
+    noRateSpend += a.noRate.spend;
+    for (const s of a.spendSrc) addrSrc.push(s);
+    for (const s of a.onSrc) onSrc.push(s);
+    for (const s of a.savingSrc) savingSrc.push(s);
+    byCategory.push({
+      category: cat,
+      approach: rule.approach,
+      frameworkDate: rule.inPlaceBy,
+      paragraph: rule.paragraph,
+      spend: fig(a.spend, a.spendSrc),
+      onFrameworkSpend: fig(a.on, a.onSrc),
+      onFrameworkShare: a.spend !== 0 ? a.on / a.spend : null,
+      rate: rule.rate,
+      annualSaving: a.hasSaving
+        ? fig(a.saving, a.savingSrc, `off-framework spend x ${percentText(rule.rate ?? 0, 2)}`)
+        : null,
+      lineCount: a.lines,
+    });
+    if (a.noRate.count > 0) {
+      findings.push(
+        finding(
+          "warning",
+          "PROCUREMENT_RATE_NEEDED",
+          `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${poundsText(a.noRate.spend)} of spend not yet on the national approach (${a.noRate.count} line(s)) is not counted.`,
+          a.noRate.first,
+          `Enter a local estimate as the setting procurement.frameworks.${cat}.rate (for example 5%).`
+        )
+      );
+    }
+    if (a.noEnd.count > 0)
+      findings.push(
+        finding(
+          "info",
+          "CONTRACT_END_MISSING",
+          `${a.noEnd.count} line(s) for ${procurementCategoryLabel(cat)} have no contract end date, so they are due to migrate by the framework's date, ${rule.inPlaceBy}.`,
+          a.noEnd.first,
+          "Add the contract end dates so the migrate-by dates allow for them."
+        )
+      );
+  }
+
+  const sheet = data.sheetsUsed.find((s) => s.as === "procurement")?.sheet;
+  if (data.procurement.lines.length === 0)
+    findings.push(
+      finding(
+        "warning",
+        "NO_PROCUREMENT_LINES",
+        "No procurement spend lines were found, so framework adoption cannot be shown.",
+        sheet ? { sheet } : undefined,
+        "Add a procurement sheet with category, supplier, annual spend, route and contract end."
+      )
+    );
+  else if (acc.size === 0)
+    findings.push(
+      finding(
+        "info",
+        "NO_ADDRESSABLE_SPEND",
+        "None of the procurement lines is in a category with a national approach.",
+        sheet ? { sheet } : undefined
+      )
+    );
+
+  const onShare = addressable !== 0 ? on / addressable : null;
+  return {
+    addressableSpend: fig(addressable, addrSrc, "spend in categories with a national approach"),
+    onFrameworkSpend: fig(on, onSrc, "of which through national frameworks"),
+    onFrameworkShare: onShare,
+    otherSpend: fig(other, otherSrc, "spend in other categories"),
+    totalSpend: fig(total, totalSrc, "all procurement lines"),
+    byCategory,
+    opportunities,
+    expectedAnnualSaving: fig(saving, savingSrc, "sum of spend x category rate"),
+    spendWithoutRate: fig(noRateSpend, noRateSrc, "off-framework spend with no stated rate"),
+    rag: procurementRag(opportunities, addressable),
+    findings,
+  };
+}
+
+function procurementRag(opps: readonly ProcurementOpportunity[], addressable: Pence): RagStatus {
+  if (addressable === 0 && opps.length === 0)
+    return rag("none", "no spend in categories with a national approach", PARA);
+  const late = opps.filter((o) => o.plannedMigrationLate === true).length;
+  if (late > 0)
+    return rag("red", `${late} line(s) plan to migrate later than their migrate-by date`, PARA);
+  const unplanned = opps.filter((o) => o.plannedMigration === null).length;
+  if (unplanned > 0)
+    return rag(
+      "amber",
+      `${unplanned} line(s) not yet on a national framework have no planned migration date`,
+      PARA
+    );
+  return rag(
+    "green",
+    opps.length === 0
+      ? "all spend in national-approach categories already goes through national frameworks"
+      : "every line not yet on a national framework has a migration planned in time",
+    PARA
+  );
+}
