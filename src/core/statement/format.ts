@@ -129,6 +129,12 @@ export function formatFte(fte: number): string {
   return sign + amountText(fte, 0, 1);
 }
 
+/** A number to `decimals` places with separators: (2.456, 2) -> "2.46". */
+export function formatDecimal(n: number, decimals: number): string {
+  const sign = n < 0 && shiftRound(n, decimals) !== 0 ? "-" : "";
+  return sign + amountText(n, 0, decimals);
+}
+
 /** A whole count with separators: 1234 -> "1,234". */
 export function formatCount(n: number): string {
   const sign = n < 0 ? "-" : "";
@@ -225,6 +231,21 @@ export function countFigure(n: number, sources?: readonly CellRef[]): DisplayFig
     value: n,
     text: formatCount(n),
     numberFormat: COUNT_FORMAT,
+    sources: refs(sources),
+  };
+}
+
+/** A plain number shown to `decimals` places (peer indicators such as officers per 1,000). */
+export function numberFigure(
+  n: number,
+  decimals: number,
+  sources?: readonly CellRef[]
+): DisplayFigure {
+  return {
+    kind: "number",
+    value: n,
+    text: formatDecimal(n, decimals),
+    numberFormat: decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : COUNT_FORMAT,
     sources: refs(sources),
   };
 }

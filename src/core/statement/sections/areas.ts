@@ -1,0 +1,228 @@
+/**
+ * The nine area sections (White Paper 5.53). Each has: a status in words with the rule that set
+ * it, a short narrative drawn only from the figures, the planned/actual table by year, the force's
+ * own notes, and (for overtime, support services and procurement) the evidence the add-in worked
+ * out, as level-2 sections from overtime.ts, supportServices.ts and procurement.ts.
+ */
+import { finding } from "../../findings";
+import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
+import { RagStatus as AnalysisRag, SavingsAreaSummary } from "../../analysis/types";
+import { Block, RAG_LABELS, RagBlock, Section } from "../model";
+import {
+  DraftContext,
+  areaWords,
+  listYears,
+  moneyOf,
+  para,
+  plannedActualTable,
+  ragState,
+  savingsPlanSheet,
+  varianceSentence,
+  withParagraph,
+  worstState,
+  yearsWithoutActuals,
+} from "./common";
+import { overtimeEvidence } from "./overtime";
+import { supportServicesEvidence } from "./supportServices";
+import { procurementEvidence, itEvidence } from "./procurement";
+
+/** The nine headings, in the order the statement lists them (5.53). */
+export const AREA_HEADINGS: Readonly<Record<SavingsArea, string>> = {
+  deployment: "Deployment of officers and staff",
+  overtime: "Overtime",
+  processImprovement: "Process improvement",
+  bureaucracy: "Reducing locally imposed bureaucracy",
+  procurement: "National procurement frameworks and migration from legacy contracts",
+  it: "IT convergence through ISIS",
+  supportServices: "Support services",
+  collaboration: "Local approaches and collaboration",
+  overheads: "Economising on overheads",
+};
+
+/** What each area covers, in the add-in's words, with the paragraph that names it. */
+const AREA_SCOPE: Readonly<Record<SavingsArea, string>> = {
+  deployment:
+    "Matching where officers and staff work, and when, to demand, risk, threat and harm (White Paper 5.53).",
+  overtime:
+    "Reducing overtime, measured against 4% of paybill from the 2008/09 baseline (White Paper 5.9-5.10).",
+  processImprovement:
+    "Redesigning how work is done, for example through Quest, to free time for front-line policing (White Paper 5.13-5.17).",
+  bureaucracy:
+    "Removing forms, steps and data requests the force imposes on itself (White Paper 5.18-5.27).",
+  procurement:
+    "Buying through the national frameworks as soon as they are available and moving off legacy contracts (White Paper 5.31-5.40).",
+  it: "Converging IT through the national ISIS programme (White Paper 5.41-5.45).",
+  supportServices:
+    "Streamlining business support so that it is under 7% of the workforce by 2013/14 (White Paper 5.46-5.51).",
+  collaboration:
+    "Savings from the force's own approaches and from collaboration with other forces and partners (White Paper chapter 4, 5.60).",
+  overheads: "Cutting wider overheads such as conferences, meetings and travel (White Paper 5.52).",
+};
+
+function evidenceRag(
+  ctx: DraftContext,
+  area: SavingsArea
+): { label: string; rag: AnalysisRag } | undefined {
+  const a = ctx.analysis;
+  if (area === "overtime") return { label: "Overtime against the 4% path", rag: a.overtime.rag };
+  if (area === "supportServices")
+    return { label: "Business support against 7% of the workforce", rag: a.businessSupport.rag };
+  if (area === "procurement")
+    return { label: "Adoption of national frameworks", rag: a.procurement.rag };
+  return undefined;
+}
+
+function summaryOf(ctx: DraftContext, area: SavingsArea): SavingsAreaSummary | undefined {
+  return ctx.analysis.savings.byArea.find((s) => s.area === area);
+}
+
+/**
+ * The area's status. Where the add-in also measured the area against a White Paper rule
+ * (overtime, support services, procurement), the area takes the weaker of that check and the
+ * savings-plan check, and the rule says which is which.
+ */
+export function areaStatus(ctx: DraftContext, area: SavingsArea): RagBlock {
+  const s = summaryOf(ctx, area);
+  const ev = evidenceRag(ctx, area);
+  const planRag: AnalysisRag = s?.rag ?? {
+    rag: "none",
+    words: "not assessed",
+    rule: "the savings plan has no lines for this area",
+    paragraph: "5.53",
+  };
+  if (!ev) {
+    const status = ragState(planRag);
+    return {
+      kind: "rag",
+      status,
+      words: RAG_LABELS[status],
+      rule: `Savings plan: ${withParagraph(planRag.rule, planRag.paragraph)}`,
+    };
+  }
+  const planState = ragState(planRag);
+  const evState = ragState(ev.rag);
+  const status = worstState([planState, evState]);
+  return {
+    kind: "rag",
+    status,
+    words: RAG_LABELS[status],
+    rule: "The area takes the weaker of two checks.",
+    basis:
+      `${ev.label}: ${RAG_LABELS[evState].toLowerCase()}; ${withParagraph(ev.rag.rule, ev.rag.paragraph)} ` +
+      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}; ${withParagraph(planRag.rule, planRag.paragraph)}`,
+  };
+}
+
+/** A short narrative from the area's figures; nothing that is not in them. */
+function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
+  const words = areaWords(s.area);
+  const planned = s.byYear.filter(
+    (y) => y.cashable.planned.value !== 0 || y.nonCashable.planned.value !== 0
+  );
+  const span =
+    planned.length === 0
+      ? ""
+      : planned.length === 1
+        ? ` in ${listYears([planned[0].year])}`
+        : ` across ${listYears([planned[0].year])} to ${listYears([planned[planned.length - 1].year])}`;
+  const blocks: Block[] = [
+    para([
+      `The savings plan lists ${s.lineCount} line${s.lineCount === 1 ? "" : "s"} for ${words}, with `,
+      moneyOf(ctx, s.cashable.planned),
+      ` of cashable savings and `,
+      moneyOf(ctx, s.nonCashable.planned),
+      ` of non-cashable gains planned${span}. `,
+      s.cashable.planned.value === 0 && s.nonCashable.planned.value !== 0
+        ? "All of the planned benefit here is capacity released rather than money. "
+        : "",
+      ...varianceSentence(ctx, "cashable savings", s.cashable),
+      ...varianceSentence(ctx, "non-cashable gains", s.nonCashable),
+    ]),
+  ];
+  const pending = yearsWithoutActuals(s.byYear);
+  if (pending.length > 0)
+    blocks.push(
+      para([
+        `No actual figures have been reported yet for ${listYears(pending)}, so those years show the plan only.`,
+      ])
+    );
+  return blocks;
+}
+
+function userNarrative(s: SavingsAreaSummary): Block[] {
+  if (s.notes.length === 0) return [];
+  return [
+    para(["In the force's own words (from the savings plan's notes):"], "lead"),
+    ...s.notes.map((n): Block => ({
+      kind: "paragraph",
+      role: "userNarrative",
+      runs: [{ text: n.text, sources: [n.cell] }],
+    })),
+  ];
+}
+
+function missingArea(ctx: DraftContext, area: SavingsArea): Block[] {
+  const words = areaWords(area);
+  const where = savingsPlanSheet(ctx.data);
+  ctx.findings.push(
+    finding(
+      "warning",
+      "STATEMENT_AREA_NO_DATA",
+      `The savings plan has no lines for ${words}, so the statement cannot report planned or actual savings for this area.`,
+      where,
+      `Add the area's initiatives to the savings plan, or a line for ${words} with a planned amount of 0 and a note saying why no savings are planned.`
+    )
+  );
+  return [
+    para(
+      [
+        `No planned or actual savings for ${words} were found in the workbook's savings plan, so this area cannot be reported yet.`,
+      ],
+      "missing"
+    ),
+  ];
+}
+
+/** The level-1 section for one area, followed by its evidence sections (level 2). */
+export function areaSections(ctx: DraftContext, area: SavingsArea): Section[] {
+  const n = SAVINGS_AREAS.indexOf(area) + 1;
+  const s = summaryOf(ctx, area);
+  const blocks: Block[] = [para([AREA_SCOPE[area]], "lead"), areaStatus(ctx, area)];
+  if (!s || s.lineCount === 0) blocks.push(...missingArea(ctx, area));
+  else {
+    blocks.push(...areaNarrative(ctx, s));
+    blocks.push(
+      plannedActualTable(
+        ctx,
+        `area-${area}-savings`,
+        `${AREA_HEADINGS[area]}: planned and actual savings by year`,
+        s.byYear,
+        { cashable: s.cashable, nonCashable: s.nonCashable }
+      )
+    );
+    blocks.push(...userNarrative(s));
+  }
+  const main: Section = {
+    id: `area-${area}`,
+    heading: `${n}. ${AREA_HEADINGS[area]}`,
+    level: 1,
+    area,
+    blocks,
+  };
+  const evidence =
+    area === "overtime"
+      ? overtimeEvidence(ctx)
+      : area === "supportServices"
+        ? supportServicesEvidence(ctx)
+        : area === "procurement"
+          ? procurementEvidence(ctx)
+          : area === "it"
+            ? itEvidence(ctx)
+            : [];
+  return [main, ...evidence];
+}
+
+/** All nine areas in statement order. */
+export function allAreaSections(ctx: DraftContext): Section[] {
+  return SAVINGS_AREAS.flatMap((a) => areaSections(ctx, a));
+}

@@ -1,0 +1,299 @@
+/**
+ * The benchmarking section: the force against the White Paper's thresholds now, and against its
+ * most similar forces and all forces where peer figures exist (5.59).
+ *
+ * The peers slot: buildStatement takes an optional PeersForStatement. It is deliberately a
+ * small structural interface, so the peers analysis (src/core/analysis/peers.ts, PeersAnalysis)
+ * can be passed as it is, and so this module does not depend on its internals. Percentages are
+ * fractions (0.059 = 5.9%), as the peers analysis holds them.
+ */
+import { CellRef } from "../../grid";
+import { Pence } from "../../money";
+import { formatYear } from "../../years";
+import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
+import {
+  countFigure,
+  formatDecimal,
+  formatPercent,
+  formatPoints,
+  missingFigure,
+  moneyFigure,
+  numberFigure,
+  percentFigure,
+  textFigure,
+  yearFigure,
+} from "../format";
+import { DraftContext, listWords, para } from "./common";
+import { thresholdText } from "./thresholds";
+import { mergeSources } from "../../analysis/figures";
+
+/** One indicator of a peer comparison, as the statement needs it. */
+export interface PeerIndicatorForStatement {
+  readonly name: string;
+  readonly direction: "lowerIsBetter" | "higherIsBetter";
+  /** Values are fractions (0.059) when true. */
+  readonly isPercent: boolean;
+  /** "£" for money indicators such as spend per head (values in pounds). */
+  readonly unit?: "£";
+  readonly value: number | null;
+  readonly valueCell?: CellRef;
+  readonly rank: number | null;
+  readonly of: number;
+  readonly quartile: 1 | 2 | 3 | 4 | null;
+  readonly topQuartileValue: number | null;
+  readonly msgAverage: number | null;
+  readonly allAverage: number | null;
+  readonly gapToTopQuartile: number | null;
+  /** An estimated saving from closing the gap to the top quartile, with its formula. */
+  readonly gapSaving?: {
+    readonly amount: Pence;
+    readonly formula: string;
+    readonly sources: readonly CellRef[];
+  } | null;
+}
+
+/** A peer comparison, as the statement needs it (PeersAnalysis fits it). */
+export interface PeersForStatement {
+  readonly sheet?: string;
+  readonly group: readonly string[];
+  readonly indicators: readonly PeerIndicatorForStatement[];
+  readonly illustrative?: boolean;
+  readonly illustrativeNote?: string;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th"}`;
+}
+
+const QUARTILE_WORDS = ["", "top quartile", "second quartile", "third quartile", "bottom quartile"];
+
+function valueFigure(
+  i: PeerIndicatorForStatement,
+  v: number | null,
+  sources?: readonly CellRef[]
+): DisplayFigure {
+  if (v === null) return missingFigure(i.isPercent ? "percent" : "number");
+  if (i.isPercent) return percentFigure(v, sources);
+  const f = numberFigure(v, 2, sources);
+  return i.unit === "£" ? { ...f, text: `£${f.text}`, numberFormat: '"£"#,##0.00' } : f;
+}
+
+function valueText(i: PeerIndicatorForStatement, v: number): string {
+  if (i.isPercent) return formatPercent(v);
+  return `${i.unit === "£" ? "£" : ""}${formatDecimal(v, 2)}`;
+}
+
+function thresholdsTable(ctx: DraftContext): TableBlock {
+  const o = ctx.analysis.overtime;
+  const b = ctx.analysis.businessSupport;
+  const p = ctx.analysis.procurement;
+  const latestOt = [...o.byYear].reverse().find((y) => y.ratio !== null);
+  const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
+  const ot = thresholdText(o.threshold);
+  const bs = thresholdText(b.threshold);
+  const rows: TableRow[] = [
+    {
+      cells: [
+        textFigure("Overtime as a share of paybill"),
+        latestOt?.ratio
+          ? percentFigure(latestOt.ratio.value, latestOt.ratio.sources, latestOt.ratio.formula)
+          : missingFigure("percent"),
+        latestOt ? yearFigure(latestOt.year) : missingFigure("year", ""),
+        textFigure(`At most ${ot}`),
+        textFigure(
+          !latestOt
+            ? "Not measured"
+            : latestOt.status === "above"
+              ? `Above ${ot}`
+              : `At or below ${ot}`
+        ),
+        textFigure("5.9-5.10"),
+      ],
+    },
+    {
+      cells: [
+        textFigure("Business support as a share of the workforce (IT left out)"),
+        assessed?.ratio
+          ? percentFigure(assessed.ratio.value, assessed.ratio.sources, assessed.ratio.formula)
+          : missingFigure("percent"),
+        assessed ? yearFigure(assessed.year) : missingFigure("year", ""),
+        textFigure(`Below ${bs} by ${formatYear(b.targetYear)}`),
+        textFigure(
+          !assessed
+            ? "Not measured"
+            : assessed.status === "above"
+              ? `Not yet below ${bs}`
+              : `Below ${bs}`
+        ),
+        textFigure("5.46-5.51"),
+      ],
+    },
+    {
+      cells: [
+        textFigure("Spend in national-approach categories going through national frameworks"),
+        p.onFrameworkShare === null
+          ? missingFigure("percent")
+          : percentFigure(
+              p.onFrameworkShare,
+              mergeSources(p.onFrameworkSpend.sources, p.addressableSpend.sources),
+              "spend on national frameworks / addressable spend"
+            ),
+        textFigure("Annual spend"),
+        textFigure("Adopt each framework as it comes in"),
+        textFigure(
+          p.opportunities.length === 0
+            ? "Nothing left to move"
+            : `${p.opportunities.length} contract${p.opportunities.length === 1 ? "" : "s"} to move`
+        ),
+        textFigure("5.31-5.40"),
+      ],
+    },
+  ];
+  const headers = [
+    "Measure",
+    "This force",
+    "Year",
+    "White Paper expects",
+    "Position",
+    "White Paper",
+  ];
+  return {
+    kind: "table",
+    id: "benchmarking-thresholds",
+    caption: "The force against the White Paper's thresholds",
+    columns: [
+      { header: headers[0], kind: "text", width: 28 },
+      { header: headers[1], kind: "percent", width: 10 },
+      { header: headers[2], kind: "year", width: 9 },
+      { header: headers[3], kind: "text", width: 16 },
+      { header: headers[4], kind: "text", width: 15 },
+      { header: headers[5], kind: "text", width: 9 },
+    ],
+    headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
+    rows,
+  };
+}
+
+function peersTable(peers: PeersForStatement): TableBlock {
+  const headers = [
+    "Indicator",
+    "Better when",
+    "This force",
+    "Similar forces' average",
+    "All forces' average",
+    "Rank",
+    "Quartile",
+  ];
+  const rows: TableRow[] = peers.indicators.map((i) => ({
+    cells: [
+      textFigure(i.name),
+      textFigure(i.direction === "lowerIsBetter" ? "Lower" : "Higher"),
+      valueFigure(i, i.value, i.valueCell ? [i.valueCell] : []),
+      valueFigure(i, i.msgAverage),
+      valueFigure(i, i.allAverage),
+      i.rank === null ? missingFigure("text", "not ranked") : textFigure(`${i.rank} of ${i.of}`),
+      i.quartile === null ? missingFigure("number", "none") : countFigure(i.quartile),
+    ],
+  }));
+  return {
+    kind: "table",
+    id: "benchmarking-peers",
+    caption: "The force against its most similar forces and all forces",
+    columns: [
+      { header: headers[0], kind: "text", width: 26 },
+      { header: headers[1], kind: "text", width: 8 },
+      { header: headers[2], kind: "number", width: 10 },
+      { header: headers[3], kind: "number", width: 11 },
+      { header: headers[4], kind: "number", width: 11 },
+      { header: headers[5], kind: "text", width: 8 },
+      { header: headers[6], kind: "number", width: 8 },
+    ],
+    headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
+    rows,
+    note: "Rank 1 is the best value among all forces in the peers sheet; quartile 1 is the best quarter. Quartiles follow Excel's PERCENTILE.INC.",
+  };
+}
+
+function indicatorSentence(ctx: DraftContext, i: PeerIndicatorForStatement): Block | undefined {
+  if (i.value === null)
+    return para(
+      [`There is no figure for the force on ${i.name}, so it is not compared.`],
+      "missing"
+    );
+  const parts: (string | DisplayFigure)[] = [
+    `${i.name} (${i.direction === "lowerIsBetter" ? "lower" : "higher"} is better): `,
+    valueFigure(i, i.value, i.valueCell ? [i.valueCell] : []),
+  ];
+  if (i.rank !== null) parts.push(`, ${ordinal(i.rank)} of ${i.of}`);
+  if (i.quartile !== null) parts.push(`, in the ${QUARTILE_WORDS[i.quartile]}`);
+  parts.push(".");
+  if (i.msgAverage !== null)
+    parts.push(` Its most similar forces average ${valueText(i, i.msgAverage)}`);
+  if (i.allAverage !== null)
+    parts.push(
+      `${i.msgAverage !== null ? " and" : " All"} forces${i.msgAverage !== null ? " overall" : ""} average ${valueText(i, i.allAverage)}.`
+    );
+  else if (i.msgAverage !== null) parts.push(".");
+  if (i.gapToTopQuartile !== null && i.gapToTopQuartile > 0 && i.topQuartileValue !== null) {
+    parts.push(
+      ` Reaching the edge of the top quartile (${valueText(i, i.topQuartileValue)}) means closing a gap of ${
+        i.isPercent ? formatPoints(i.gapToTopQuartile) : valueText(i, i.gapToTopQuartile)
+      }`
+    );
+    if (i.gapSaving)
+      parts.push(
+        `, worth an estimated `,
+        moneyFigure(
+          i.gapSaving.amount,
+          ctx.unit,
+          i.gapSaving.sources,
+          i.gapSaving.formula,
+          "prose"
+        ),
+        ` (${i.gapSaving.formula})`
+      );
+    parts.push(".");
+  } else if (i.quartile === 1) parts.push(" It is already in the top quartile.");
+  return para(parts);
+}
+
+/** The benchmarking section (level 1). */
+export function benchmarkingSections(ctx: DraftContext, peers?: PeersForStatement): Section[] {
+  const blocks: Block[] = [
+    para(
+      [
+        `The force's figures against the thresholds the White Paper sets, for the latest year measured. `,
+        `Comparing costs with the most similar forces, as HMIC's value for money profiles do, shows where the force stands among its peers (White Paper 5.59).`,
+      ],
+      "lead"
+    ),
+    thresholdsTable(ctx),
+  ];
+  if (!peers || peers.indicators.length === 0) {
+    blocks.push(
+      para([
+        "No peer figures were found in the workbook, so the force is compared with the national thresholds only. ",
+        "A peers sheet (forces in rows, indicators in columns, with each force's most similar forces) adds rank, quartile and group averages here.",
+      ])
+    );
+  } else {
+    blocks.push(
+      para([
+        peers.group.length > 0
+          ? `The force's most similar forces: ${listWords(peers.group)}.`
+          : "The peers sheet names no most similar forces for this force, so only all-force figures are shown.",
+        peers.illustrative
+          ? ` ${peers.illustrativeNote ?? "The peer figures are illustrative, not published figures."}`
+          : "",
+      ])
+    );
+    blocks.push(peersTable(peers));
+    for (const i of peers.indicators) {
+      const s = indicatorSentence(ctx, i);
+      if (s) blocks.push(s);
+    }
+  }
+  return [{ id: "benchmarking", heading: "Benchmarking", level: 1, blocks }];
+}

@@ -1,0 +1,315 @@
+/**
+ * Helpers the statement's section builders share: the drafting context, paragraphs whose
+ * figures cite their cells, RAG markers from the analysis, and the planned/actual table.
+ */
+import { CellRef } from "../../grid";
+import { Finding } from "../../findings";
+import { ForceData, SavingsArea } from "../../forceData";
+import { MoneyUnit, Pence } from "../../money";
+import { Policy } from "../../policy";
+import { FinancialYear, formatYear } from "../../years";
+import {
+  Analysis,
+  Figure as AnalysisFigure,
+  PlannedActual,
+  RagStatus as AnalysisRag,
+  SavingsYearTotals,
+} from "../../analysis/types";
+import {
+  DisplayFigure,
+  ParagraphBlock,
+  RAG_LABELS,
+  RagBlock,
+  RagState,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TableRow,
+  TextRun,
+} from "../model";
+import {
+  cell,
+  formatPercent,
+  missingFigure,
+  moneyFigure,
+  percentFigure,
+  textFigure,
+  yearFigure,
+} from "../format";
+
+/** What every section builder reads, and where it records the findings drafting raises. */
+export interface DraftContext {
+  readonly analysis: Analysis;
+  readonly data: ForceData;
+  readonly policy: Policy;
+  readonly unit: MoneyUnit;
+  readonly force: string;
+  /** Findings raised while drafting (missing data and the like); build.ts collects them. */
+  readonly findings: Finding[];
+}
+
+/** A sentence made of text and figures; each figure becomes a run that cites its cells. */
+export function para(
+  parts: readonly (string | DisplayFigure | undefined | false)[],
+  role?: ParagraphBlock["role"]
+): ParagraphBlock {
+  const runs: TextRun[] = [];
+  for (const p of parts) {
+    if (p === undefined || p === false || p === "") continue;
+    if (typeof p === "string") runs.push({ text: p });
+    else runs.push(p.sources.length > 0 ? { text: p.text, sources: p.sources } : { text: p.text });
+  }
+  return role ? { kind: "paragraph", runs, role } : { kind: "paragraph", runs };
+}
+
+/** A money amount for a sentence ("£5,225k") that keeps its sources. */
+export function money(
+  ctx: DraftContext,
+  pence: Pence,
+  sources?: readonly CellRef[],
+  derivation?: string
+): DisplayFigure {
+  return moneyFigure(pence, ctx.unit, sources, derivation, "prose");
+}
+
+/** An analysis money figure as a sentence figure. */
+export function moneyOf(ctx: DraftContext, f: AnalysisFigure<Pence>): DisplayFigure {
+  return moneyFigure(f.value, ctx.unit, f.sources, f.formula, "prose");
+}
+
+/** An analysis money figure as a table cell (value in pounds, text in the statement's unit). */
+export function moneyCell(
+  ctx: DraftContext,
+  f: AnalysisFigure<Pence> | null | undefined,
+  missing = "no data"
+): TableCell {
+  return f ? moneyFigure(f.value, ctx.unit, f.sources, f.formula) : missingFigure("money", missing);
+}
+
+export function percentCell(
+  f: AnalysisFigure<number> | null | undefined,
+  missing = "no data"
+): TableCell {
+  return f ? percentFigure(f.value, f.sources, f.formula) : missingFigure("percent", missing);
+}
+
+/** Statement RAG state from the analysis's green/amber/red/none. */
+export function ragState(r: AnalysisRag): RagState {
+  switch (r.rag) {
+    case "green":
+      return "onTrack";
+    case "amber":
+      return "atRisk";
+    case "red":
+      return "offTrack";
+    case "none":
+      return "noData";
+  }
+}
+
+const SEVERITY: Readonly<Record<RagState, number>> = {
+  noData: 0,
+  onTrack: 1,
+  atRisk: 2,
+  offTrack: 3,
+};
+
+/** The weaker of several states; "noData" only when every one is. */
+export function worstState(states: readonly RagState[]): RagState {
+  return states.reduce<RagState>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), "noData");
+}
+
+/** A RAG marker from one analysis status: the words, and the rule with its paragraph. */
+export function ragBlock(r: AnalysisRag, basis?: string): RagBlock {
+  const status = ragState(r);
+  return {
+    kind: "rag",
+    status,
+    words: RAG_LABELS[status],
+    rule: withParagraph(r.rule, r.paragraph),
+    ...(basis ? { basis } : {}),
+  };
+}
+
+/** "rule (White Paper 5.9-5.10)." with the rule's own first letter capitalised. */
+export function withParagraph(rule: string, paragraph: string): string {
+  const text = sentence(rule);
+  return paragraph ? `${text.replace(/\.$/, "")} (White Paper ${paragraph}).` : text;
+}
+
+/** Capitalises the first letter and makes sure the text ends with a full stop. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t.length === 0) return t;
+  const first = t[0].toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(first) ? first : first + ".";
+}
+
+/** "2010/11, 2011/12 and 2012/13". */
+export function listYears(years: readonly FinancialYear[]): string {
+  return listWords(years.map(formatYear));
+}
+
+/** "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** Where the savings plan was read from, for findings that concern it as a whole. */
+export function savingsPlanSheet(data: ForceData): { sheet: string } | undefined {
+  const s = data.sheetsUsed.find((u) => u.as === "savingsPlan");
+  return s ? { sheet: s.sheet } : undefined;
+}
+
+export function sheetOf(
+  data: ForceData,
+  as: ForceData["sheetsUsed"][number]["as"]
+): { sheet: string } | undefined {
+  const s = data.sheetsUsed.find((u) => u.as === as);
+  return s ? { sheet: s.sheet } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The planned / actual table (the heart of every area section, 5.53)
+
+const MONEY_COL = 13;
+
+export function plannedActualColumns(): TableColumn[] {
+  return [
+    { header: "Year", kind: "year", width: 11 },
+    { header: "Planned", kind: "money", width: MONEY_COL },
+    { header: "Actual", kind: "money", width: MONEY_COL },
+    { header: "Variance", kind: "money", width: MONEY_COL },
+    { header: "Planned", kind: "money", width: MONEY_COL },
+    { header: "Actual", kind: "money", width: MONEY_COL },
+    { header: "Variance", kind: "money", width: MONEY_COL },
+  ];
+}
+
+function paCells(ctx: DraftContext, pa: PlannedActual, strong: boolean): TableCell[] {
+  const e = strong ? "strong" : undefined;
+  return [
+    cell(moneyCell(ctx, pa.planned), e),
+    cell(moneyCell(ctx, pa.actual, "not reported"), e),
+    cell(moneyCell(ctx, pa.variance, "not reported"), e),
+  ];
+}
+
+/**
+ * Planned and actual by year, cashable and non-cashable side by side, each with its variance
+ * (actual - planned, over the lines that report an actual), and a total row.
+ */
+export function plannedActualTable(
+  ctx: DraftContext,
+  id: string,
+  caption: string,
+  byYear: readonly SavingsYearTotals[],
+  total: { readonly cashable: PlannedActual; readonly nonCashable: PlannedActual }
+): TableBlock {
+  const rows: TableRow[] = byYear.map((y) => ({
+    cells: [
+      yearFigure(y.year),
+      ...paCells(ctx, y.cashable, false),
+      ...paCells(ctx, y.nonCashable, false),
+    ],
+  }));
+  rows.push({
+    role: "total",
+    cells: [
+      cell(textFigure("Total"), "strong"),
+      ...paCells(ctx, total.cashable, true),
+      ...paCells(ctx, total.nonCashable, true),
+    ],
+  });
+  return {
+    kind: "table",
+    id,
+    caption,
+    columns: plannedActualColumns(),
+    headerRows: [
+      [
+        { text: "", span: 1 },
+        { text: `Cashable (${ctx.unit})`, span: 3 },
+        { text: `Non-cashable (${ctx.unit} equivalent)`, span: 3 },
+      ],
+      [
+        { text: "Year", span: 1 },
+        { text: "Planned", span: 1 },
+        { text: "Actual", span: 1 },
+        { text: "Variance", span: 1 },
+        { text: "Planned", span: 1 },
+        { text: "Actual", span: 1 },
+        { text: "Variance", span: 1 },
+      ],
+    ],
+    rows,
+    note:
+      `Amounts in ${ctx.unit}; brackets show a negative amount. Variance is actual minus planned, ` +
+      `counted only over the lines that report an actual figure; "not reported" means no actual has been given yet.`,
+  };
+}
+
+/**
+ * One sentence on how actual savings compare with plan, from a PlannedActual: the planned
+ * amount for the same lines is actual - variance.
+ */
+export function varianceSentence(
+  ctx: DraftContext,
+  what: string,
+  pa: PlannedActual
+): (string | DisplayFigure)[] {
+  if (!pa.actual || !pa.variance) return [];
+  const comparable = pa.actual.value - pa.variance.value;
+  const actual = moneyOf(ctx, pa.actual);
+  const planned = money(
+    ctx,
+    comparable,
+    [...pa.actual.sources, ...pa.planned.sources],
+    "actual - variance: the planned amount of the lines that report an actual"
+  );
+  const gap = money(ctx, Math.abs(pa.variance.value), pa.variance.sources, pa.variance.formula);
+  const ratio =
+    pa.varianceRatio === null ? "" : ` (${formatPercent(Math.abs(pa.varianceRatio))} of plan)`;
+  if (pa.variance.value === 0)
+    return [`Actual ${what} reported so far, `, actual, ", match the plan for the same lines. "];
+  const word = pa.variance.value < 0 ? "short of" : "ahead of";
+  return [
+    `Actual ${what} reported so far come to `,
+    actual,
+    ` against `,
+    planned,
+    ` planned for the same lines: `,
+    gap,
+    `${ratio} ${word} plan. `,
+  ];
+}
+
+/** Years in which something was planned but no actual has been reported. */
+export function yearsWithoutActuals(byYear: readonly SavingsYearTotals[]): FinancialYear[] {
+  return byYear
+    .filter(
+      (y) =>
+        (y.cashable.planned.value !== 0 || y.nonCashable.planned.value !== 0) &&
+        y.cashable.actual === null &&
+        y.nonCashable.actual === null
+    )
+    .map((y) => y.year);
+}
+
+/** The label for one of the nine areas in a sentence ("support services"). */
+export function areaWords(area: SavingsArea): string {
+  return AREA_WORDS[area];
+}
+
+const AREA_WORDS: Readonly<Record<SavingsArea, string>> = {
+  deployment: "deployment",
+  overtime: "overtime",
+  processImprovement: "process improvement",
+  bureaucracy: "reducing bureaucracy",
+  procurement: "procurement",
+  it: "IT convergence",
+  supportServices: "support services",
+  collaboration: "local approaches and collaboration",
+  overheads: "economising on overheads",
+};

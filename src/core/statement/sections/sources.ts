@@ -1,0 +1,232 @@
+/**
+ * The closing sections: points to check before publishing (the findings), and the sources: the
+ * date drafted, the sheets read, the policy settings used (each with its White Paper paragraph
+ * and whether the user changed it) and, for every figure in the statement, the cells it came from.
+ */
+import { Finding, findingPlace, sortFindings } from "../../findings";
+import { ForceData } from "../../forceData";
+import {
+  POLICY_SETTINGS,
+  PolicySettingDescriptor,
+  formatPolicyValue,
+  policyValue,
+} from "../../policy";
+import { Block, NoteItem, Section, SourceItem, TableBlock, TableRow, TextRun } from "../model";
+import { refsText, textFigure } from "../format";
+import { DraftContext, para } from "./common";
+
+const SHEET_ROLE_WORDS: Readonly<Record<ForceData["sheetsUsed"][number]["as"], string>> = {
+  budget: "Budget",
+  workforce: "Workforce",
+  procurement: "Procurement",
+  savingsPlan: "Savings plan",
+  settings: "Settings",
+  peers: "Peers",
+};
+
+function noteOf(f: Finding): NoteItem {
+  const place = findingPlace(f);
+  return {
+    severity: f.severity,
+    text: f.message,
+    ...(place ? { place } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+  };
+}
+
+/** Findings worth a reader's attention before publishing: errors and warnings, errors first. */
+export function notesSection(ctx: DraftContext): Section {
+  const all = sortFindings([...ctx.findings, ...ctx.analysis.findings]).filter(
+    (f) => f.severity !== "info"
+  );
+  const seen = new Set<string>();
+  const unique = all.filter((f) => {
+    const k = `${f.code}|${f.message}|${findingPlace(f) ?? ""}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const blocks: Block[] =
+    unique.length === 0
+      ? [para(["The add-in found no problems in the figures it used."])]
+      : [
+          para([
+            `The add-in found ${unique.length} point${unique.length === 1 ? "" : "s"} in the workbook to check before this statement is published. `,
+            "Each names the sheet or cell concerned.",
+          ]),
+          { kind: "notes", title: "Points to check", items: unique.map(noteOf) },
+        ];
+  return { id: "notes", heading: "Points to check before publishing", level: 1, blocks };
+}
+
+function sheetsTable(data: ForceData): TableBlock {
+  const rows: TableRow[] = data.sheetsUsed.map((s) => ({
+    cells: [textFigure(s.sheet), textFigure(SHEET_ROLE_WORDS[s.as]), textFigure(s.how)],
+  }));
+  return {
+    kind: "table",
+    id: "sources-sheets",
+    caption: "Sheets read",
+    columns: [
+      { header: "Sheet", kind: "text", width: 20 },
+      { header: "Read as", kind: "text", width: 14 },
+      { header: "How it was recognised", kind: "text", width: 40 },
+    ],
+    headerRows: [
+      [
+        { text: "Sheet", span: 1 },
+        { text: "Read as", span: 1 },
+        { text: "How it was recognised", span: 1 },
+      ],
+    ],
+    rows,
+  };
+}
+
+/** The settings listed: all but the per-function and per-framework ones, which are summarised. */
+function listedSettings(ctx: DraftContext): PolicySettingDescriptor[] {
+  const categories = new Set<string>(ctx.analysis.procurement.byCategory.map((c) => c.category));
+  return POLICY_SETTINGS.filter((d) => {
+    if (d.group === "classification") return false;
+    if (d.group === "procurement") return categories.has(d.path[2] ?? "");
+    return true;
+  });
+}
+
+function settingsTable(ctx: DraftContext): TableBlock {
+  const applied = new Map(ctx.analysis.overridesApplied.map((o) => [o.key, o]));
+  const rows: TableRow[] = listedSettings(ctx).map((d) => {
+    const value = policyValue(ctx.policy, d.key) ?? null;
+    const o = applied.get(d.key);
+    const where = o?.cell ? refsText([o.cell]) : o?.file ? `the file ${o.file}` : "";
+    const changed = o
+      ? `Changed from ${formatPolicyValue(d, d.defaultValue)}${where ? ` (${where})` : ""}`
+      : "Default";
+    return {
+      cells: [
+        textFigure(d.label),
+        textFigure(formatPolicyValue(d, value), o?.cell ? [o.cell] : []),
+        textFigure(d.paragraph),
+        textFigure(changed),
+      ],
+    };
+  });
+  return {
+    kind: "table",
+    id: "sources-policy",
+    caption: "Policy settings used",
+    columns: [
+      { header: "Setting", kind: "text", width: 34 },
+      { header: "Value", kind: "text", width: 12 },
+      { header: "White Paper", kind: "text", width: 14 },
+      { header: "Default or changed", kind: "text", width: 16 },
+    ],
+    headerRows: [
+      [
+        { text: "Setting", span: 1 },
+        { text: "Value", span: 1 },
+        { text: "White Paper", span: 1 },
+        { text: "Default or changed", span: 1 },
+      ],
+    ],
+    rows,
+    note: "Settings for each procurement category in the force's data are listed; the function classification is given in the support services section.",
+  };
+}
+
+/**
+ * Every figure in the given sections that cites cells, in document order: the table's caption,
+ * the row and the column name it, then its value, its cells and how it was worked out.
+ * Figures in running text that a table does not already list are included too.
+ */
+export function collectSources(sections: readonly Section[]): SourceItem[] {
+  const items: SourceItem[] = [];
+  const seen = new Set<string>();
+  const add = (item: SourceItem) => {
+    const k = `${item.figure}|${item.text}|${item.cells}`;
+    const shortKey = `${item.text}|${item.cells}`;
+    if (seen.has(k) || seen.has(shortKey)) return;
+    seen.add(k);
+    seen.add(shortKey);
+    items.push(item);
+  };
+  for (const s of sections) {
+    for (const b of s.blocks) {
+      if (b.kind === "table") {
+        const names = b.headerRows[b.headerRows.length - 1];
+        for (const row of b.rows) {
+          const rowLabel = row.cells[0]?.text ?? "";
+          row.cells.forEach((c, j) => {
+            if (c.sources.length === 0) return;
+            const column = j === 0 ? "" : (names[j]?.text ?? "");
+            const group = groupHeader(b, j);
+            const figure = [b.caption, [rowLabel, group, column].filter((x) => x).join(", ")]
+              .filter((x) => x)
+              .join(": ");
+            add({
+              figure,
+              text: c.text,
+              cells: refsText(c.sources),
+              refs: c.sources,
+              ...(c.derivation ? { how: c.derivation } : {}),
+            });
+          });
+        }
+      }
+    }
+  }
+  for (const s of sections)
+    for (const b of s.blocks)
+      if (b.kind === "paragraph")
+        for (const r of b.runs as readonly TextRun[])
+          if (r.sources && r.sources.length > 0)
+            add({
+              figure: `${s.heading}: figure in the text`,
+              text: r.text,
+              cells: refsText(r.sources),
+              refs: r.sources,
+            });
+  return items;
+}
+
+/** The text of the group header above column j, where a table has one. */
+function groupHeader(t: TableBlock, j: number): string {
+  if (t.headerRows.length < 2) return "";
+  let col = 0;
+  for (const h of t.headerRows[0]) {
+    if (j >= col && j < col + h.span) return h.text;
+    col += h.span;
+  }
+  return "";
+}
+
+export interface SourcesOptions {
+  readonly generatedText: string;
+  readonly workbookName?: string;
+}
+
+/** The sources section (level 1), built last from the sections before it. */
+export function sourcesSection(
+  ctx: DraftContext,
+  before: readonly Section[],
+  options: SourcesOptions
+): Section {
+  const items = collectSources(before);
+  const blocks: Block[] = [
+    para([
+      `Drafted on ${options.generatedText}`,
+      options.workbookName
+        ? ` from the workbook ${options.workbookName}`
+        : " from the force's workbook",
+      `. The add-in reads the workbook without changing it. Every figure below gives the sheet and cells it came from, so it can be checked against the workbook.`,
+    ]),
+    sheetsTable(ctx.data),
+    settingsTable(ctx),
+    {
+      kind: "sources",
+      title: "Where each figure came from",
+      items,
+    },
+  ];
+  return { id: "sources", heading: "Sources", level: 1, blocks };
+}

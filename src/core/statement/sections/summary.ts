@@ -1,0 +1,323 @@
+/**
+ * The opening summary: totals of cashable and non-cashable savings, planned and actual, by
+ * year and by area, and the force's plan next to the national programme (5.4) as context only.
+ */
+import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
+import { Pence } from "../../money";
+import { FinancialYear, formatYear } from "../../years";
+import { Figure as AnalysisFigure } from "../../analysis/types";
+import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
+import {
+  cell,
+  formatMoney,
+  missingFigure,
+  moneyFigure,
+  moneyNumberFormat,
+  percentFigure,
+  ragCell,
+  textFigure,
+} from "../format";
+import {
+  DraftContext,
+  listYears,
+  moneyCell,
+  moneyOf,
+  para,
+  plannedActualTable,
+  varianceSentence,
+} from "./common";
+import { AREA_HEADINGS, areaStatus } from "./areas";
+
+/** National figures are whole £m: the Excel format that shows 545000000 as "£545m". */
+const NATIONAL_FORMAT = '"£"#,##0,,"m"';
+
+/** Short names for the chart's categories. */
+export const AREA_SHORT: Readonly<Record<SavingsArea, string>> = {
+  deployment: "Deployment",
+  overtime: "Overtime",
+  processImprovement: "Process improvement",
+  bureaucracy: "Bureaucracy",
+  procurement: "Procurement",
+  it: "IT (ISIS)",
+  supportServices: "Support services",
+  collaboration: "Collaboration",
+  overheads: "Overheads",
+};
+
+function areaTable(ctx: DraftContext): TableBlock {
+  const s = ctx.analysis.savings;
+  const rows: TableRow[] = SAVINGS_AREAS.map((area) => {
+    const a = s.byArea.find((x) => x.area === area);
+    const none = missingFigure("money", "no lines");
+    return {
+      cells: [
+        textFigure(AREA_HEADINGS[area]),
+        a && a.lineCount > 0 ? moneyCell(ctx, a.cashable.planned) : none,
+        a && a.lineCount > 0 ? moneyCell(ctx, a.cashable.actual, "not reported") : none,
+        a && a.lineCount > 0 ? moneyCell(ctx, a.nonCashable.planned) : none,
+        a && a.lineCount > 0 ? moneyCell(ctx, a.nonCashable.actual, "not reported") : none,
+        ragCell(areaStatus(ctx, area).status),
+      ],
+    };
+  });
+  rows.push({
+    role: "total",
+    cells: [
+      cell(textFigure("All nine areas"), "strong"),
+      cell(moneyCell(ctx, s.total.cashable.planned), "strong"),
+      cell(moneyCell(ctx, s.total.cashable.actual, "not reported"), "strong"),
+      cell(moneyCell(ctx, s.total.nonCashable.planned), "strong"),
+      cell(moneyCell(ctx, s.total.nonCashable.actual, "not reported"), "strong"),
+      textFigure(""),
+    ],
+  });
+  const headers = ["Area", "Planned", "Actual", "Planned", "Actual", "Status"];
+  return {
+    kind: "table",
+    id: "summary-by-area",
+    caption: "Savings by area: planned and actual over all years, with each area's status",
+    columns: [
+      { header: headers[0], kind: "text", width: 30 },
+      { header: headers[1], kind: "money", width: 12 },
+      { header: headers[2], kind: "money", width: 12 },
+      { header: headers[3], kind: "money", width: 12 },
+      { header: headers[4], kind: "money", width: 12 },
+      { header: headers[5], kind: "rag", width: 11 },
+    ],
+    headerRows: [
+      [
+        { text: "", span: 1 },
+        { text: `Cashable (${ctx.unit})`, span: 2 },
+        { text: `Non-cashable (${ctx.unit} equivalent)`, span: 2 },
+        { text: "", span: 1 },
+      ],
+      headers.map((h) => ({ text: h, span: 1 })),
+    ],
+    rows,
+    note: "Each area's status and the rule behind it are given in the area's own section.",
+  };
+}
+
+function areaChart(ctx: DraftContext): ChartBlock | undefined {
+  const s = ctx.analysis.savings;
+  const areas = SAVINGS_AREAS.filter(
+    (a) => (s.byArea.find((x) => x.area === a)?.lineCount ?? 0) > 0
+  );
+  if (areas.length === 0) return undefined;
+  const fig = (f: AnalysisFigure<Pence> | null | undefined): DisplayFigure | null =>
+    f ? moneyFigure(f.value, ctx.unit, f.sources, f.formula, "prose") : null;
+  const get = (a: SavingsArea) => s.byArea.find((x) => x.area === a)!;
+  const series = [
+    {
+      name: "Cashable planned",
+      points: areas.map((a) => fig(get(a).cashable.planned)),
+      role: "data" as const,
+    },
+    {
+      name: "Cashable actual",
+      points: areas.map((a) => fig(get(a).cashable.actual)),
+      role: "data" as const,
+    },
+    {
+      name: "Non-cashable planned",
+      points: areas.map((a) => fig(get(a).nonCashable.planned)),
+      role: "data" as const,
+    },
+    {
+      name: "Non-cashable actual",
+      points: areas.map((a) => fig(get(a).nonCashable.actual)),
+      role: "data" as const,
+    },
+  ];
+  const alt =
+    "Bar chart of planned and actual savings by area, over all years. " +
+    areas
+      .map((a) => {
+        const x = get(a);
+        const act = x.cashable.actual
+          ? formatMoney(x.cashable.actual.value, ctx.unit)
+          : "not reported";
+        return `${AREA_SHORT[a]}: cashable planned ${formatMoney(x.cashable.planned.value, ctx.unit)}, actual ${act}`;
+      })
+      .join("; ") +
+    ".";
+  return {
+    kind: "chart",
+    id: "chart-savings-by-area",
+    chartType: "bar",
+    title: "Planned and actual savings by area",
+    categoryTitle: "Area",
+    categories: areas.map((a) => AREA_SHORT[a]),
+    series,
+    valueKind: "money",
+    valueAxisTitle: `Savings (${ctx.unit})`,
+    valueFormat: moneyNumberFormat(ctx.unit),
+    altText: alt,
+  };
+}
+
+function cashablePlannedIn(
+  ctx: DraftContext,
+  year: FinancialYear,
+  area?: SavingsArea
+): AnalysisFigure<Pence> | undefined {
+  const s = ctx.analysis.savings;
+  const list = area ? s.byArea.find((a) => a.area === area)?.byYear : s.byYear;
+  const y = list?.find((q) => q.year === year);
+  return y && (y.cashable.planned.value !== 0 || y.cashable.planned.sources.length > 0)
+    ? y.cashable.planned
+    : undefined;
+}
+
+function contextTable(ctx: DraftContext): TableBlock {
+  const np = ctx.policy.nationalProgramme;
+  const target = ctx.analysis.targetYear;
+  const rows: [string, Pence, string, AnalysisFigure<Pence> | undefined][] = [
+    [
+      `All savings in ${formatYear(np.firstYear)}`,
+      np.firstYearSaving,
+      "5.4",
+      cashablePlannedIn(ctx, np.firstYear),
+    ],
+    [
+      `All savings a year by ${formatYear(np.byYear)}`,
+      np.annualSaving,
+      "5.4",
+      cashablePlannedIn(ctx, np.byYear),
+    ],
+    [
+      `Overtime reduction by ${formatYear(target)}`,
+      ctx.policy.overtime.nationalTarget,
+      "5.9-5.10",
+      cashablePlannedIn(ctx, target, "overtime"),
+    ],
+    [
+      `Support services saving a year by ${formatYear(target)}`,
+      ctx.policy.businessSupport.nationalSaving,
+      "5.4",
+      cashablePlannedIn(ctx, target, "supportServices"),
+    ],
+  ];
+  return {
+    kind: "table",
+    id: "summary-national-context",
+    caption:
+      "The force's planned cashable savings next to the national programme (context, not targets)",
+    columns: [
+      { header: "National figure", kind: "text", width: 30 },
+      { header: "National", kind: "money", width: 12 },
+      { header: "White Paper", kind: "text", width: 10 },
+      { header: `This force, planned (${ctx.unit})`, kind: "money", width: 13 },
+      { header: "Force as % of national", kind: "percent", width: 11 },
+    ],
+    headerRows: [
+      [
+        { text: "National figure", span: 1 },
+        { text: "National", span: 1 },
+        { text: "White Paper", span: 1 },
+        { text: `This force, planned (${ctx.unit})`, span: 1 },
+        { text: "Force as % of national", span: 1 },
+      ],
+    ],
+    rows: rows.map(([label, national, paragraph, force]) => ({
+      cells: [
+        textFigure(label),
+        {
+          ...moneyFigure(national, "£m", [], "policy setting"),
+          text: formatMoney(national, "£m"),
+          numberFormat: NATIONAL_FORMAT,
+        },
+        textFigure(paragraph),
+        force ? moneyCell(ctx, force) : missingFigure("money", "no plan figure"),
+        force && national !== 0
+          ? percentFigure(
+              force.value / national,
+              force.sources,
+              "force's planned saving / national figure"
+            )
+          : missingFigure("percent", ""),
+      ],
+    })),
+    note: "National figures are totals for all forces in England and Wales, shown in £m. The White Paper does not divide them into targets for each force.",
+  };
+}
+
+/** The summary section and its national-context part. */
+export function summarySections(ctx: DraftContext): Section[] {
+  const s = ctx.analysis.savings;
+  const years = s.byYear.map((y) => y.year);
+  const span =
+    years.length === 0
+      ? ""
+      : years.length === 1
+        ? ` in ${listYears(years)}`
+        : ` from ${listYears([years[0]])} to ${listYears([years[years.length - 1]])}`;
+  const blocks: Block[] = [
+    para(
+      [
+        `This statement sets out the efficiency savings and productivity gains ${ctx.force} has planned, and those it has actually achieved, in each of the nine areas on which police authorities report value for money (White Paper 5.53). `,
+        `Cashable savings are money that is no longer spent; non-cashable gains are capacity released, such as officer hours, shown here as a money equivalent. `,
+        `Amounts are in ${ctx.unit} unless stated. Every figure comes from the force's workbook, and the sources section at the end gives the cells behind each one.`,
+      ],
+      "lead"
+    ),
+  ];
+  if (s.byYear.length === 0) {
+    blocks.push(
+      para(
+        [
+          "The workbook has no savings plan figures, so no planned or actual savings can be summarised.",
+        ],
+        "missing"
+      )
+    );
+  } else {
+    blocks.push(
+      para([
+        `Across the plan${span}, the force expects `,
+        moneyOf(ctx, s.total.cashable.planned),
+        ` of cashable savings and `,
+        moneyOf(ctx, s.total.nonCashable.planned),
+        ` of non-cashable gains. `,
+        ...varianceSentence(ctx, "cashable savings", s.total.cashable),
+        ...varianceSentence(ctx, "non-cashable gains", s.total.nonCashable),
+      ])
+    );
+    blocks.push(
+      plannedActualTable(
+        ctx,
+        "summary-by-year",
+        "All areas: planned and actual savings by year",
+        s.byYear,
+        s.total
+      )
+    );
+    blocks.push(areaTable(ctx));
+    const chart = areaChart(ctx);
+    if (chart) blocks.push(chart);
+  }
+  if (s.unassigned.lineCount > 0)
+    blocks.push(
+      para(
+        [
+          `${s.unassigned.lineCount} line${s.unassigned.lineCount === 1 ? "" : "s"} of the savings plan could not be matched to one of the nine areas and ${s.unassigned.lineCount === 1 ? "is" : "are"} left out of the area totals (`,
+          moneyOf(ctx, s.unassigned.cashable.planned),
+          ` cashable planned). Naming the area on ${s.unassigned.lineCount === 1 ? "that line" : "those lines"} will bring ${s.unassigned.lineCount === 1 ? "it" : "them"} in.`,
+        ],
+        "missing"
+      )
+    );
+  const np = ctx.policy.nationalProgramme;
+  const context: Block[] = [
+    para([
+      `For context only: across all forces, the national programme looks for at least ${formatMoney(np.annualSaving, "£m")} of savings a year by ${formatYear(np.byYear)}, `,
+      `with at least ${formatMoney(np.firstYearSaving, "£m")} in ${formatYear(np.firstYear)} (White Paper 5.4). `,
+      `These are national totals; the White Paper does not set them as targets for ${ctx.force}. The table puts the force's own planned cashable savings beside them.`,
+    ]),
+    contextTable(ctx),
+  ];
+  return [
+    { id: "summary", heading: "Summary", level: 1, blocks },
+    { id: "summary-national", heading: "The plan in national context", level: 2, blocks: context },
+  ];
+}

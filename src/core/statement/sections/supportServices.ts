@@ -1,0 +1,293 @@
+/**
+ * Evidence for the support services area: business support staff (IT excluded) as a share of
+ * the workforce by year against the threshold, the FTE above it, what that is worth, and the
+ * straight-line path to the target year (5.46-5.51).
+ */
+import { finding } from "../../findings";
+import { FunctionCategory } from "../../forceData";
+import { functionCategoryLabel } from "../../policy";
+import { FinancialYear, formatYear } from "../../years";
+import { BusinessSupportAnalysis } from "../../analysis/types";
+import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
+import {
+  fteFigure,
+  formatPercent,
+  missingFigure,
+  percentFigure,
+  PERCENT_FORMAT,
+  textFigure,
+  yearFigure,
+} from "../format";
+import { DraftContext, listWords, moneyCell, moneyOf, para, percentCell, sheetOf } from "./common";
+import { thresholdText } from "./thresholds";
+
+const PARA = "5.46-5.51";
+
+function years(b: BusinessSupportAnalysis): FinancialYear[] {
+  const set = new Set<FinancialYear>();
+  for (const y of b.byYear) set.add(y.year);
+  for (const p of b.path) set.add(p.year);
+  return [...set].sort((x, y) => x - y);
+}
+
+function byYearTable(b: BusinessSupportAnalysis): TableBlock {
+  const t = thresholdText(b.threshold);
+  const rows: TableRow[] = years(b).map((year) => {
+    const y = b.byYear.find((q) => q.year === year);
+    const p = b.path.find((q) => q.year === year);
+    return {
+      cells: [
+        yearFigure(year),
+        y
+          ? fteFigure(y.supportFte.value, y.supportFte.sources, y.supportFte.formula)
+          : missingFigure("fte"),
+        y
+          ? fteFigure(y.excludedFte.value, y.excludedFte.sources, y.excludedFte.formula)
+          : missingFigure("fte"),
+        y
+          ? fteFigure(y.totalFte.value, y.totalFte.sources, y.totalFte.formula)
+          : missingFigure("fte"),
+        percentCell(y?.ratio),
+        !y || y.status === "unknown"
+          ? missingFigure("text")
+          : textFigure(y.status === "above" ? `At or above ${t}` : `Below ${t}`),
+        p
+          ? fteFigure(
+              p.maximumSupportFte,
+              [],
+              "straight line from the first year to the threshold in the target year"
+            )
+          : missingFigure("fte", ""),
+        !p
+          ? missingFigure("text", "")
+          : p.onPath === null
+            ? missingFigure("text", "no figure")
+            : textFigure(p.onPath ? "Yes" : "No"),
+      ],
+    };
+  });
+  const headers = [
+    "Year",
+    "Business support FTE",
+    "IT FTE (left out)",
+    "Workforce FTE",
+    "Share",
+    `Against ${t}`,
+    "Path: most support FTE",
+    "On the path",
+  ];
+  return {
+    kind: "table",
+    id: "support-by-year",
+    caption: `Business support as a share of the workforce, by year, against ${t}`,
+    columns: [
+      { header: headers[0], kind: "year", width: 10 },
+      { header: headers[1], kind: "fte", width: 12 },
+      { header: headers[2], kind: "fte", width: 11 },
+      { header: headers[3], kind: "fte", width: 12 },
+      { header: headers[4], kind: "percent", width: 8 },
+      { header: headers[5], kind: "text", width: 12 },
+      { header: headers[6], kind: "fte", width: 12 },
+      { header: headers[7], kind: "text", width: 9 },
+    ],
+    headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
+    rows,
+    note:
+      `Share = business support FTE / workforce FTE (officers, staff and PCSOs; specials and IT staff are not counted). ` +
+      `The path falls in a straight line to just under ${t} in ${formatYear(b.targetYear)} (White Paper ${PARA}).`,
+  };
+}
+
+function classificationWords(
+  b: BusinessSupportAnalysis,
+  cls: "businessSupport" | "excluded"
+): string {
+  const cats = (Object.keys(b.classification) as FunctionCategory[]).filter(
+    (c) => b.classification[c] === cls
+  );
+  return cats.length === 0 ? "none" : listWords(cats.map((c) => functionCategoryLabel(c)));
+}
+
+function keyFacts(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
+  const facts: [string, DisplayFigure][] = [
+    [`Threshold (White Paper ${PARA})`, percentFigure(b.threshold)],
+    ["Target year", yearFigure(b.targetYear)],
+    [
+      "Year measured",
+      b.assessedYear === null
+        ? missingFigure("year")
+        : textFigure(
+            b.assessedYearIsTarget
+              ? formatYear(b.assessedYear)
+              : `${formatYear(b.assessedYear)} (latest year given)`
+          ),
+    ],
+    [
+      "Support FTE above the threshold",
+      b.excessFte
+        ? fteFigure(b.excessFte.value, b.excessFte.sources, b.excessFte.formula)
+        : missingFigure("fte"),
+    ],
+    [
+      "Average cost of one support FTE",
+      b.averageCost ? moneyCell(ctx, b.averageCost) : missingFigure("money", "not available"),
+    ],
+    [
+      "Cashable saving from removing the excess, a year",
+      b.cashableSaving ? moneyCell(ctx, b.cashableSaving) : missingFigure("money"),
+    ],
+    [
+      "Functions counted as business support",
+      textFigure(classificationWords(b, "businessSupport")),
+    ],
+    ["Functions left out of the ratio", textFigure(classificationWords(b, "excluded"))],
+  ];
+  return {
+    kind: "table",
+    id: "support-key-facts",
+    caption: "Support services: key figures",
+    columns: [
+      { header: "Measure", kind: "text", width: 34 },
+      { header: "Figure", kind: "text", width: 22 },
+    ],
+    headerRows: [
+      [
+        { text: "Measure", span: 1 },
+        { text: "Figure", span: 1 },
+      ],
+    ],
+    rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
+    note:
+      b.averageCost?.method === "staffPayPerStaffFte"
+        ? `Money in ${ctx.unit}. The average cost is staff pay divided by staff FTE, as no cost per support post was given.`
+        : `Money in ${ctx.unit}.`,
+  };
+}
+
+function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
+  if (!b.byYear.some((y) => y.ratio !== null)) return undefined;
+  const t = thresholdText(b.threshold);
+  return {
+    kind: "chart",
+    id: "chart-support",
+    chartType: "column",
+    title: `Business support as % of the workforce against the ${t} threshold`,
+    categoryTitle: "Year",
+    categories: b.byYear.map((y) => formatYear(y.year)),
+    series: [
+      {
+        name: "Business support as % of workforce",
+        points: b.byYear.map((y) =>
+          y.ratio ? percentFigure(y.ratio.value, y.ratio.sources) : null
+        ),
+        role: "data",
+      },
+      {
+        name: `${t} threshold`,
+        points: b.byYear.map(() => percentFigure(b.threshold)),
+        role: "threshold",
+      },
+    ],
+    valueKind: "percent",
+    valueAxisTitle: "% of workforce",
+    valueFormat: PERCENT_FORMAT,
+    threshold: { value: b.threshold, text: t },
+    altText:
+      `Column chart of business support staff as a share of the workforce by year, with the ${t} threshold drawn as a line. ` +
+      b.byYear
+        .map(
+          (y) => `${formatYear(y.year)}: ${y.ratio ? formatPercent(y.ratio.value) : "no figure"}`
+        )
+        .join("; ") +
+      ".",
+  };
+}
+
+function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
+  const t = thresholdText(b.threshold);
+  const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
+  const out: Block[] = [];
+  if (assessed && assessed.ratio) {
+    out.push(
+      para([
+        `In ${formatYear(assessed.year)}, business support staff (IT left out) came to `,
+        fteFigure(assessed.supportFte.value, assessed.supportFte.sources),
+        ` FTE out of a workforce of `,
+        fteFigure(assessed.totalFte.value, assessed.totalFte.sources),
+        ` FTE: `,
+        percentFigure(assessed.ratio.value, assessed.ratio.sources, assessed.ratio.formula),
+        assessed.status === "above" ? `, not yet below ${t}.` : `, below ${t}.`,
+        b.assessedYearIsTarget
+          ? ""
+          : ` The workforce figures stop at ${formatYear(assessed.year)}, so the gap is measured there rather than in ${formatYear(b.targetYear)}.`,
+      ])
+    );
+  }
+  if (b.excessFte && b.excessFte.value > 0) {
+    out.push(
+      para([
+        `Getting under ${t} means about `,
+        fteFigure(b.excessFte.value, b.excessFte.sources, b.excessFte.formula),
+        ` fewer business support FTE`,
+        b.cashableSaving && b.averageCost ? `; at an average cost of ` : ".",
+        b.cashableSaving && b.averageCost ? moneyOf(ctx, b.averageCost) : "",
+        b.cashableSaving && b.averageCost ? ` per FTE, that is worth about ` : "",
+        b.cashableSaving && b.averageCost ? moneyOf(ctx, b.cashableSaving) : "",
+        b.cashableSaving && b.averageCost ? " a year." : "",
+        ` The table shows a straight-line path from the first year given to the target year.`,
+      ])
+    );
+  } else if (b.excessFte) {
+    out.push(
+      para([
+        `Business support is already under ${t} of the workforce, so no reduction is needed to meet the threshold.`,
+      ])
+    );
+  }
+  const offPath = b.path.filter((p) => p.onPath === false).map((p) => p.year);
+  if (offPath.length > 0)
+    out.push(
+      para([
+        `Support FTE is above the straight-line path in ${listWords(offPath.map(formatYear))}.`,
+      ])
+    );
+  return out;
+}
+
+/** The support services evidence section, level 2. */
+export function supportServicesEvidence(ctx: DraftContext): Section[] {
+  const b = ctx.analysis.businessSupport;
+  const t = thresholdText(b.threshold);
+  const heading = `Business support against ${t} of the workforce`;
+  if (!b.byYear.some((y) => y.ratio !== null)) {
+    ctx.findings.push(
+      finding(
+        "warning",
+        "STATEMENT_SUPPORT_NO_DATA",
+        `The workbook gives no workforce figures from which business support can be measured, so the statement cannot compare it with ${t} of the workforce.`,
+        sheetOf(ctx.data, "workforce"),
+        "Add FTE by function (with a total) to the workforce sheet."
+      )
+    );
+    return [
+      {
+        id: "evidence-support",
+        heading,
+        level: 2,
+        area: "supportServices",
+        blocks: [
+          para(
+            [
+              `No workforce figures by function were found, so business support cannot be measured against ${t} of the workforce.`,
+            ],
+            "missing"
+          ),
+        ],
+      },
+    ];
+  }
+  const blocks: Block[] = [...narrative(ctx, b), byYearTable(b), keyFacts(ctx, b)];
+  const c = chart(b);
+  if (c) blocks.push(c);
+  return [{ id: "evidence-support", heading, level: 2, area: "supportServices", blocks }];
+}
