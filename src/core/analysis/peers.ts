@@ -274,10 +274,18 @@ function resolveDirection(
   const known = col.known && KNOWN_INDICATORS.find((k) => k.key === col.known);
   if (known) return { direction: known.defaultDirection, source: "default" };
   const h = normaliseHeader(col.header);
-  const lower = LOWER_WORDS.exec(h);
-  const higher = HIGHER_WORDS.exec(h);
-  if (lower && !higher) return { direction: "lowerIsBetter", source: "guessed", word: lower[0] };
-  if (higher && !lower) return { direction: "higherIsBetter", source: "guessed", word: higher[0] };
+  // Where both kinds of word appear, the later one names the measure ("crime detection rate").
+  const last = (re: RegExp) => {
+    let found: { word: string; at: number } | undefined;
+    for (const m of h.matchAll(new RegExp(re.source, "g")))
+      found = { word: m[0], at: m.index ?? 0 };
+    return found;
+  };
+  const lower = last(LOWER_WORDS);
+  const higher = last(HIGHER_WORDS);
+  if (lower && (!higher || lower.at > higher.at))
+    return { direction: "lowerIsBetter", source: "guessed", word: lower.word };
+  if (higher) return { direction: "higherIsBetter", source: "guessed", word: higher.word };
   return { direction: "lowerIsBetter", source: "assumed" };
 }
 
