@@ -1,0 +1,148 @@
+/**
+ * Reading single cells for detection: numbers (with the text and error cases that become
+ * findings), cached A1 addresses, and a findings collector that caps repeats so a 200,000-line
+ * ledger with one bad column gives a readable list, not 200,000 findings.
+ */
+import { CellRef, CellValue, columnLetters, formatRef, isErrorValue, SheetGrid } from "../grid";
+import { Finding, Severity } from "../findings";
+
+/** What a cell that should hold a number actually holds. */
+export type NumberCell =
+  | { readonly kind: "blank" }
+  | { readonly kind: "number"; readonly value: number; readonly fromText?: boolean }
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "error"; readonly error: string }
+  | { readonly kind: "date"; readonly date: Date };
+
+const BLANK: NumberCell = { kind: "blank" };
+
+/** Dashes and words that accountants use for "nothing here" in a figures column. */
+const NIL_TEXT = new Set(["-", "–", "—", "--", "nil"]);
+
+function numberFromText(text: string): number | undefined {
+  // Cheap guard first: only text made of digits, separators, signs, brackets and £ is a number.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || c === 44 || c === 46 || c === 45 || c === 40 || c === 41;
+    if (!ok && c !== 163 && c !== 32 && c !== 43) return undefined;
+  }
+  const m = /^(\(?)\s*([+-]?)\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(\)?)$/.exec(text);
+  if (!m) return undefined;
+  if ((m[1] === "(") !== (m[5] === ")")) return undefined;
+  const n = Number(m[3].replace(/,/g, "") + (m[4] ?? ""));
+  if (!Number.isFinite(n)) return undefined;
+  return m[1] === "(" || m[2] === "-" ? -n : n;
+}
+
+/**
+ * Reads a cell that should hold a number. "1,234" or "(1,234)" typed as text are read as numbers
+ * (flagged fromText); a dash or "nil" is a blank; other text is text.
+ */
+export function readNumberCell(v: CellValue | undefined): NumberCell {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
+  }
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t === "") return BLANK;
+    if (NIL_TEXT.has(t.toLowerCase())) return BLANK;
+    const n = numberFromText(t);
+    return n === undefined
+      ? { kind: "text", text: t }
+      : { kind: "number", value: n, fromText: true };
+  }
+  if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
+  if (v instanceof Date) return { kind: "date", date: v };
+  if (isErrorValue(v)) return { kind: "error", error: String(v.error) };
+  return { kind: "text", text: String(v) };
+}
+
+/** The text of a cell for labels and headers: strings trimmed, numbers as written, else "". */
+export function cellText(v: CellValue | undefined): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return "";
+}
+
+/** True when a cell holds nothing (null, undefined, or whitespace). */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A1 addresses with the column letters cached: detection makes millions of these. */
+export class RefMaker {
+  private readonly letters: string[] = [];
+  constructor(readonly sheet: string) {}
+  col(c: number): string {
+    let l = this.letters[c];
+    if (l === undefined) {
+      l = columnLetters(c);
+      this.letters[c] = l;
+    }
+    return l;
+  }
+  address(row: number, col: number): string {
+    return `${this.col(col)}${row + 1}`;
+  }
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.sheet, address: `${this.col(col)}${row + 1}` };
+  }
+  /** "Budget!C7" for messages. */
+  text(row: number, col: number): string {
+    return formatRef(this.ref(row, col));
+  }
+}
+
+/** Collects findings; after `cap` of one code on one sheet, the rest are counted in a summary. */
+export class FindingSink {
+  private readonly list: Finding[] = [];
+  private readonly counts = new Map<string, { n: number; severity: Severity; sheet: string }>();
+  constructor(private readonly cap = 20) {}
+
+  add(f: Finding): void {
+    const sheet = f.cell?.sheet ?? f.sheet ?? "";
+    const key = `${f.code}\u0000${sheet}`;
+    const c = this.counts.get(key);
+    if (!c) {
+      this.counts.set(key, { n: 1, severity: f.severity, sheet });
+      this.list.push(f);
+      return;
+    }
+    c.n++;
+    if (c.n <= this.cap) this.list.push(f);
+  }
+
+  /** Findings in the order they were raised, each capped code followed by its summary line. */
+  all(): Finding[] {
+    const out = [...this.list];
+    const keys = [...this.counts.keys()].sort();
+    for (const key of keys) {
+      const c = this.counts.get(key);
+      if (!c || c.n <= this.cap) continue;
+      const code = key.split("\u0000")[0];
+      out.push({
+        severity: c.severity,
+        code,
+        message: `${c.n - this.cap} more findings like the ones above (${code}) on sheet "${c.sheet}" are not listed one by one.`,
+        ...(c.sheet ? { sheet: c.sheet } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+/** The value at (row, col) without allocating. */
+export function at(sheet: SheetGrid, row: number, col: number): CellValue {
+  const r = sheet.values[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+/** Number with thousands separators for messages: 1234567.5 -> "1,234,567.5". */
+export function showNumber(n: number): string {
+  const [int, frac] = String(Math.abs(n)).split(".");
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${withCommas}${frac ? `.${frac}` : ""}`;
+}
