@@ -1,0 +1,79 @@
+/**
+ * The one pipeline every front end runs: the task pane (in Excel and in the preview) and the
+ * `vfm` command. Workbook grid in, everything the user sees out: detected figures with their
+ * cells, the analysis, peers benchmarking where a peers sheet exists, and all findings.
+ */
+import { WorkbookGrid } from "./grid";
+import { Finding, sortFindings } from "./findings";
+import { ForceData } from "./forceData";
+import { JsonValue, StoredSettings } from "./gateway";
+import { DEFAULT_POLICY, Policy } from "./policy";
+import { detectForceData, DetectOptions } from "./detect/detect";
+import { analyse, AnalyseOptions } from "./analysis/analyse";
+import { Analysis } from "./analysis/types";
+import { detectPeersReport } from "./detect/peers";
+import { analysePeers, gapInputsFromAnalysis, PeersAnalysis } from "./analysis/peers";
+
+export interface VfmRunOptions {
+  /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
+  readonly settings?: StoredSettings;
+  /** A policy file's overrides (`vfm analyse --policy FILE`). */
+  readonly policyFile?: AnalyseOptions["policyFile"];
+  readonly policy?: Policy;
+}
+
+export interface VfmResult {
+  readonly workbook: WorkbookGrid;
+  readonly data: ForceData;
+  readonly analysis: Analysis;
+  /** Present when the workbook has a peers sheet. */
+  readonly peers?: PeersAnalysis;
+  readonly forceName: string;
+  /** Every finding from detection, the analyses and peers; errors first. */
+  readonly findings: readonly Finding[];
+}
+
+/** Where the task pane keeps its decisions in StoredSettings. */
+export const SETTINGS_KEYS = { detect: "detect", policy: "policyOverrides" } as const;
+
+function asRecord(v: JsonValue | undefined): Record<string, JsonValue> | undefined {
+  return v && typeof v === "object" && !Array.isArray(v)
+    ? (v as Record<string, JsonValue>)
+    : undefined;
+}
+
+/** The same finding reached by two routes (detection and peers analysis) is listed once. */
+function unique(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.severity}|${f.code}|${f.message}|${f.cell?.sheet ?? f.sheet ?? ""}!${f.cell?.address ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): VfmResult {
+  const detectOptions = asRecord(options.settings?.[SETTINGS_KEYS.detect]) as
+    DetectOptions | undefined;
+  const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
+  const data = detectForceData(workbook, detectOptions);
+  const analysis = analyse(data, options.policy ?? DEFAULT_POLICY, {
+    policyFile:
+      options.policyFile ??
+      (overrides && Object.keys(overrides).length > 0
+        ? { name: "the add-in's settings", overrides }
+        : undefined),
+  });
+  const peersReport = detectPeersReport(workbook);
+  const peers = peersReport.peers
+    ? analysePeers(peersReport.peers, analysis.force.value, {
+        policy: analysis.policy,
+        gapInputs: gapInputsFromAnalysis(analysis),
+      })
+    : undefined;
+  const findings = sortFindings(
+    unique([...analysis.findings, ...peersReport.findings, ...(peers?.findings ?? [])])
+  );
+  return { workbook, data, analysis, peers, forceName: analysis.force.value, findings };
+}
