@@ -122,7 +122,7 @@ export interface ChartBlock {
   readonly categoryTitle: string;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeries[];
-  readonly valueKind: "money" | "percent" | "fte";
+  readonly valueKind: "money" | "percent" | "fte" | "number";
   readonly valueAxisTitle: string;
   /** Excel number format for the value axis and the chart data, e.g. "0.0%". */
   readonly valueFormat: string;

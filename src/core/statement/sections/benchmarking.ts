@@ -25,6 +25,7 @@ import {
 } from "../format";
 import { DraftContext, listWords, para } from "./common";
 import { thresholdText } from "./thresholds";
+import { RankedIndicator, skiSlopeChart } from "./skiSlope";
 import { mergeSources } from "../../analysis/figures";
 
 /** One indicator of a peer comparison, as the statement needs it. */
@@ -44,6 +45,10 @@ export interface PeerIndicatorForStatement {
   readonly msgAverage: number | null;
   readonly allAverage: number | null;
   readonly gapToTopQuartile: number | null;
+  /** Stable key of the indicator (chart ids). */
+  readonly key?: string;
+  /** The ranked (ski-slope) chart's data, best first; PeerIndicatorResult.chart fits it. */
+  readonly chart?: RankedIndicator["chart"];
   /** An estimated saving from closing the gap to the top quartile, with its formula. */
   readonly gapSaving?: {
     readonly amount: Pence;
@@ -293,6 +298,8 @@ export function benchmarkingSections(ctx: DraftContext, peers?: PeersForStatemen
     for (const i of peers.indicators) {
       const s = indicatorSentence(ctx, i);
       if (s) blocks.push(s);
+      const chart = skiSlopeChart(i, ctx.force);
+      if (chart) blocks.push(chart);
     }
   }
   return [{ id: "benchmarking", heading: "Benchmarking", level: 1, blocks }];
