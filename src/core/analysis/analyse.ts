@@ -109,7 +109,7 @@ export function analyse(
   for (const part of [overtime, businessSupport, procurement, savings])
     findings.push(...part.findings);
 
-  const years = analysisYears(data, p);
+  const years = guard(() => analysisYears(data, p), [p.years.baseline], "the years", findings);
   const ind = guard(
     () => analyseIndicators(data, years, overtime, businessSupport, procurement, savings),
     { indicators: [] as IndicatorResult[], findings: [] as Finding[] },
