@@ -90,6 +90,7 @@ const SMALLER: Readonly<Record<MoneyUnit, MoneyUnit | undefined>> = {
 
 /** A money amount in a sentence: "£5,225,000", "£5,225k" or "£5.23m" (see the table above). */
 export function formatMoney(pence: Pence, unit: MoneyUnit): string {
+  if (pence === 0) return "£0";
   const sign = pence < 0 ? "-" : "";
   const { exponent, decimals } = UNIT_SHAPE[unit];
   let text = amountText(pence, exponent, decimals);
@@ -195,6 +196,18 @@ export function moneyFigure(
   };
 }
 
+/**
+ * Stored values are rounded as `vfm analyse --json` rounds them, so a cell written by the
+ * statement holds exactly the JSON's figure: ratios to ten decimals, FTE to four.
+ */
+export function roundRatio(fraction: number): number {
+  return Math.round(fraction * 1e10) / 1e10;
+}
+
+export function roundFte(fte: number): number {
+  return Math.round(fte * 1e4) / 1e4;
+}
+
 export function percentFigure(
   fraction: number,
   sources?: readonly CellRef[],
@@ -202,7 +215,7 @@ export function percentFigure(
 ): DisplayFigure {
   return {
     kind: "percent",
-    value: fraction,
+    value: roundRatio(fraction),
     text: formatPercent(fraction),
     numberFormat: PERCENT_FORMAT,
     sources: refs(sources),
@@ -217,7 +230,7 @@ export function fteFigure(
 ): DisplayFigure {
   return {
     kind: "fte",
-    value: fte,
+    value: roundFte(fte),
     text: formatFte(fte),
     numberFormat: FTE_FORMAT,
     sources: refs(sources),

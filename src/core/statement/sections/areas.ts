@@ -7,6 +7,7 @@
 import { finding } from "../../findings";
 import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
 import { RagStatus as AnalysisRag, SavingsAreaSummary } from "../../analysis/types";
+import { savingsAreaLabel } from "../../analysis/savings";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
 import {
   DraftContext,
@@ -15,6 +16,7 @@ import {
   moneyOf,
   para,
   plannedActualTable,
+  raise,
   ragState,
   savingsPlanSheet,
   varianceSentence,
@@ -125,16 +127,28 @@ function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
       : planned.length === 1
         ? ` in ${listYears([planned[0].year])}`
         : ` across ${listYears([planned[0].year])} to ${listYears([planned[planned.length - 1].year])}`;
+  const cash = s.cashable.planned.value !== 0;
+  const nonCash = s.nonCashable.planned.value !== 0;
   const blocks: Block[] = [
     para([
-      `The savings plan lists ${s.lineCount} line${s.lineCount === 1 ? "" : "s"} for ${words}, with `,
-      moneyOf(ctx, s.cashable.planned),
-      ` of cashable savings and `,
-      moneyOf(ctx, s.nonCashable.planned),
-      ` of non-cashable gains planned${span}. `,
-      s.cashable.planned.value === 0 && s.nonCashable.planned.value !== 0
-        ? "All of the planned benefit here is capacity released rather than money. "
-        : "",
+      `The savings plan lists ${s.lineCount} line${s.lineCount === 1 ? "" : "s"} for ${words}`,
+      ...(cash && nonCash
+        ? [
+            ", with ",
+            moneyOf(ctx, s.cashable.planned),
+            " of cashable savings and ",
+            moneyOf(ctx, s.nonCashable.planned),
+            ` of non-cashable gains planned${span}. `,
+          ]
+        : cash
+          ? [", with ", moneyOf(ctx, s.cashable.planned), ` of cashable savings planned${span}. `]
+          : nonCash
+            ? [
+                ", with ",
+                moneyOf(ctx, s.nonCashable.planned),
+                ` of non-cashable gains planned${span}: capacity released rather than money. `,
+              ]
+            : [`, but none of them has a planned amount other than zero. `]),
       ...varianceSentence(ctx, "cashable savings", s.cashable),
       ...varianceSentence(ctx, "non-cashable gains", s.nonCashable),
     ]),
@@ -164,7 +178,9 @@ function userNarrative(s: SavingsAreaSummary): Block[] {
 function missingArea(ctx: DraftContext, area: SavingsArea): Block[] {
   const words = areaWords(area);
   const where = savingsPlanSheet(ctx.data);
-  ctx.findings.push(
+  raise(
+    ctx,
+    (f) => f.code === "SAVINGS_AREA_MISSING" && f.message.includes(savingsAreaLabel(area)),
     finding(
       "warning",
       "STATEMENT_AREA_NO_DATA",

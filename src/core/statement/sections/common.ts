@@ -27,15 +27,7 @@ import {
   TableRow,
   TextRun,
 } from "../model";
-import {
-  cell,
-  formatPercent,
-  missingFigure,
-  moneyFigure,
-  percentFigure,
-  textFigure,
-  yearFigure,
-} from "../format";
+import { cell, missingFigure, moneyFigure, percentFigure, textFigure, yearFigure } from "../format";
 
 /** What every section builder reads, and where it records the findings drafting raises. */
 export interface DraftContext {
@@ -46,6 +38,22 @@ export interface DraftContext {
   readonly force: string;
   /** Findings raised while drafting (missing data and the like); build.ts collects them. */
   readonly findings: Finding[];
+}
+
+/**
+ * Records that drafting hit missing or doubtful data. Where the analysis already raised a
+ * finding for the same thing (matched by `same`), that finding is the statement's too, so the
+ * reader sees it once; otherwise `fallback` is raised.
+ */
+export function raise(
+  ctx: DraftContext,
+  same: (f: Finding) => boolean,
+  fallback: Finding
+): Finding {
+  const existing = ctx.analysis.findings.find(same);
+  const f = existing ?? fallback;
+  if (!ctx.findings.includes(f)) ctx.findings.push(f);
+  return f;
 }
 
 /** A sentence made of text and figures; each figure becomes a run that cites its cells. */
@@ -270,7 +278,17 @@ export function varianceSentence(
   );
   const gap = money(ctx, Math.abs(pa.variance.value), pa.variance.sources, pa.variance.formula);
   const ratio =
-    pa.varianceRatio === null ? "" : ` (${formatPercent(Math.abs(pa.varianceRatio))} of plan)`;
+    pa.varianceRatio === null
+      ? []
+      : [
+          " (",
+          percentFigure(
+            Math.abs(pa.varianceRatio),
+            pa.variance.sources,
+            "variance / planned, for the lines that report an actual"
+          ),
+          " of plan)",
+        ];
   if (pa.variance.value === 0)
     return [`Actual ${what} reported so far, `, actual, ", match the plan for the same lines. "];
   const word = pa.variance.value < 0 ? "short of" : "ahead of";
@@ -281,7 +299,8 @@ export function varianceSentence(
     planned,
     ` planned for the same lines: `,
     gap,
-    `${ratio} ${word} plan. `,
+    ...ratio,
+    ` ${word} plan. `,
   ];
 }
 

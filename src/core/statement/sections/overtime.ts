@@ -16,8 +16,17 @@ import {
   textFigure,
   yearFigure,
 } from "../format";
-import { DraftContext, listYears, moneyCell, moneyOf, para, percentCell, sheetOf } from "./common";
-import { thresholdText } from "./thresholds";
+import {
+  DraftContext,
+  raise,
+  listYears,
+  moneyCell,
+  moneyOf,
+  para,
+  percentCell,
+  sheetOf,
+} from "./common";
+import { thresholdFigure, thresholdText } from "./thresholds";
 
 const PARA = "5.9-5.10";
 
@@ -106,7 +115,7 @@ function keyFacts(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
   const latestSaving = [...o.savingsAgainstBaseline].reverse()[0];
   const facts: [string, DisplayFigure][] = [
     ["Measured on", textFigure(basisWords(ctx, o))],
-    [`Threshold (White Paper ${PARA})`, percentFigure(o.threshold)],
+    [`Threshold (White Paper ${PARA})`, thresholdFigure(o.threshold)],
     ["Baseline year", yearFigure(o.baselineYear)],
     [
       `Overtime in ${formatYear(o.baselineYear)}`,
@@ -188,7 +197,7 @@ function chart(o: OvertimeAnalysis): ChartBlock | undefined {
       { name: "Overtime as % of paybill", points, role: "data" },
       {
         name: `${t} threshold`,
-        points: o.byYear.map(() => percentFigure(o.threshold)),
+        points: o.byYear.map(() => thresholdFigure(o.threshold)),
         role: "threshold",
       },
     ],
@@ -207,24 +216,26 @@ function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
   const base = o.byYear.find((y) => y.year === o.baselineYear && y.ratio !== null);
   const out: Block[] = [];
   if (latest && latest.ratio) {
+    const basis = latest.basis ? ` (${latest.basis})` : "";
+    const showBase = base && base.ratio && base.year !== latest.year ? base : undefined;
     out.push(
       para([
-        `In ${formatYear(latest.year)}, overtime was `,
+        `For ${formatYear(latest.year)}${basis}, the latest year with figures, overtime of `,
         moneyOf(ctx, latest.overtime),
-        `, which is `,
+        ` is `,
         percentFigure(latest.ratio.value, latest.ratio.sources, latest.ratio.formula),
         ` of a paybill of `,
         moneyOf(ctx, latest.paybill),
         latest.status === "above"
           ? `: above the ${t} threshold.`
           : `: at or below the ${t} threshold.`,
-        base && base.ratio && base.year !== latest.year
-          ? ` In the ${formatYear(base.year)} baseline year it was `
-          : "",
-        base && base.ratio && base.year !== latest.year
-          ? percentFigure(base.ratio.value, base.ratio.sources, base.ratio.formula)
-          : "",
-        base && base.ratio && base.year !== latest.year ? "." : "",
+        ...(showBase && showBase.ratio
+          ? [
+              ` In the ${formatYear(showBase.year)} baseline year the ratio was `,
+              percentFigure(showBase.ratio.value, showBase.ratio.sources, showBase.ratio.formula),
+              ".",
+            ]
+          : []),
       ])
     );
   }
@@ -272,7 +283,9 @@ export function overtimeEvidence(ctx: DraftContext): Section[] {
   const t = thresholdText(o.threshold);
   const heading = `Overtime against ${t} of paybill`;
   if (!o.byYear.some((y) => y.ratio !== null)) {
-    ctx.findings.push(
+    raise(
+      ctx,
+      (f) => ["NO_OVERTIME_FIGURES"].includes(f.code),
       finding(
         "warning",
         "STATEMENT_OVERTIME_NO_DATA",

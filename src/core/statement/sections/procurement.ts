@@ -19,7 +19,7 @@ import {
   percentFigure,
   textFigure,
 } from "../format";
-import { DraftContext, listWords, moneyCell, moneyOf, para, sheetOf } from "./common";
+import { DraftContext, raise, listWords, moneyCell, moneyOf, para, sheetOf } from "./common";
 import { mergeSources as mergeRefs } from "../../analysis/figures";
 
 const PARA = "5.31-5.40";
@@ -212,7 +212,9 @@ export function procurementEvidence(ctx: DraftContext): Section[] {
   const p = ctx.analysis.procurement;
   const heading = "Adoption of national procurement frameworks";
   if (p.totalSpend.value === 0 && p.byCategory.length === 0) {
-    ctx.findings.push(
+    raise(
+      ctx,
+      (f) => ["NO_PROCUREMENT_LINES"].includes(f.code),
       finding(
         "warning",
         "STATEMENT_PROCUREMENT_NO_DATA",

@@ -18,8 +18,17 @@ import {
   textFigure,
   yearFigure,
 } from "../format";
-import { DraftContext, listWords, moneyCell, moneyOf, para, percentCell, sheetOf } from "./common";
-import { thresholdText } from "./thresholds";
+import {
+  DraftContext,
+  raise,
+  listWords,
+  moneyCell,
+  moneyOf,
+  para,
+  percentCell,
+  sheetOf,
+} from "./common";
+import { thresholdFigure, thresholdText } from "./thresholds";
 
 const PARA = "5.46-5.51";
 
@@ -110,7 +119,7 @@ function classificationWords(
 
 function keyFacts(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
   const facts: [string, DisplayFigure][] = [
-    [`Threshold (White Paper ${PARA})`, percentFigure(b.threshold)],
+    [`Threshold (White Paper ${PARA})`, thresholdFigure(b.threshold)],
     ["Target year", yearFigure(b.targetYear)],
     [
       "Year measured",
@@ -184,7 +193,7 @@ function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
       },
       {
         name: `${t} threshold`,
-        points: b.byYear.map(() => percentFigure(b.threshold)),
+        points: b.byYear.map(() => thresholdFigure(b.threshold)),
         role: "threshold",
       },
     ],
@@ -210,7 +219,7 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
   if (assessed && assessed.ratio) {
     out.push(
       para([
-        `In ${formatYear(assessed.year)}, business support staff (IT left out) came to `,
+        `For ${formatYear(assessed.year)}, business support staff (IT left out) number `,
         fteFigure(assessed.supportFte.value, assessed.supportFte.sources),
         ` FTE out of a workforce of `,
         fteFigure(assessed.totalFte.value, assessed.totalFte.sources),
@@ -260,7 +269,9 @@ export function supportServicesEvidence(ctx: DraftContext): Section[] {
   const t = thresholdText(b.threshold);
   const heading = `Business support against ${t} of the workforce`;
   if (!b.byYear.some((y) => y.ratio !== null)) {
-    ctx.findings.push(
+    raise(
+      ctx,
+      (f) => ["NO_WORKFORCE_FIGURES", "ZERO_WORKFORCE"].includes(f.code),
       finding(
         "warning",
         "STATEMENT_SUPPORT_NO_DATA",
