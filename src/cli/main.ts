@@ -39,3 +39,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 // Subcommands register here, one line each.
+registerCommand(
+  "peers",
+  "benchmark against most similar forces and all forces",
+  async () => (await import("./commands/peers")).peersCommand
+);

@@ -1,0 +1,290 @@
+/**
+ * `vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME]`: benchmarks the force against
+ * its most similar forces and all forces in the workbook's peers sheet.
+ *
+ * The force is the one named by --force, else the one the workbook's Settings sheet names (the
+ * same pipeline as `vfm analyse`, which also supplies the paybill, workforce FTE and average
+ * support cost that price the gaps), else the one row of the peers sheet that is not among the
+ * 43 territorial forces.
+ *
+ * Exit codes as `vfm analyse`: 0 when the benchmark was made (findings or not); 2 when the file
+ * cannot be read or has no peers sheet, with the reason in one line on stderr.
+ */
+import * as path from "path";
+import { CliIo, Command, EXIT } from "../io";
+import { readWorkbookFile, UnreadableWorkbookError } from "../readWorkbook";
+import { WorkbookGrid } from "../../core/grid";
+import { Finding, finding, findingPlace, sortFindings } from "../../core/findings";
+import { matchForce } from "../../core/forces";
+import { detectPeersReport, PeersData } from "../../core/detect/peers";
+import {
+  GapInputs,
+  PeerIndicatorResult,
+  PeersAnalysis,
+  analysePeers,
+  gapInputsFromAnalysis,
+} from "../../core/analysis/peers";
+import { peersToJson } from "../../core/analysis/peersJson";
+import { Policy } from "../../core/policy";
+import { UNNAMED_FORCE } from "../../core/analysis/analyse";
+import { formatMoney, formatPercent } from "../../core/statement/format";
+
+const USAGE = `Usage: vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME]
+
+Benchmarks the force against its most similar forces and all forces in the workbook's peers
+sheet: each indicator's value, rank (1 = best), quartile (1 = best), top-quartile value, group
+and all-force averages, and the gap to the top quartile. Percentiles are Excel's PERCENTILE.INC.
+
+  --json         print the result as JSON
+  --force NAME   the force to benchmark (default: the force named in the Settings sheet)
+  --sheet NAME   read the peers table from this sheet only
+`;
+
+interface Args {
+  file?: string;
+  json: boolean;
+  force?: string;
+  sheet?: string;
+  help: boolean;
+  error?: string;
+}
+
+function parseArgs(args: readonly string[]): Args {
+  const out: Args = { json: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--json") out.json = true;
+    else if (a === "--help" || a === "-h") out.help = true;
+    else if (a === "--force" || a === "--sheet") {
+      const v = args[++i];
+      if (v === undefined || v.startsWith("--")) return { ...out, error: `${a} needs a name.` };
+      if (a === "--force") out.force = v;
+      else out.sheet = v;
+    } else if (a.startsWith("--force=")) out.force = a.slice(8);
+    else if (a.startsWith("--sheet=")) out.sheet = a.slice(8);
+    else if (a.startsWith("-")) return { ...out, error: `unknown option ${a}.` };
+    else if (out.file)
+      return { ...out, error: `one workbook at a time (got ${out.file} and ${a}).` };
+    else out.file = a;
+  }
+  return out;
+}
+
+/** What the rest of the workbook tells the benchmark: the force's name and the gap inputs. */
+export interface WorkbookContext {
+  readonly forceName?: string;
+  readonly gapInputs?: GapInputs;
+  readonly policy?: Policy;
+}
+
+/**
+ * The force's name and the gap inputs, from the same pipeline as `vfm analyse`. Loaded when
+ * needed; a workbook with a peers sheet and nothing else is still benchmarked if it fails.
+ */
+export async function contextFromWorkbook(workbook: WorkbookGrid): Promise<WorkbookContext> {
+  try {
+    const { runVfm } = await import("../../core/run");
+    const { analysis } = runVfm(workbook);
+    const name = analysis.force.value.trim();
+    return {
+      ...(name && name !== UNNAMED_FORCE ? { forceName: name } : {}),
+      gapInputs: gapInputsFromAnalysis(analysis),
+      policy: analysis.policy,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** The one row that is not one of the 43, where there is exactly one: the workbook's own force. */
+function soleOwnRow(peers: PeersData): string | undefined {
+  const own = peers.rows.filter((r) => !matchForce(r.name));
+  return own.length === 1 ? own[0].name : undefined;
+}
+
+export interface PeersRun {
+  readonly analysis: PeersAnalysis;
+  readonly extraFindings: readonly Finding[];
+}
+
+/** The benchmark of a workbook already read; exported for tests and other front ends. */
+export function benchmarkWorkbook(
+  workbook: WorkbookGrid,
+  options: { force?: string; sheet?: string; context?: WorkbookContext } = {}
+): PeersRun | { readonly noPeers: string; readonly findings: readonly Finding[] } {
+  const context = options.context ?? {};
+  let forceName = options.force ?? context.forceName;
+  const report = detectPeersReport(workbook, {
+    ...(forceName ? { forceName } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  });
+  if (!report.peers) {
+    const why =
+      report.findings.find((f) => f.severity !== "info")?.message ??
+      "The workbook has no peers sheet (a table with a force column and indicator columns).";
+    return { noPeers: why, findings: report.findings };
+  }
+  const extraFindings: Finding[] = [];
+  if (!forceName) {
+    forceName = soleOwnRow(report.peers);
+    if (forceName)
+      extraFindings.push(
+        finding(
+          "info",
+          "PEERS_FORCE_ASSUMED",
+          `The workbook does not name its force, so "${forceName}", the one row in the peers sheet that is not among the 43 forces, was taken as the force to benchmark.`,
+          { sheet: report.peers.sheet },
+          "Name the force in the Settings sheet, or use --force."
+        )
+      );
+  }
+  const analysis = analysePeers(report.peers, forceName ?? "", {
+    ...(context.policy ? { policy: context.policy } : {}),
+    ...(context.gapInputs ? { gapInputs: context.gapInputs } : {}),
+  });
+  return { analysis, extraFindings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The readable table
+
+function valueText(i: PeerIndicatorResult, v: number | null): string {
+  if (v === null) return "-";
+  if (i.isPercent) return formatPercent(v);
+  const text = v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return i.unit === "£" ? `£${text}` : text;
+}
+
+function gapText(i: PeerIndicatorResult): string {
+  const g = i.gapToTopQuartile;
+  if (g === null) return "-";
+  if (g === 0) return "in top quartile";
+  return i.isPercent ? `${(g * 100).toFixed(1)} points` : valueText(i, g);
+}
+
+const QUARTILE = ["-", "1 (top)", "2", "3", "4 (bottom)"];
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r, ri) => {
+      const line = r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join("  ")
+        .trimEnd();
+      return ri === 0 ? `${line}\n${widths.map((w) => "-".repeat(w)).join("  ")}` : line;
+    })
+    .join("\n");
+}
+
+function termText(t: { kind: string; value: number; name: string }): string {
+  if (t.kind === "fraction") return formatPercent(t.value);
+  if (t.kind === "pence") return `${formatMoney(t.value, "£")} ${t.name}`;
+  return `${t.value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${t.name}`;
+}
+
+function readable(run: PeersRun, findings: readonly Finding[]): string {
+  const a = run.analysis;
+  const out: string[] = [];
+  out.push(
+    `Benchmarking ${a.force || "(no force named)"} against ${a.forcesInSheet} forces in the sheet "${a.sheet}"`
+  );
+  if (a.illustrative) out.push(a.illustrativeNote ?? "The peer figures are illustrative.");
+  out.push(
+    a.group.length > 0
+      ? `Most similar forces (${a.groupSource === "settings" ? "chosen" : "from the sheet"}): ${a.group.join(", ")}`
+      : "Most similar forces: none, so the force is compared with all forces only"
+  );
+  out.push("");
+  if (a.indicators.length === 0) out.push("No indicators to compare.");
+  else
+    out.push(
+      table([
+        [
+          "Indicator",
+          "Better",
+          "Force",
+          "Group avg",
+          "All avg",
+          "Rank",
+          "Quartile",
+          "Top quartile",
+          "Gap",
+        ],
+        ...a.indicators.map((i) => [
+          i.name,
+          i.direction === "lowerIsBetter" ? "lower" : "higher",
+          valueText(i, i.value),
+          valueText(i, i.msgAverage),
+          valueText(i, i.allAverage),
+          i.rank === null ? "-" : `${i.rank} of ${i.of}`,
+          QUARTILE[i.quartile ?? 0],
+          valueText(i, i.topQuartileValue),
+          gapText(i),
+        ]),
+      ])
+    );
+  const priced = a.indicators.filter((i) => i.gapSaving && i.gapSaving.amount > 0);
+  if (priced.length > 0) {
+    out.push("", "Estimated savings from reaching the top quartile (estimates, not plans):");
+    for (const i of priced) {
+      const g = i.gapSaving!;
+      const [force, top, ...rest] = g.terms;
+      out.push(
+        `  ${i.name}: ${formatMoney(g.amount, "£")} = (${termText(force)} − ${termText(top)}) × ${rest.map(termText).join(" × ")}`,
+        `    ${g.formula}`
+      );
+    }
+  }
+  out.push(
+    "",
+    "Quartiles and top-quartile values use Excel's PERCENTILE.INC over every force in the sheet."
+  );
+  if (findings.length > 0) {
+    out.push("", `Findings (${findings.length}):`);
+    for (const f of findings)
+      out.push(`  ${f.severity.padEnd(7)} ${(findingPlace(f) ?? "").padEnd(12)} ${f.message}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const peersCommand: Command = async (args: readonly string[], io: CliIo) => {
+  const a = parseArgs(args);
+  if (a.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (a.error || !a.file) {
+    io.stderr(`vfm peers: ${a.error ?? "name the workbook to read."}\n${USAGE}`);
+    return EXIT.unreadable;
+  }
+  let workbook: WorkbookGrid;
+  let readFindings: readonly Finding[];
+  try {
+    const read = await readWorkbookFile(path.resolve(io.cwd, a.file));
+    workbook = read.workbook;
+    readFindings = read.findings;
+  } catch (e) {
+    io.stderr(`vfm peers: ${e instanceof UnreadableWorkbookError ? e.message : String(e)}\n`);
+    return EXIT.unreadable;
+  }
+  const context = await contextFromWorkbook(workbook);
+  const result = benchmarkWorkbook(workbook, { force: a.force, sheet: a.sheet, context });
+  if ("noPeers" in result) {
+    io.stderr(`vfm peers: ${a.file}: ${result.noPeers.replace(/\s+/g, " ")}\n`);
+    return EXIT.unreadable;
+  }
+  // Reading problems that concern the peers sheet belong with its findings.
+  const sheet = result.analysis.sheet;
+  const onSheet = readFindings.filter((f) => (f.cell?.sheet ?? f.sheet) === sheet);
+  const findings = sortFindings([...result.extraFindings, ...result.analysis.findings, ...onSheet]);
+  if (a.json) {
+    const json = peersToJson({ ...result.analysis, findings });
+    io.stdout(JSON.stringify(json, null, 2) + "\n");
+  } else io.stdout(readable(result, findings));
+  return EXIT.ok;
+};
+
+export default peersCommand;
