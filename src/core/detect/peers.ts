@@ -354,6 +354,8 @@ interface Candidate {
 const HEADER_SCAN_ROWS = 40;
 /** Rows below a header with no force heading that are looked at for force names. */
 const LOOK_AHEAD = 60;
+/** More named rows than this (43 forces, the force's own, averages and notes, twice over) is not a peers table. */
+const MAX_TABLE_ROWS = 200;
 /** The table ends after this many rows in a row with no name in the force column. */
 const BLANK_RUN_ENDS_TABLE = 5;
 
@@ -386,8 +388,21 @@ function dataRows(
     }
     blanks = 0;
     out.push({ row: r, name: t });
+    // A table of forces is short; a column running on is a ledger or a list, not a peers table.
+    if (out.length > MAX_TABLE_ROWS) break;
   }
   return out;
+}
+
+/** How many different forces (or the force's own name) the rows name. */
+function distinctForces(rows: readonly { name: string }[], ownForce: string | undefined): number {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const m = matchForce(r.name);
+    if (m) ids.add(m.force.id);
+    else if (ownForce && sameForce(r.name, ownForce)) ids.add("own");
+  }
+  return ids.size;
 }
 
 function countMatched(rows: readonly { name: string }[], ownForce: string | undefined): number {
@@ -436,8 +451,10 @@ function findCandidates(sheet: SheetGrid, ownForce: string | undefined): Candida
         if (below < 3) continue;
       }
       const rows = dataRows(sheet, r, c);
-      if (rows.length === 0) continue;
+      if (rows.length === 0 || rows.length > MAX_TABLE_ROWS) continue;
       const matched = countMatched(rows, ownForce);
+      // Each force appears once in a peers table: a column repeating a few forces is something else.
+      if (distinctForces(rows, ownForce) < matched / 2) continue;
       if (!explicitHeader && (header !== undefined || matched < 3)) continue;
       // At least one other column in this header row must have a header over numbers.
       let indicatorColumns = 0;

@@ -260,6 +260,15 @@ describe("free-form peers sheets", () => {
     expect(rep.findings).toEqual([]);
   });
 
+  test("a ledger with a Force column repeating a few forces is not a peers table", () => {
+    const ledger: CellValue[][] = [["Supplier", "Force", "Amount"]];
+    for (let i = 0; i < 300; i++)
+      ledger.push([`Supplier ${i}`, i % 2 ? "Kent Police" : "Essex Police", i]);
+    expect(detectPeers(book(sheet("Ledger", ledger)))).toBeUndefined();
+    // Ten rows naming two forces five times each is not one either.
+    expect(detectPeers(book(sheet("Ledger", ledger.slice(0, 11))))).toBeUndefined();
+  });
+
   test("a sheet named Peers with no force column is reported, not guessed", () => {
     const rep = detectPeersReport(book(sheet("Peers", [["Nothing to see"], [1, 2, 3]])));
     expect(rep.peers).toBeUndefined();
