@@ -1,0 +1,573 @@
+/**
+ * Applying a write plan inside one Excel.run, in at most three syncs plus one per extra chunk of
+ * a large table:
+ *
+ * 1. learn the sheets, their charts and tables, the workbook's tables and defined names (the
+ *    ownership marks), and decide where each planned sheet goes (resolveSheetNames: only the
+ *    add-in's own sheets are ever replaced);
+ * 2. create the new sheets (each with its ownership mark), clear the add-in sheets being
+ *    replaced, and write the values, number formats first;
+ *    (2a. values that did not fit one request under the size limit, one request each;)
+ * 3. styles, merges, column widths, frozen panes, page layout, tables, charts, tab colours,
+ *    visibility, and the sheet to show.
+ * Calculation and screen updating are suspended until each of these syncs.
+ *
+ * Literal text. Excel takes text sent as a cell value the way it takes typing: "=SUM(A1)"
+ * becomes a formula, "-5" and "1,000" numbers, "2010/11" a date. Two ways keep text literal:
+ * a leading apostrophe (Excel keeps it as the cell's hidden prefix, but range.formulas and some
+ * round trips are known to drop it), or the Text number format "@", set before the value in the
+ * same request, under which Excel stores whatever arrives as text. The writer uses "@" for every
+ * text cell: it covers every case above, not only a leading "=", and leaves no apostrophe to be
+ * lost or to show up in what Office.js and ExcelJS read back.
+ *
+ * Replacing an add-in sheet clears it in place (its tables and charts deleted, cells cleared,
+ * merges, frozen panes and column widths reset) instead of deleting it and adding a new one:
+ * formulas in the user's own sheets that refer to the add-in's sheet keep working, and the
+ * sheet's ownership mark (a defined name pointing at it) stays valid.
+ */
+import {
+  Cancellation,
+  CancelledError,
+  GatewayError,
+  Progress,
+  WriteOptions,
+  WriteResult,
+} from "../core/gateway";
+import { CellRange } from "../core/grid";
+import {
+  DefinedNameEntry,
+  nextOwnershipName,
+  ownedSheetsFromNames,
+  parseOwnershipName,
+  sheetOfReference,
+} from "../core/ownership";
+import {
+  CellStyle,
+  ChartPlan,
+  PlainValue,
+  SheetNameDecision,
+  SheetPlan,
+  WritePlan,
+  resolveSheetNames,
+} from "../core/writePlan";
+import { rangeAddress } from "./address";
+import { isPayloadTooLarge } from "./errors";
+
+export interface WriterConfig {
+  /** The most one request may carry, in bytes. */
+  readonly maxRequestBytes: number;
+}
+
+export interface WritePlace {
+  action: string;
+  sheet?: string;
+  range?: string;
+}
+
+/** Bytes a JSON value takes as UTF-8. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? "";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/** A rectangle of values written in one operation (a block, or a row slice of a big one). */
+export interface ValuePiece {
+  /** Index of the sheet in the plan. */
+  readonly sheet: number;
+  readonly top: number;
+  readonly left: number;
+  readonly values: (string | number | boolean)[][];
+  /** "@" for text cells (kept literal), the plan's format or "General" for the rest. */
+  readonly formats: string[][];
+  readonly bytes: number;
+}
+
+const TEXT_FORMAT = "@";
+
+/**
+ * The value writes of one sheet plan, each block cut into row slices of at most `maxBytes`
+ * (values and formats as JSON). Rows are padded to the block's width: Excel wants rectangles.
+ */
+export function valuePieces(sheet: number, plan: SheetPlan, maxBytes: number): ValuePiece[] {
+  const out: ValuePiece[] = [];
+  for (const block of plan.blocks) {
+    const width = Math.max(0, ...block.values.map((r) => r.length));
+    if (width === 0) continue;
+    let values: (string | number | boolean)[][] = [];
+    let formats: string[][] = [];
+    let bytes = 0;
+    let top = block.top;
+    const flush = (): void => {
+      if (values.length === 0) return;
+      out.push({ sheet, top, left: block.left, values, formats, bytes });
+      top += values.length;
+      values = [];
+      formats = [];
+      bytes = 0;
+    };
+    block.values.forEach((row, i) => {
+      const vr: (string | number | boolean)[] = [];
+      const fr: string[] = [];
+      for (let j = 0; j < width; j++) {
+        const v: PlainValue = j < row.length ? row[j] : null;
+        vr.push(v === null ? "" : v);
+        const planned = block.numberFormats?.[i]?.[j];
+        fr.push(typeof v === "string" ? TEXT_FORMAT : (planned ?? "General"));
+      }
+      const b = jsonBytes(vr) + jsonBytes(fr) + 2;
+      if (values.length > 0 && bytes + b > maxBytes) flush();
+      values.push(vr);
+      formats.push(fr);
+      bytes += b;
+    });
+    flush();
+  }
+  return out;
+}
+
+/** Packs pieces in order into requests: the first may hold `firstBudget`, the rest `budget`. */
+export function packPieces(
+  pieces: readonly ValuePiece[],
+  firstBudget: number,
+  budget: number
+): ValuePiece[][] {
+  const out: ValuePiece[][] = [];
+  let current: ValuePiece[] = [];
+  let bytes = 0;
+  let limit = firstBudget;
+  for (const p of pieces) {
+    if (bytes + p.bytes > limit && (current.length > 0 || out.length === 0)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+      limit = budget;
+    }
+    current.push(p);
+    bytes += p.bytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Character widths (as the plan and the .xlsx file give them) to points (as Office.js sets them). */
+export function charsToPoints(chars: number): number {
+  // Calibri 11: a character is 7 pixels, plus 5 pixels of padding; a pixel is 0.75 points.
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Plan chart types to Office.js's (as strings: no runtime Excel namespace is needed). */
+const CHART_TYPES = {
+  line: "Line",
+  lineMarkers: "LineMarkers",
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+} as const satisfies Record<ChartPlan["type"], string>;
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+/** A valid, unused Excel table name from the planned one ("Input data" -> "Input_data"). */
+export function tableName(planned: string, taken: Set<string>): string {
+  let base = planned.replace(/[^A-Za-z0-9_.]/g, "_");
+  if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
+  base = base.slice(0, 250);
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** The plan's value at (row, col) of a sheet plan, when a block covers it. */
+export function planValueAt(plan: SheetPlan, row: number, col: number): PlainValue | undefined {
+  for (let b = plan.blocks.length - 1; b >= 0; b--) {
+    const block = plan.blocks[b];
+    const r = block.values[row - block.top];
+    if (row >= block.top && r && col >= block.left && col - block.left < r.length)
+      return r[col - block.left];
+  }
+  return undefined;
+}
+
+function checkCancel(cancel: Cancellation | undefined): void {
+  if (cancel?.aborted) throw new CancelledError();
+}
+
+function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+interface ExistingSheet {
+  readonly ws: Excel.Worksheet;
+  readonly name: string;
+  readonly visibility: string;
+}
+
+interface Target {
+  readonly index: number;
+  readonly plan: SheetPlan;
+  readonly decision: SheetNameDecision;
+  readonly name: string;
+  readonly ws: Excel.Worksheet;
+  readonly wasHidden: boolean;
+}
+
+export async function applyWritePlanWith(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  config: WriterConfig,
+  options: WriteOptions,
+  place: WritePlace
+): Promise<WriteResult> {
+  const { cancel, onProgress } = options;
+  const progress = (p: Omit<Progress, "phase">): void => onProgress?.({ phase: "writing", ...p });
+  checkCancel(cancel);
+
+  // Values are cut and packed before anything is asked of Excel: the sizes do not depend on it.
+  const overhead = 64_000;
+  const pieceBudget = config.maxRequestBytes - overhead;
+  let pieces = plan.sheets.flatMap((s, i) => valuePieces(i, s, pieceBudget));
+  let batches = packPieces(pieces, pieceBudget, pieceBudget);
+  const total = batches.length + 2;
+  progress({ done: 0, total, label: "Looking at the workbook" });
+
+  // Sync 1: what is there, and whose it is.
+  place.action = "looking at the workbook before writing";
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/charts/items/name,items/tables/items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+
+  const existing: ExistingSheet[] = worksheets.items.map((ws) => ({
+    ws,
+    name: ws.name,
+    visibility: ws.visibility,
+  }));
+  const marks: (DefinedNameEntry & { item: Excel.NamedItem })[] = names.items.map((n) => ({
+    item: n,
+    name: n.name,
+    reference: typeof n.formula === "string" ? n.formula : String(n.formula),
+  }));
+  const owned = ownedSheetsFromNames(
+    marks,
+    existing.map((s) => s.name)
+  );
+  const decisions = resolveSheetNames(
+    plan,
+    existing.map((s) => ({ name: s.name, addinOwned: owned.has(s.name.toLowerCase()) }))
+  );
+  const actualName = new Map<string, string>();
+  decisions.forEach((d) => {
+    if (d.actual) actualName.set(d.planned.toLowerCase(), d.actual);
+  });
+  const replaced = new Set(
+    decisions.filter((d) => d.replaces && d.actual).map((d) => (d.actual as string).toLowerCase())
+  );
+  const takenTables = new Set<string>();
+  for (const t of tables.items) takenTables.add(t.name.toLowerCase());
+  for (const s of existing) {
+    if (!replaced.has(s.name.toLowerCase())) continue;
+    for (const t of s.ws.tables.items) takenTables.delete(t.name.toLowerCase());
+  }
+  // A chart's data sheet must be in the plan or the workbook: found out before anything is written.
+  const known = new Set(
+    [...existing.map((s) => s.name.toLowerCase()), ...actualName.values()].map((n) =>
+      n.toLowerCase()
+    )
+  );
+  plan.sheets.forEach((s, i) => {
+    if (!decisions[i].actual) return;
+    for (const chart of s.charts ?? []) {
+      if (chart.dataSheet === undefined) continue;
+      const actual = actualName.get(chart.dataSheet.toLowerCase()) ?? chart.dataSheet;
+      if (!known.has(actual.toLowerCase()))
+        throw new GatewayError(
+          `A chart on "${decisions[i].actual}" takes its figures from the sheet "${chart.dataSheet}", which is not in the workbook.`,
+          decisions[i].actual
+        );
+    }
+  });
+  checkCancel(cancel);
+  progress({ done: 1, total, label: "Creating the sheets" });
+
+  // Sync 2: create or clear the sheets, then the first values.
+  place.action = "creating the add-in's sheets";
+  const queueSheets = (): Target[] => {
+    const app = context.workbook.application;
+    app.suspendApiCalculationUntilNextSync();
+    app.suspendScreenUpdatingUntilNextSync();
+    const takenNames = marks.map((m) => m.name);
+    const targets: Target[] = [];
+    decisions.forEach((d, index) => {
+      if (!d.actual) return;
+      const sheetPlan = plan.sheets[index];
+      const old = d.replaces
+        ? existing.find((s) => s.name.toLowerCase() === (d.actual as string).toLowerCase())
+        : undefined;
+      let ws: Excel.Worksheet;
+      if (old) {
+        ws = old.ws;
+        resetSheet(ws);
+      } else {
+        ws = worksheets.add(d.actual);
+        const mark = nextOwnershipName(sheetPlan.role, takenNames);
+        takenNames.push(mark);
+        names.add(mark, ws.getRange("A1"));
+      }
+      targets.push({
+        index,
+        plan: sheetPlan,
+        decision: d,
+        name: d.actual,
+        ws,
+        wasHidden: old !== undefined && old.visibility !== "Visible",
+      });
+    });
+    // Marks whose sheet is gone (#REF!) mark nothing: tidy them away.
+    const present = new Set(existing.map((s) => s.name.toLowerCase()));
+    for (const m of marks) {
+      if (!parseOwnershipName(m.name)) continue;
+      const sheet = sheetOfReference(m.reference);
+      if (sheet === undefined || !present.has(sheet.toLowerCase())) m.item.delete();
+    }
+    return targets;
+  };
+
+  let targets = queueSheets();
+  const queueValues = (batch: readonly ValuePiece[]): void => {
+    for (const p of batch) {
+      const t = targets.find((x) => x.index === p.sheet);
+      if (!t) continue; // a createOnly sheet that already exists: nothing is written
+      const r = t.ws.getRangeByIndexes(p.top, p.left, p.values.length, p.values[0].length);
+      r.numberFormat = p.formats;
+      r.values = p.values;
+    }
+  };
+  if (batches.length > 0) queueValues(batches[0]);
+  try {
+    await context.sync();
+    batches = batches.slice(1);
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || batches.length === 0) throw e;
+    // Nothing of a refused request was done: create the sheets alone, values after, smaller.
+    targets = queueSheets();
+    await context.sync();
+    const half = Math.max(16_000, Math.floor(pieceBudget / 2));
+    pieces = plan.sheets.flatMap((s, i) => valuePieces(i, s, half));
+    batches = packPieces(pieces, half, half);
+  }
+  let done = 2;
+  progress({ done, total: done + batches.length, label: "Writing the values" });
+
+  // 2a: values that did not fit, one request each.
+  while (batches.length > 0) {
+    checkCancel(cancel);
+    const batch = batches[0];
+    const first = targets.find((t) => t.index === batch[0].sheet);
+    place.action = "writing the values";
+    place.sheet = first?.name;
+    place.range = undefined;
+    const app = context.workbook.application;
+    app.suspendApiCalculationUntilNextSync();
+    app.suspendScreenUpdatingUntilNextSync();
+    queueValues(batch);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of a large table is the point: each request must stay under Excel's 5 MB limit
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e)) throw e;
+      const smaller = batch.flatMap((p) => splitPiece(p));
+      if (smaller.length === batch.length) throw e;
+      const budget = Math.max(1, Math.floor(batch.reduce((n, p) => n + p.bytes, 0) / 2));
+      batches = [...packPieces(smaller, budget, budget), ...batches.slice(1)];
+      continue;
+    }
+    batches = batches.slice(1);
+    done++;
+    progress({ done, total: done + batches.length + 1, label: `Writing ${first?.name ?? ""}` });
+  }
+  checkCancel(cancel);
+
+  // Sync 3: how it looks.
+  place.action = "formatting the add-in's sheets";
+  place.sheet = undefined;
+  const app = context.workbook.application;
+  app.suspendApiCalculationUntilNextSync();
+  app.suspendScreenUpdatingUntilNextSync();
+  const wsByName = new Map<string, Excel.Worksheet>();
+  for (const s of existing) wsByName.set(s.name.toLowerCase(), s.ws);
+  for (const t of targets) wsByName.set(t.name.toLowerCase(), t.ws);
+  const dataSheetFor = (
+    name: string | undefined,
+    own: Target
+  ): { ws: Excel.Worksheet; plan?: SheetPlan } => {
+    if (name === undefined) return { ws: own.ws, plan: own.plan };
+    const actual = actualName.get(name.toLowerCase()) ?? name;
+    const target = targets.find((t) => t.name.toLowerCase() === actual.toLowerCase());
+    if (target) return { ws: target.ws, plan: target.plan };
+    const ws = wsByName.get(actual.toLowerCase());
+    if (!ws)
+      throw new GatewayError(
+        `A chart on "${own.name}" takes its figures from the sheet "${name}", which is not in the workbook.`,
+        own.name
+      );
+    return { ws };
+  };
+  for (const t of targets) {
+    layoutSheet(t, takenTables, dataSheetFor);
+  }
+  const show = plan.activate ? actualName.get(plan.activate.toLowerCase()) : undefined;
+  const shown = show ? targets.find((t) => t.name.toLowerCase() === show.toLowerCase()) : undefined;
+  if (shown && !shown.plan.hidden) shown.ws.activate();
+  await context.sync();
+  progress({ done: total, total, label: "Done" });
+  return { sheets: decisions };
+}
+
+function splitPiece(p: ValuePiece): ValuePiece[] {
+  if (p.values.length < 2) return [p];
+  const mid = Math.floor(p.values.length / 2);
+  const part = (from: number, to: number): ValuePiece => {
+    const values = p.values.slice(from, to);
+    const formats = p.formats.slice(from, to);
+    return {
+      sheet: p.sheet,
+      top: p.top + from,
+      left: p.left,
+      values,
+      formats,
+      bytes: jsonBytes(values) + jsonBytes(formats),
+    };
+  };
+  return [part(0, mid), part(mid, p.values.length)];
+}
+
+/** Empties an add-in sheet for rewriting, keeping the sheet itself (see the top). */
+function resetSheet(ws: Excel.Worksheet): void {
+  for (const t of ws.tables.items) t.delete();
+  for (const c of ws.charts.items) c.delete();
+  const all = ws.getRange();
+  all.unmerge();
+  all.clear("All");
+  all.format.useStandardWidth = true;
+  ws.freezePanes.unfreeze();
+  ws.tabColor = "";
+}
+
+function applyStyle(ws: Excel.Worksheet, range: CellRange, style: CellStyle): void {
+  const r = rangeOf(ws, range);
+  const f = r.format;
+  if (style.bold !== undefined) f.font.bold = style.bold;
+  if (style.italic !== undefined) f.font.italic = style.italic;
+  if (style.fontSize !== undefined) f.font.size = style.fontSize;
+  if (style.fontColor) f.font.color = style.fontColor;
+  if (style.fill) f.fill.color = style.fill;
+  if (style.horizontalAlignment) f.horizontalAlignment = H_ALIGN[style.horizontalAlignment];
+  if (style.verticalAlignment) f.verticalAlignment = V_ALIGN[style.verticalAlignment];
+  if (style.wrapText !== undefined) f.wrapText = style.wrapText;
+  for (const [edge, weight] of [
+    ["EdgeBottom", style.borderBottom],
+    ["EdgeTop", style.borderTop],
+  ] as const) {
+    if (!weight) continue;
+    const b = f.borders.getItem(edge);
+    b.style = "Continuous";
+    b.weight = weight === "thin" ? "Thin" : "Medium";
+  }
+  if (style.numberFormat) {
+    const rows = range.bottom - range.top + 1;
+    const cols = range.right - range.left + 1;
+    const fmt = style.numberFormat;
+    r.numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(fmt));
+  }
+}
+
+function layoutSheet(
+  t: Target,
+  takenTables: Set<string>,
+  dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
+): void {
+  const { ws, plan } = t;
+  for (const s of plan.styles ?? []) applyStyle(ws, s.range, s.style);
+  for (const m of plan.merges ?? []) rangeOf(ws, m).merge(false);
+  (plan.columnWidths ?? []).forEach((w, col) => {
+    ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(w);
+  });
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
+    const { rows, columns } = plan.freeze;
+    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
+    else if (rows > 0) ws.freezePanes.freezeRows(rows);
+    else ws.freezePanes.freezeColumns(columns);
+  }
+  if (plan.page) {
+    const layout = ws.pageLayout;
+    layout.orientation = plan.page.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    if (plan.page.printArea) layout.setPrintArea(rangeOf(ws, plan.page.printArea));
+    // One page wide, as many tall as it takes (0 = automatic, as in the file's fitToHeight).
+    if (plan.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+  for (const table of plan.tables ?? []) {
+    const added = ws.tables.add(rangeOf(ws, table.range), true);
+    added.name = tableName(table.name, takenTables);
+  }
+  for (const chart of plan.charts ?? []) addChart(t, chart, dataSheetFor);
+  if (plan.tabColor) ws.tabColor = plan.tabColor;
+  if (plan.hidden) ws.visibility = "Hidden";
+  else if (t.wasHidden) ws.visibility = "Visible";
+}
+
+function addChart(
+  t: Target,
+  chart: ChartPlan,
+  dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
+): void {
+  const data = dataSheetFor(chart.dataSheet, t);
+  const byRows = chart.seriesBy === "rows";
+  const c = t.ws.charts.add(
+    CHART_TYPES[chart.type],
+    rangeOf(data.ws, chart.dataRange),
+    byRows ? "Rows" : "Columns"
+  );
+  c.title.text = chart.title;
+  c.setPosition(
+    rangeAddress({ ...chart.position, bottom: chart.position.top, right: chart.position.left }),
+    rangeAddress({ ...chart.position, top: chart.position.bottom, left: chart.position.right })
+  );
+  c.legend.position = "Bottom";
+  if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
+  if (chart.valueAxisFormat) c.axes.valueAxis.numberFormat = chart.valueAxisFormat;
+  // Office.js has no alternative text for charts (Shape.altTextDescription is for shapes); the
+  // chart's name, which screen readers announce, carries the description instead.
+  c.name = chart.altText.slice(0, 250);
+  if (!chart.seriesStyles?.length || !data.plan) return;
+  // Series are numbered in the order of the data: the names are the first row (or column).
+  const r = chart.dataRange;
+  const seriesNames: string[] = [];
+  if (byRows) {
+    for (let row = r.top + 1; row <= r.bottom; row++)
+      seriesNames.push(String(planValueAt(data.plan, row, r.left) ?? ""));
+  } else {
+    for (let col = r.left + 1; col <= r.right; col++)
+      seriesNames.push(String(planValueAt(data.plan, r.top, col) ?? ""));
+  }
+  for (const style of chart.seriesStyles) {
+    const index = seriesNames.indexOf(style.name);
+    if (index < 0) continue;
+    const s = c.series.getItemAt(index);
+    const line = style.asLine || chart.type === "line" || chart.type === "lineMarkers";
+    if (style.asLine && chart.type !== "line" && chart.type !== "lineMarkers") s.chartType = "Line";
+    if (style.dashed) s.format.line.lineStyle = "Dash";
+    if (style.color) {
+      if (line) s.format.line.color = style.color;
+      else s.format.fill.setSolidColor(style.color);
+    }
+  }
+}
