@@ -471,7 +471,10 @@ function findCandidates(sheet: SheetGrid, ownForce: string | undefined): Candida
       // A force column must mostly name forces unless its header says it is one.
       if (!explicitHeader && matched < rows.length / 2) continue;
       if (explicitHeader && matched === 0) continue;
-      const score = matched * 10 + indicatorColumns + (explicitHeader ? 5 : 0);
+      // Named rows that are not forces count against a candidate: a help row above the real
+      // header would otherwise read the header itself as a force.
+      const score =
+        matched * 10 - (rows.length - matched) + indicatorColumns + (explicitHeader ? 5 : 0);
       out.push({
         sheet,
         headerRow: r,
@@ -522,6 +525,7 @@ interface ColumnPlan extends PeerColumn {
 }
 
 /** The Peers template: the add-in's own header row, in this order. */
+/** The Peers template's header row, in order (see PEERS_TEMPLATE_COLUMNS). */
 const TEMPLATE_HEADERS = [
   "Force",
   "Most similar forces",
@@ -929,33 +933,68 @@ export interface PeersTemplateOptions {
   readonly sheetName?: string;
 }
 
+/** The template's columns: header, one line of help above it, width and number format. */
+export const PEERS_TEMPLATE_COLUMNS: readonly {
+  readonly header: string;
+  readonly help: string;
+  readonly width: number;
+  readonly numberFormat?: string;
+}[] = [
+  { header: "Force", help: "Official name (one row each)", width: 34 },
+  {
+    header: "Most similar forces",
+    help: "Up to seven names, separated by ; or , (none for City of London)",
+    width: 48,
+  },
+  ...KNOWN_INDICATORS.map((k) => ({
+    header: k.templateHeader,
+    help: {
+      overtimePctPaybill: "Officer overtime / officer paybill",
+      businessSupportPctWorkforce: "Business-support FTE (IT left out) / workforce FTE",
+      nrePerHead: "Net revenue expenditure / residents",
+      officersPer1000: "Officer FTE per 1,000 residents",
+      frameworkProcurementPct: "Spend through national frameworks / addressable spend",
+    }[k.key],
+    width: 16,
+    numberFormat: k.isPercent ? "0.0%" : k.unit === "£" ? "#,##0.00" : "0.00",
+  })),
+  {
+    header: "Population",
+    help: "Residents, to weight the group average",
+    width: 14,
+    numberFormat: "#,##0",
+  },
+  { header: "Notes", help: "Anything a reader should know", width: 40 },
+];
+
+/** Rows of the template, the same layout as the other input sheets: title, help, note, column help, header. */
+export const PEERS_TEMPLATE_LAYOUT = {
+  titleRow: 0,
+  helpRow: 1,
+  noteRow: 2,
+  columnHelpRow: 3,
+  headerRow: 4,
+} as const;
+
 /**
- * The Peers input sheet for "Insert input sheets": a title, a line on how to fill it in, and an
- * Excel table named "Peers" listing the 43 forces (plus the force's own name where it is not one
- * of them) with a column per known indicator, a population column for weighting and a notes
- * column. Percentage columns are formatted as percentages, so typing 5.9 gives 5.9%.
+ * The Peers input sheet for "Insert input sheets": a title, a line on how to fill it in, a line of
+ * help over each column, and an Excel table named "Peers" listing the 43 forces (plus the force's
+ * own name first where it is not one of them) with a column per known indicator, a population
+ * column for weighting and a notes column. Further indicator columns can be added to the table.
+ * Percentage columns are formatted as percentages, so typing 5.9 gives 5.9%.
  */
 export function peersTemplateSheet(options: PeersTemplateOptions = {}): SheetPlan {
   const name = options.sheetName ?? "Peers";
+  const L = PEERS_TEMPLATE_LAYOUT;
+  const cols = PEERS_TEMPLATE_COLUMNS;
   const forces: string[] = [];
   const own = options.forceName?.trim();
   if (own && !matchForce(own)) forces.push(own);
   for (const f of FORCES) forces.push(f.name);
-  const headerRow = 3;
-  const headers = TEMPLATE_HEADERS;
-  const percentFormat = "0.0%";
-  const formats = headers.map((h) => {
-    const k = KNOWN_INDICATORS.find((i) => i.templateHeader === h);
-    if (k?.isPercent) return percentFormat;
-    if (k?.unit === "£") return "#,##0.00";
-    if (k) return "0.00";
-    if (h === "Population") return "#,##0";
-    return undefined;
-  });
-  const blank = headers.map(() => null);
-  const body = forces.map((f) => [f, ...blank.slice(1)]);
-  const lastCol = headers.length - 1;
-  const lastRow = headerRow + body.length;
+  const lastCol = cols.length - 1;
+  const lastRow = L.headerRow + forces.length;
+  const pad = (first: string) => [first, ...cols.slice(1).map(() => null)];
+  const formats = cols.map((c) => c.numberFormat);
   return {
     name,
     role: "input",
@@ -965,32 +1004,41 @@ export function peersTemplateSheet(options: PeersTemplateOptions = {}): SheetPla
         top: 0,
         left: 0,
         values: [
-          ["Peers: benchmarking against most similar forces and all forces"],
-          [
-            "One row per force. List up to seven most similar forces, separated by commas or semicolons (City of London has none). Enter percentages as 5.9 for 5.9%. Add a column for any other indicator you want to compare.",
-          ],
+          pad("Peers: comparison with the most similar forces and all forces"),
+          pad(
+            "One row per force. Add a column for any other indicator to compare. Enter percentages as 5.9 for 5.9%."
+          ),
+          pad(""),
+          cols.map((c) => c.help),
+          cols.map((c) => c.header),
         ],
       },
-      { top: headerRow, left: 0, values: [headers] },
       {
-        top: headerRow + 1,
+        top: L.headerRow + 1,
         left: 0,
-        values: body,
-        numberFormats: body.map(() => formats),
+        values: forces.map((f) => [f, ...cols.slice(1).map(() => null)]),
+        numberFormats: forces.map(() => formats),
       },
     ],
     styles: [
-      { range: { top: 0, left: 0, bottom: 0, right: 0 }, style: { bold: true, fontSize: 14 } },
-      { range: { top: 1, left: 0, bottom: 1, right: 0 }, style: { italic: true } },
       {
-        range: { top: headerRow, left: 0, bottom: headerRow, right: lastCol },
+        range: { top: L.titleRow, left: 0, bottom: L.titleRow, right: 0 },
+        style: { bold: true, fontSize: 14 },
+      },
+      { range: { top: L.helpRow, left: 0, bottom: L.noteRow, right: 0 }, style: { italic: true } },
+      {
+        range: { top: L.columnHelpRow, left: 0, bottom: L.columnHelpRow, right: lastCol },
+        style: { italic: true, wrapText: true, fontColor: "#595959" },
+      },
+      {
+        range: { top: L.headerRow, left: 0, bottom: L.headerRow, right: lastCol },
         style: { bold: true, wrapText: true, borderBottom: "thin" },
       },
     ],
-    columnWidths: headers.map((h, i) => (i === 0 ? 34 : i === 1 ? 48 : h === "Notes" ? 40 : 16)),
-    freeze: { rows: headerRow + 1, columns: 1 },
+    columnWidths: cols.map((c) => c.width),
+    freeze: { rows: L.headerRow + 1, columns: 1 },
     tables: [
-      { name: "Peers", range: { top: headerRow, left: 0, bottom: lastRow, right: lastCol } },
+      { name: "Peers", range: { top: L.headerRow, left: 0, bottom: lastRow, right: lastCol } },
     ],
   };
 }
