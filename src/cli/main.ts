@@ -44,3 +44,8 @@ registerCommand(
   "benchmark against most similar forces and all forces",
   async () => (await import("./commands/peers")).peersCommand
 );
+registerCommand(
+  "analyse",
+  "benchmark a workbook against the overtime, business-support and procurement rules",
+  async () => (await import("./commands/analyse")).analyse
+);

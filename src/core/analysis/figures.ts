@@ -4,7 +4,7 @@
  */
 import { CellRef } from "../grid";
 import { BudgetLine, BudgetLineKey, ForceData, Sourced, WorkforceLine } from "../forceData";
-import { Pence, shiftRound } from "../money";
+import { Pence, applyRate, shiftRound } from "../money";
 import { FinancialYear } from "../years";
 import { Figure, Rag, RAG_WORDS, RagStatus } from "./types";
 
@@ -147,4 +147,15 @@ export function poundsText(pence: Pence): string {
 /** 0.055 -> "5.5%" for findings' messages and rules. */
 export function percentText(ratio: number, decimals = 1): string {
   return `${+(ratio * 100).toFixed(decimals)}%`;
+}
+
+/**
+ * Pence x rate rounded half away from zero, as applyRate, with a fast path for the common case
+ * where the product is not within a hair of a half penny (ledgers call this per line).
+ */
+export function penceAtRate(pence: Pence, rate: number): Pence {
+  const v = pence * rate;
+  const frac = Math.abs(v - Math.trunc(v));
+  if (Math.abs(frac - 0.5) > 1e-6) return v < 0 ? -Math.round(-v) : Math.round(v);
+  return applyRate(pence, rate);
 }

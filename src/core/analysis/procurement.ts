@@ -7,7 +7,7 @@
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { ForceData, ProcurementLine } from "../forceData";
-import { Pence, applyRate } from "../money";
+import { Pence } from "../money";
 import {
   FRAMEWORK_CATEGORIES,
   FrameworkCategory,
@@ -15,7 +15,7 @@ import {
   frameworkFor,
   procurementCategoryLabel,
 } from "../policy";
-import { fig, percentText, poundsText, rag } from "./figures";
+import { fig, penceAtRate, percentText, poundsText, rag } from "./figures";
 import {
   Figure,
   ProcurementAnalysis,
@@ -52,10 +52,12 @@ interface Acc {
   savingSrc: CellRef[];
   noRate: { spend: Pence; count: number; first?: CellRef };
   noEnd: { count: number; first?: CellRef };
+  savingFormula: string;
 }
 
-function newAcc(): Acc {
+function newAcc(rate: number | null): Acc {
   return {
+    savingFormula: `spend x ${percentText(rate ?? 0, 2)}`,
     spend: 0,
     on: 0,
     saving: 0,
@@ -109,7 +111,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     }
     const cat = line.category as FrameworkCategory;
     let a = acc.get(cat);
-    if (!a) acc.set(cat, (a = newAcc()));
+    if (!a) acc.set(cat, (a = newAcc(rule.rate)));
     a.spend += spend;
     a.lines++;
     for (const s of src) a.spendSrc.push(s);
@@ -149,8 +151,8 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     }
     let annualSaving: Figure<Pence> | null = null;
     if (rule.rate !== null) {
-      const v = applyRate(spend, rule.rate);
-      annualSaving = fig(v, src, `spend x ${percentText(rule.rate, 2)}`);
+      const v = penceAtRate(spend, rule.rate);
+      annualSaving = { value: v, sources: src, formula: a.savingFormula };
       a.saving += v;
       a.hasSaving = true;
       for (const s of src) a.savingSrc.push(s);
@@ -160,11 +162,11 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       a.noRate.first ??= line.labelCell;
       for (const s of src) noRateSrc.push(s);
     }
-    const o: ProcurementOpportunity = {
+    const o: { -readonly [K in keyof ProcurementOpportunity]: ProcurementOpportunity[K] } = {
       category: cat,
       categoryText: line.categoryText,
       route: line.route,
-      spend: fig(spend, src),
+      spend: { value: spend, sources: src },
       frameworkDate: rule.inPlaceBy,
       contractEnd: end,
       migrateBy,
@@ -174,7 +176,8 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       annualSaving,
       cell: line.labelCell,
     };
-    opportunities.push(line.supplier !== undefined ? { ...o, supplier: line.supplier } : o);
+    if (line.supplier !== undefined) o.supplier = line.supplier;
+    opportunities.push(o);
   }
 
   if (late > MAX_LINE_FINDINGS)

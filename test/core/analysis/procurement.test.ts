@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { analyseProcurement } from "../../../src/core/analysis/procurement";
 import { ProcurementCategory } from "../../../src/core/forceData";
 import { DEFAULT_POLICY, applyOverrides } from "../../../src/core/policy";
+import { penceAtRate } from "../../../src/core/analysis/figures";
+import { applyRate } from "../../../src/core/money";
 import { ProcurementSpec, makeData } from "./fixtures";
 
 /*
@@ -192,6 +194,23 @@ describe("procurement: properties", () => {
           expect(reversed.expectedAnnualSaving.value).toBe(a.expectedAnnualSaving.value);
         }
       )
+    );
+  });
+});
+
+describe("penceAtRate", () => {
+  it("rounds exactly as applyRate (half away from zero), on its fast path and off it", () => {
+    // 12,345 pence x 3% = 370.35 -> 370; 50 x 3% = 1.5 -> 2 (a tie takes the exact path)
+    expect(penceAtRate(12_345, 0.03)).toBe(370);
+    expect(penceAtRate(50, 0.03)).toBe(2);
+    expect(penceAtRate(-50, 0.03)).toBe(-2);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.constantFrom(0.03, 0.1, 0.12, 0.125, 0.05, 0.0275, 0.15),
+        (p, r) => expect(penceAtRate(p, r)).toBe(applyRate(p, r))
+      ),
+      { numRuns: 2000 }
     );
   });
 });
