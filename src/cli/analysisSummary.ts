@@ -233,9 +233,11 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
       ],
       SAVINGS_AREAS.map((area) => {
         const s = sv.byArea.find((x) => x.area === area);
-        if (!s) return [savingsAreaLabel(area), "-", "-", "-", "-", "-", "not assessed"];
+        const label = savingsAreaLabel(area);
+        const name = label[0].toUpperCase() + label.slice(1);
+        if (!s) return [name, "-", "-", "-", "-", "-", "not assessed"];
         return [
-          savingsAreaLabel(area),
+          name,
           money(s.cashable.planned.value),
           money(s.cashable.actual?.value),
           money(s.cashable.variance?.value),

@@ -4,42 +4,7 @@ import schema from "../../../schema/analysis.schema.json";
 import { analyse } from "../../../src/core/analysis/analyse";
 import { analysisToJson, cellsJson } from "../../../src/core/analysis/json";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
-import { DataSpec, M, makeData, officerBudget } from "./fixtures";
-
-/** A small force covering every input (figures in pounds). */
-export const fullSpec: DataSpec = {
-  forceName: "Exampleshire Constabulary",
-  budget: [
-    ...officerBudget(
-      { 2008: 94.5 * M, 2009: 94.8 * M, 2010: 95 * M },
-      { 2008: 5.5 * M, 2009: 5.2 * M, 2010: 5 * M }
-    ),
-    { key: "staffPay", amounts: { 2008: 24 * M, 2009: 24 * M, 2010: 24 * M } },
-  ],
-  workforce: [
-    {
-      label: "Operational",
-      category: "operational",
-      fte: {
-        2008: { officers: 2000, staff: 470, pcsos: 200 },
-        2010: { officers: 2000, staff: 480, pcsos: 200 },
-      },
-    },
-    { label: "HR", category: "hr", fte: { 2008: { staff: 240 }, 2010: { staff: 230 } } },
-    { label: "IT", category: "it", fte: { 2008: { staff: 50 }, 2010: { staff: 50 } } },
-    { label: "Estates", category: "estates", fte: { 2008: { staff: 40 }, 2010: { staff: 40 } } },
-  ],
-  procurement: [
-    { category: "bodyArmour", spend: 200_000, contractEnd: "2011-03-31" },
-    { category: "forensicDrugs", spend: 500_000, route: "nationalFramework" },
-    { category: "vehicles", spend: 1_000_000.5, contractEnd: "2012-03-31" },
-  ],
-  savings: [
-    { area: "overtime", year: 2009, planned: 300_000, actual: 300_000 },
-    { area: "procurement", year: 2010, planned: 42_000.01 },
-  ],
-  overrides: { "indicator.Overtime %": "overtimeRatio * 100", "overtime.thresold": 0.05 },
-};
+import { DataSpec, fullSpec, makeData, officerBudget } from "./fixtures";
 
 // ajv comes with the dev tooling (eslint, webpack); the schema uses draft-07 union types.
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
