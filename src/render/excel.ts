@@ -75,6 +75,8 @@ export function wrapText(text: string, width: number = LINE_CHARS): string[] {
 /** Collects rows of values, formats and styles for one sheet, then emits a SheetPlan. */
 class SheetBuilder {
   row = 0;
+  /** The last row anything was written to (-1 before the first). */
+  lastRow = -1;
   private readonly blocks: ValueBlock[] = [];
   readonly styles: { range: CellRange; style: CellStyle }[] = [];
   readonly charts: ChartPlan[] = [];
@@ -91,6 +93,7 @@ class SheetBuilder {
       ...(formats && formats.some((f) => f !== undefined) ? { numberFormats: [formats] } : {}),
     });
     this.maxCol = Math.max(this.maxCol, left + values.length - 1);
+    this.lastRow = r;
     return r;
   }
 
@@ -177,6 +180,9 @@ function writeTable(b: SheetBuilder, t: TableBlock): void {
   for (const row of t.rows) {
     const r = b.put(row.cells.map(cellValue), row.cells.map(cellFormat));
     row.cells.forEach((c: TableCell, j) => {
+      // Text wider than its room wraps (the row then grows); the last column may spill right.
+      const room = j === n - 1 ? roomFrom(j) : (columnWidths()[j] ?? FIGURE_WIDTH);
+      if (c.text.length > room) b.style(r, j, r, j, { wrapText: true, verticalAlignment: "top" });
       if (c.rag) {
         const colours = RAG_FILL[c.rag];
         b.style(r, j, r, j, {
@@ -242,20 +248,33 @@ function writeNotes(b: SheetBuilder, n: NotesBlock): void {
 function writeSources(b: SheetBuilder, s: SourcesBlock): void {
   const cap = b.put([s.title]);
   b.style(cap, 0, cap, 0, { bold: true, italic: true });
-  const h = b.put(["Figure", "Value", "Cells", null, null, "How it was found or worked out"]);
-  b.style(h, 0, h, 8, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
+  const h = b.put(["Figure", "Value", "Cells, and how it was found or worked out"]);
+  b.style(h, 0, h, FIGURE_COLUMNS, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
   b.style(h, 1, h, 1, { horizontalAlignment: "right" });
-  for (const item of s.items)
-    b.put([item.figure, item.text, item.cells || "policy setting", null, null, item.how ?? ""]);
-  b.style(h + 1, 1, b.row - 1, 1, { horizontalAlignment: "right" });
+  const room = roomFrom(2);
+  for (const item of s.items) {
+    const first = b.row;
+    const lines = wrapText(item.cells || "policy setting", room);
+    const how = item.how ? wrapText(item.how, room) : [];
+    lines.forEach((line, i) =>
+      b.put(i === 0 ? [item.figure, item.text, line] : [null, null, line])
+    );
+    const howStart = b.row;
+    how.forEach((line) => b.put([null, null, line]));
+    if (how.length > 0) b.style(howStart, 2, b.row - 1, 2, { italic: true, fontColor: "#404040" });
+    b.style(first, 1, first, 1, { horizontalAlignment: "right" });
+    if (item.figure.length > LABEL_WIDTH)
+      b.style(first, 0, first, 0, { wrapText: true, verticalAlignment: "top" });
+    b.style(b.row - 1, 0, b.row - 1, FIGURE_COLUMNS, { borderBottom: "thin" });
+  }
   b.blank();
 }
 
 function writeChartPointer(b: SheetBuilder, c: ChartBlock, chartsSheet: string): void {
-  const r = b.put([
-    `Chart: ${c.title}. It is drawn on the sheet "${chartsSheet}", from the figures above.`,
-  ]);
-  b.style(r, 0, r, 0, { italic: true });
+  const first = b.row;
+  const text = `Chart: ${c.title}. It is drawn on the sheet "${chartsSheet}" from the same figures.`;
+  for (const line of wrapText(text)) b.put([line]);
+  b.style(first, 0, b.row - 1, 0, { italic: true });
   b.blank();
 }
 
@@ -278,6 +297,13 @@ function writeBlock(b: SheetBuilder, block: Block, chartsSheet: string): void {
 
 function columnWidths(): number[] {
   return [LABEL_WIDTH, ...Array<number>(FIGURE_COLUMNS).fill(FIGURE_WIDTH)];
+}
+
+/** Characters of room from column j to the right edge of the statement's columns. */
+function roomFrom(j: number): number {
+  return columnWidths()
+    .slice(j)
+    .reduce((a, w) => a + w, 0);
 }
 
 function statementSheet(statement: Statement, chartsSheet: string): SheetPlan {
@@ -305,7 +331,7 @@ function statementSheet(statement: Statement, chartsSheet: string): SheetPlan {
     b.blank(0);
     for (const block of s.blocks) writeBlock(b, block, chartsSheet);
   }
-  const lastRow = Math.max(0, b.row - 1);
+  const lastRow = Math.max(0, b.lastRow);
   const lastCol = Math.max(FIGURE_COLUMNS, b.maxCol);
   return b.sheet({
     name: STATEMENT_SHEET,
@@ -395,7 +421,7 @@ function chartsSheet(statement: Statement, sheetName: string): SheetPlan | undef
     page: {
       orientation: "portrait",
       paper: "A4",
-      printArea: { top: 0, left: 0, bottom: Math.max(0, b.row - 1), right: widest + 9 },
+      printArea: { top: 0, left: 0, bottom: Math.max(0, b.row - 1, b.lastRow), right: widest + 9 },
       fitToWidth: true,
     },
     tabColor: HEADING_FILL,

@@ -72,7 +72,7 @@ function isNumeric(kind: DisplayFigure["kind"]): boolean {
 }
 
 function cellHtml(c: TableCell, tag: "td" | "th"): string {
-  const classes = [`vfm-${cls(c.kind)}`];
+  const classes = c.rag ? [] : [`vfm-${cls(c.kind)}`];
   if (isNumeric(c.kind)) classes.push("vfm-num");
   if (c.value === null) classes.push("vfm-missing");
   if (c.rag) classes.push("vfm-rag", `vfm-rag-${cls(c.rag)}`);

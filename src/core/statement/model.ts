@@ -51,8 +51,10 @@ export const RAG_LABELS: Readonly<Record<RagState, string>> = {
 export interface TextRun {
   readonly text: string;
   readonly emphasis?: "strong" | "em";
-  /** Present when the run is a figure: the cells it came from. */
+  /** Present when the run is a figure, or text quoted from the workbook: the cells it came from. */
   readonly sources?: readonly CellRef[];
+  /** Present when the run is a figure: the figure itself (value, derivation). */
+  readonly figure?: DisplayFigure;
 }
 
 export interface ParagraphBlock {

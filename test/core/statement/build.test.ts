@@ -9,6 +9,7 @@ import {
   blocksOf,
   paragraphText,
 } from "../../../src/core/statement/model";
+import { refsText } from "../../../src/core/statement/format";
 import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
 import { PeersForStatement } from "../../../src/core/statement/sections/benchmarking";
 import { PeersAnalysis } from "../../../src/core/analysis/peers";
@@ -348,16 +349,31 @@ describe("buildStatement on Testshire", () => {
 
   test("sources: every figure that cites cells is listed with them, and the policy settings used", () => {
     const src = blocksOf(s, "sources")[0];
+    // every figure (labels aside) that cites cells is listed once, with its text and its cells
     for (const t of blocksOf(s, "table"))
       for (const r of t.rows)
         for (const c of r.cells)
-          if (c.sources.length > 0)
+          if (c.sources.length > 0 && c.kind !== "text")
             expect(
-              src.items.some((i) => i.text === c.text && i.refs === c.sources) ||
-                src.items.some(
-                  (i) => i.text === c.text && JSON.stringify(i.refs) === JSON.stringify(c.sources)
-                )
-            ).toBe(true);
+              src.items.filter((i) => i.text === c.text && i.cells === refsText(c.sources))
+            ).toHaveLength(1);
+    // a figure in the text is named by the words before it
+    expect(src.items.map((i) => i.figure)).toContain(
+      'Summary: "...against £1,680k planned for the same lines: £265k"'
+    );
+    expect(src.items.map((i) => i.figure)).toContain(
+      'Summary: "...planned for the same lines: £265k (15.8%"'
+    );
+    expect(src.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          // planned for the same lines = actual - variance, cited to both columns
+          figure: 'Summary: "...reported so far come to £1,415k against £1,680k"',
+          cells:
+            "Savings!F2, Savings!F4, Savings!F7, Savings!F9, Savings!F11, Savings!E2, Savings!E4:E5, Savings!E7:E11",
+        }),
+      ])
+    );
     const settings = table(s, "sources-policy");
     const ot = settings.rows.find(
       (r) => r.cells[0].text === "Overtime threshold (share of paybill)"

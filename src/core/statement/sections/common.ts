@@ -65,7 +65,12 @@ export function para(
   for (const p of parts) {
     if (p === undefined || p === false || p === "") continue;
     if (typeof p === "string") runs.push({ text: p });
-    else runs.push(p.sources.length > 0 ? { text: p.text, sources: p.sources } : { text: p.text });
+    else
+      runs.push(
+        p.sources.length > 0
+          ? { text: p.text, sources: p.sources, figure: p }
+          : { text: p.text, figure: p }
+      );
   }
   return role ? { kind: "paragraph", runs, role } : { kind: "paragraph", runs };
 }

@@ -11,7 +11,16 @@ import {
   formatPolicyValue,
   policyValue,
 } from "../../policy";
-import { Block, NoteItem, Section, SourceItem, TableBlock, TableRow, TextRun } from "../model";
+import {
+  Block,
+  DisplayFigure,
+  NoteItem,
+  Section,
+  SourceItem,
+  TableBlock,
+  TableRow,
+  TextRun,
+} from "../model";
 import { refsText, textFigure } from "../format";
 import { DraftContext, para } from "./common";
 
@@ -142,51 +151,49 @@ function settingsTable(ctx: DraftContext): TableBlock {
 export function collectSources(sections: readonly Section[]): SourceItem[] {
   const items: SourceItem[] = [];
   const seen = new Set<string>();
-  const add = (item: SourceItem) => {
-    const k = `${item.figure}|${item.text}|${item.cells}`;
-    const shortKey = `${item.text}|${item.cells}`;
-    if (seen.has(k) || seen.has(shortKey)) return;
-    seen.add(k);
-    seen.add(shortKey);
-    items.push(item);
+  // A figure is listed once: the same value from the same cells in a sentence is not repeated.
+  const key = (f: DisplayFigure) => `${f.kind}|${String(f.value)}|${refsText(f.sources)}`;
+  const add = (f: DisplayFigure, figure: string) => {
+    if (f.sources.length === 0 || f.kind === "text" || seen.has(key(f))) return;
+    seen.add(key(f));
+    items.push({
+      figure,
+      text: f.text,
+      cells: refsText(f.sources),
+      refs: f.sources,
+      ...(f.derivation ? { how: f.derivation } : {}),
+    });
   };
-  for (const s of sections) {
-    for (const b of s.blocks) {
+  for (const s of sections)
+    for (const b of s.blocks)
       if (b.kind === "table") {
         const names = b.headerRows[b.headerRows.length - 1];
         for (const row of b.rows) {
           const rowLabel = row.cells[0]?.text ?? "";
           row.cells.forEach((c, j) => {
-            if (c.sources.length === 0) return;
             const column = j === 0 ? "" : (names[j]?.text ?? "");
-            const group = groupHeader(b, j);
-            const figure = [b.caption, [rowLabel, group, column].filter((x) => x).join(", ")]
-              .filter((x) => x)
-              .join(": ");
-            add({
-              figure,
-              text: c.text,
-              cells: refsText(c.sources),
-              refs: c.sources,
-              ...(c.derivation ? { how: c.derivation } : {}),
-            });
+            const where = [rowLabel, groupHeader(b, j), column].filter((x) => x).join(", ");
+            add(c, [b.caption, where].filter((x) => x).join(": "));
           });
         }
       }
-    }
-  }
   for (const s of sections)
     for (const b of s.blocks)
-      if (b.kind === "paragraph")
-        for (const r of b.runs as readonly TextRun[])
-          if (r.sources && r.sources.length > 0)
-            add({
-              figure: `${s.heading}: figure in the text`,
-              text: r.text,
-              cells: refsText(r.sources),
-              refs: r.sources,
-            });
+      if (b.kind === "paragraph" && b.role !== "userNarrative")
+        b.runs.forEach((r, i) => {
+          if (!r.sources || !r.figure) return;
+          add(r.figure, `${s.heading}: "${leadIn(b.runs.slice(0, i))}${r.text}"`);
+        });
   return items;
+}
+
+/** The last few words of the sentence before a figure, to name it in the sources list. */
+function leadIn(before: readonly TextRun[]): string {
+  const raw = before.map((r) => r.text).join("");
+  const sentence = raw.slice(raw.lastIndexOf(". ") + 1).trimStart();
+  const starts = [...sentence.matchAll(/\S+/g)].map((m) => m.index ?? 0);
+  if (starts.length <= 7) return sentence;
+  return "..." + sentence.slice(starts[starts.length - 7]);
 }
 
 /** The text of the group header above column j, where a table has one. */

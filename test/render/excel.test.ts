@@ -1,0 +1,270 @@
+import * as ExcelJS from "exceljs";
+import { buildStatement } from "../../src/core/statement/build";
+import { Statement, blocksOf } from "../../src/core/statement/model";
+import { SheetPlan, ValueBlock, WritePlan, looksLikeFormula } from "../../src/core/writePlan";
+import {
+  CHARTS_SHEET,
+  RAG_FILL,
+  STATEMENT_SHEET,
+  renderStatementWritePlan,
+  wrapText,
+} from "../../src/render/excel";
+import { writePlanToXlsx } from "../../src/preview/xlsxWrite";
+import { analyse } from "../../src/core/analysis/analyse";
+import { analysisToJson } from "../../src/core/analysis/json";
+import { DEFAULT_POLICY } from "../../src/core/policy";
+import { makeData } from "../core/analysis/fixtures";
+import { FORMULA_NOTE, GENERATED_AT, TESTSHIRE, testshire } from "../core/statement/fixture";
+
+type Cell = { value: string | number | boolean | null; format?: string };
+
+/** The plan's sheet as a map "row,col" -> value and format. */
+function cells(sheet: SheetPlan): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  sheet.blocks.forEach((b: ValueBlock) =>
+    b.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const format = b.numberFormats?.[i]?.[j];
+        out.set(`${b.top + i},${b.left + j}`, format ? { value: v, format } : { value: v });
+      })
+    )
+  );
+  return out;
+}
+
+function rowOf(map: Map<string, Cell>, col: number, value: string, after = -1): number {
+  for (const [k, c] of map) {
+    const [r, cc] = k.split(",").map(Number);
+    if (cc === col && c.value === value && r > after) return r;
+  }
+  return -1;
+}
+
+function statement(): Statement {
+  const { data, analysis } = testshire();
+  return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+}
+
+describe("renderStatementWritePlan", () => {
+  const s = statement();
+  const plan: WritePlan = renderStatementWritePlan(s);
+  const main = plan.sheets[0];
+  const charts = plan.sheets[1];
+  const map = cells(main);
+
+  test("two add-in sheets, replaced on a re-run, statement shown", () => {
+    expect(plan.sheets.map((p) => [p.name, p.role, p.mode])).toEqual([
+      [STATEMENT_SHEET, "statement", "replace"],
+      [CHARTS_SHEET, "charts", "replace"],
+    ]);
+    expect(plan.activate).toBe(STATEMENT_SHEET);
+  });
+
+  test("A4 portrait, print area over everything written, frozen title rows, column widths", () => {
+    const lastRow = Math.max(...[...map.keys()].map((k) => Number(k.split(",")[0])));
+    expect(main.page).toEqual({
+      orientation: "portrait",
+      paper: "A4",
+      printArea: { top: 0, left: 0, bottom: lastRow, right: 8 },
+      fitToWidth: true,
+    });
+    expect(main.freeze).toEqual({ rows: 2, columns: 0 });
+    expect(main.columnWidths).toEqual([36, 14, 14, 14, 14, 14, 14, 14, 14]);
+    expect(map.get("0,0")?.value).toBe(s.title);
+  });
+
+  test("every heading is a styled row of its own", () => {
+    for (const sec of s.sections) {
+      const r = rowOf(map, 0, sec.heading);
+      expect(r).toBeGreaterThan(0);
+      const style = main.styles?.find((x) => x.range.top === r && x.range.left === 0)?.style;
+      expect(style?.bold).toBe(true);
+      expect(style?.fontSize).toBe(sec.level === 1 ? 14 : 12);
+    }
+  });
+
+  test("table figures are the analysis JSON's values with the statement's number formats", () => {
+    const json = analysisToJson(testshire().analysis) as {
+      overtime: { byYear: { year: string; overtime: number; paybill: number; ratio: number }[] };
+    };
+    const caption = rowOf(map, 0, "Overtime as a share of paybill, by year, against 4%");
+    expect(caption).toBeGreaterThan(0);
+    for (const y of json.overtime.byYear) {
+      const r = rowOf(map, 0, y.year, caption);
+      expect(map.get(`${r},1`)).toEqual({ value: y.overtime, format: "#,##0,;(#,##0,)" });
+      expect(map.get(`${r},2`)).toEqual({ value: y.paybill, format: "#,##0,;(#,##0,)" });
+      expect(map.get(`${r},3`)).toEqual({ value: y.ratio, format: "0.0%" });
+    }
+    // a figure with no value is written as its words, not left blank or zero
+    const support = rowOf(
+      map,
+      0,
+      "Business support as a share of the workforce, by year, against 7%"
+    );
+    const r2011 = rowOf(map, 0, "2011/12", support);
+    expect(map.get(`${r2011},1`)).toEqual({ value: "no data" });
+  });
+
+  test("RAG cells carry words and a fill, never the fill alone", () => {
+    const statusRows = [...map.entries()].filter(
+      ([k, c]) => c.value === "Status" && k.endsWith(",0")
+    );
+    expect(statusRows.length).toBe(9);
+    for (const [k] of statusRows) {
+      const [r] = k.split(",").map(Number);
+      const words = map.get(`${r},1`)?.value;
+      expect(["On track", "At risk", "Off track", "Not assessed"]).toContain(words);
+      const style = main.styles?.find((x) => x.range.top === r && x.range.left === 1)?.style;
+      const state = Object.entries({
+        "On track": "onTrack",
+        "At risk": "atRisk",
+        "Off track": "offTrack",
+        "Not assessed": "noData",
+      } as const).find(([w]) => w === words)![1];
+      expect(style?.fill).toBe(RAG_FILL[state].fill);
+    }
+  });
+
+  test("running text is broken into lines no wider than the page; long table text wraps", () => {
+    // paragraphs are written in column A alone, one line per row
+    for (const sec of s.sections)
+      for (const b of sec.blocks)
+        if (b.kind === "paragraph") {
+          const first = b.runs
+            .map((r) => r.text)
+            .join("")
+            .split(" ")[0]
+            .replace(/^“/, "");
+          expect(
+            [...map.values()].some(
+              (c) => typeof c.value === "string" && c.value.replace(/^“/, "").startsWith(first)
+            )
+          ).toBe(true);
+        }
+    for (const [k, c] of map) {
+      if (typeof c.value !== "string" || c.value.length <= 110) continue;
+      // anything longer than a line is a table cell set to wrap
+      const [r, col] = k.split(",").map(Number);
+      const wraps = main.styles?.some(
+        (x) =>
+          x.style.wrapText &&
+          x.range.top <= r &&
+          x.range.bottom >= r &&
+          x.range.left <= col &&
+          x.range.right >= col
+      );
+      expect({ text: c.value, wraps }).toEqual({ text: c.value, wraps: true });
+    }
+    expect(wrapText("aaa bbb ccc", 7)).toEqual(["aaa bbb", "ccc"]);
+    expect(wrapText("averyveryverylongword x", 5)).toEqual(["averyveryverylongword", "x"]);
+  });
+
+  test("charts sheet: the figures, and a native chart over each block of them", () => {
+    const chartBlocks = blocksOf(s, "chart");
+    expect(charts.charts?.map((c) => c.title)).toEqual(chartBlocks.map((c) => c.title));
+    const cmap = cells(charts);
+    charts.charts!.forEach((plan, i) => {
+      const model = chartBlocks[i];
+      const { top, left, bottom, right } = plan.dataRange;
+      // header row: category title, then the series names
+      expect(cmap.get(`${top},${left}`)?.value).toBe(model.categoryTitle);
+      model.series.forEach((sr, j) =>
+        expect(cmap.get(`${top},${left + 1 + j}`)?.value).toBe(sr.name)
+      );
+      expect(bottom - top).toBe(model.categories.length);
+      expect(right - left).toBe(model.series.length);
+      model.categories.forEach((cat, r) => {
+        expect(cmap.get(`${top + 1 + r},${left}`)?.value).toBe(cat);
+        model.series.forEach((sr, j) => {
+          const p = sr.points[r];
+          expect(cmap.get(`${top + 1 + r},${left + 1 + j}`)?.value ?? null).toBe(
+            p && typeof p.value === "number" ? p.value : null
+          );
+        });
+      });
+      // the chart sits beside its data, never over it
+      expect(plan.position.left).toBeGreaterThan(right);
+      expect(plan.altText).toBe(model.altText);
+    });
+    const ot = charts.charts!.find((c) => c.title.startsWith("Overtime"))!;
+    expect(ot).toMatchObject({
+      type: "columnClustered",
+      valueAxisFormat: "0.0%",
+      seriesStyles: [{ name: "4% threshold", dashed: true, asLine: true, color: "#C00000" }],
+    });
+    const bs = charts.charts!.find((c) => c.title.startsWith("Business support"))!;
+    expect(bs.seriesStyles?.[0].name).toBe("7% threshold");
+    const sv = charts.charts!.find((c) => c.title === "Planned and actual savings by area")!;
+    expect(sv.type).toBe("barClustered");
+  });
+
+  test("a formula-looking label stays a label", () => {
+    expect([...map.values()].some((c) => c.value === `“${FORMULA_NOTE}”`)).toBe(true);
+  });
+});
+
+describe("the plan written to .xlsx and read back with ExcelJS", () => {
+  test("headings, figures, number formats, page setup and literal text survive", async () => {
+    // A supplier and a force name that Excel would take as formulas if typed.
+    const data = makeData({
+      ...TESTSHIRE,
+      forceName: "=Testshire Police",
+      procurement: [
+        ...(TESTSHIRE.procurement ?? []),
+        {
+          category: "uniform",
+          categoryText: "@uniform",
+          supplier: '=HYPERLINK("http://x")',
+          spend: 90,
+          contractEnd: "2012-03-31",
+        },
+      ],
+    });
+    const analysis = analyse(data, DEFAULT_POLICY);
+    const s = buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+    const bytes = await writePlanToXlsx(renderStatementWritePlan(s));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([STATEMENT_SHEET, CHARTS_SHEET]);
+    const ws = wb.getWorksheet(STATEMENT_SHEET)!;
+    const all: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => all.push(c)));
+    const find = (v: string) => all.find((c) => c.value === v);
+
+    // headings as text, bold
+    for (const sec of s.sections) expect(find(sec.heading)?.font?.bold).toBe(true);
+    // no cell holds a formula: every string arrived as a string
+    expect(all.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    const supplier = find('=HYPERLINK("http://x")');
+    expect(supplier?.type).toBe(ExcelJS.ValueType.String);
+    expect(find("@uniform")?.type).toBe(ExcelJS.ValueType.String);
+    expect(
+      all.some(
+        (c) =>
+          typeof c.value === "string" &&
+          looksLikeFormula(c.value) &&
+          c.value.startsWith("=Testshire")
+      )
+    ).toBe(true);
+
+    // a money figure: pounds, shown in £000 by its format
+    const json = analysisToJson(analysis) as {
+      overtime: { byYear: { year: string; overtime: number }[] };
+    };
+    const caption = find("Overtime as a share of paybill, by year, against 4%")!;
+    const yearCell = all.find((c) => c.value === "2009/10" && Number(c.row) > Number(caption.row))!;
+    const money = ws.getCell(Number(yearCell.row), 2);
+    expect(money.value).toBe(json.overtime.byYear.find((y) => y.year === "2009/10")!.overtime);
+    expect(money.numFmt).toBe("#,##0,;(#,##0,)");
+    expect(ws.getCell(Number(yearCell.row), 4).numFmt).toBe("0.0%");
+
+    // page setup and frozen title rows
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe("portrait");
+    expect(ws.pageSetup.printArea).toMatch(/^A1:I\d+$/);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    // RAG fill as well as words
+    const off = all.find((c) => c.value === "Off track")!;
+    expect((off.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  });
+});
