@@ -144,7 +144,7 @@ export function analyse(
     procurement,
     savings,
     indicators: ind.indicators,
-    findings: sortFindings(dedupe(findings)),
+    findings: sortFindings(dedupe(withoutRepeats(findings, data.findings ?? []))),
   };
   return data.budget.unit ? { ...a, unit: data.budget.unit } : a;
 }
@@ -157,6 +157,28 @@ function analysisYears(data: ForceData, p: Policy): FinancialYear[] {
   for (const l of data.workforce.lines) for (const y of l.fte.keys()) ys.push(y);
   const out = sortedUnique(ys);
   return out.length > 0 ? out : [p.years.baseline];
+}
+
+/**
+ * Analysis findings that repeat one detection already raised at the same cell (detection reports
+ * negative pay and unmapped areas as it reads them) are left out.
+ */
+const SAME_AS_DETECTION: Readonly<Record<string, string>> = {
+  NEGATIVE_PAY: "NEGATIVE_PAY",
+  SAVINGS_AREA_UNKNOWN: "CATEGORY_UNMAPPED",
+};
+
+function withoutRepeats(all: readonly Finding[], detected: readonly Finding[]): Finding[] {
+  const key = (code: string, f: Finding) =>
+    f.cell ? `${code}|${f.cell.sheet}|${f.cell.address}` : undefined;
+  const seen = new Set(detected.map((f) => key(f.code, f)).filter((k) => k !== undefined));
+  const detectedSet = new Set(detected);
+  return all.filter((f) => {
+    if (detectedSet.has(f)) return true;
+    const twin = SAME_AS_DETECTION[f.code];
+    const k = twin ? key(twin, f) : undefined;
+    return !(k && seen.has(k));
+  });
 }
 
 function dedupe(list: readonly Finding[]): Finding[] {

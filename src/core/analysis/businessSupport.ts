@@ -128,18 +128,6 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
         )
       );
   }
-  for (const l of lines)
-    if (!l.isTotal && l.category === undefined && l.fte.size > 0)
-      findings.push(
-        finding(
-          "info",
-          "WORKFORCE_FUNCTION_UNCLASSIFIED",
-          `The function "${l.label}" was not recognised, so it counts as ${classWords(supportClassOf(policy, undefined))}.`,
-          l.labelCell,
-          "Choose its classification in the settings if it is business support."
-        )
-      );
-  findings.push(...totalRowChecks(lines));
 
   const sheet = data.sheetsUsed.find((s) => s.as === "workforce")?.sheet;
   if (byYear.length === 0)
@@ -202,14 +190,6 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
     rag: supportRag(policy, assessed, path),
     findings,
   };
-}
-
-function classWords(c: string): string {
-  return c === "businessSupport"
-    ? "business support"
-    : c === "excluded"
-      ? "excluded"
-      : "operational";
 }
 
 /** The average cost of one support FTE: the user's figure, or staff pay / staff FTE. */
@@ -310,44 +290,4 @@ function supportRag(
   if (offPath.length > 0)
     return rag("red", `above the straight-line path to ${t} in ${offPath.join(", ")}`, PARA);
   return rag("amber", `above ${t} in ${y} but on the straight-line path to the target year`, PARA);
-}
-
-/** Where the sheet has a total row, the lines above it should add up to it (to 0.5 FTE). */
-function totalRowChecks(lines: readonly WorkforceLine[]): Finding[] {
-  const out: Finding[] = [];
-  const detail = lines.filter((l) => !l.isTotal);
-  for (const t of lines.filter((l) => l.isTotal)) {
-    // Only a grand total can be checked without knowing the sheet's sections.
-    if (
-      !/^\s*(grand\s+)?total\b/i.test(t.label) &&
-      !/\btotal\s*(workforce|fte|establishment)?\s*$/i.test(t.label)
-    )
-      continue;
-    for (const [year, f] of t.fte) {
-      for (const type of ["officers", "staff", "pcsos", "total"] as const) {
-        const stated = f[type];
-        if (!stated) continue;
-        let sum = 0;
-        let any = false;
-        for (const l of detail) {
-          const v =
-            type === "total" ? lineWorkforceFte(l, year)?.value : l.fte.get(year)?.[type]?.value;
-          if (v === undefined) continue;
-          any = true;
-          sum += v;
-        }
-        if (any && Math.abs(sum - stated.value) > 0.5)
-          out.push(
-            finding(
-              "warning",
-              "FTE_TOTAL_MISMATCH",
-              `The ${type === "total" ? "total" : type} FTE for ${formatYear(year)} in the total row is ${stated.value}, but the lines above add up to ${cleanFte(sum)}.`,
-              stated.sources[0],
-              "Check for a missing or double-counted line, or a total that is typed in rather than summed."
-            )
-          );
-      }
-    }
-  }
-  return out;
 }

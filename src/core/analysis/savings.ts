@@ -110,6 +110,7 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
   const total = newPair();
   const years = new Map<FinancialYear, Pair>();
   const unassigned = { pair: newPair(), lines: 0 };
+  const unknownAreas = new Map<string, { count: number; cell: CellRef }>();
 
   for (const line of data.savingsPlan.lines) {
     const type = line.type === "cashable" ? "cashable" : "nonCashable";
@@ -126,15 +127,9 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
     if (!line.area) {
       unassigned.pair[type].add(line);
       unassigned.lines++;
-      findings.push(
-        finding(
-          "warning",
-          "SAVINGS_AREA_UNKNOWN",
-          `The area "${line.areaText}" of "${line.initiative}" is not one of the statement's nine areas, so the line is left out of the area totals.`,
-          line.labelCell,
-          "Choose one of the nine areas for the line."
-        )
-      );
+      const u = unknownAreas.get(line.areaText);
+      if (u) u.count++;
+      else unknownAreas.set(line.areaText, { count: 1, cell: line.labelCell });
       continue;
     }
     const a = areas.get(line.area)!;
@@ -150,6 +145,17 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
     if (!y) years.set(line.year, (y = newPair()));
     y[type].add(line);
   }
+
+  for (const [text, u] of unknownAreas)
+    findings.push(
+      finding(
+        "warning",
+        "SAVINGS_AREA_UNKNOWN",
+        `The area "${text}"${u.count > 1 ? ` (${u.count} lines)` : ""} is not one of the statement's nine areas, so its savings are left out of the area totals.`,
+        u.cell,
+        "Choose one of the nine areas for the line."
+      )
+    );
 
   const byArea: SavingsAreaSummary[] = [];
   const areasWithoutPlans: SavingsArea[] = [];

@@ -65,6 +65,22 @@ describe("analyse", () => {
     expect(b.overtime.byYear).toHaveLength(3); // the rest went on
   });
 
+  it("does not repeat a finding detection already raised at the same cell", () => {
+    const d = makeData({ budget: officerBudget({ 2008: -95 * M }, { 2008: 5 * M }) });
+    const detected = {
+      severity: "warning" as const,
+      code: "NEGATIVE_PAY",
+      message: "Officer pay is negative.",
+      cell: { sheet: "Budget", address: "C5" },
+    };
+    const b = analyse({ ...d, findings: [detected] }, DEFAULT_POLICY);
+    expect(b.findings.filter((f) => f.code === "NEGATIVE_PAY")).toEqual([detected]);
+    // without detection's finding the analysis raises its own
+    const c = analyse(d, DEFAULT_POLICY);
+    expect(c.findings.filter((f) => f.code === "NEGATIVE_PAY")).toHaveLength(1);
+    expect(c.findings.find((f) => f.code === "NEGATIVE_PAY")?.cell).toEqual(detected.cell);
+  });
+
   it("names an unnamed force and raises a finding", () => {
     const b = analyse(makeData({}), DEFAULT_POLICY);
     expect(b.force.value).toBe("Unnamed force");

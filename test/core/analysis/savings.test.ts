@@ -65,11 +65,20 @@ describe("savings: the worked example", () => {
 
   it("keeps lines with an unrecognised area out of the area totals, with a finding", () => {
     const b = analyseSavings(
-      makeData({ savings: [...lines, { areaText: "Misc", year: 2010, planned: 5 }] }),
+      makeData({
+        savings: [
+          ...lines,
+          { areaText: "Misc", year: 2010, planned: 5 },
+          { areaText: "Misc", year: 2011, planned: 7 },
+        ],
+      }),
       DEFAULT_POLICY
     );
-    expect(b.unassigned.lineCount).toBe(1);
+    expect(b.unassigned.lineCount).toBe(2);
+    expect(b.unassigned.cashable.planned.value).toBe(12_00);
     expect(b.total.cashable.planned.value).toBe(750_000_00);
+    // one finding for the area text, at its first line
+    expect(b.findings.filter((f) => f.code === "SAVINGS_AREA_UNKNOWN")).toHaveLength(1);
     expect(b.findings.find((f) => f.code === "SAVINGS_AREA_UNKNOWN")?.cell).toEqual({
       sheet: "Savings",
       address: "A6",
