@@ -49,3 +49,8 @@ registerCommand(
   "benchmark a workbook against the overtime, business-support and procurement rules",
   async () => (await import("./commands/analyse")).analyse
 );
+registerCommand(
+  "check",
+  "check workbooks and their statements as an inspector would",
+  async () => (await import("./commands/check")).check
+);

@@ -1,0 +1,354 @@
+/**
+ * `vfm check FILE... [--json]`: the inspector's check over many workbooks in one run. Each
+ * workbook is read, analysed (runVfm) and checked against every rule of the catalogue
+ * (core/check/rules.ts), its statement sheet compared with a fresh draft from its data.
+ *
+ * Without --json: one row per workbook (force, RAG in words, errors, warnings). With --json: an
+ * array of {file, force, status, rag, counts, findings[]}. A progress bar goes to stderr when
+ * the output is a terminal and CI is not set. A workbook that cannot be read is reported as
+ * "unreadable" and the batch goes on.
+ *
+ * Exit codes: 0 every workbook checked and none has an error-severity finding; 1 any has one;
+ * 2 any could not be read (this wins over 1), or the command line itself is wrong.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { CheckReport } from "../../core/check/types";
+import { CHECK_RAG_WORDS } from "../../core/check/check";
+import { SeverityOverrides, parseSeverityOverrides } from "../../core/check/rules";
+import { formatRef } from "../../core/grid";
+import { policyOverridesFromJson } from "../../core/policy";
+import { runVfm } from "../../core/run";
+import { checkWorkbookWithStatement } from "../../render/checkConsistency";
+import { CliIo, Command, EXIT } from "../io";
+import { readWorkbookFile } from "../readWorkbook";
+import { hasBudgetFigures } from "./analyse";
+
+export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
+                 [--severity RULE=error|warning|off]... [--policy FILE]
+
+Checks police budget workbooks and their Value for Money Statements as an inspector would:
+completeness, the overtime and business-support paths, procurement migration dates, the
+arithmetic, the statement sheet against the data, and bottom-quartile peer indicators.
+FILE may be a workbook or a folder (every .xlsx in it is checked).
+
+  --json                  print an array of {file, force, status, rag, counts, findings[]}
+  --today DATE            the date to check as of (YYYY-MM-DD); years that ended before it need
+                          actual savings. Without it, the years the workbook itself reports as
+                          actual count as ended.
+  --variance-threshold N  planned vs actual differences above this need a note (default 10%;
+                          write 0.1 or 10%)
+  --severity RULE=LEVEL   change a rule's severity (error, warning) or switch it off (off);
+                          may be given more than once
+  --policy FILE           a JSON file of policy settings, as for vfm analyse
+  --help                  show this help
+
+Exit code 0 when every workbook was checked and none has an error, 1 when any has an error,
+2 when any workbook could not be read.
+`;
+
+export interface CheckArgs {
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly help: boolean;
+  readonly today?: string;
+  readonly varianceThreshold?: number;
+  readonly severity: readonly string[];
+  readonly policy?: string;
+  readonly error?: string;
+}
+
+function parseRatio(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2] === "%" || n > 1 ? n / 100 : n;
+}
+
+export function parseCheckArgs(args: readonly string[]): CheckArgs {
+  const files: string[] = [];
+  const severity: string[] = [];
+  let json = false;
+  let help = false;
+  let today: string | undefined;
+  let variance: number | undefined;
+  let policy: string | undefined;
+  const base = () => ({ files, json, help, severity });
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith("--") && eq > 0 ? a.slice(eq + 1) : undefined;
+    const value = (): string | undefined => inline ?? args[++i];
+    if (a === "--json") json = true;
+    else if (a === "--help" || a === "-h") help = true;
+    else if (name === "--today") {
+      const v = value();
+      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+        return { ...base(), error: "--today needs a date written YYYY-MM-DD." };
+      today = v;
+    } else if (name === "--variance-threshold") {
+      const v = value();
+      const n = v === undefined ? undefined : parseRatio(v);
+      if (n === undefined)
+        return { ...base(), error: "--variance-threshold needs a share such as 0.1 or 10%." };
+      variance = n;
+    } else if (name === "--severity") {
+      const v = value();
+      if (!v) return { ...base(), error: "--severity needs RULE=error, RULE=warning or RULE=off." };
+      severity.push(v);
+    } else if (name === "--policy") {
+      policy = value();
+      if (!policy) return { ...base(), error: "--policy needs a file name." };
+    } else if (a.startsWith("-")) return { ...base(), error: `unknown option ${a}.` };
+    else files.push(a);
+  }
+  return {
+    ...base(),
+    ...(today ? { today } : {}),
+    ...(variance !== undefined ? { varianceThreshold: variance } : {}),
+    ...(policy ? { policy } : {}),
+  };
+}
+
+/** One workbook's line in the --json array. */
+export interface CheckJsonEntry {
+  readonly file: string;
+  readonly force: string | null;
+  readonly status: "pass" | "fail" | "unreadable";
+  readonly rag: { readonly status: string; readonly words: string };
+  readonly counts: { readonly errors: number; readonly warnings: number };
+  /** Why the workbook could not be read (unreadable only). */
+  readonly reason?: string;
+  readonly findings: readonly {
+    readonly severity: "error" | "warning";
+    readonly rule: string;
+    readonly area: string;
+    readonly message: string;
+    /** "Sheet!C7", the sheet alone where no cell applies, or null. */
+    readonly cell: string | null;
+    readonly paragraph: string;
+  }[];
+}
+
+export function reportToJson(file: string, report: CheckReport): CheckJsonEntry {
+  return {
+    file,
+    force: report.force,
+    status: report.counts.errors > 0 ? "fail" : "pass",
+    rag: { status: report.rag.rag, words: report.rag.words },
+    counts: { errors: report.counts.errors, warnings: report.counts.warnings },
+    findings: report.findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      area: f.area,
+      message: f.message,
+      cell: f.cell ? formatRef(f.cell) : (f.sheet ?? null),
+      paragraph: f.paragraph,
+    })),
+  };
+}
+
+function unreadable(file: string, reason: string): CheckJsonEntry {
+  return {
+    file,
+    force: null,
+    status: "unreadable",
+    rag: { status: "none", words: CHECK_RAG_WORDS.none },
+    counts: { errors: 0, warnings: 0 },
+    reason,
+    findings: [],
+  };
+}
+
+/** The files to check: each argument, or every .xlsx in it when it is a folder (sorted). */
+async function expandFiles(io: CliIo, args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const full = path.resolve(io.cwd, a);
+    let isDir = false;
+    try {
+      isDir = (await fs.stat(full)).isDirectory();
+    } catch {
+      isDir = false; // the reader reports a missing file
+    }
+    if (!isDir) {
+      out.push(a);
+      continue;
+    }
+    const names = (await fs.readdir(full))
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+      .sort((x, y) => x.localeCompare(y, "en-GB"));
+    for (const n of names) out.push(path.join(a, n));
+  }
+  return out;
+}
+
+/** A one-line progress bar on stderr, redrawn in place. */
+function progressBar(
+  io: CliIo,
+  total: number
+): { step: (i: number, file: string) => void; done: () => void } {
+  const show = io.isTTY && !io.env.CI;
+  const width = 24;
+  let drawn = 0;
+  return {
+    step(i, file) {
+      if (!show) return;
+      const filled = Math.round((i / Math.max(1, total)) * width);
+      const name = path.basename(file);
+      const line = `Checking [${"#".repeat(filled)}${".".repeat(width - filled)}] ${i}/${total} ${name.length > 30 ? `${name.slice(0, 27)}...` : name}`;
+      io.stderr(`\r${line.padEnd(drawn)}`);
+      drawn = line.length;
+    },
+    done() {
+      if (show && drawn > 0) io.stderr(`\r${" ".repeat(drawn)}\r`);
+    },
+  };
+}
+
+function table(entries: readonly CheckJsonEntry[]): string {
+  const head = ["File", "Force", "RAG", "Errors", "Warnings"];
+  const rows = entries.map((e) =>
+    e.status === "unreadable"
+      ? [e.file, "-", `could not be read: ${e.reason ?? ""}`, "-", "-"]
+      : [
+          e.file,
+          e.force ?? "-",
+          `${e.rag.status === "red" ? "Red" : e.rag.status === "amber" ? "Amber" : "Green"}: ${e.rag.words}`,
+          String(e.counts.errors),
+          String(e.counts.warnings),
+        ]
+  );
+  const widths = head.map((h, i) =>
+    Math.min(i === 2 ? 200 : 48, Math.max(h.length, ...rows.map((r) => r[i].length)))
+  );
+  const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 3)}...` : s);
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) =>
+        i >= 3 ? fit(c, widths[i]).padStart(widths[i]) : fit(c, widths[i]).padEnd(widths[i])
+      )
+      .join("  ")
+      .trimEnd();
+  const pass = entries.filter((e) => e.status === "pass").length;
+  const fail = entries.filter((e) => e.status === "fail").length;
+  const bad = entries.length - pass - fail;
+  const summary = `${entries.length} workbook${entries.length === 1 ? "" : "s"}: ${pass} without errors, ${fail} with errors, ${bad} could not be read. Run with --json for every finding and its cell.`;
+  return [line(head), ...rows.map(line), "", summary, ""].join("\n");
+}
+
+export const check: Command = async (args, io) => {
+  const p = parseCheckArgs(args);
+  if (p.help) {
+    io.stdout(CHECK_USAGE);
+    return EXIT.ok;
+  }
+  if (p.error || p.files.length === 0) {
+    io.stderr(`vfm check: ${p.error ?? "name the workbooks to check."} Run vfm check --help.\n`);
+    return EXIT.unreadable;
+  }
+  let severityOverrides: SeverityOverrides = {};
+  if (p.severity.length > 0) {
+    const parsed = parseSeverityOverrides(p.severity);
+    if (parsed.problems.length > 0) {
+      io.stderr(`vfm check: ${parsed.problems[0]}\n`);
+      return EXIT.unreadable;
+    }
+    severityOverrides = parsed.overrides;
+  }
+  let policyFile: { name: string; overrides: Readonly<Record<string, unknown>> } | undefined;
+  if (p.policy !== undefined) {
+    const policyPath = path.resolve(io.cwd, p.policy);
+    let text: string;
+    try {
+      text = await fs.readFile(policyPath, "utf8");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      io.stderr(
+        `vfm check: ${p.policy}: the policy file cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}).\n`
+      );
+      return EXIT.unreadable;
+    }
+    const parsed = policyOverridesFromJson(text, path.basename(policyPath));
+    if (parsed.findings.length > 0) {
+      io.stderr(`vfm check: ${parsed.findings[0].message}\n`);
+      return EXIT.unreadable;
+    }
+    policyFile = { name: path.basename(policyPath), overrides: parsed.overrides };
+  }
+
+  const files = await expandFiles(io, p.files);
+  if (files.length === 0) {
+    io.stderr("vfm check: no .xlsx workbooks were found in the folders given.\n");
+    return EXIT.unreadable;
+  }
+  const bar = progressBar(io, files.length);
+  const entries: CheckJsonEntry[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    bar.step(i, file);
+    entries.push(
+      await checkOne(file, io, {
+        severityOverrides,
+        ...(p.today ? { today: p.today } : {}),
+        ...(p.varianceThreshold !== undefined ? { varianceThreshold: p.varianceThreshold } : {}),
+        ...(policyFile ? { policyFile } : {}),
+      })
+    );
+  }
+  bar.step(files.length, "");
+  bar.done();
+
+  if (p.json) io.stdout(JSON.stringify(entries, null, 2) + "\n");
+  else io.stdout(table(entries));
+  if (entries.some((e) => e.status === "unreadable")) return EXIT.unreadable;
+  if (entries.some((e) => e.status === "fail")) return EXIT.findings;
+  return EXIT.ok;
+};
+
+async function checkOne(
+  file: string,
+  io: CliIo,
+  options: {
+    readonly severityOverrides: SeverityOverrides;
+    readonly today?: string;
+    readonly varianceThreshold?: number;
+    readonly policyFile?: { name: string; overrides: Readonly<Record<string, unknown>> };
+  }
+): Promise<CheckJsonEntry> {
+  const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  const full = path.resolve(io.cwd, file);
+  let read: Awaited<ReturnType<typeof readWorkbookFile>>;
+  try {
+    read = await readWorkbookFile(full);
+  } catch (e) {
+    // The reader's message starts with the full path; the row already names the file.
+    const message = firstLine(e);
+    return unreadable(
+      file,
+      message.startsWith(`${full}: `) ? message.slice(full.length + 2) : message
+    );
+  }
+  try {
+    const result = runVfm(
+      read.workbook,
+      options.policyFile ? { policyFile: options.policyFile } : {}
+    );
+    if (!hasBudgetFigures(result.data))
+      return unreadable(
+        file,
+        "no budget figures were found (no sheet with amounts by financial year), so there is nothing to check."
+      );
+    const report = checkWorkbookWithStatement(result, {
+      severityOverrides: options.severityOverrides,
+      ...(options.today ? { today: options.today } : {}),
+      ...(options.varianceThreshold !== undefined
+        ? { varianceThreshold: options.varianceThreshold }
+        : {}),
+    });
+    return reportToJson(file, report);
+  } catch (e) {
+    return unreadable(file, `the check stopped on an unexpected problem: ${firstLine(e)}`);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Arithmetic an inspector re-does by hand (5.53, 5.58): every total and subtotal row equals the
+ * lines it totals, to the penny; and an actual saving that differs from its plan by more than
+ * the variance threshold carries a note saying why.
+ *
+ * Which lines a total row adds up is not written down in a sheet, so a total passes when it
+ * equals any of the ways sheets are commonly laid out (the arithmetic of each is exact, so a
+ * wrong total does not pass by chance):
+ * - the lines between the previous total row and this one (a subtotal);
+ * - every line above it (a grand total);
+ * - the subtotals above it plus the lines since the last one (a total of subtotals);
+ * - the previous total plus or minus the lines since it (net = gross - income);
+ * each also with income lines taken away rather than added.
+ */
+import { CellRef, parseA1 } from "../grid";
+import { BudgetLine, WorkforceLine } from "../forceData";
+import { cleanFte, percentText, poundsText } from "../analysis/figures";
+import { FinancialYear, formatYear } from "../years";
+import { CheckContext, hit, rowSpanText } from "./context";
+import { FTE_TOLERANCE, statedSupportTotals } from "./businessSupport";
+import { RuleGroupResult, RuleHit } from "./types";
+
+/** One row of a sheet for one year and one measure. */
+interface Row {
+  readonly isTotal: boolean;
+  /** Income (and other credits) may be taken away by the totals below them. */
+  readonly income: boolean;
+  readonly value?: number;
+  readonly cell?: CellRef;
+  readonly labelCell: CellRef;
+}
+
+const INCOME = /\b(?:income|grants?|receipts?|recharges?|contributions? from|fees and charges)\b/i;
+
+function rowOf(ref: CellRef): number {
+  return parseA1(ref.address)?.row ?? 0;
+}
+
+/** The candidate sums for the total at index i, and the lines of its own section. */
+function candidates(
+  rows: readonly Row[],
+  i: number
+): { sums: number[]; section: Row[]; above: Row[] } {
+  let lastTotal = -1;
+  for (let j = i - 1; j >= 0; j--)
+    if (rows[j].isTotal && rows[j].value !== undefined) {
+      lastTotal = j;
+      break;
+    }
+  const has = (r: Row) => r.value !== undefined;
+  const lines = (from: number) => rows.slice(from, i).filter((r) => !r.isTotal && has(r));
+  const section = lines(lastTotal + 1);
+  const above = lines(0);
+  const totals = rows.slice(0, i).filter((r) => r.isTotal && has(r));
+  const sum = (rs: readonly Row[], negateIncome = false) =>
+    rs.reduce((s, r) => s + (negateIncome && r.income ? -1 : 1) * (r.value ?? 0), 0);
+  const sums = [
+    sum(section),
+    sum(section, true),
+    sum(above),
+    sum(above, true),
+    sum(totals) + sum(section),
+    sum(totals) + sum(section, true),
+  ];
+  if (lastTotal >= 0) {
+    const q = rows[lastTotal].value ?? 0;
+    sums.push(q + sum(section), q - sum(section));
+  }
+  return { sums, section, above };
+}
+
+interface Measure {
+  /** "£" for money in pence, "FTE" for workforce. */
+  readonly kind: "money" | "fte";
+  readonly what: string;
+}
+
+function totalsOfSheet(
+  label: (i: number) => string,
+  rows: readonly Row[],
+  year: FinancialYear,
+  measure: Measure,
+  skip: ReadonlySet<number>
+): RuleHit[] {
+  const out: RuleHit[] = [];
+  const close = (a: number, b: number) =>
+    measure.kind === "money" ? a === b : Math.abs(a - b) <= FTE_TOLERANCE;
+  const show = (n: number) =>
+    measure.kind === "money"
+      ? poundsText(n)
+      : `${cleanFte(n).toLocaleString("en-GB", { maximumFractionDigits: 2 })} FTE`;
+  rows.forEach((r, i) => {
+    if (!r.isTotal || r.value === undefined || skip.has(i)) return;
+    const { sums, section, above } = candidates(rows, i);
+    const basis = section.length > 0 ? section : above;
+    if (basis.length === 0) return;
+    if (sums.some((s) => close(s, r.value ?? 0))) return;
+    const expected = sums[section.length > 0 ? 0 : 2];
+    const diff = (r.value ?? 0) - expected;
+    out.push(
+      hit(
+        "TOTALS_ADD_UP",
+        `"${label(i)}"${measure.what} for ${formatYear(year)} shows ${show(r.value)}, but ${section.length > 0 ? "the lines it totals" : "the lines above it"} (${rowSpanText(basis.map((b) => b.labelCell))}) add up to ${show(expected)}: ${show(Math.abs(diff))} ${diff > 0 ? "more" : "less"}.`,
+        r.cell ?? r.labelCell,
+        "Correct the total or the lines, so that the total is the sum of its lines."
+      )
+    );
+  });
+  return out;
+}
+
+function bySheet<T extends { readonly labelCell: CellRef }>(lines: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const l of lines) {
+    const g = groups.get(l.labelCell.sheet);
+    if (g) g.push(l);
+    else groups.set(l.labelCell.sheet, [l]);
+  }
+  return [...groups.values()].map((g) =>
+    [...g].sort((a, b) => rowOf(a.labelCell) - rowOf(b.labelCell))
+  );
+}
+
+function budgetTotals(lines: readonly BudgetLine[]): RuleHit[] {
+  const out: RuleHit[] = [];
+  for (const sheet of bySheet(lines)) {
+    if (!sheet.some((l) => l.isTotal)) continue;
+    const years = [...new Set(sheet.flatMap((l) => [...l.amounts.keys()]))].sort((a, b) => a - b);
+    for (const year of years) {
+      const rows: Row[] = sheet.map((l) => {
+        const a = l.amounts.get(year);
+        return {
+          isTotal: l.isTotal,
+          income: l.key === "income" || INCOME.test(l.label),
+          labelCell: l.labelCell,
+          ...(a ? { value: a.value, cell: a.sources[0] } : {}),
+        };
+      });
+      out.push(
+        ...totalsOfSheet((i) => sheet[i].label, rows, year, { kind: "money", what: "" }, new Set())
+      );
+    }
+  }
+  return out;
+}
+
+const WORKER_FIELDS = ["officers", "staff", "pcsos", "specials", "total"] as const;
+const FIELD_WORDS: Readonly<Record<(typeof WORKER_FIELDS)[number], string>> = {
+  officers: " (officers)",
+  staff: " (police staff)",
+  pcsos: " (PCSOs)",
+  specials: " (special constables)",
+  total: "",
+};
+
+function workforceTotals(lines: readonly WorkforceLine[]): RuleHit[] {
+  const out: RuleHit[] = [];
+  const checkedElsewhere = new Set(statedSupportTotals(lines).map((s) => s.line));
+  for (const sheet of bySheet(lines)) {
+    if (!sheet.some((l) => l.isTotal)) continue;
+    const skip = new Set<number>();
+    sheet.forEach((l, i) => {
+      if (checkedElsewhere.has(l)) skip.add(i);
+    });
+    const years = [...new Set(sheet.flatMap((l) => [...l.fte.keys()]))].sort((a, b) => a - b);
+    for (const year of years)
+      for (const field of WORKER_FIELDS) {
+        const rows: Row[] = sheet.map((l) => {
+          const f = l.fte.get(year)?.[field];
+          return {
+            isTotal: l.isTotal,
+            income: false,
+            labelCell: l.labelCell,
+            ...(f ? { value: f.value, cell: f.sources[0] } : {}),
+          };
+        });
+        if (!rows.some((r) => r.isTotal && r.value !== undefined)) continue;
+        out.push(
+          ...totalsOfSheet(
+            (i) => sheet[i].label,
+            rows,
+            year,
+            { kind: "fte", what: FIELD_WORDS[field] },
+            skip
+          )
+        );
+      }
+  }
+  return out;
+}
+
+function variances(ctx: CheckContext): RuleHit[] {
+  const threshold = ctx.varianceThreshold;
+  const out: RuleHit[] = [];
+  for (const l of ctx.result.data.savingsPlan.lines) {
+    if (!l.planned || !l.actual) continue;
+    const planned = l.planned.value;
+    const diff = l.actual.value - planned;
+    if (diff === 0) continue;
+    const ratio = planned !== 0 ? Math.abs(diff) / Math.abs(planned) : Infinity;
+    if (ratio <= threshold) continue;
+    if (l.notes && l.notes.trim().length > 0) continue;
+    const year = formatYear(l.year);
+    const how =
+      planned === 0
+        ? `against a plan of nothing`
+        : `${percentText(ratio)} ${diff < 0 ? "below" : "above"} the planned ${poundsText(planned)}`;
+    out.push(
+      hit(
+        "VARIANCE_EXPLAINED",
+        `"${l.initiative}" saved ${poundsText(l.actual.value)} in ${year}, ${how}, and no note explains the difference (the threshold is ${percentText(threshold)}).`,
+        l.actual.sources[0] ?? l.labelCell,
+        "Add a note to the line saying why the actual saving differs from the plan."
+      )
+    );
+  }
+  return out;
+}
+
+export function checkArithmetic(ctx: CheckContext): RuleGroupResult {
+  const { data } = ctx.result;
+  const findings = [
+    ...budgetTotals(data.budget.lines),
+    ...workforceTotals(data.workforce.lines),
+    ...variances(ctx),
+  ];
+  const notApplicable: RuleGroupResult["notApplicable"][number][] = [];
+  const anyTotals =
+    data.budget.lines.some((l) => l.isTotal) || data.workforce.lines.some((l) => l.isTotal);
+  if (!anyTotals)
+    notApplicable.push({
+      rule: "TOTALS_ADD_UP",
+      note: "The budget and workforce sheets have no total rows.",
+    });
+  if (!data.savingsPlan.lines.some((l) => l.planned && l.actual))
+    notApplicable.push({
+      rule: "VARIANCE_EXPLAINED",
+      note: "No savings line has both a planned and an actual figure.",
+    });
+  return { findings, notApplicable };
+}

@@ -1,0 +1,122 @@
+/**
+ * Business support against the 7% rule (5.46-5.51): the planned workforce brings support
+ * functions (IT excluded) below 7% of the workforce by the target year, and any business-support
+ * total the workbook states agrees with the functions the classification counts.
+ */
+import { CellRef } from "../grid";
+import { WorkforceLine } from "../forceData";
+import { cleanFte, lineWorkforceFte, percentText } from "../analysis/figures";
+import { BusinessSupportYear } from "../analysis/types";
+import { FinancialYear, formatYear } from "../years";
+import { CheckContext, hit } from "./context";
+import { RuleGroupResult, RuleHit } from "./types";
+
+/** A stated business-support total: "Total business support", "Back office support subtotal". */
+const SUPPORT_TOTAL = /\b(?:business|back[- ]?office|corporate|organisational)\s+support\b/i;
+/** ...that says it includes IT ("Business support including IT"). */
+const INCLUDES_IT =
+  /\b(?:incl(?:uding|udes|\.)?|plus|with|and)\s+(?:it|ict|information\s+technology)\b/i;
+const EXCLUDES_IT = /\b(?:excl(?:uding|udes|\.)?|less|without|not)\s+(?:it|ict)\b/i;
+
+/** FTE as a workbook shows it: agreement to a twentieth of an FTE, as sheets show one decimal. */
+export const FTE_TOLERANCE = 0.05;
+
+const fteText = (n: number) =>
+  cleanFte(n).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+
+/** The workforce total rows that state business support, and whether each includes IT. */
+export function statedSupportTotals(
+  lines: readonly WorkforceLine[]
+): { readonly line: WorkforceLine; readonly includesIt: boolean }[] {
+  return lines
+    .filter((l) => l.isTotal && SUPPORT_TOTAL.test(l.label) && !/\boperational\b/i.test(l.label))
+    .map((line) => ({
+      line,
+      includesIt: INCLUDES_IT.test(line.label) && !EXCLUDES_IT.test(line.label),
+    }));
+}
+
+function belowByTarget(ctx: CheckContext): RuleHit[] | string {
+  const bs = ctx.result.analysis.businessSupport;
+  const known = bs.byYear.filter((y) => y.ratio !== null);
+  if (known.length === 0) return "The workbook has no business-support share to assess.";
+  const target = bs.targetYear;
+  const t = formatYear(target);
+  const limit = percentText(bs.threshold);
+  const share = (y: BusinessSupportYear) => percentText(y.ratio?.value ?? 0);
+  const atTarget = known.find((y) => y.year === target);
+  if (atTarget) {
+    if (atTarget.status === "atOrBelow") return [];
+    const excess = cleanFte(atTarget.supportFte.value - bs.threshold * atTarget.totalFte.value);
+    return [
+      hit(
+        "SUPPORT_BELOW_THRESHOLD_BY_TARGET",
+        `Business support in ${t} is planned at ${fteText(atTarget.supportFte.value)} FTE, ${share(atTarget)} of a workforce of ${fteText(atTarget.totalFte.value)}; the target is below ${limit}, about ${fteText(Math.max(0, excess))} FTE fewer.`,
+        atTarget.supportFte.sources[0] ?? atTarget.totalFte.sources[0],
+        `Plan business support below ${limit} of the workforce in ${t}.`
+      ),
+    ];
+  }
+  const before = known.filter((y) => y.year < target);
+  const last = before[before.length - 1];
+  if (last && last.status === "atOrBelow") return [];
+  const shown = last ?? known[0];
+  return [
+    hit(
+      "SUPPORT_BELOW_THRESHOLD_BY_TARGET",
+      last
+        ? `The workforce figures stop at ${formatYear(last.year)}, with business support at ${share(last)}; nothing shows it below ${limit} by ${t}.`
+        : `The workforce figures start after ${t} (${formatYear(shown.year)}: ${share(shown)}), so they do not show business support below ${limit} by ${t}.`,
+      shown.supportFte.sources[0] ?? shown.totalFte.sources[0],
+      `Add the planned workforce for ${t}, with business support below ${limit}.`
+    ),
+  ];
+}
+
+function fteMatches(ctx: CheckContext): RuleHit[] | string {
+  const { data, analysis } = ctx.result;
+  const stated = statedSupportTotals(data.workforce.lines);
+  if (stated.length === 0) return "The workbook states no business-support total to compare.";
+  const byYear = new Map<FinancialYear, BusinessSupportYear>(
+    analysis.businessSupport.byYear.map((y) => [y.year, y])
+  );
+  const out: RuleHit[] = [];
+  for (const { line, includesIt } of stated) {
+    for (const year of [...line.fte.keys()].sort((a, b) => a - b)) {
+      const shown = lineWorkforceFte(line, year);
+      const computed = byYear.get(year);
+      if (!shown || !computed) continue;
+      const expected = cleanFte(
+        computed.supportFte.value + (includesIt ? computed.excludedFte.value : 0)
+      );
+      if (Math.abs(shown.value - expected) <= FTE_TOLERANCE) continue;
+      const cell: CellRef | undefined = shown.sources[0] ?? line.labelCell;
+      out.push(
+        hit(
+          "SUPPORT_FTE_MATCHES_WORKFORCE",
+          `"${line.label}" shows ${fteText(shown.value)} FTE for ${formatYear(year)}, but the functions counted as business support${includesIt ? " (with IT)" : " (IT excluded)"} add up to ${fteText(expected)} FTE.`,
+          cell,
+          "Correct the total, or check which functions count as business support in the settings."
+        )
+      );
+    }
+  }
+  return out;
+}
+
+export function checkBusinessSupport(ctx: CheckContext): RuleGroupResult {
+  const findings: RuleHit[] = [];
+  const notApplicable: {
+    rule: "SUPPORT_BELOW_THRESHOLD_BY_TARGET" | "SUPPORT_FTE_MATCHES_WORKFORCE";
+    note: string;
+  }[] = [];
+  const below = belowByTarget(ctx);
+  if (typeof below === "string")
+    notApplicable.push({ rule: "SUPPORT_BELOW_THRESHOLD_BY_TARGET", note: below });
+  else findings.push(...below);
+  const fte = fteMatches(ctx);
+  if (typeof fte === "string")
+    notApplicable.push({ rule: "SUPPORT_FTE_MATCHES_WORKFORCE", note: fte });
+  else findings.push(...fte);
+  return { findings, notApplicable };
+}

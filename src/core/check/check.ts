@@ -1,0 +1,217 @@
+/**
+ * checkWorkbook: the inspector's check over one workbook's result (runVfm). Runs every rule in
+ * the catalogue, gives each finding its severity (the default, or the one set in the settings),
+ * area and White Paper paragraph, and sums up with a RAG status in words. Pure and
+ * deterministic: it never reads the clock (pass `today`) and never throws; a rule group that
+ * fails on something unexpected becomes a finding and the other groups go on.
+ *
+ * The statement-sheet comparison needs the statement drafted again from today's data, which
+ * takes the renderer outside the core: call checkWorkbookWithStatement in
+ * src/render/checkConsistency.ts to have it done, or pass `expectedStatement` yourself.
+ */
+import { RagStatus } from "../analysis/types";
+import type { VfmResult } from "../run";
+import { checkArithmetic } from "./arithmetic";
+import { checkBusinessSupport } from "./businessSupport";
+import { checkCompleteness } from "./completeness";
+import { checkConsistency } from "./consistency";
+import { CheckContext } from "./context";
+import { checkOvertime } from "./overtime";
+import { checkPeers } from "./peers";
+import { checkProcurement } from "./procurement";
+import { CHECK_RULES, CheckRule, RuleCode, SeverityOverrides } from "./rules";
+import {
+  CHECK_AREAS,
+  CheckArea,
+  CheckCounts,
+  CheckFinding,
+  CheckReport,
+  CheckSeverity,
+  RuleGroupResult,
+  RuleOutcome,
+  RuleResult,
+  StatementExpectation,
+} from "./types";
+
+export interface CheckOptions {
+  /** A rule's severity, or "off" to skip it; the catalogue's default otherwise. */
+  readonly severityOverrides?: SeverityOverrides;
+  /** Planned vs actual differences above this share of the plan need a note (default 0.10). */
+  readonly varianceThreshold?: number;
+  /**
+   * Today, ISO "2011-06-30": years whose 31 March has passed count as past. Without it, the
+   * years up to the workbook's latest actual figures count as past.
+   */
+  readonly today?: string;
+  /** The statement sheets as drafted from today's data (see checkWorkbookWithStatement). */
+  readonly expectedStatement?: StatementExpectation;
+}
+
+export const DEFAULT_VARIANCE_THRESHOLD = 0.1;
+
+/** The overall status's words, for the task pane, the findings sheet and the command line. */
+export const CHECK_RAG_WORDS = {
+  green: "no problems found",
+  amber: "warnings to review",
+  red: "errors to put right",
+  none: "not checked",
+} as const;
+
+const GROUPS: readonly { area: CheckArea; run: (ctx: CheckContext) => RuleGroupResult }[] = [
+  { area: "completeness", run: checkCompleteness },
+  { area: "overtime", run: checkOvertime },
+  { area: "businessSupport", run: checkBusinessSupport },
+  { area: "procurement", run: checkProcurement },
+  { area: "arithmetic", run: checkArithmetic },
+  { area: "consistency", run: checkConsistency },
+  { area: "peers", run: checkPeers },
+];
+
+const RULE_ORDER = new Map<string, number>(CHECK_RULES.map((r, i) => [r.code, i]));
+
+function severityOf(rule: CheckRule, overrides: SeverityOverrides | undefined) {
+  return overrides?.[rule.code as RuleCode] ?? rule.defaultSeverity;
+}
+
+function ragOf(counts: CheckCounts): RagStatus {
+  if (counts.errors > 0)
+    return {
+      rag: "red",
+      words: CHECK_RAG_WORDS.red,
+      rule: `${counts.errors} error${counts.errors === 1 ? "" : "s"} to put right before the statement is published`,
+      paragraph: "5.53-5.54, 5.58",
+    };
+  if (counts.warnings > 0)
+    return {
+      rag: "amber",
+      words: CHECK_RAG_WORDS.amber,
+      rule: `no errors; ${counts.warnings} warning${counts.warnings === 1 ? "" : "s"} to review`,
+      paragraph: "5.53-5.54, 5.58",
+    };
+  return {
+    rag: "green",
+    words: CHECK_RAG_WORDS.green,
+    rule: "every rule that applies was met",
+    paragraph: "5.53-5.54, 5.58",
+  };
+}
+
+function emptyCounts(): Record<CheckArea, { errors: number; warnings: number }> {
+  const out = {} as Record<CheckArea, { errors: number; warnings: number }>;
+  for (const a of CHECK_AREAS) out[a] = { errors: 0, warnings: 0 };
+  return out;
+}
+
+export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): CheckReport {
+  const ctx: CheckContext = {
+    result,
+    varianceThreshold: options.varianceThreshold ?? DEFAULT_VARIANCE_THRESHOLD,
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.expectedStatement ? { expectedStatement: options.expectedStatement } : {}),
+  };
+  const overrides = options.severityOverrides;
+  const findings: CheckFinding[] = [];
+  const notApplicable = new Map<string, string>();
+  const failedGroups = new Map<CheckArea, string>();
+
+  for (const group of GROUPS) {
+    const rulesOn = CHECK_RULES.filter(
+      (r) => r.area === group.area && severityOf(r, overrides) !== "off"
+    );
+    if (rulesOn.length === 0) continue;
+    let out: RuleGroupResult;
+    try {
+      out = group.run(ctx);
+    } catch (e) {
+      failedGroups.set(group.area, e instanceof Error ? e.message : String(e));
+      continue;
+    }
+    for (const n of out.notApplicable) notApplicable.set(n.rule, n.note);
+    for (const h of out.findings) {
+      const rule = CHECK_RULES.find((r) => r.code === h.rule);
+      if (!rule) continue;
+      const severity = severityOf(rule, overrides);
+      if (severity === "off") continue;
+      findings.push({
+        severity,
+        rule: rule.code,
+        area: rule.area,
+        message: h.message,
+        ...(h.cell ? { cell: h.cell } : {}),
+        ...(h.sheet && !h.cell ? { sheet: h.sheet } : {}),
+        paragraph: rule.paragraph,
+        ...(h.fix ? { fix: h.fix } : {}),
+      });
+    }
+  }
+
+  // Errors first; then the catalogue's order; a rule's own findings keep their order.
+  const sorted = findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        sevRank(a.f.severity) - sevRank(b.f.severity) ||
+        (RULE_ORDER.get(a.f.rule) ?? 0) - (RULE_ORDER.get(b.f.rule) ?? 0) ||
+        a.i - b.i
+    )
+    .map((x) => x.f);
+
+  const byArea = emptyCounts();
+  let errors = 0;
+  let warnings = 0;
+  for (const f of sorted) {
+    if (f.severity === "error") {
+      errors++;
+      byArea[f.area].errors++;
+    } else {
+      warnings++;
+      byArea[f.area].warnings++;
+    }
+  }
+  const counts: CheckCounts = { errors, warnings, byArea };
+
+  const failing = new Set(sorted.map((f) => f.rule));
+  const rules: RuleResult[] = CHECK_RULES.map((r) => {
+    let outcome: RuleOutcome;
+    let note: string | undefined;
+    if (severityOf(r, overrides) === "off") {
+      outcome = "off";
+      note = "Switched off in the check's settings.";
+    } else if (failedGroups.has(r.area)) {
+      outcome = "notApplicable";
+      note = `The ${r.area} rules stopped on an unexpected problem (${failedGroups.get(r.area)}); please report it.`;
+    } else if (failing.has(r.code)) outcome = "fail";
+    else if (notApplicable.has(r.code)) {
+      outcome = "notApplicable";
+      note = notApplicable.get(r.code);
+    } else outcome = "pass";
+    return note
+      ? { rule: r.code, area: r.area, outcome, note }
+      : { rule: r.code, area: r.area, outcome };
+  });
+
+  const file = result.workbook.fileName;
+  return {
+    force: result.forceName,
+    ...(file ? { file } : {}),
+    rag: ragOf(counts),
+    findings: sorted,
+    counts,
+    rules,
+    ...(options.today ? { checkedOn: options.today } : {}),
+  };
+}
+
+function sevRank(s: CheckSeverity): number {
+  return s === "error" ? 0 : 1;
+}
+
+/** The report's findings grouped by area, in the catalogue's area order (for the Check step). */
+export function findingsByArea(
+  report: CheckReport
+): { readonly area: CheckArea; readonly findings: readonly CheckFinding[] }[] {
+  return CHECK_AREAS.map((area) => ({
+    area,
+    findings: report.findings.filter((f) => f.area === area),
+  })).filter((g) => g.findings.length > 0);
+}

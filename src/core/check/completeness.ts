@@ -1,0 +1,216 @@
+/**
+ * Completeness (5.53): the statement covers all nine areas, shows planned and actual figures for
+ * the years that have ended, and has the overtime baseline (5.9-5.10) and the target year
+ * (5.9-5.10, 5.46-5.51) it is measured between.
+ */
+import { CellRef } from "../grid";
+import { SAVINGS_AREAS, SavingsLine } from "../forceData";
+import { savingsAreaLabel } from "../analysis/savings";
+import { FinancialYear, formatYear } from "../years";
+import { CheckContext, cellInColumnOf, hit } from "./context";
+import { RuleCode } from "./rules";
+import { RuleGroupResult, RuleHit } from "./types";
+
+/**
+ * Words that state plainly that an area has no savings planned: "No planned savings",
+ * "No savings are planned", "None planned", "Nothing planned", "Not applicable".
+ */
+const NO_PLANNED_SAVINGS =
+  /\bno\s+(?:planned\s+)?savings?\b|\bno\s+savings?\s+(?:are\s+|is\s+)?(?:planned|expected|identified)\b|\b(?:none|nothing)\s+(?:is\s+|are\s+)?planned\b|\bnot\s+applicable\b/i;
+
+/** True when a savings line says in its initiative or notes that nothing is planned for its area. */
+export function saysNoPlannedSavings(line: SavingsLine): boolean {
+  return NO_PLANNED_SAVINGS.test(line.initiative) || NO_PLANNED_SAVINGS.test(line.notes ?? "");
+}
+
+/**
+ * Which financial years have ended. With a date for today: a year has ended once its 31 March
+ * has passed (2009/10 has ended on 1 April 2010). Without one (the core never reads the clock):
+ * the years the workbook itself reports as actual, i.e. up to the latest year with an "Actual"
+ * budget column or an actual saving. Undefined when neither tells.
+ */
+export function pastYears(
+  ctx: CheckContext
+): { readonly isPast: (y: FinancialYear) => boolean; readonly basis: string } | undefined {
+  const today = ctx.today ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ctx.today.trim()) : null;
+  if (today) {
+    const iso = `${today[1]}-${today[2]}-${today[3]}`;
+    return {
+      isPast: (y) => iso >= `${y + 1}-04-01`,
+      basis: `the check's date, ${iso}`,
+    };
+  }
+  const { data } = ctx.result;
+  let latest: FinancialYear | undefined;
+  const see = (y: FinancialYear) => {
+    if (latest === undefined || y > latest) latest = y;
+  };
+  for (const l of data.budget.lines)
+    for (const [y, b] of l.basis ?? new Map()) if (b === "actual") see(y);
+  for (const l of data.savingsPlan.lines) if (l.actual) see(l.year);
+  if (latest === undefined) return undefined;
+  const last = latest;
+  return {
+    isPast: (y) => y <= last,
+    basis: `the workbook's own actual figures, which run to ${formatYear(last)}`,
+  };
+}
+
+function areasAddressed(ctx: CheckContext): RuleHit[] {
+  const { data } = ctx.result;
+  const sheet = data.sheetsUsed.find((s) => s.as === "savingsPlan")?.sheet;
+  const out: RuleHit[] = [];
+  for (const area of SAVINGS_AREAS) {
+    const lines = data.savingsPlan.lines.filter((l) => l.area === area);
+    if (lines.some((l) => l.planned !== undefined || saysNoPlannedSavings(l))) continue;
+    const words = savingsAreaLabel(area);
+    const where: CellRef | { sheet: string } | undefined =
+      lines[0]?.labelCell ?? (sheet ? { sheet } : undefined);
+    out.push(
+      hit(
+        "AREAS_ADDRESSED",
+        lines.length > 0
+          ? `The savings plan has lines for ${words} but no planned figure for any of them, and no line saying that no savings are planned.`
+          : `The savings plan says nothing about ${words}, one of the nine areas the statement must cover.`,
+        where,
+        `Add the planned savings for ${words}, or a line for the area saying "No planned savings".`
+      )
+    );
+  }
+  return out;
+}
+
+function plannedAndActual(ctx: CheckContext): RuleGroupResult {
+  const rule: RuleCode = "PAST_YEARS_PLANNED_AND_ACTUAL";
+  const past = pastYears(ctx);
+  if (!past)
+    return {
+      findings: [],
+      notApplicable: [
+        {
+          rule,
+          note: "No date was given for the check and the workbook shows no actual figures, so no year counts as ended.",
+        },
+      ],
+    };
+  const lines = ctx.result.data.savingsPlan.lines;
+  const actualCells = lines.map((l) => l.actual?.sources[0]);
+  const plannedCells = lines.map((l) => l.planned?.sources[0]);
+  const out: RuleHit[] = [];
+  let considered = 0;
+  for (const l of lines) {
+    if (!past.isPast(l.year) || (!l.planned && !l.actual)) continue;
+    considered++;
+    const year = formatYear(l.year);
+    if (l.planned && !l.actual)
+      out.push(
+        hit(
+          rule,
+          `"${l.initiative}" has a planned saving for ${year} but no actual figure, although ${year} has ended.`,
+          cellInColumnOf(l.planned.sources[0] ?? l.labelCell, actualCells) ?? l.labelCell,
+          "Enter the saving actually made (0 if there was none)."
+        )
+      );
+    else if (l.actual && !l.planned)
+      out.push(
+        hit(
+          rule,
+          `"${l.initiative}" has an actual saving for ${year} but no planned figure to compare it with.`,
+          cellInColumnOf(l.actual.sources[0] ?? l.labelCell, plannedCells) ?? l.labelCell,
+          "Enter what was planned for the year (0 if the saving was not planned)."
+        )
+      );
+  }
+  if (considered === 0)
+    return {
+      findings: [],
+      notApplicable: [
+        { rule, note: `No savings line is for a year that has ended (${past.basis}).` },
+      ],
+    };
+  return { findings: out, notApplicable: [] };
+}
+
+function baselinePresent(ctx: CheckContext): RuleHit[] {
+  const { analysis, data } = ctx.result;
+  if (analysis.overtime.baselineOvertime) return [];
+  const baseline = formatYear(analysis.baselineYear);
+  const otLine = data.budget.lines.find((l) => l.key === "officerOvertime" && !l.isTotal);
+  const budgetSheet = data.sheetsUsed.find((s) => s.as === "budget")?.sheet;
+  return [
+    hit(
+      "OVERTIME_BASELINE_PRESENT",
+      otLine
+        ? `The overtime line has no figure for the baseline year ${baseline}, so the reduction from the baseline cannot be shown.`
+        : `The budget has no overtime and pay figures for the baseline year ${baseline}, so the reduction from the baseline cannot be shown.`,
+      otLine?.labelCell ?? (budgetSheet ? { sheet: budgetSheet } : undefined),
+      `Add a ${baseline} column (actual figures) for overtime and pay.`
+    ),
+  ];
+}
+
+function targetCovered(ctx: CheckContext): RuleHit[] {
+  const { analysis, data } = ctx.result;
+  const target = analysis.targetYear;
+  const t = formatYear(target);
+  const out: RuleHit[] = [];
+  const sheetOf = (as: string) => data.sheetsUsed.find((s) => s.as === as)?.sheet;
+  const part = (
+    what: string,
+    years: readonly { year: FinancialYear; cell?: CellRef }[],
+    sheet: string | undefined,
+    fix: string
+  ) => {
+    if (years.some((y) => y.year === target)) return;
+    const sorted = [...years].sort((a, b) => a.year - b.year);
+    const last = sorted[sorted.length - 1];
+    const where = last?.cell ?? (sheet ? { sheet } : undefined);
+    out.push(
+      hit(
+        "TARGET_YEAR_COVERED",
+        last
+          ? last.year < target
+            ? `The ${what} stop at ${formatYear(last.year)}; the target year ${t} is not covered.`
+            : `The ${what} have no figures for the target year ${t}.`
+          : `The workbook has no ${what}, so the target year ${t} is not covered.`,
+        where,
+        fix
+      )
+    );
+  };
+  part(
+    "overtime and pay figures",
+    analysis.overtime.byYear.map((y) => ({ year: y.year, cell: y.overtime.sources[0] })),
+    sheetOf("budget"),
+    `Add ${t} (budget or plan) to the budget sheet.`
+  );
+  part(
+    "workforce figures",
+    analysis.businessSupport.byYear.map((y) => ({
+      year: y.year,
+      cell: y.supportFte.sources[0] ?? y.totalFte.sources[0],
+    })),
+    sheetOf("workforce"),
+    `Add the planned workforce for ${t}.`
+  );
+  part(
+    "savings plan's lines",
+    data.savingsPlan.lines.map((l) => ({ year: l.year, cell: l.labelCell })),
+    sheetOf("savingsPlan"),
+    `Add the savings planned for ${t}.`
+  );
+  return out;
+}
+
+export function checkCompleteness(ctx: CheckContext): RuleGroupResult {
+  const pa = plannedAndActual(ctx);
+  return {
+    findings: [
+      ...areasAddressed(ctx),
+      ...pa.findings,
+      ...baselinePresent(ctx),
+      ...targetCovered(ctx),
+    ],
+    notApplicable: pa.notApplicable,
+  };
+}

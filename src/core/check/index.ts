@@ -1,0 +1,24 @@
+/** The inspector's check: the API the task pane, the findings sheet and `vfm check` use. */
+export {
+  checkWorkbook,
+  findingsByArea,
+  CHECK_RAG_WORDS,
+  DEFAULT_VARIANCE_THRESHOLD,
+} from "./check";
+export type { CheckOptions } from "./check";
+export { CHECK_RULES, ruleFor, isRuleCode, parseSeverityOverrides } from "./rules";
+export type { CheckRule, RuleCode, SeverityOverride, SeverityOverrides } from "./rules";
+export { CHECK_AREAS, CHECK_AREA_LABELS } from "./types";
+export type {
+  CheckArea,
+  CheckCounts,
+  CheckFinding,
+  CheckReport,
+  CheckSeverity,
+  ExpectedCell,
+  ExpectedSheet,
+  RuleOutcome,
+  RuleResult,
+  StatementExpectation,
+} from "./types";
+export { statementSheetsIn } from "./consistency";

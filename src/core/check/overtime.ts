@@ -1,0 +1,115 @@
+/**
+ * Overtime against the 4% rule (5.9-5.10), read from the analysis's required path: above the
+ * threshold each year's overtime is at least 5% below the previous year's; a year reaching the
+ * threshold is planned by the target year; at or below it, overtime does not rise. Every year
+ * that misses is named, each at its own overtime cell.
+ */
+import { poundsText, percentText } from "../analysis/figures";
+import { OvertimeRequirement, OvertimeYear } from "../analysis/types";
+import { FinancialYear, formatYear } from "../years";
+import { CheckContext, hit } from "./context";
+import { RuleGroupResult, RuleHit } from "./types";
+
+function missedYear(
+  r: OvertimeRequirement,
+  own: OvertimeYear,
+  previous: OvertimeYear | undefined,
+  cut: number,
+  threshold: number
+): RuleHit {
+  const year = formatYear(r.year);
+  const prev = formatYear(r.previousYear);
+  const overtime = poundsText(r.overtime ?? own.overtime.value);
+  const prevText =
+    r.previousFrom === "figure"
+      ? `${prev}'s ${poundsText(r.previous)}`
+      : `${prev}'s ${poundsText(r.previous)} (projected: the workbook has no figure for ${prev})`;
+  if (r.rule === "cut")
+    return hit(
+      "OVERTIME_ANNUAL_CUT",
+      `Overtime in ${year} is ${overtime}, more than ${poundsText(r.maximum.value)}, which is ${percentText(cut)} below ${prevText}; the force was above ${percentText(threshold)} of paybill, so a cut of at least ${percentText(cut)} was due.`,
+      own.overtime.sources[0],
+      `Plan overtime for ${year} at ${poundsText(r.maximum.value)} or less.`
+    );
+  const wasAbove = previous?.status === "above";
+  return hit(
+    "OVERTIME_NO_RISE",
+    wasAbove
+      ? `Overtime rises in ${year} to ${overtime}, above ${prevText}; the force is not counted as a highest spender, so it should at least not rise.`
+      : `Overtime rises in ${year} to ${overtime}, above ${prevText}, although the force was at or below ${percentText(threshold)} of paybill.`,
+    own.overtime.sources[0],
+    `Hold overtime for ${year} at ${poundsText(r.maximum.value)} or less.`
+  );
+}
+
+/** First year above the threshold, and the first later year at or below it (up to any year). */
+function thresholdYear(
+  byYear: readonly OvertimeYear[],
+  target: FinancialYear
+): RuleHit[] | "notApplicable" {
+  const known = byYear.filter((y) => y.ratio !== null);
+  const firstAbove = known.find((y) => y.status === "above" && y.year <= target);
+  if (!firstAbove) return "notApplicable";
+  const reached = known.find((y) => y.year > firstAbove.year && y.status === "atOrBelow");
+  const t = formatYear(target);
+  if (reached && reached.year <= target) return [];
+  const atTarget = known.find((y) => y.year === target);
+  const last = known[known.length - 1];
+  const where = (atTarget ?? last).overtime.sources[0];
+  const ratio = (y: OvertimeYear) => percentText(y.ratio?.value ?? 0);
+  return [
+    hit(
+      "OVERTIME_THRESHOLD_YEAR_PLANNED",
+      reached
+        ? `Overtime comes down to the threshold only in ${formatYear(reached.year)}, after the target year ${t} (${ratio(atTarget ?? last)} in ${formatYear((atTarget ?? last).year)}).`
+        : `No year up to ${t} brings overtime down to the threshold: it is still ${ratio(last)} of paybill in ${formatYear(last.year)}, the last year the workbook shows.`,
+      where,
+      `Plan the year, by ${t} at the latest, in which overtime reaches the threshold.`
+    ),
+  ];
+}
+
+export function checkOvertime(ctx: CheckContext): RuleGroupResult {
+  const ot = ctx.result.analysis.overtime;
+  const policy = ctx.result.analysis.policy;
+  const at = new Map(ot.byYear.map((y) => [y.year, y]));
+  const findings: RuleHit[] = [];
+  const notApplicable: RuleGroupResult["notApplicable"][number][] = [];
+  let cutRules = 0;
+  let noRiseRules = 0;
+  for (const r of ot.requiredByYear) {
+    if (r.rule === "cut") cutRules++;
+    else noRiseRules++;
+    const own = at.get(r.year);
+    if (r.met !== false || !own) continue;
+    findings.push(
+      missedYear(r, own, at.get(r.previousYear), policy.overtime.minAnnualCut, ot.threshold)
+    );
+  }
+  const noRatio = "The workbook has no overtime ratio for two years in a row to compare.";
+  if (ot.requiredByYear.length === 0) {
+    notApplicable.push({ rule: "OVERTIME_ANNUAL_CUT", note: noRatio });
+    notApplicable.push({ rule: "OVERTIME_NO_RISE", note: noRatio });
+  } else {
+    if (cutRules === 0)
+      notApplicable.push({
+        rule: "OVERTIME_ANNUAL_CUT",
+        note: "Overtime was never above the threshold in a year before another.",
+      });
+    if (noRiseRules === 0)
+      notApplicable.push({
+        rule: "OVERTIME_NO_RISE",
+        note: "Overtime was above the threshold in every year before another.",
+      });
+  }
+  const reach = thresholdYear(ot.byYear, ot.targetYear);
+  if (reach === "notApplicable")
+    notApplicable.push({
+      rule: "OVERTIME_THRESHOLD_YEAR_PLANNED",
+      note: ot.byYear.some((y) => y.ratio !== null)
+        ? "Overtime is at or below the threshold in every year shown up to the target year."
+        : "The workbook has no overtime ratio.",
+    });
+  else findings.push(...reach);
+  return { findings, notApplicable };
+}

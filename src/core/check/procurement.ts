@@ -1,0 +1,78 @@
+/**
+ * National procurement frameworks (5.31-5.40): every legacy contract in a category with a
+ * national approach has a planned move onto it, no later than the framework's date or the
+ * contract's end, whichever is later (forces join as their contracts expire, 5.35(b)).
+ */
+import { CellRef } from "../grid";
+import { poundsText } from "../analysis/figures";
+import { procurementCategoryLabel } from "../policy";
+import { formatDate } from "../statement/format";
+import { CheckContext, cellInColumnOf, hit } from "./context";
+import { RuleGroupResult, RuleHit } from "./types";
+
+const key = (r: CellRef) => `${r.sheet}\u0000${r.address}`;
+
+export function checkProcurement(ctx: CheckContext): RuleGroupResult {
+  const { analysis, data } = ctx.result;
+  const opportunities = analysis.procurement.opportunities;
+  if (opportunities.length === 0) {
+    const note =
+      data.procurement.lines.length === 0
+        ? "The workbook has no procurement lines."
+        : "Every line in a category with a national approach is already on it.";
+    return {
+      findings: [],
+      notApplicable: [
+        { rule: "MIGRATION_DATE_PLANNED", note },
+        { rule: "MIGRATION_DATE_IN_TIME", note },
+      ],
+    };
+  }
+  const lineAt = new Map(data.procurement.lines.map((l) => [key(l.labelCell), l]));
+  const migrationCells = data.procurement.lines.map((l) => l.plannedMigration?.sources[0]);
+  const findings: RuleHit[] = [];
+  let planned = 0;
+  for (const o of opportunities) {
+    const line = lineAt.get(key(o.cell));
+    const what = `${o.categoryText}${o.supplier ? ` (${o.supplier})` : ""}, ${poundsText(o.spend.value)} a year`;
+    const framework = procurementCategoryLabel(o.category);
+    const by = formatDate(o.migrateBy);
+    if (o.plannedMigration === null) {
+      const unreadable = line?.plannedMigration !== undefined;
+      const cell = line?.plannedMigration?.sources[0] ?? cellInColumnOf(o.cell, migrationCells);
+      findings.push(
+        hit(
+          "MIGRATION_DATE_PLANNED",
+          unreadable
+            ? `${what}: the planned migration date "${line?.plannedMigration?.value}" cannot be read as a date. The line is not yet on the national approach for ${framework}, which it should join by ${by}.`
+            : `${what} is not yet on the national approach for ${framework} and has no planned migration date; it should move by ${by}.`,
+          cell ?? o.cell,
+          `Enter the date the contract moves onto the national approach (${by} at the latest).`
+        )
+      );
+      continue;
+    }
+    planned++;
+    if (o.plannedMigrationLate)
+      findings.push(
+        hit(
+          "MIGRATION_DATE_IN_TIME",
+          `${what}: the move onto the national approach for ${framework} is planned for ${formatDate(o.plannedMigration)}, later than ${by}, the later of the framework's date (${formatDate(o.frameworkDate)}) and the contract's end (${o.contractEnd ? formatDate(o.contractEnd) : "not given"}).`,
+          line?.plannedMigration?.sources[0] ?? o.cell,
+          `Bring the move forward to ${by} or earlier.`
+        )
+      );
+  }
+  return {
+    findings,
+    notApplicable:
+      planned === 0
+        ? [
+            {
+              rule: "MIGRATION_DATE_IN_TIME",
+              note: "No line has a planned migration date to test.",
+            },
+          ]
+        : [],
+  };
+}

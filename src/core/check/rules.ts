@@ -1,0 +1,215 @@
+/**
+ * The rule catalogue, as data: every check the add-in makes as an inspector would, with its
+ * code, a plain-English explanation, the White Paper paragraph it rests on, its default
+ * severity and its area. The severity of any rule can be changed (or the rule switched off) in
+ * the check's settings; nothing else about a rule is configurable here, because the thresholds
+ * and years it uses come from the policy (policy.ts), which the user can already override.
+ */
+import { CheckArea, CheckSeverity } from "./types";
+
+export interface CheckRule {
+  readonly code: string;
+  readonly area: CheckArea;
+  /** A short name for lists and the findings sheet. */
+  readonly title: string;
+  /** What the rule looks for and why, in the add-in's own words. */
+  readonly explanation: string;
+  /** White Paper paragraph(s) (see /work/shared/domain/vfm-policy.md). */
+  readonly paragraph: string;
+  readonly defaultSeverity: CheckSeverity;
+}
+
+export const CHECK_RULES = [
+  // Completeness (5.53: the statement covers nine areas, planned and then actual).
+  {
+    code: "AREAS_ADDRESSED",
+    area: "completeness",
+    title: "All nine areas addressed",
+    explanation:
+      "Each of the nine areas the statement must report has at least one planned figure in the savings plan, or a line saying plainly that no savings are planned there.",
+    paragraph: "5.53",
+    defaultSeverity: "error",
+  },
+  {
+    code: "PAST_YEARS_PLANNED_AND_ACTUAL",
+    area: "completeness",
+    title: "Planned and actual for past years",
+    explanation:
+      "For every financial year that has ended, each savings line shows both what was planned and what was actually saved, so readers can compare the two.",
+    paragraph: "5.53",
+    defaultSeverity: "error",
+  },
+  {
+    code: "OVERTIME_BASELINE_PRESENT",
+    area: "completeness",
+    title: "Overtime baseline year present",
+    explanation:
+      "The budget shows overtime and pay for the baseline year (2008/09 unless changed in the settings), the year overtime reductions are measured from.",
+    paragraph: "5.9-5.10, 5.53",
+    defaultSeverity: "error",
+  },
+  {
+    code: "TARGET_YEAR_COVERED",
+    area: "completeness",
+    title: "Target year covered",
+    explanation:
+      "The budget, the workforce figures and the savings plan all reach the target year (2013/14 unless changed in the settings), the year the overtime and support-staff expectations fall due.",
+    paragraph: "5.9-5.10, 5.46-5.51",
+    defaultSeverity: "error",
+  },
+  // Overtime (5.9-5.10).
+  {
+    code: "OVERTIME_ANNUAL_CUT",
+    area: "overtime",
+    title: "Yearly cut while above 4%",
+    explanation:
+      "While overtime is above 4% of the paybill, each year's overtime is at least 5% lower than the year before. Every year that falls short is named.",
+    paragraph: "5.9-5.10",
+    defaultSeverity: "error",
+  },
+  {
+    code: "OVERTIME_THRESHOLD_YEAR_PLANNED",
+    area: "overtime",
+    title: "A year reaching 4% is planned",
+    explanation:
+      "A force above 4% shows, by the target year at the latest, a year in which its overtime comes down to 4% of the paybill or less.",
+    paragraph: "5.9-5.10",
+    defaultSeverity: "error",
+  },
+  {
+    code: "OVERTIME_NO_RISE",
+    area: "overtime",
+    title: "No rise at or below 4%",
+    explanation:
+      "Once overtime is at or below 4% of the paybill, it does not go up again from one year to the next. The year it rises is named.",
+    paragraph: "5.9-5.10",
+    defaultSeverity: "warning",
+  },
+  // Business support (5.46-5.51).
+  {
+    code: "SUPPORT_BELOW_THRESHOLD_BY_TARGET",
+    area: "businessSupport",
+    title: "Support below 7% by the target year",
+    explanation:
+      "The planned workforce brings business support (IT staff excluded) below 7% of the workforce by the target year.",
+    paragraph: "5.46-5.51",
+    defaultSeverity: "error",
+  },
+  {
+    code: "SUPPORT_FTE_MATCHES_WORKFORCE",
+    area: "businessSupport",
+    title: "Support FTE shown matches the workforce lines",
+    explanation:
+      "Where the workbook states a business-support FTE (a total or summary row), it equals the sum of the functions that count as business support under the classification in use.",
+    paragraph: "5.46-5.51",
+    defaultSeverity: "error",
+  },
+  // Procurement (5.31-5.40).
+  {
+    code: "MIGRATION_DATE_PLANNED",
+    area: "procurement",
+    title: "Migration date for every legacy contract",
+    explanation:
+      "Every line in a category with a national framework that is not yet bought through it has a planned date for moving onto the framework.",
+    paragraph: "5.31-5.40",
+    defaultSeverity: "error",
+  },
+  {
+    code: "MIGRATION_DATE_IN_TIME",
+    area: "procurement",
+    title: "Migration no later than it should be",
+    explanation:
+      "A planned move onto a national framework is no later than the framework's date or the contract's end, whichever comes later.",
+    paragraph: "5.31-5.40",
+    defaultSeverity: "error",
+  },
+  // Arithmetic (the statement's figures must stand up to inspection: 5.53, 5.58).
+  {
+    code: "TOTALS_ADD_UP",
+    area: "arithmetic",
+    title: "Totals equal their lines",
+    explanation:
+      "Every total and subtotal row in the budget and workforce sheets equals the sum of the lines it totals, to the penny (or to the FTE as stated).",
+    paragraph: "5.53, 5.58",
+    defaultSeverity: "error",
+  },
+  {
+    code: "VARIANCE_EXPLAINED",
+    area: "arithmetic",
+    title: "Large variances explained",
+    explanation:
+      "Where an actual saving differs from the plan by more than the variance threshold (10% unless changed), the line carries a note explaining why.",
+    paragraph: "5.53, 5.58",
+    defaultSeverity: "warning",
+  },
+  // Consistency (5.53-5.54: the published statement reports the force's own figures).
+  {
+    code: "STATEMENT_MATCHES_DATA",
+    area: "consistency",
+    title: "Statement sheet matches the data",
+    explanation:
+      "The statement sheet the add-in drafted still shows what the workbook's data give today. A cell changed by hand after drafting, or data changed since, is pointed out cell by cell.",
+    paragraph: "5.53-5.54, 5.58",
+    defaultSeverity: "error",
+  },
+  // Peers (5.59).
+  {
+    code: "PEER_BOTTOM_QUARTILE_ACTION",
+    area: "peers",
+    title: "Bottom-quartile indicators have a planned action",
+    explanation:
+      "Where the force is in the worst quarter of its most similar forces on an indicator, the savings plan holds an action for that area.",
+    paragraph: "5.59",
+    defaultSeverity: "warning",
+  },
+] as const satisfies readonly CheckRule[];
+
+export type RuleCode = (typeof CHECK_RULES)[number]["code"];
+
+/** Severity as set in the check's settings: a severity, or "off" to skip the rule. */
+export type SeverityOverride = CheckSeverity | "off";
+export type SeverityOverrides = Readonly<Partial<Record<RuleCode, SeverityOverride>>>;
+
+const BY_CODE: ReadonlyMap<string, CheckRule> = new Map(CHECK_RULES.map((r) => [r.code, r]));
+
+export function ruleFor(code: string): CheckRule | undefined {
+  return BY_CODE.get(code);
+}
+
+export function isRuleCode(code: string): code is RuleCode {
+  return BY_CODE.has(code);
+}
+
+/**
+ * Reads severity settings written as text ("VARIANCE_EXPLAINED=error", "peer_bottom_quartile_action: off"),
+ * as the command line's --severity option and a settings sheet give them. Unknown codes or
+ * severities come back as problems in plain English, never as exceptions.
+ */
+export function parseSeverityOverrides(texts: readonly string[]): {
+  readonly overrides: SeverityOverrides;
+  readonly problems: readonly string[];
+} {
+  const overrides: Partial<Record<RuleCode, SeverityOverride>> = {};
+  const problems: string[] = [];
+  for (const text of texts) {
+    const m = /^\s*([A-Za-z_]+)\s*[=:]\s*([A-Za-z]+)\s*$/.exec(text);
+    if (!m) {
+      problems.push(
+        `"${text}" is not a rule setting; write it as RULE=error, RULE=warning or RULE=off.`
+      );
+      continue;
+    }
+    const code = m[1].toUpperCase();
+    const severity = m[2].toLowerCase();
+    if (!isRuleCode(code)) {
+      problems.push(`There is no rule called ${code}.`);
+      continue;
+    }
+    if (severity !== "error" && severity !== "warning" && severity !== "off") {
+      problems.push(`The severity for ${code} must be error, warning or off, not "${m[2]}".`);
+      continue;
+    }
+    overrides[code] = severity;
+  }
+  return { overrides, problems };
+}

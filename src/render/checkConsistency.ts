@@ -1,0 +1,217 @@
+/**
+ * The statement sheet as it should be, for the inspector's consistency rule. The core rule
+ * (core/check/consistency.ts) compares cells and knows nothing of the layout; this module drafts
+ * the statement again from the workbook's data with the same builder and the same Excel renderer
+ * that wrote the sheet, and hands over every cell the renderer would write. No new format and
+ * no hidden map in the workbook: what the add-in would write now is the reference.
+ *
+ * What is compared: every cell of the statement's body (the summary, the nine areas and the
+ * benchmarking) and of the charts sheet. Not compared: the "drafted on" line (it holds the date
+ * of drafting), and the closing "points to check" and "sources" sections, which list the
+ * workbook's findings and the file's name and so change with things that are not figures.
+ *
+ * The money unit the sheet was drafted in is found by drafting in each unit and keeping the one
+ * that matches best, so a statement drafted in £m is compared in £m.
+ */
+import { SheetGrid, findSheet } from "../core/grid";
+import { MoneyUnit } from "../core/money";
+import type { VfmResult } from "../core/run";
+import { buildStatement, workbookSaysIllustrative } from "../core/statement/build";
+import { DisplayFigure, Statement, TableBlock } from "../core/statement/model";
+import { CheckOptions, checkWorkbook } from "../core/check/check";
+import { statementSheetsIn } from "../core/check/consistency";
+import {
+  CheckReport,
+  ExpectedCell,
+  ExpectedSheet,
+  StatementExpectation,
+} from "../core/check/types";
+import { PlainValue, SheetPlan } from "../core/writePlan";
+import { CHARTS_SHEET, renderStatementWritePlan } from "./excel";
+
+/** Sections after the body: they list findings and sources, not figures. */
+const CLOSING_SECTIONS = new Set(["notes", "sources"]);
+/** The row of the "drafted on" line (title in row 0, then this). */
+const DRAFTED_ON_ROW = 1;
+/** Any fixed timestamp: only the skipped "drafted on" line and the sources depend on it. */
+const DRAFTED_AT = "2000-01-01T00:00:00Z";
+const UNITS: readonly MoneyUnit[] = ["£", "£000", "£m"];
+
+/** The charts sheet of the add-in in the workbook, where there is one. */
+function chartsSheetIn(sheets: readonly SheetGrid[]): SheetGrid | undefined {
+  return sheets.find((s) => s.addinOwned === true && /^VfM Charts(?: \(\d+\))?$/i.test(s.name));
+}
+
+function statementOf(result: VfmResult, unit: MoneyUnit): Statement {
+  return buildStatement(result.analysis, result.data, result.analysis.policy, {
+    generatedAt: DRAFTED_AT,
+    unit,
+    ...(result.peers ? { peers: result.peers } : {}),
+    illustrative: workbookSaysIllustrative(result.workbook),
+  });
+}
+
+/** Every non-empty cell a planned sheet writes, with the area it covers. */
+function planCells(plan: SheetPlan): {
+  cells: Map<string, ExpectedCell>;
+  rows: number;
+  cols: number;
+} {
+  const cells = new Map<string, ExpectedCell>();
+  let rows = 0;
+  let cols = 0;
+  const hiddenByMerge = new Set<string>();
+  for (const m of plan.merges ?? [])
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) hiddenByMerge.add(`${r},${c}`);
+  for (const b of plan.blocks)
+    b.values.forEach((row, i) =>
+      row.forEach((v: PlainValue, j) => {
+        const r = b.top + i;
+        const c = b.left + j;
+        rows = Math.max(rows, r + 1);
+        cols = Math.max(cols, c + 1);
+        const k = `${r},${c}`;
+        if (v === null || (typeof v === "string" && v.trim() === "") || hiddenByMerge.has(k)) {
+          cells.delete(k);
+          return;
+        }
+        cells.set(k, { row: r, col: c, value: v });
+      })
+    );
+  return { cells, rows, cols };
+}
+
+function valueOf(f: DisplayFigure): PlainValue {
+  return f.value === null ? f.text : f.value;
+}
+
+/**
+ * Says what each table cell is and which workbook cells it comes from. Tables are found by
+ * their caption in column A, in document order; a table whose cells are not where the layout
+ * puts them is left without provenance (the comparison itself does not depend on it).
+ */
+function addProvenance(statement: Statement, cells: Map<string, ExpectedCell>, rows: number): void {
+  const tables: TableBlock[] = [];
+  for (const s of statement.sections)
+    if (!CLOSING_SECTIONS.has(s.id))
+      for (const b of s.blocks) if (b.kind === "table") tables.push(b);
+  let from = 0;
+  for (const t of tables) {
+    let caption = -1;
+    for (let r = from; r < rows; r++)
+      if (cells.get(`${r},0`)?.value === t.caption) {
+        caption = r;
+        break;
+      }
+    if (caption < 0) continue;
+    const first = caption + 1 + t.headerRows.length;
+    const fits = t.rows.every((row, i) =>
+      row.cells.every((c, j) => {
+        const v = valueOf(c);
+        const at = cells.get(`${first + i},${j}`);
+        return v === null || v === "" ? at === undefined : at?.value === v;
+      })
+    );
+    from = caption + 1;
+    if (!fits) continue;
+    t.rows.forEach((row, i) => {
+      const rowLabel = row.cells[0]?.text ?? "";
+      row.cells.forEach((c, j) => {
+        const k = `${first + i},${j}`;
+        const at = cells.get(k);
+        if (!at || j === 0) return;
+        const header = t.columns[j]?.header ?? "";
+        const what = [t.caption, [rowLabel, header].filter((x) => x).join(", ")]
+          .filter((x) => x)
+          .join(": ");
+        cells.set(k, { ...at, what, ...(c.sources.length > 0 ? { sources: c.sources } : {}) });
+      });
+    });
+    from = first + t.rows.length;
+  }
+}
+
+function expectedFor(
+  result: VfmResult,
+  unit: MoneyUnit,
+  statementName: string,
+  chartsName: string | undefined
+): ExpectedSheet[] {
+  const statement = statementOf(result, unit);
+  const names = { statementSheet: statementName, chartsSheet: chartsName ?? CHARTS_SHEET };
+  const full = renderStatementWritePlan(statement, names);
+  const body = renderStatementWritePlan(
+    { ...statement, sections: statement.sections.filter((s) => !CLOSING_SECTIONS.has(s.id)) },
+    names
+  );
+  const main = planCells(body.sheets[0]);
+  addProvenance(statement, main.cells, main.rows);
+  const out: ExpectedSheet[] = [
+    {
+      sheet: statementName,
+      cells: [...main.cells.values()],
+      rows: main.rows,
+      cols: main.cols,
+      skipRows: [DRAFTED_ON_ROW],
+    },
+  ];
+  const charts = full.sheets.find((s) => s.role === "charts");
+  if (charts && chartsName) {
+    const c = planCells(charts);
+    out.push({ sheet: chartsName, cells: [...c.cells.values()], rows: c.rows, cols: c.cols });
+  }
+  return out;
+}
+
+function mismatches(sheet: SheetGrid | undefined, expected: ExpectedSheet): number {
+  if (!sheet) return 0;
+  const skip = new Set(expected.skipRows ?? []);
+  let n = 0;
+  for (const e of expected.cells) {
+    if (skip.has(e.row)) continue;
+    const v = sheet.values[e.row]?.[e.col];
+    if (typeof e.value === "number" ? v !== e.value : v !== e.value) n++;
+  }
+  return n;
+}
+
+/**
+ * The add-in's statement (and charts) sheets as they would be drafted from the result's data
+ * now, for checkWorkbook's `expectedStatement`. Undefined when the workbook holds no statement
+ * sheet of the add-in's.
+ */
+export function expectedStatementSheets(result: VfmResult): StatementExpectation | undefined {
+  const statementSheet = statementSheetsIn(result.workbook.sheets)[0];
+  if (!statementSheet) return undefined;
+  const chartsName = chartsSheetIn(result.workbook.sheets)?.name;
+  try {
+    let best: { sheets: ExpectedSheet[]; misses: number } | undefined;
+    const usual = result.analysis.unit ?? result.data.budget.unit ?? "£";
+    for (const unit of [usual, ...UNITS.filter((u) => u !== usual)]) {
+      const sheets = expectedFor(result, unit, statementSheet.name, chartsName);
+      const misses = mismatches(findSheet(result.workbook, sheets[0].sheet), sheets[0]);
+      if (!best || misses < best.misses) best = { sheets, misses };
+      if (misses === 0) break;
+    }
+    return { sheets: best?.sheets ?? [] };
+  } catch (e) {
+    return {
+      sheets: [],
+      unavailable: `The statement could not be drafted again to compare with (${e instanceof Error ? e.message : String(e)}).`,
+    };
+  }
+}
+
+/**
+ * The whole check, the statement comparison included: what the task pane's Check step and
+ * `vfm check` call.
+ */
+export function checkWorkbookWithStatement(
+  result: VfmResult,
+  options: Omit<CheckOptions, "expectedStatement"> = {}
+): CheckReport {
+  const expectedStatement = expectedStatementSheets(result);
+  return checkWorkbook(result, { ...options, ...(expectedStatement ? { expectedStatement } : {}) });
+}
