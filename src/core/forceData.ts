@@ -112,6 +112,8 @@ export interface ProcurementLine {
   readonly labelCell: CellRef;
   /** The category as written. */
   readonly categoryText: string;
+  /** What was bought, where the sheet has a description column. */
+  readonly description?: string;
   readonly category?: ProcurementCategory;
   readonly supplier?: string;
   readonly annualSpend: Sourced<Pence>;
@@ -153,6 +155,8 @@ export interface ForceSettings {
   readonly forceName?: Sourced<string>;
   readonly baselineYear?: Sourced<FinancialYear>;
   readonly targetYear?: Sourced<FinancialYear>;
+  /** The money unit the Settings sheet gives for sheets that state none. */
+  readonly unit?: Sourced<MoneyUnit>;
   /** Average cost of one business-support FTE, where the user gives it. */
   readonly averageSupportCost?: Sourced<Pence>;
   /** Policy overrides as written in the Settings sheet: key -> text or number. */

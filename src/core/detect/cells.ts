@@ -4,7 +4,8 @@
  * ledger with one bad column gives a readable list, not 200,000 findings.
  */
 import { CellRef, CellValue, columnLetters, formatRef, isErrorValue, SheetGrid } from "../grid";
-import { Finding, Severity } from "../findings";
+import { Finding, finding, Severity } from "../findings";
+import { MoneyUnit, Pence, toPence, UNIT_EXPONENT } from "../money";
 
 /** What a cell that should hold a number actually holds. */
 export type NumberCell =
@@ -145,4 +146,110 @@ export function showNumber(n: number): string {
   const [int, frac] = String(Math.abs(n)).split(".");
   const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${n < 0 ? "-" : ""}${withCommas}${frac ? `.${frac}` : ""}`;
+}
+
+/** Whole pence that stay exact in a double. */
+const MAX_PENCE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An amount cell in pence, in the sheet's unit, or undefined with a finding when the cell holds
+ * text, an error or a date. `what` names the figure for the message ("2008/09 of 'Police staff pay'").
+ */
+export function amountFromCell(
+  cell: NumberCell,
+  ref: CellRef,
+  unit: MoneyUnit,
+  what: string,
+  sink: FindingSink
+): Pence | undefined {
+  const place = formatRef(ref);
+  switch (cell.kind) {
+    case "blank":
+      return undefined;
+    case "number": {
+      const scaled = Math.abs(cell.value) * 10 ** (UNIT_EXPONENT[unit] + 2);
+      if (scaled > MAX_PENCE) {
+        sink.add(
+          finding(
+            "warning",
+            "NUMBER_TOO_LARGE",
+            `${place} (${what}) holds ${showNumber(cell.value)} ${unit}, too large to be an amount in a police budget; it was left out.`,
+            ref,
+            "Check the figure and its unit."
+          )
+        );
+        return undefined;
+      }
+      if (cell.fromText)
+        sink.add(
+          finding(
+            "info",
+            "NUMBER_STORED_AS_TEXT",
+            `${place} (${what}) holds a number typed as text; it was read as ${showNumber(cell.value)}.`,
+            ref,
+            "Convert the cell to a number in Excel so formulas add it up too."
+          )
+        );
+      return toPence(cell.value, unit);
+    }
+    case "text":
+      sink.add(
+        finding(
+          "warning",
+          "TEXT_IN_NUMBER_CELL",
+          `${place} (${what}) holds the text "${cell.text.slice(0, 60)}" where an amount was expected; it was left out.`,
+          ref,
+          "Enter a number, or leave the cell empty if there is no figure."
+        )
+      );
+      return undefined;
+    case "error":
+      sink.add(
+        finding(
+          "warning",
+          "ERROR_VALUE",
+          `${place} (${what}) shows the error ${cell.error}; it was left out.`,
+          ref,
+          "Fix the formula in that cell so it gives a number."
+        )
+      );
+      return undefined;
+    case "date":
+      sink.add(
+        finding(
+          "warning",
+          "TEXT_IN_NUMBER_CELL",
+          `${place} (${what}) holds a date where an amount was expected; it was left out.`,
+          ref,
+          "Enter the amount as a number."
+        )
+      );
+      return undefined;
+  }
+}
+
+/** A figure that is not money (FTE): the number, or undefined with a finding as for amounts. */
+export function quantityFromCell(
+  cell: NumberCell,
+  ref: CellRef,
+  what: string,
+  sink: FindingSink
+): number | undefined {
+  if (cell.kind === "number") {
+    if (cell.fromText)
+      sink.add(
+        finding(
+          "info",
+          "NUMBER_STORED_AS_TEXT",
+          `${formatRef(ref)} (${what}) holds a number typed as text; it was read as ${showNumber(cell.value)}.`,
+          ref,
+          "Convert the cell to a number in Excel so formulas add it up too."
+        )
+      );
+    return cell.value;
+  }
+  if (cell.kind === "blank") return undefined;
+  // Text, errors and dates get the same findings as amounts do.
+  amountFromCell(cell, ref, "£", what, sink);
+  return undefined;
 }

@@ -1,0 +1,465 @@
+/**
+ * Procurement sheets: one line per contract or spend line, with a free-text category mapped onto
+ * the national approaches (5.31-5.40), a supplier, the annual spend, the route (national framework,
+ * regional, local) and the contract's end date. Built for ledgers of hundreds of thousands of
+ * lines: one pass, category and route matched once per distinct text, dates parsed once per
+ * distinct text, one "how" string per sheet shared by every line.
+ */
+import { ProcurementCategory, ProcurementLine, ProcurementRoute, Sourced } from "../forceData";
+import { CellRef, SheetGrid } from "../grid";
+import { finding } from "../findings";
+import { Pence } from "../money";
+import { amountFromCell, cellText, readNumberCell, RefMaker } from "./cells";
+import { DetectContext, sheetUnit } from "./context";
+import {
+  isTotalLabel,
+  Matcher,
+  mappingKey,
+  PROCUREMENT_CATEGORY_NAMES,
+  procurementMatcher,
+  routeMatcher,
+} from "./labels";
+import { HEADER_SCAN_ROWS, rowList } from "./table";
+import { DateCell, readDateCell } from "./years";
+
+export type ProcurementRole =
+  | "category"
+  | "description"
+  | "supplier"
+  | "spend"
+  | "route"
+  | "contractEnd"
+  | "plannedMigration"
+  | "notes";
+
+export const procurementHeaderMatcher = new Matcher<ProcurementRole>({
+  phrases: [
+    [
+      "category",
+      [
+        "category",
+        "spend category",
+        "commodity",
+        "type of spend",
+        "expenditure type",
+        "procurement category",
+      ],
+    ],
+    ["description", ["description", "details", "item", "goods or services", "contract title"]],
+    [
+      "supplier",
+      ["supplier", "vendor", "contractor", "provider", "supplier name", "payee", "creditor"],
+    ],
+    [
+      "spend",
+      [
+        "annual spend",
+        "spend",
+        "annual value",
+        "value",
+        "amount",
+        "annual cost",
+        "expenditure",
+        "spend per year",
+      ],
+    ],
+    [
+      "route",
+      [
+        "route",
+        "procurement route",
+        "framework",
+        "on framework",
+        "contract type",
+        "buying route",
+        "purchasing route",
+      ],
+    ],
+    [
+      "contractEnd",
+      [
+        "contract end",
+        "end date",
+        "expiry",
+        "expiry date",
+        "contract expiry",
+        "expires",
+        "contract ends",
+      ],
+    ],
+    [
+      "plannedMigration",
+      ["planned migration", "migration date", "migrate by", "planned move", "move to framework"],
+    ],
+    ["notes", ["notes", "comments", "comment", "remarks"]],
+  ],
+});
+
+export interface RoleHeader<R extends string> {
+  readonly row: number;
+  readonly columns: ReadonlyMap<R, number>;
+  readonly headers: ReadonlyMap<number, string>;
+}
+
+/** The row near the top with the most header roles; the first column wins for each role. */
+export function findRoleHeader<R extends string>(
+  sheet: SheetGrid,
+  matcher: Matcher<R>,
+  accept: (roles: ReadonlyMap<R, number>) => boolean
+): RoleHeader<R> | undefined {
+  const limit = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  let best: RoleHeader<R> | undefined;
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    const columns = new Map<R, number>();
+    const headers = new Map<number, string>();
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t || t.length > 60) continue;
+      const m = matcher.match(t);
+      if (m.kind !== "match" || columns.has(m.key)) continue;
+      columns.set(m.key, c);
+      headers.set(c, t);
+    }
+    if (!accept(columns)) continue;
+    if (!best || columns.size > best.columns.size) best = { row: r, columns, headers };
+  }
+  return best;
+}
+
+export function findProcurementHeader(sheet: SheetGrid): RoleHeader<ProcurementRole> | undefined {
+  return findRoleHeader(
+    sheet,
+    procurementHeaderMatcher,
+    (c) => c.has("spend") && (c.has("category") || c.has("description")) && c.size >= 3
+  );
+}
+
+export interface ProcurementSheet {
+  readonly sheet: string;
+  readonly lines: readonly ProcurementLine[];
+  readonly how: string;
+}
+
+interface Mapped<K> {
+  readonly key?: K;
+  readonly first: CellRef;
+  count: number;
+  readonly ambiguous?: readonly K[];
+}
+
+export function readProcurementSheet(
+  sheet: SheetGrid,
+  header: RoleHeader<ProcurementRole>,
+  ctx: DetectContext,
+  template?: string
+): ProcurementSheet {
+  const refs = new RefMaker(sheet.name);
+  const col = (r: ProcurementRole): number | undefined => header.columns.get(r);
+  const catCol = col("category") ?? (col("description") as number);
+  const descCol = col("category") !== undefined ? col("description") : undefined;
+  const supplierCol = col("supplier");
+  const spendCol = col("spend") as number;
+  const routeCol = col("route");
+  const endCol = col("contractEnd");
+  const migCol = col("plannedMigration");
+  const unit = sheetUnit(
+    sheet,
+    {
+      headerRow: header.row,
+      amountColumns: [spendCol],
+      firstDataRow: header.row + 1,
+    },
+    ctx
+  );
+  const spendHow = `${template ? `template table ${template}, ` : ""}column "${header.headers.get(spendCol) ?? ""}" (${refs.address(header.row, spendCol)}); ${unit.note}`;
+  const endHow = endCol !== undefined ? `column "${header.headers.get(endCol) ?? ""}"` : "";
+  const migHow = migCol !== undefined ? `column "${header.headers.get(migCol) ?? ""}"` : "";
+  const categories = new Map<string, Mapped<ProcurementCategory>>();
+  const routes = new Map<string, Mapped<ProcurementRoute>>();
+  const dateCache = new Map<string, DateCell>();
+  const lines: ProcurementLine[] = [];
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const hiddenRead: number[] = [];
+  const unlabelled: number[] = [];
+  let noSpend = 0;
+  let firstNoSpend = -1;
+  const n = sheet.values.length;
+  for (let r = header.row + 1; r < n; r++) {
+    const row = sheet.values[r];
+    if (!row || row.length === 0) continue;
+    const catText = cellText(row[catCol]);
+    const spendCell = readNumberCell(row[spendCol]);
+    if (!catText) {
+      // No category: a line only if it names a supplier (a bare figure is a total or a note).
+      const supplier = supplierCol !== undefined ? cellText(row[supplierCol]) : "";
+      if (spendCell.kind === "blank") continue;
+      if (!supplier || isTotalLabel(supplier)) {
+        if (spendCell.kind === "number") unlabelled.push(r);
+        continue;
+      }
+    } else if (isTotalLabel(catText)) continue;
+    const spendRef = refs.ref(r, spendCol);
+    const spend: Pence | undefined = amountFromCell(
+      spendCell,
+      spendRef,
+      unit.unit,
+      `annual spend on "${catText || "(no category)"}"`,
+      ctx.sink
+    );
+    if (spend === undefined) {
+      if (spendCell.kind === "blank") {
+        noSpend++;
+        if (firstNoSpend < 0) firstNoSpend = r;
+      }
+      continue;
+    }
+    const labelCell = refs.ref(r, catCol);
+    const category = categoryFor(catText, labelCell, categories, ctx);
+    const routeText = routeCol !== undefined ? cellText(row[routeCol]) : "";
+    const route = routeFor(
+      routeText,
+      routeCol !== undefined ? refs.ref(r, routeCol) : labelCell,
+      routes,
+      ctx
+    );
+    const line: { -readonly [K in keyof ProcurementLine]: ProcurementLine[K] } = {
+      labelCell,
+      categoryText: catText,
+      annualSpend: { value: spend, sources: [spendRef], how: spendHow },
+      route,
+    };
+    if (category !== undefined) line.category = category;
+    if (routeText) line.routeText = routeText;
+    if (descCol !== undefined) {
+      const d = cellText(row[descCol]);
+      if (d) line.description = d;
+    }
+    if (supplierCol !== undefined) {
+      const s = cellText(row[supplierCol]);
+      if (s) line.supplier = s;
+    }
+    if (endCol !== undefined) {
+      const d = dateFor(sheet, r, endCol, refs, dateCache, endHow, "contract end", catText, ctx);
+      if (d) line.contractEnd = d;
+    }
+    if (migCol !== undefined) {
+      const d = dateFor(
+        sheet,
+        r,
+        migCol,
+        refs,
+        dateCache,
+        migHow,
+        "planned migration",
+        catText,
+        ctx
+      );
+      if (d) line.plannedMigration = d;
+    }
+    if (hidden.has(r)) hiddenRead.push(r);
+    lines.push(line);
+  }
+  if (hiddenRead.length > 0)
+    ctx.sink.add(
+      finding(
+        "info",
+        "HIDDEN_ROWS_READ",
+        `Sheet "${sheet.name}" has hidden ${rowList(hiddenRead)} with spend; they were read like the other rows.`,
+        { sheet: sheet.name },
+        "Unhide the rows to check them, or delete them if they should not count."
+      )
+    );
+  if (noSpend > 0)
+    ctx.sink.add(
+      finding(
+        "info",
+        "LINE_WITHOUT_SPEND",
+        `${noSpend} line${noSpend === 1 ? "" : "s"} on sheet "${sheet.name}" (the first at ${refs.address(firstNoSpend, spendCol)}) ha${noSpend === 1 ? "s" : "ve"} a category but no annual spend and ${noSpend === 1 ? "was" : "were"} not counted.`,
+        refs.ref(firstNoSpend, spendCol),
+        "Enter the spend, or delete lines that are no longer needed."
+      )
+    );
+  if (unlabelled.length > 0)
+    ctx.sink.add(
+      finding(
+        "info",
+        "UNLABELLED_FIGURES",
+        `Sheet "${sheet.name}" has spend with neither a category nor a supplier on ${rowList(unlabelled)}; it was not counted (it looks like a total or a note).`,
+        refs.ref(unlabelled[0], spendCol),
+        "Give the line a category if its spend should count."
+      )
+    );
+  reportUnmapped(categories, routes, ctx);
+  return {
+    sheet: sheet.name,
+    lines,
+    how: template
+      ? `template table ${template}: ${lines.length} lines; ${unit.note}`
+      : `procurement lines under the header on row ${header.row + 1} (${[...header.headers.values()].join(", ")}): ${lines.length} lines; ${unit.note}`,
+  };
+}
+
+function categoryFor(
+  text: string,
+  cell: CellRef,
+  seen: Map<string, Mapped<ProcurementCategory>>,
+  ctx: DetectContext
+): ProcurementCategory | undefined {
+  const hit = seen.get(text);
+  if (hit) {
+    hit.count++;
+    return hit.key;
+  }
+  const user = text ? decided(ctx, cell, text) : undefined;
+  let m: Mapped<ProcurementCategory>;
+  if (user) m = { key: user, first: cell, count: 1 };
+  else {
+    const r = text ? procurementMatcher.match(text) : ({ kind: "none" } as const);
+    m =
+      r.kind === "match"
+        ? { key: r.key, first: cell, count: 1 }
+        : r.kind === "ambiguous"
+          ? { first: cell, count: 1, ambiguous: r.keys }
+          : { first: cell, count: 1 };
+  }
+  seen.set(text, m);
+  return m.key;
+}
+
+function decided(ctx: DetectContext, cell: CellRef, text: string): ProcurementCategory | undefined {
+  const map = ctx.options.procurementCategories;
+  if (!map) return undefined;
+  const byCell = `${cell.sheet}!${cell.address}`;
+  if (Object.prototype.hasOwnProperty.call(map, byCell)) return map[byCell];
+  const k = mappingKey(text);
+  if (Object.prototype.hasOwnProperty.call(map, k)) return map[k];
+  if (Object.prototype.hasOwnProperty.call(map, text)) return map[text];
+  return undefined;
+}
+
+function routeFor(
+  text: string,
+  cell: CellRef,
+  seen: Map<string, Mapped<ProcurementRoute>>,
+  ctx: DetectContext
+): ProcurementRoute {
+  if (!text) return "unknown";
+  const hit = seen.get(text);
+  if (hit) {
+    hit.count++;
+    return hit.key ?? "unknown";
+  }
+  const map = ctx.options.routes;
+  const k = mappingKey(text);
+  let m: Mapped<ProcurementRoute>;
+  if (map && Object.prototype.hasOwnProperty.call(map, k))
+    m = { key: map[k], first: cell, count: 1 };
+  else if (map && Object.prototype.hasOwnProperty.call(map, text))
+    m = { key: map[text], first: cell, count: 1 };
+  else {
+    const r = routeMatcher.match(text);
+    m =
+      r.kind === "match"
+        ? { key: r.key, first: cell, count: 1 }
+        : r.kind === "ambiguous"
+          ? { first: cell, count: 1, ambiguous: r.keys }
+          : { first: cell, count: 1 };
+  }
+  seen.set(text, m);
+  return m.key ?? "unknown";
+}
+
+const ROUTE_WORDS: Record<ProcurementRoute, string> = {
+  nationalFramework: "a national framework",
+  regional: "regional",
+  local: "local",
+  unknown: "unknown",
+};
+
+function reportUnmapped(
+  categories: Map<string, Mapped<ProcurementCategory>>,
+  routes: Map<string, Mapped<ProcurementRoute>>,
+  ctx: DetectContext
+): void {
+  for (const [text, m] of categories) {
+    if (m.key !== undefined) continue;
+    const times =
+      m.count > 1
+        ? ` (${m.count} lines, the first at ${m.first.sheet}!${m.first.address})`
+        : ` at ${m.first.sheet}!${m.first.address}`;
+    ctx.sink.add(
+      m.ambiguous
+        ? finding(
+            "warning",
+            "AMBIGUOUS_LABEL",
+            `The procurement category "${text}"${times} could be ${m.ambiguous.map((k) => PROCUREMENT_CATEGORY_NAMES[k].toLowerCase()).join(" or ")}, so it was not put in either.`,
+            m.first,
+            "Reword the category, or choose it in the Data step."
+          )
+        : finding(
+            "warning",
+            "CATEGORY_UNMAPPED",
+            text
+              ? `The procurement category "${text}"${times} does not match any national or local category, so its spend is not counted as addressable.`
+              : `Spend with no category${times} was read, but cannot be counted as addressable.`,
+            m.first,
+            "Reword the category (e.g. Vehicles, Forensic services - DNA), or choose it in the Data step."
+          )
+    );
+  }
+  for (const [text, m] of routes) {
+    if (m.key !== undefined) continue;
+    const times =
+      m.count > 1
+        ? ` (${m.count} lines, the first at ${m.first.sheet}!${m.first.address})`
+        : ` at ${m.first.sheet}!${m.first.address}`;
+    ctx.sink.add(
+      finding(
+        "warning",
+        "ROUTE_UNMAPPED",
+        `The route "${text}"${times} is not one the add-in knows (${Object.values(ROUTE_WORDS).slice(0, 3).join(", ")}), so it is treated as unknown.`,
+        m.first,
+        "Write National framework, Regional or Local, or choose the route in the Data step."
+      )
+    );
+  }
+}
+
+function dateFor(
+  sheet: SheetGrid,
+  r: number,
+  c: number,
+  refs: RefMaker,
+  cache: Map<string, DateCell>,
+  how: string,
+  what: string,
+  category: string,
+  ctx: DetectContext
+): Sourced<string> | undefined {
+  const v = sheet.values[r]?.[c];
+  const d = readDateCell(v ?? null, sheet.numberFormats?.[r]?.[c], cache);
+  if (d.kind === "date")
+    return { value: d.iso, sources: [refs.ref(r, c)], how: `${how} (${d.how})` };
+  if (d.kind === "blank") return undefined;
+  const ref = refs.ref(r, c);
+  ctx.sink.add(
+    d.kind === "error"
+      ? finding(
+          "warning",
+          "ERROR_VALUE",
+          `${refs.text(r, c)} (${what} of "${category}") shows the error ${d.error}; the date was left out.`,
+          ref,
+          "Fix the formula in that cell so it gives a date."
+        )
+      : finding(
+          "warning",
+          "DATE_UNREADABLE",
+          `${refs.text(r, c)} (${what} of "${category}") holds "${d.text.slice(0, 40)}", which cannot be read as a date; it was left out.`,
+          ref,
+          "Enter the date as a date, e.g. 31/03/2011."
+        )
+  );
+  return undefined;
+}

@@ -1,0 +1,332 @@
+/**
+ * Savings plans: initiatives with their statement area (the nine of 5.53), cashable or not, and
+ * planned and actual amounts by year. Two layouts:
+ * - long, one row per initiative and year, with a Year column (the input template);
+ * - wide, one row per initiative, with Planned and Actual columns per year, the year written in
+ *   the column's own header ("2010/11 Planned") or in a row above it (merged over the pair).
+ * A row's notes go with its first line only, so a narrative is never repeated.
+ */
+import { SavingsArea, SavingsLine, Sourced } from "../forceData";
+import { CellRef, SheetGrid } from "../grid";
+import { finding } from "../findings";
+import { Pence } from "../money";
+import { FinancialYear, formatYear } from "../years";
+import { amountFromCell, at, cellText, readNumberCell, RefMaker } from "./cells";
+import { DetectContext, sheetUnit } from "./context";
+import {
+  isTotalLabel,
+  mappingKey,
+  matchSavingsArea,
+  Matcher,
+  SAVINGS_AREA_NAMES,
+  savingsTypeMatcher,
+} from "./labels";
+import { HEADER_SCAN_ROWS, labelText } from "./table";
+import { parseFinancialYear, yearOfCell } from "./years";
+
+export type SavingsRole = "initiative" | "area" | "type" | "year" | "planned" | "actual" | "notes";
+
+export const savingsHeaderMatcher = new Matcher<SavingsRole>({
+  phrases: [
+    [
+      "initiative",
+      ["initiative", "scheme", "project", "saving", "description", "proposal", "efficiency"],
+    ],
+    ["area", ["area", "vfm area", "statement area", "heading", "theme", "workstream"]],
+    ["type", ["type", "cashable", "saving type", "cashable non-cashable", "cash or non-cash"]],
+    ["year", ["year", "financial year"]],
+    ["planned", ["planned", "plan", "planned saving", "target", "budgeted saving", "forecast"]],
+    ["actual", ["actual", "achieved", "delivered", "outturn", "actual saving", "realised"]],
+    ["notes", ["notes", "comments", "narrative", "explanation", "commentary"]],
+  ],
+});
+
+export interface SavingsHeader {
+  readonly row: number;
+  readonly initiative?: number;
+  readonly area?: number;
+  readonly type?: number;
+  readonly year?: number;
+  readonly notes?: number;
+  /** Planned and actual columns, each with its year where the header gives one. */
+  readonly amounts: readonly {
+    readonly col: number;
+    readonly kind: "planned" | "actual";
+    readonly year?: FinancialYear;
+    readonly header: string;
+  }[];
+}
+
+/** The year over a column in the row above: its own cell, the merge it sits in, or its left neighbour. */
+function yearAbove(sheet: SheetGrid, r: number, c: number): FinancialYear | undefined {
+  if (r < 0) return undefined;
+  const own = yearOfCell(at(sheet, r, c));
+  if (own) return own.year;
+  for (const m of sheet.merges ?? [])
+    if (m.top <= r && r <= m.bottom && m.left <= c && c <= m.right) {
+      const y = yearOfCell(at(sheet, m.top, m.left));
+      if (y) return y.year;
+    }
+  if (c > 0 && at(sheet, r, c) === null) {
+    const left = yearOfCell(at(sheet, r, c - 1));
+    if (left) return left.year;
+  }
+  return undefined;
+}
+
+export function findSavingsHeader(sheet: SheetGrid): SavingsHeader | undefined {
+  const limit = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  let best: SavingsHeader | undefined;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    const single = new Map<SavingsRole, number>();
+    const amounts: {
+      col: number;
+      kind: "planned" | "actual";
+      year?: FinancialYear;
+      header: string;
+    }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t || t.length > 60) continue;
+      const m = savingsHeaderMatcher.match(t);
+      if (m.kind !== "match") continue;
+      if (m.key === "planned" || m.key === "actual") {
+        const year = parseFinancialYear(t)?.year ?? yearAbove(sheet, r - 1, c);
+        amounts.push(
+          year !== undefined
+            ? { col: c, kind: m.key, year, header: t }
+            : { col: c, kind: m.key, header: t }
+        );
+      } else if (!single.has(m.key)) single.set(m.key, c);
+    }
+    if (amounts.length === 0 || !(single.has("initiative") || single.has("area"))) continue;
+    const score = single.size + amounts.length;
+    if (score < 3 || score <= bestScore) continue;
+    bestScore = score;
+    best = {
+      row: r,
+      ...(single.has("initiative") ? { initiative: single.get("initiative") } : {}),
+      ...(single.has("area") ? { area: single.get("area") } : {}),
+      ...(single.has("type") ? { type: single.get("type") } : {}),
+      ...(single.has("year") ? { year: single.get("year") } : {}),
+      ...(single.has("notes") ? { notes: single.get("notes") } : {}),
+      amounts,
+    };
+  }
+  return best;
+}
+
+export interface SavingsSheet {
+  readonly sheet: string;
+  readonly lines: readonly SavingsLine[];
+  readonly how: string;
+}
+
+export function readSavingsSheet(
+  sheet: SheetGrid,
+  header: SavingsHeader,
+  ctx: DetectContext,
+  template?: string
+): SavingsSheet | undefined {
+  const refs = new RefMaker(sheet.name);
+  const wide = header.year === undefined;
+  const usable = header.amounts.filter((a) => !wide || a.year !== undefined);
+  if (usable.length === 0) {
+    ctx.sink.add(
+      finding(
+        "warning",
+        "SAVINGS_YEAR_MISSING",
+        `Sheet "${sheet.name}" has planned and actual savings but no year for them (no Year column, and no year over the amount columns), so it was not read.`,
+        { sheet: sheet.name },
+        "Add a Year column, or write the year over each Planned and Actual column."
+      )
+    );
+    return undefined;
+  }
+  const unit = sheetUnit(
+    sheet,
+    {
+      headerRow: header.row,
+      amountColumns: usable.map((a) => a.col),
+      firstDataRow: header.row + 1,
+    },
+    ctx
+  );
+  const labelCol = header.initiative ?? (header.area as number);
+  const lines: SavingsLine[] = [];
+  const unmapped = new Map<string, { cell: CellRef; count: number }>();
+  let typeAssumed: CellRef | undefined;
+  let typeAssumedCount = 0;
+  const badTypes = new Map<string, CellRef>();
+  const n = sheet.values.length;
+  for (let r = header.row + 1; r < n; r++) {
+    const row = sheet.values[r];
+    if (!row || row.length === 0) continue;
+    const initiative = labelText(row[labelCol] ?? null);
+    if (!initiative || isTotalLabel(initiative)) continue;
+    const labelCell = refs.ref(r, labelCol);
+    const areaText = header.area !== undefined ? cellText(row[header.area]) : "";
+    const area = areaFor(areaText || initiative, labelCell, ctx);
+    if (!area && areaText) {
+      const u = unmapped.get(areaText);
+      if (u) u.count++;
+      else unmapped.set(areaText, { cell: refs.ref(r, header.area as number), count: 1 });
+    } else if (!area && !areaText) {
+      const u = unmapped.get(initiative);
+      if (u) u.count++;
+      else unmapped.set(initiative, { cell: labelCell, count: 1 });
+    }
+    const typeText = header.type !== undefined ? cellText(row[header.type]) : "";
+    let type: "cashable" | "nonCashable" = "cashable";
+    if (typeText) {
+      const m = savingsTypeMatcher.match(typeText);
+      if (m.kind === "match") type = m.key;
+      else if (!badTypes.has(typeText)) badTypes.set(typeText, refs.ref(r, header.type as number));
+    } else {
+      typeAssumedCount++;
+      typeAssumed ??= labelCell;
+    }
+    let years: { year: FinancialYear; planned?: number; actual?: number }[];
+    if (!wide) {
+      const yc = header.year as number;
+      const yv = row[yc];
+      const y =
+        yearOfCell(yv ?? null, sheet.numberFormats?.[r]?.[yc]) ??
+        (typeof yv === "number" && Number.isInteger(yv) && yv >= 1990 && yv <= 2099
+          ? { year: yv }
+          : undefined);
+      if (!y) {
+        ctx.sink.add(
+          finding(
+            "warning",
+            "YEAR_NOT_VALID",
+            `${refs.text(r, yc)} should give the financial year of "${initiative}" (e.g. 2010/11) but holds "${cellText(yv ?? null) || "nothing"}"; the row was not read.`,
+            refs.ref(r, yc),
+            "Write the year as 2010/11."
+          )
+        );
+        continue;
+      }
+      const p = usable.find((a) => a.kind === "planned");
+      const a = usable.find((x) => x.kind === "actual");
+      years = [{ year: y.year, ...(p ? { planned: p.col } : {}), ...(a ? { actual: a.col } : {}) }];
+    } else {
+      const byYear = new Map<
+        FinancialYear,
+        { year: FinancialYear; planned?: number; actual?: number }
+      >();
+      for (const a of usable) {
+        const y = a.year as FinancialYear;
+        const e = byYear.get(y) ?? { year: y };
+        if (e[a.kind] === undefined) e[a.kind] = a.col;
+        byYear.set(y, e);
+      }
+      years = [...byYear.values()].sort((a, b) => a.year - b.year);
+    }
+    const notes = header.notes !== undefined ? cellText(row[header.notes]) : "";
+    let first = true;
+    for (const y of years) {
+      const amount = (col: number | undefined, kind: string): Sourced<Pence> | undefined => {
+        if (col === undefined) return undefined;
+        const ref = refs.ref(r, col);
+        const v = amountFromCell(
+          readNumberCell(row[col]),
+          ref,
+          unit.unit,
+          `${kind} saving for ${formatYear(y.year)} of "${initiative}"`,
+          ctx.sink
+        );
+        if (v === undefined) return undefined;
+        return {
+          value: v,
+          sources: [ref],
+          how: `${template ? `template table ${template}, ` : ""}initiative "${initiative}" (${labelCell.address}), ${kind} ${formatYear(y.year)} in column "${headerText(sheet, header.row, col)}"; ${unit.note}`,
+        };
+      };
+      const planned = amount(y.planned, "planned");
+      const actual = amount(y.actual, "actual");
+      if (!planned && !actual) continue;
+      const line: { -readonly [K in keyof SavingsLine]: SavingsLine[K] } = {
+        initiative,
+        labelCell,
+        areaText: areaText || initiative,
+        type,
+        year: y.year,
+      };
+      if (area) line.area = area;
+      if (planned) line.planned = planned;
+      if (actual) line.actual = actual;
+      if (first && notes) line.notes = notes;
+      first = false;
+      lines.push(line);
+    }
+  }
+  for (const [text, u] of unmapped)
+    ctx.sink.add(
+      finding(
+        "warning",
+        "CATEGORY_UNMAPPED",
+        `The savings area "${text}" at ${u.cell.sheet}!${u.cell.address}${u.count > 1 ? ` (and ${u.count - 1} more rows)` : ""} is not one of the statement's nine areas (${Object.values(SAVINGS_AREA_NAMES).join(", ")}).`,
+        u.cell,
+        "Write one of the nine areas, or choose it in the Data step."
+      )
+    );
+  for (const [text, cell] of badTypes)
+    ctx.sink.add(
+      finding(
+        "warning",
+        "SAVINGS_TYPE_UNREADABLE",
+        `${cell.sheet}!${cell.address} gives the type "${text}", which is neither cashable nor non-cashable; the saving was taken as cashable.`,
+        cell,
+        "Write Cashable or Non-cashable."
+      )
+    );
+  if (typeAssumed && header.type === undefined)
+    ctx.sink.add(
+      finding(
+        "info",
+        "SAVINGS_TYPE_ASSUMED",
+        `Sheet "${sheet.name}" does not say which savings are cashable, so all were taken as cashable.`,
+        { sheet: sheet.name },
+        "Add a Type column with Cashable or Non-cashable."
+      )
+    );
+  else if (typeAssumed)
+    ctx.sink.add(
+      finding(
+        "info",
+        "SAVINGS_TYPE_ASSUMED",
+        `${typeAssumedCount} saving${typeAssumedCount === 1 ? "" : "s"} on sheet "${sheet.name}" (the first at ${typeAssumed.address}) ha${typeAssumedCount === 1 ? "s" : "ve"} no type and ${typeAssumedCount === 1 ? "was" : "were"} taken as cashable.`,
+        typeAssumed,
+        "Write Cashable or Non-cashable in the Type column."
+      )
+    );
+  return {
+    sheet: sheet.name,
+    lines,
+    how: template
+      ? `template table ${template}: ${lines.length} lines; ${unit.note}`
+      : `savings plan (${wide ? "planned and actual columns by year" : "one row per year"}), header on row ${header.row + 1}: ${lines.length} lines; ${unit.note}`,
+  };
+}
+
+function headerText(sheet: SheetGrid, r: number, c: number): string {
+  const own = cellText(at(sheet, r, c));
+  const y = yearAbove(sheet, r - 1, c);
+  return y !== undefined && !parseFinancialYear(own) ? `${formatYear(y)} ${own}` : own;
+}
+
+function areaFor(text: string, cell: CellRef, ctx: DetectContext): SavingsArea | undefined {
+  const map = ctx.options.savingsAreas;
+  if (map) {
+    const byCell = `${cell.sheet}!${cell.address}`;
+    if (Object.prototype.hasOwnProperty.call(map, byCell)) return map[byCell];
+    const k = mappingKey(text);
+    if (Object.prototype.hasOwnProperty.call(map, k)) return map[k];
+  }
+  const m = matchSavingsArea(text);
+  return m.kind === "match" ? m.key : undefined;
+}

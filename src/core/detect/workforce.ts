@@ -1,0 +1,614 @@
+/**
+ * Workforce sheets, in either of the two forms forces keep:
+ * - functions x years, each cell the function's total FTE (officers + staff + PCSOs) that year;
+ * - functions x worker types (officers, staff, PCSOs, specials, total) for one snapshot date
+ *   ("as at 31 March 2010" in the title, a header or the sheet name), or with a Year column
+ *   (the input template's layout), one row per function and year.
+ * The same function read from two sheets (a snapshot and a plan by year) becomes one line; a
+ * figure given twice must agree.
+ */
+import { FunctionCategory, Sourced, WorkforceLine } from "../forceData";
+import { a1, CellRef, SheetGrid } from "../grid";
+import { finding } from "../findings";
+import { FinancialYear, formatYear } from "../years";
+import { cellText, quantityFromCell, readNumberCell, showNumber } from "./cells";
+import { DetectContext } from "./context";
+import {
+  FUNCTION_CATEGORY_NAMES,
+  functionMatcher,
+  isTotalLabel,
+  mappingKey,
+  Matcher,
+} from "./labels";
+import { decided } from "./options";
+import {
+  checkTotals,
+  HEADER_SCAN_ROWS,
+  labelText,
+  readYearTable,
+  reportHiddenRows,
+  YearHeader,
+} from "./table";
+import { parseFinancialYear, parseSnapshot, yearOfCell } from "./years";
+
+export type WorkerPart = "officers" | "staff" | "pcsos" | "specials" | "total";
+const PARTS: readonly WorkerPart[] = ["officers", "staff", "pcsos", "specials", "total"];
+
+type Fte = Partial<Record<WorkerPart, Sourced<number>>>;
+
+/** A workforce row as read from one sheet, before lines from several sheets are merged. */
+export interface RawWorkforceLine {
+  readonly label: string;
+  readonly labelCell: CellRef;
+  readonly isTotal: boolean;
+  readonly category?: FunctionCategory;
+  readonly order: number;
+  readonly fte: Map<FinancialYear, Fte>;
+}
+
+export interface WorkforceSheet {
+  readonly sheet: string;
+  readonly lines: readonly RawWorkforceLine[];
+  readonly how: string;
+}
+
+/** FTE are compared to within a twentieth: sheets round to one or two decimals. */
+export const FTE_TOLERANCE = 0.05;
+const sameFte = (a: number, b: number): boolean => Math.abs(a - b) <= FTE_TOLERANCE;
+
+export type WorkforceRole =
+  "function" | "category" | "year" | "officers" | "staff" | "pcsos" | "specials" | "total";
+
+export const workforceHeaderMatcher = new Matcher<WorkforceRole>({
+  phrases: [
+    ["function", ["function", "department", "business area", "role", "team", "service area"]],
+    ["category", ["category", "classification", "support category"]],
+    ["year", ["year", "financial year"]],
+    ["officers", ["police officers", "officers", "constables", "sworn officers"]],
+    ["staff", ["police staff", "staff", "civilian staff"]],
+    ["pcsos", ["pcsos", "pcso"]],
+    ["specials", ["specials", "special constables"]],
+    ["total", ["total", "total fte", "total workforce", "all"]],
+  ],
+  roles: ["officer", "staff", "pcso", "special"],
+});
+
+const PART_WORDS: Record<WorkerPart, string> = {
+  officers: "police officers",
+  staff: "police staff",
+  pcsos: "PCSOs",
+  specials: "special constables",
+  total: "total",
+};
+
+/** Settles a function's category: the user's choice, the Category column, then the label. */
+export function categorise(
+  label: string,
+  labelCell: CellRef,
+  categoryText: string | undefined,
+  categoryCell: CellRef | undefined,
+  ctx: DetectContext,
+  reported: Set<string>
+): { category?: FunctionCategory; how: string } {
+  const user = decided(ctx.options.functionCategories, labelCell.sheet, labelCell.address, label);
+  if (user) return { category: user.value, how: `category set in the Data step` };
+  if (categoryText && categoryCell) {
+    const byKey = (Object.keys(FUNCTION_CATEGORY_NAMES) as FunctionCategory[]).find(
+      (k) => k.toLowerCase() === categoryText.trim().toLowerCase()
+    );
+    if (byKey)
+      return { category: byKey, how: `category "${categoryText}" (${categoryCell.address})` };
+    const m = functionMatcher.match(categoryText);
+    if (m.kind === "match")
+      return { category: m.key, how: `category "${categoryText}" (${categoryCell.address})` };
+  }
+  const m = functionMatcher.match(label);
+  if (m.kind === "match")
+    return {
+      category: m.key,
+      how: `function "${label}" read as ${FUNCTION_CATEGORY_NAMES[m.key].toLowerCase()}`,
+    };
+  const key = mappingKey(label) + "|" + (categoryText ?? "");
+  if (!reported.has(key)) {
+    reported.add(key);
+    const shown = categoryText ? `"${label}" (category "${categoryText}")` : `"${label}"`;
+    ctx.sink.add(
+      m.kind === "ambiguous"
+        ? finding(
+            "warning",
+            "AMBIGUOUS_LABEL",
+            `The function ${shown} at ${labelCell.sheet}!${labelCell.address} could be ${m.keys.map((k) => FUNCTION_CATEGORY_NAMES[k].toLowerCase()).join(" or ")}, so it was given no category.`,
+            labelCell,
+            "Choose its category in the Category column or the Data step."
+          )
+        : finding(
+            "warning",
+            "CATEGORY_UNMAPPED",
+            `The function ${shown} at ${labelCell.sheet}!${labelCell.address} could not be put in a business-support category, so it is not counted as business support.`,
+            labelCell,
+            "Choose its category in the Category column or the Data step."
+          )
+    );
+  }
+  return { how: "no category" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form 1: functions x years
+
+export function readWorkforceByYear(
+  sheet: SheetGrid,
+  header: YearHeader,
+  order: number,
+  ctx: DetectContext,
+  reported: Set<string>
+): WorkforceSheet {
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const table = readYearTable(sheet, header, { isTotal: isTotalLabel, hidden });
+  const lines: RawWorkforceLine[] = [];
+  const hiddenRead: number[] = [];
+  const items: { isTotal: boolean; values: (number | undefined)[]; row: number }[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== "line") continue;
+    const labelCell: CellRef = { sheet: sheet.name, address: a1(row.row, row.labelCol) };
+    const catCell =
+      row.categoryCol !== undefined
+        ? { sheet: sheet.name, address: a1(row.row, row.categoryCol) }
+        : undefined;
+    const cat = row.isTotal
+      ? { how: "total row" }
+      : categorise(row.label, labelCell, row.category, catCell, ctx, reported);
+    const fte = new Map<FinancialYear, Fte>();
+    const values: (number | undefined)[] = [];
+    header.columns.forEach((col, i) => {
+      const cell: CellRef = { sheet: sheet.name, address: a1(row.row, col.col) };
+      const v = quantityFromCell(
+        row.cells[i],
+        cell,
+        `${formatYear(col.year)} FTE of "${row.label}"`,
+        ctx.sink
+      );
+      values.push(v);
+      if (v === undefined) return;
+      negativeFte(v, cell, row.label, ctx);
+      fte.set(col.year, {
+        total: {
+          value: v,
+          sources: [cell],
+          how: `function "${row.label}" (${labelCell.address}), ${cat.how}; total FTE in column "${col.header}"`,
+        },
+      });
+    });
+    items.push({ isTotal: row.isTotal, values, row: row.row });
+    if (fte.size === 0) continue;
+    if (row.hidden) hiddenRead.push(row.row);
+    lines.push({
+      label: row.label,
+      labelCell,
+      isTotal: row.isTotal,
+      ...(cat.category ? { category: cat.category } : {}),
+      order: order * 1_000_000 + row.row,
+      fte,
+    });
+  }
+  reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
+  for (const check of checkTotals(items, sameFte)) {
+    if (check.ok) continue;
+    const item = items[check.index];
+    for (const d of check.differences) {
+      const col = header.columns[d.column];
+      reportFteMismatch(
+        sheet.name,
+        item.row,
+        col.col,
+        formatYear(col.year),
+        "total",
+        d.stated,
+        d.sum,
+        ctx
+      );
+    }
+  }
+  return {
+    sheet: sheet.name,
+    lines,
+    how: `workforce by year: functions in column ${a1(0, table.firstLabelCol).replace(/\d+$/, "")}, years on row ${header.row + 1} (${header.columns.map((c) => formatYear(c.year)).join(", ")})`,
+  };
+}
+
+function negativeFte(v: number, cell: CellRef, label: string, ctx: DetectContext): void {
+  if (v < 0)
+    ctx.sink.add(
+      finding(
+        "warning",
+        "NEGATIVE_FTE",
+        `${cell.sheet}!${cell.address} gives ${showNumber(v)} FTE for "${label}"; a workforce cannot be negative.`,
+        cell,
+        "Check the sign of the figure."
+      )
+    );
+}
+
+function reportFteMismatch(
+  sheet: string,
+  row: number,
+  col: number,
+  year: string,
+  part: string,
+  stated: number,
+  sum: number,
+  ctx: DetectContext
+): void {
+  const cell = { sheet, address: a1(row, col) };
+  ctx.sink.add(
+    finding(
+      "warning",
+      "FTE_TOTAL_MISMATCH",
+      `The ${part} FTE for ${year} at ${sheet}!${cell.address} is ${showNumber(round2(stated))}, but the lines above it add up to ${showNumber(round2(sum))}.`,
+      cell,
+      "Check for a missing or double-counted line, or a total typed in rather than summed."
+    )
+  );
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form 2: functions x worker types (one snapshot date, or a Year column)
+
+export interface WorkerTypeHeader {
+  readonly row: number;
+  readonly columns: ReadonlyMap<WorkforceRole, number>;
+  readonly headers: ReadonlyMap<number, string>;
+}
+
+/** The header row of a worker-type table: at least two of officers, staff, PCSOs and total. */
+export function findWorkerTypeHeader(sheet: SheetGrid): WorkerTypeHeader | undefined {
+  const limit = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  let best: WorkerTypeHeader | undefined;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    const columns = new Map<WorkforceRole, number>();
+    const headers = new Map<number, string>();
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t || t.length > 60) continue;
+      const m = workforceHeaderMatcher.match(t);
+      if (m.kind !== "match" || columns.has(m.key)) continue;
+      columns.set(m.key, c);
+      headers.set(c, t);
+    }
+    const types = (["officers", "staff", "pcsos", "total"] as const).filter((k) => columns.has(k));
+    if (types.length < 2) continue;
+    const firstType = Math.min(...types.map((k) => columns.get(k) ?? 0));
+    if (firstType === 0 && !columns.has("function")) continue;
+    const score = columns.size;
+    if (score > bestScore) {
+      best = { row: r, columns, headers };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Where a snapshot sheet says its date: the user, the title, a header, the sheet name. */
+function snapshotYear(
+  sheet: SheetGrid,
+  headerRow: number,
+  ctx: DetectContext
+): { year: FinancialYear; how: string } | undefined {
+  const chosen = ctx.options.snapshotYears?.[sheet.name];
+  if (chosen !== undefined && Number.isInteger(chosen))
+    return { year: chosen, how: `${formatYear(chosen)} as chosen in the Data step` };
+  const weak: { year: FinancialYear; how: string }[] = [];
+  for (let r = 0; r <= headerRow; r++) {
+    const row = sheet.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t || !/\d/.test(t)) continue;
+      const snap = parseSnapshot(t);
+      const where = r === headerRow ? "header" : "title";
+      if (snap?.strong)
+        return {
+          year: snap.year,
+          how: `snapshot ${snap.date} in the ${where} at ${a1(r, c)} ("${t.slice(0, 60)}")`,
+        };
+      if (snap)
+        weak.push({ year: snap.year, how: `date ${snap.date} in the ${where} at ${a1(r, c)}` });
+      else {
+        const fy = parseFinancialYear(t);
+        if (fy)
+          weak.push({
+            year: fy.year,
+            how: `year ${formatYear(fy.year)} in the ${where} at ${a1(r, c)}`,
+          });
+      }
+    }
+  }
+  const fromName = parseFinancialYear(sheet.name);
+  if (fromName)
+    return {
+      year: fromName.year,
+      how: fromName.date
+        ? `snapshot ${fromName.date} in the sheet name`
+        : `year ${formatYear(fromName.year)} in the sheet name`,
+    };
+  return weak[0];
+}
+
+export function readWorkforceByType(
+  sheet: SheetGrid,
+  header: WorkerTypeHeader,
+  order: number,
+  ctx: DetectContext,
+  reported: Set<string>,
+  template?: string
+): WorkforceSheet | undefined {
+  const yearCol = header.columns.get("year");
+  const snapshot = yearCol === undefined ? snapshotYear(sheet, header.row, ctx) : undefined;
+  if (yearCol === undefined && !snapshot) {
+    ctx.sink.add(
+      finding(
+        "warning",
+        "SNAPSHOT_YEAR_MISSING",
+        `Sheet "${sheet.name}" gives FTE by worker type but no date or year, so its figures could not be placed in a year and were not used.`,
+        { sheet: sheet.name },
+        'Put the date in the title (for example "as at 31 March 2010"), or choose the year in the Data step.'
+      )
+    );
+    return undefined;
+  }
+  const partCols = PARTS.filter((p) => header.columns.has(p)).map((p) => ({
+    part: p,
+    col: header.columns.get(p) as number,
+  }));
+  const firstPartCol = Math.min(...partCols.map((p) => p.col));
+  const categoryCol = header.columns.get("category");
+  const functionCol = header.columns.get("function");
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const hiddenRead: number[] = [];
+  const lines: RawWorkforceLine[] = [];
+  // Items for total checks, per year, in sheet order.
+  const itemsByYear = new Map<
+    FinancialYear,
+    { isTotal: boolean; values: (number | undefined)[]; row: number }[]
+  >();
+  const n = sheet.values.length;
+  for (let r = header.row + 1; r < n; r++) {
+    const row = sheet.values[r];
+    if (!row || row.length === 0) continue;
+    let label: string | undefined;
+    let labelCol = -1;
+    if (functionCol !== undefined) {
+      label = labelText(row[functionCol]);
+      labelCol = functionCol;
+    } else
+      for (let c = 0; c < Math.min(firstPartCol, row.length); c++) {
+        if (c === categoryCol || c === yearCol) continue;
+        const t = labelText(row[c]);
+        if (t !== undefined) {
+          label = t;
+          labelCol = c;
+          break;
+        }
+      }
+    if (label === undefined) continue;
+    const labelCell: CellRef = { sheet: sheet.name, address: a1(r, labelCol) };
+    let year: FinancialYear | undefined = snapshot?.year;
+    let yearHow = snapshot?.how ?? "";
+    if (yearCol !== undefined) {
+      const yv = row[yearCol];
+      const fmt = sheet.numberFormats?.[r]?.[yearCol];
+      const y =
+        yearOfCell(yv ?? null, fmt) ??
+        (typeof yv === "number" && Number.isInteger(yv) && yv >= 1990 && yv <= 2099
+          ? { year: yv }
+          : undefined);
+      if (!y) {
+        if (!(yv === null || yv === undefined || cellText(yv) === ""))
+          ctx.sink.add(
+            finding(
+              "warning",
+              "YEAR_NOT_VALID",
+              `${sheet.name}!${a1(r, yearCol)} should give the financial year of "${label}" (e.g. 2009/10) but holds "${cellText(yv) || String(yv)}"; the row was not read.`,
+              { sheet: sheet.name, address: a1(r, yearCol) },
+              "Write the year as 2009/10."
+            )
+          );
+        continue;
+      }
+      year = y.year;
+      yearHow = `year ${formatYear(y.year)} in ${a1(r, yearCol)}`;
+    }
+    if (year === undefined) continue;
+    const isTotal = isTotalLabel(label);
+    const fte: Fte = {};
+    const values: (number | undefined)[] = [];
+    for (const { part, col } of partCols) {
+      const cell: CellRef = { sheet: sheet.name, address: a1(r, col) };
+      const v = quantityFromCell(
+        readNumberCell(row[col]),
+        cell,
+        `${PART_WORDS[part]} FTE of "${label}"`,
+        ctx.sink
+      );
+      values.push(v);
+      if (v === undefined) continue;
+      negativeFte(v, cell, label, ctx);
+      fte[part] = { value: v, sources: [cell], how: "" };
+    }
+    const present = PARTS.filter((p) => fte[p] !== undefined);
+    if (present.length === 0) continue;
+    (itemsByYear.get(year) ?? itemsByYear.set(year, []).get(year))?.push({
+      isTotal,
+      values,
+      row: r,
+    });
+    if (hidden.has(r)) hiddenRead.push(r);
+    const catText = categoryCol !== undefined ? cellText(row[categoryCol]) : "";
+    const cat = isTotal
+      ? { how: "total row" }
+      : categorise(
+          label,
+          labelCell,
+          catText || undefined,
+          categoryCol !== undefined
+            ? { sheet: sheet.name, address: a1(r, categoryCol) }
+            : undefined,
+          ctx,
+          reported
+        );
+    const finished: Fte = {};
+    for (const p of present) {
+      const f = fte[p] as Sourced<number>;
+      const col = partCols.find((x) => x.part === p)?.col ?? 0;
+      finished[p] = {
+        value: f.value,
+        sources: f.sources,
+        how: `function "${label}" (${labelCell.address}), ${cat.how}; ${PART_WORDS[p]} FTE in column "${header.headers.get(col) ?? ""}"; ${yearHow}`,
+      };
+    }
+    // The row's own total must be officers + staff + PCSOs (specials never count).
+    const o = finished.officers?.value;
+    const s = finished.staff?.value;
+    const p = finished.pcsos?.value;
+    if (o !== undefined || s !== undefined || p !== undefined) {
+      const sum = (o ?? 0) + (s ?? 0) + (p ?? 0);
+      const total = finished.total;
+      if (total && !sameFte(total.value, sum))
+        ctx.sink.add(
+          finding(
+            "warning",
+            "FTE_TOTAL_MISMATCH",
+            `The total FTE of "${label}" at ${sheet.name}!${total.sources[0].address} is ${showNumber(round2(total.value))}, but officers, staff and PCSOs on the row add up to ${showNumber(round2(sum))}.`,
+            total.sources[0],
+            "Check the row: the total should be officers + staff + PCSOs (specials are not counted)."
+          )
+        );
+      if (!total) {
+        const sources = [finished.officers, finished.staff, finished.pcsos]
+          .filter((x): x is Sourced<number> => x !== undefined)
+          .flatMap((x) => x.sources);
+        finished.total = {
+          value: round4(sum),
+          sources,
+          how: `function "${label}" (${labelCell.address}): officers + staff + PCSOs; ${yearHow}`,
+        };
+      }
+    }
+    lines.push({
+      label,
+      labelCell,
+      isTotal,
+      ...(cat.category ? { category: cat.category } : {}),
+      order: order * 1_000_000 + r,
+      fte: new Map([[year, finished]]),
+    });
+  }
+  reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
+  for (const year of [...itemsByYear.keys()].sort((a, b) => a - b)) {
+    const items = itemsByYear.get(year) ?? [];
+    for (const check of checkTotals(items, sameFte)) {
+      if (check.ok) continue;
+      const item = items[check.index];
+      for (const d of check.differences) {
+        const pc = partCols[d.column];
+        reportFteMismatch(
+          sheet.name,
+          item.row,
+          pc.col,
+          formatYear(year),
+          PART_WORDS[pc.part],
+          d.stated,
+          d.sum,
+          ctx
+        );
+      }
+    }
+  }
+  const types = partCols.map((p) => PART_WORDS[p.part]).join(", ");
+  const how = template
+    ? `template table ${template}: FTE by function, year and worker type (${types})`
+    : yearCol !== undefined
+      ? `workforce by worker type (${types}) with a year column, header on row ${header.row + 1}`
+      : `workforce snapshot by worker type (${types}), header on row ${header.row + 1}; ${snapshot?.how ?? ""}`;
+  return { sheet: sheet.name, lines, how };
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging
+
+/**
+ * One line per function (by its label's words, totals apart from ordinary lines), in the order
+ * first seen. A figure given on two sheets keeps the first; if they disagree, a finding says so.
+ */
+export function mergeWorkforce(
+  sheets: readonly WorkforceSheet[],
+  ctx: DetectContext
+): WorkforceLine[] {
+  const merged = new Map<
+    string,
+    { line: RawWorkforceLine; fte: Map<FinancialYear, Fte>; category?: FunctionCategory }
+  >();
+  const raw = sheets.flatMap((s) => s.lines).sort((a, b) => a.order - b.order);
+  for (const l of raw) {
+    const key = `${l.isTotal ? "T" : "L"}|${mappingKey(l.label)}`;
+    let m = merged.get(key);
+    if (!m) {
+      m = { line: l, fte: new Map(), ...(l.category ? { category: l.category } : {}) };
+      merged.set(key, m);
+    } else if (!m.category && l.category) m.category = l.category;
+    for (const [year, parts] of l.fte) {
+      const have = m.fte.get(year) ?? {};
+      for (const p of PARTS) {
+        const f = parts[p];
+        if (!f) continue;
+        const old = have[p];
+        if (!old) {
+          have[p] = f;
+          continue;
+        }
+        if (!sameFte(old.value, f.value))
+          ctx.sink.add(
+            finding(
+              "warning",
+              "FTE_CONFLICT",
+              `"${l.label}" has ${showNumber(round2(old.value))} ${PART_WORDS[p]} FTE for ${formatYear(year)} at ${old.sources[0].sheet}!${old.sources[0].address} but ${showNumber(round2(f.value))} at ${f.sources[0].sheet}!${f.sources[0].address}; the first was used.`,
+              f.sources[0],
+              "Make the two sheets agree, or mark one of them to be ignored in the Data step."
+            )
+          );
+      }
+      m.fte.set(year, have);
+    }
+  }
+  return [...merged.values()]
+    .sort((a, b) => a.line.order - b.line.order)
+    .map((m) => {
+      const fte = new Map<FinancialYear, Fte>();
+      for (const y of [...m.fte.keys()].sort((a, b) => a - b)) fte.set(y, m.fte.get(y) ?? {});
+      const line: { -readonly [K in keyof WorkforceLine]: WorkforceLine[K] } = {
+        label: m.line.label,
+        isTotal: m.line.isTotal,
+        labelCell: m.line.labelCell,
+        fte,
+      };
+      if (m.category) line.category = m.category;
+      return line;
+    });
+}
+
+/** The years a workforce has figures for. */
+export function workforceYears(lines: readonly WorkforceLine[]): FinancialYear[] {
+  const ys = new Set<FinancialYear>();
+  for (const l of lines) for (const y of l.fte.keys()) ys.add(y);
+  return [...ys].sort((a, b) => a - b);
+}
