@@ -4,7 +4,7 @@ import schema from "../../../schema/analysis.schema.json";
 import { analyse } from "../../../src/core/analysis/analyse";
 import { analysisToJson, cellsJson } from "../../../src/core/analysis/json";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
-import { DataSpec, fullSpec, makeData, officerBudget } from "./fixtures";
+import { DataSpec, M, fullSpec, makeData, officerBudget } from "./fixtures";
 
 // ajv comes with the dev tooling (eslint, webpack); the schema uses draft-07 union types.
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
