@@ -26,6 +26,15 @@ export interface ErrorPlace {
   readonly sheet?: string;
   /** A1 address on `sheet` ("A1:F5000"), or a cell. */
   readonly range?: string;
+  /** The sheets a request was working on, when it was more than one. */
+  readonly sheets?: readonly string[];
+}
+
+function listed(names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length < 2
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
 }
 
 /** The parts of an OfficeExtension.Error the mapping uses. */
@@ -60,18 +69,25 @@ export function isPayloadTooLarge(e: unknown): boolean {
 
 /** "Budget!C5:H40", "'Pay 2010'!A1", "Budget", or undefined. */
 export function placeText(place: ErrorPlace): string | undefined {
-  if (place.sheet === undefined) return undefined;
+  if (place.sheet === undefined) return place.sheets?.length ? place.sheets.join(", ") : undefined;
   return place.range ? `${quoteSheetName(place.sheet)}!${place.range}` : place.sheet;
 }
 
 function whereWords(place: ErrorPlace): string {
+  if (place.sheet === undefined && place.sheets?.length === 1)
+    return `on the sheet "${place.sheets[0]}"`;
+  if (place.sheet === undefined && place.sheets?.length)
+    return `on the sheets ${listed(place.sheets)}`;
   if (place.sheet === undefined) return "in this workbook";
   if (place.range) return `in ${quoteSheetName(place.sheet)}!${place.range}`;
   return `on the sheet "${place.sheet}"`;
 }
 
 function sheetWords(place: ErrorPlace): string {
-  return place.sheet === undefined ? "a sheet" : `the sheet "${place.sheet}"`;
+  if (place.sheet !== undefined) return `the sheet "${place.sheet}"`;
+  if (place.sheets?.length === 1) return `the sheet "${place.sheets[0]}"`;
+  if (place.sheets?.length) return `one of the sheets ${listed(place.sheets)}`;
+  return "a sheet";
 }
 
 /** The plain-English sentence for an Office error code. */

@@ -62,6 +62,7 @@ export interface WritePlace {
   action: string;
   sheet?: string;
   range?: string;
+  sheets?: readonly string[];
 }
 
 /** Bytes a JSON value takes as UTF-8. */
@@ -81,51 +82,101 @@ export interface ValuePiece {
   readonly sheet: number;
   readonly top: number;
   readonly left: number;
-  readonly values: (string | number | boolean)[][];
+  /** null leaves a cell as it is (Office.js ignores null when setting values and formats). */
+  readonly values: (string | number | boolean | null)[][];
   /** "@" for text cells (kept literal), the plan's format or "General" for the rest. */
-  readonly formats: string[][];
+  readonly formats: (string | null)[][];
   readonly bytes: number;
 }
 
 const TEXT_FORMAT = "@";
 
+/** One row's worth of one block. */
+interface RowPart {
+  readonly row: number;
+  readonly left: number;
+  readonly values: readonly PlainValue[];
+  readonly formats?: readonly (string | undefined)[];
+}
+
 /**
- * The value writes of one sheet plan, each block cut into row slices of at most `maxBytes`
- * (values and formats as JSON). Rows are padded to the block's width: Excel wants rectangles.
+ * The value writes of one sheet plan. Blocks on consecutive rows (a renderer writes a statement
+ * one row at a time) are joined into one rectangle, the cells between them left as they are, so
+ * a statement of hundreds of rows is a few operations rather than hundreds. Each rectangle is
+ * then cut into row slices of at most `maxBytes` (values and formats as JSON).
  */
 export function valuePieces(sheet: number, plan: SheetPlan, maxBytes: number): ValuePiece[] {
-  const out: ValuePiece[] = [];
+  const parts: RowPart[] = [];
   for (const block of plan.blocks) {
-    const width = Math.max(0, ...block.values.map((r) => r.length));
-    if (width === 0) continue;
-    let values: (string | number | boolean)[][] = [];
-    let formats: string[][] = [];
-    let bytes = 0;
-    let top = block.top;
-    const flush = (): void => {
-      if (values.length === 0) return;
-      out.push({ sheet, top, left: block.left, values, formats, bytes });
-      top += values.length;
-      values = [];
-      formats = [];
-      bytes = 0;
-    };
     block.values.forEach((row, i) => {
-      const vr: (string | number | boolean)[] = [];
-      const fr: string[] = [];
-      for (let j = 0; j < width; j++) {
-        const v: PlainValue = j < row.length ? row[j] : null;
-        vr.push(v === null ? "" : v);
-        const planned = block.numberFormats?.[i]?.[j];
-        fr.push(typeof v === "string" ? TEXT_FORMAT : (planned ?? "General"));
-      }
-      const b = jsonBytes(vr) + jsonBytes(fr) + 2;
-      if (values.length > 0 && bytes + b > maxBytes) flush();
-      values.push(vr);
-      formats.push(fr);
-      bytes += b;
+      if (row.length > 0)
+        parts.push({
+          row: block.top + i,
+          left: block.left,
+          values: row,
+          formats: block.numberFormats?.[i],
+        });
     });
-    flush();
+  }
+  // Groups of parts on consecutive rows, with no two parts over the same cell.
+  const groups: RowPart[][] = [];
+  let group: RowPart[] = [];
+  let lastRow = -2;
+  const taken = new Map<number, [number, number][]>();
+  for (const p of parts) {
+    const right = p.left + p.values.length - 1;
+    const overlaps = (taken.get(p.row) ?? []).some(([l, r]) => p.left <= r && right >= l);
+    const fits = group.length > 0 && (p.row === lastRow || p.row === lastRow + 1) && !overlaps;
+    if (!fits && group.length > 0) {
+      groups.push(group);
+      group = [];
+      taken.clear();
+    }
+    group.push(p);
+    taken.set(p.row, [...(taken.get(p.row) ?? []), [p.left, right]]);
+    lastRow = p.row;
+  }
+  if (group.length > 0) groups.push(group);
+
+  const out: ValuePiece[] = [];
+  for (const g of groups) {
+    const top = g[0].row;
+    const bottom = g[g.length - 1].row;
+    const left = Math.min(...g.map((p) => p.left));
+    const width = Math.max(...g.map((p) => p.left + p.values.length)) - left;
+    const values: (string | number | boolean | null)[][] = [];
+    const formats: (string | null)[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      values.push(new Array(width).fill(null));
+      formats.push(new Array(width).fill(null));
+    }
+    for (const p of g) {
+      p.values.forEach((v, j) => {
+        const at = p.left - left + j;
+        values[p.row - top][at] = v === null ? "" : v;
+        formats[p.row - top][at] =
+          typeof v === "string" ? TEXT_FORMAT : (p.formats?.[j] ?? "General");
+      });
+    }
+    // Row slices under the byte budget.
+    let from = 0;
+    let bytes = 0;
+    for (let i = 0; i <= values.length; i++) {
+      const b = i < values.length ? jsonBytes(values[i]) + jsonBytes(formats[i]) + 2 : 0;
+      if (i === values.length || (i > from && bytes + b > maxBytes)) {
+        out.push({
+          sheet,
+          top: top + from,
+          left,
+          values: values.slice(from, i),
+          formats: formats.slice(from, i),
+          bytes,
+        });
+        from = i;
+        bytes = 0;
+      }
+      bytes += b;
+    }
   }
   return out;
 }
@@ -299,6 +350,7 @@ export async function applyWritePlanWith(
 
   // Sync 2: create or clear the sheets, then the first values.
   place.action = "creating the add-in's sheets";
+  place.sheets = decisions.flatMap((d) => (d.actual ? [d.actual] : []));
   const queueSheets = (): Target[] => {
     const app = context.workbook.application;
     app.suspendApiCalculationUntilNextSync();

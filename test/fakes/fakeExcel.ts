@@ -330,7 +330,7 @@ export interface FakeRequest {
   readonly requestBytes: number;
   /** JSON bytes loaded. */
   readonly responseBytes: number;
-  /** Cells whose data was loaded. */
+  /** Cells whose values were loaded. */
   readonly cellsRead: number;
   readonly calculationSuspended: boolean;
   readonly screenUpdatingSuspended: boolean;
@@ -594,7 +594,9 @@ abstract class FakeProxy<M> {
         const v = this.readProperty(m, p);
         values.set(p, v);
         bytes += jsonBytes(v) + p.length + 4;
-        if (Array.isArray(v) && Array.isArray(v[0])) cells += v.length * (v[0] as unknown[]).length;
+        // Cells read are counted once, by their values (formats and types come with them).
+        if (p === "values" && Array.isArray(v) && Array.isArray(v[0]))
+          cells += v.length * (v[0] as unknown[]).length;
       } else {
         const head = p.slice(0, slash);
         const list = byHead.get(head) ?? [];
