@@ -108,8 +108,10 @@ export class SheetBuilder {
           while (fr.length < col) fr.push(undefined);
           fr[col] = fmt;
         }
+        // Office.js gives a constant's value as its "formula", so text that starts with "="
+        // (kept literal) looks like one: a formula is kept only when it differs from the value.
         const f = formulas?.[i]?.[j];
-        if (typeof f === "string" && f.startsWith("=")) {
+        if (typeof f === "string" && f.startsWith("=") && f !== src[j]) {
           this.formulas ??= [];
           const rr = (this.formulas[row] ??= []);
           while (rr.length < col) rr.push(undefined);

@@ -26,7 +26,7 @@ import {
   isErrorValue,
   quoteSheetName,
 } from "../../src/core/grid";
-import { ownershipNamesFor, sheetOfReference } from "../../src/core/ownership";
+import { isSettingsSheet, ownershipNamesFor, sheetOfReference } from "../../src/core/ownership";
 import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
@@ -269,7 +269,10 @@ export class FakeWorkbookModel {
       wb.sheets.push(sheet);
     }
     const owned = grid.sheets.filter((s) => s.addinOwned);
-    const marks = ownershipNamesFor(owned.map((s) => ({ name: s.name, role: "statement" })));
+    // The settings sheet is recognised by its signature (role "data"), as the preview does.
+    const marks = ownershipNamesFor(
+      owned.map((s) => ({ name: s.name, role: isSettingsSheet(s.values) ? "data" : "statement" }))
+    );
     marks.forEach((m, i) => {
       const sheet = wb.sheet(owned[i].name);
       if (sheet) wb.names.push({ name: m.name, target: { sheet, rect: A1 }, visible: true });
