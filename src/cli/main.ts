@@ -54,3 +54,8 @@ registerCommand(
   "check workbooks and their statements as an inspector would",
   async () => (await import("./commands/check")).check
 );
+registerCommand(
+  "statement",
+  "draft the Value for Money Statement (Word, and optionally a new workbook)",
+  async () => (await import("./commands/statement")).statement
+);

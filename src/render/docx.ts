@@ -114,7 +114,13 @@ function textCell(
               ? AlignmentType.CENTER
               : AlignmentType.LEFT,
         spacing: { before: 0, after: 0 },
-        children: [new TextRun({ text, bold: opts.bold, italics: opts.italic })],
+        children: [
+          new TextRun({
+            text,
+            ...(opts.bold ? { bold: true } : {}),
+            ...(opts.italic ? { italics: true } : {}),
+          }),
+        ],
       }),
     ],
   });
@@ -177,8 +183,8 @@ function paragraphBlock(p: ParagraphBlock): Paragraph {
     (r) =>
       new TextRun({
         text: r.text,
-        bold: r.emphasis === "strong" || role === "missing",
-        italics: r.emphasis === "em" || role === "userNarrative",
+        ...(r.emphasis === "strong" || role === "missing" ? { bold: true } : {}),
+        ...(r.emphasis === "em" || role === "userNarrative" ? { italics: true } : {}),
       })
   );
   if (role === "userNarrative")

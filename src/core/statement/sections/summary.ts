@@ -276,9 +276,10 @@ export function summarySections(ctx: DraftContext): Section[] {
       para([
         `Across the plan${span}, the force expects `,
         moneyOf(ctx, s.total.cashable.planned),
-        ` of cashable savings and `,
-        moneyOf(ctx, s.total.nonCashable.planned),
-        ` of non-cashable gains. `,
+        ` of cashable savings`,
+        ...(s.total.nonCashable.planned.value !== 0
+          ? [" and ", moneyOf(ctx, s.total.nonCashable.planned), " of non-cashable gains. "]
+          : [" and no non-cashable gains. "]),
         ...varianceSentence(ctx, "cashable savings", s.total.cashable),
         ...varianceSentence(ctx, "non-cashable gains", s.total.nonCashable),
       ])

@@ -1,0 +1,236 @@
+/**
+ * `vfm statement WORKBOOK.xlsx --out statement.docx [--xlsx statement.xlsx] [--policy FILE]
+ * [--date YYYY-MM-DD]`: drafts the Value for Money Statement from a force's workbook and writes
+ * it as a Word document and, optionally, as a NEW workbook holding only the statement and chart
+ * sheets.
+ *
+ * The user's workbook is only ever read: it is never rewritten, not even as a copy (an ExcelJS
+ * round trip can drop charts, pivot tables and shared formulas). An output path that is the
+ * workbook itself is refused. Outputs are written to a temporary file beside the target and
+ * renamed into place, so a failed run leaves no half-written file.
+ *
+ * Exit codes as `vfm analyse`: 0 when the statement was written (findings or not); 2 when the
+ * workbook cannot be read, holds no budget figures, or an output cannot be written, with the
+ * reason in one line on stderr.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { buildStatement, workbookSaysIllustrative } from "../../core/statement/build";
+import { Statement } from "../../core/statement/model";
+import { renderStatementDocx } from "../../render/docx";
+import { renderStatementWritePlan } from "../../render/excel";
+import { writePlanToXlsx } from "../../preview/xlsxWrite";
+import { Command, EXIT } from "../io";
+import { loadAndAnalyse } from "../pipeline";
+
+export const STATEMENT_USAGE = `Usage: vfm statement WORKBOOK.xlsx --out STATEMENT.docx [--xlsx STATEMENT.xlsx]
+
+Drafts the Value for Money Statement from a police force's workbook: planned and actual savings
+in the nine areas, the overtime, business-support and procurement evidence, benchmarking and
+the cells every figure came from.
+
+  --out FILE.docx    write the statement as a Word document
+  --xlsx FILE.xlsx   also write a new workbook holding only the statement and chart sheets
+                     (your workbook is never rewritten or copied)
+  --policy FILE      a JSON file of policy settings, as for vfm analyse
+  --date YYYY-MM-DD  the date the statement is drafted on (default: today)
+  --help             show this help
+
+Exit code 0 when the statement was written, 2 when the workbook cannot be read or holds no
+budget figures, or an output cannot be written.
+`;
+
+interface Args {
+  file?: string;
+  out?: string;
+  xlsx?: string;
+  policy?: string;
+  date?: string;
+  help: boolean;
+  error?: string;
+}
+
+const VALUE_OPTIONS = ["--out", "--xlsx", "--policy", "--date"] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+export function parseStatementArgs(args: readonly string[]): Args {
+  const out: Args = { help: false };
+  const set = (opt: ValueOption, v: string) => {
+    if (opt === "--out") out.out = v;
+    else if (opt === "--xlsx") out.xlsx = v;
+    else if (opt === "--policy") out.policy = v;
+    else out.date = v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = VALUE_OPTIONS.find((o) => a.startsWith(`${o}=`));
+    if (a === "--help" || a === "-h") out.help = true;
+    else if ((VALUE_OPTIONS as readonly string[]).includes(a)) {
+      const v = args[++i];
+      if (v === undefined || v.startsWith("--")) return { ...out, error: `${a} needs a value.` };
+      set(a as ValueOption, v);
+    } else if (eq) set(eq, a.slice(eq.length + 1));
+    else if (a.startsWith("-")) return { ...out, error: `unknown option ${a}.` };
+    else if (out.file === undefined) out.file = a;
+    else return { ...out, error: `only one workbook at a time (got ${out.file} and ${a}).` };
+  }
+  if (!out.help && !out.error) {
+    if (!out.file) out.error = "name the workbook to draft the statement from.";
+    else if (!out.out && !out.xlsx)
+      out.error = "say where to write the statement with --out FILE.docx.";
+    else if (out.out && !/\.docx$/i.test(out.out))
+      out.error = `--out names a Word document, so it must end in .docx (got ${out.out}).`;
+    else if (out.xlsx && !/\.xlsx$/i.test(out.xlsx))
+      out.error = `--xlsx names a new workbook, so it must end in .xlsx (got ${out.xlsx}).`;
+    else if (out.date && !isIsoDate(out.date))
+      out.error = `--date must be a date written YYYY-MM-DD (got ${out.date}).`;
+  }
+  return out;
+}
+
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** The same file, allowing for a path written differently or through a link. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes beside the target, then renames into place: never a half-written output. */
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`
+  );
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+function writeError(file: string, e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const why =
+    code === "ENOENT"
+      ? "its folder does not exist"
+      : code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EBUSY"
+            ? "the file is open in another program"
+            : (code ?? (e instanceof Error ? e.message.split("\n")[0] : String(e)));
+  return `${file}: the file cannot be written (${why}).`;
+}
+
+function summaryLines(s: Statement, written: readonly string[]): string {
+  const checks = s.sections.find((x) => x.id === "notes");
+  const notes = checks?.blocks.find((b) => b.kind === "notes");
+  const count = notes && notes.kind === "notes" ? notes.items.length : 0;
+  return [
+    `${s.title} for ${s.force}${s.illustrative ? " (illustrative)" : ""}.`,
+    ...written.map((w) => `Wrote ${w}`),
+    count > 0
+      ? `${count} point${count === 1 ? "" : "s"} to check before publishing: see "Points to check before publishing" in the statement.`
+      : "No problems were found in the figures used.",
+    "",
+  ].join("\n");
+}
+
+export const statement: Command = async (args, io) => {
+  const p = parseStatementArgs(args);
+  if (p.help) {
+    io.stdout(STATEMENT_USAGE);
+    return EXIT.ok;
+  }
+  if (p.error || !p.file) {
+    io.stderr(`vfm statement: ${p.error ?? "name the workbook."} Run vfm statement --help.\n`);
+    return EXIT.unreadable;
+  }
+  const input = path.resolve(io.cwd, p.file);
+  const outputs = [p.out, p.xlsx]
+    .filter((o): o is string => !!o)
+    .map((o) => path.resolve(io.cwd, o));
+  for (const o of outputs)
+    if (await sameFile(o, input)) {
+      io.stderr(
+        `vfm statement: ${path.relative(io.cwd, o) || o} is the workbook itself; the add-in never writes over your workbook. Choose another output file.\n`
+      );
+      return EXIT.unreadable;
+    }
+  if (outputs.length === 2 && (await sameFile(outputs[0], outputs[1]))) {
+    io.stderr("vfm statement: --out and --xlsx name the same file.\n");
+    return EXIT.unreadable;
+  }
+
+  const loaded = await loadAndAnalyse(p.file, io.cwd, p.policy ? { policy: p.policy } : {});
+  if (!loaded.ok) {
+    io.stderr(`vfm statement: ${loaded.message}\n`);
+    return EXIT.unreadable;
+  }
+  const { workbook, result, analysis } = loaded.loaded;
+  // The clock is read here, at the edge; the core takes the timestamp as data.
+  const generatedAt = p.date ? `${p.date}T00:00:00Z` : new Date().toISOString();
+  let drafted: Statement;
+  try {
+    drafted = buildStatement(analysis, result.data, analysis.policy, {
+      generatedAt,
+      illustrative: workbookSaysIllustrative(workbook),
+      workbookName: path.basename(input),
+      ...(result.peers ? { peers: result.peers } : {}),
+    });
+  } catch (e) {
+    io.stderr(
+      `vfm statement: ${p.file}: the statement could not be drafted (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).\n`
+    );
+    return EXIT.unreadable;
+  }
+
+  const written: string[] = [];
+  const targets: { file: string; render: () => Promise<Uint8Array>; what: string }[] = [];
+  if (p.out)
+    targets.push({
+      file: path.resolve(io.cwd, p.out),
+      render: () => renderStatementDocx(drafted),
+      what: "the Word statement",
+    });
+  if (p.xlsx)
+    targets.push({
+      file: path.resolve(io.cwd, p.xlsx),
+      render: () => writePlanToXlsx(renderStatementWritePlan(drafted)),
+      what: "a new workbook with the statement and chart sheets",
+    });
+  for (const t of targets) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await t.render();
+    } catch (e) {
+      io.stderr(
+        `vfm statement: ${t.what} could not be produced (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).\n`
+      );
+      return EXIT.unreadable;
+    }
+    try {
+      await writeAtomically(t.file, bytes);
+    } catch (e) {
+      io.stderr(`vfm statement: ${writeError(path.relative(io.cwd, t.file) || t.file, e)}\n`);
+      return EXIT.unreadable;
+    }
+    written.push(`${path.relative(io.cwd, t.file) || t.file} (${t.what})`);
+  }
+  io.stdout(summaryLines(drafted, written));
+  return EXIT.ok;
+};

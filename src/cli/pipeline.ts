@@ -1,0 +1,126 @@
+/**
+ * The shared "load + detect + analyse" step of the commands that start from one workbook file
+ * (`vfm statement`; `vfm analyse` does the same steps inline and can move onto this): read the
+ * file (never modifying it), read an optional --policy JSON file, run the one core pipeline
+ * (runVfm: detection, analysis, peers), and refuse a workbook with no budget figures at all.
+ *
+ * Failures come back as one plain-English line for stderr (the caller adds "vfm NAME: " and exits
+ * with code 2); nothing here throws.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { Analysis } from "../core/analysis/types";
+import { Finding, sortFindings } from "../core/findings";
+import { ForceData } from "../core/forceData";
+import { WorkbookGrid } from "../core/grid";
+import { policyOverridesFromJson } from "../core/policy";
+import { VfmResult, runVfm } from "../core/run";
+import { UnreadableWorkbookError, readWorkbookFile } from "./readWorkbook";
+
+/**
+ * True when detection found at least one budget amount. (The same test as vfm analyse's; the
+ * lint rules keep src/cli from importing src/cli/commands, so the commands can share it from here.)
+ */
+export function hasBudgetFigures(data: ForceData): boolean {
+  return data.budget.lines.some((l) => l.amounts.size > 0);
+}
+
+/** The analysis with the findings met while reading the file added (errors first, no repeats). */
+export function withReadFindings(analysis: Analysis, read: readonly Finding[]): Analysis {
+  const seen = new Set<string>();
+  const all = [...read, ...analysis.findings].filter((f) => {
+    const k = `${f.code}|${f.cell?.sheet ?? f.sheet ?? ""}!${f.cell?.address ?? ""}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { ...analysis, findings: sortFindings(all) };
+}
+
+export interface LoadedWorkbook {
+  /** The absolute path read. */
+  readonly file: string;
+  readonly workbook: WorkbookGrid;
+  /** runVfm's result (data, analysis, peers where a peers sheet exists). */
+  readonly result: VfmResult;
+  /** The analysis with the findings met while reading the file added, errors first. */
+  readonly analysis: Analysis;
+}
+
+export type LoadOutcome =
+  | { readonly ok: true; readonly loaded: LoadedWorkbook }
+  | { readonly ok: false; readonly message: string };
+
+export interface LoadOptions {
+  /** A --policy JSON file, relative to cwd. */
+  readonly policy?: string;
+}
+
+async function readPolicy(
+  cwd: string,
+  policy: string
+): Promise<
+  | { ok: true; file: { name: string; overrides: Readonly<Record<string, unknown>> } }
+  | { ok: false; message: string }
+> {
+  const policyPath = path.resolve(cwd, policy);
+  let text: string;
+  try {
+    text = await fs.readFile(policyPath, "utf8");
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return {
+      ok: false,
+      message: `${policy}: the policy file cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}).`,
+    };
+  }
+  const parsed = policyOverridesFromJson(text, path.basename(policyPath));
+  if (parsed.findings.length > 0) return { ok: false, message: parsed.findings[0].message };
+  return { ok: true, file: { name: path.basename(policyPath), overrides: parsed.overrides } };
+}
+
+/** Reads and analyses one workbook; the file is only ever read. */
+export async function loadAndAnalyse(
+  fileArg: string,
+  cwd: string,
+  options: LoadOptions = {}
+): Promise<LoadOutcome> {
+  const file = path.resolve(cwd, fileArg);
+  let policyFile: { name: string; overrides: Readonly<Record<string, unknown>> } | undefined;
+  if (options.policy !== undefined) {
+    const p = await readPolicy(cwd, options.policy);
+    if (!p.ok) return p;
+    policyFile = p.file;
+  }
+  let read: Awaited<ReturnType<typeof readWorkbookFile>>;
+  try {
+    read = await readWorkbookFile(file);
+  } catch (e) {
+    const message =
+      e instanceof UnreadableWorkbookError || e instanceof Error ? e.message : String(e);
+    return { ok: false, message: message.split("\n")[0] };
+  }
+  let result: VfmResult;
+  try {
+    result = runVfm(read.workbook, policyFile ? { policyFile } : {});
+  } catch (e) {
+    return {
+      ok: false,
+      message: `${fileArg}: the workbook could not be analysed (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).`,
+    };
+  }
+  if (!hasBudgetFigures(result.data))
+    return {
+      ok: false,
+      message: `${fileArg}: no budget figures were found (no sheet with amounts by financial year), so there is nothing to report on.`,
+    };
+  return {
+    ok: true,
+    loaded: {
+      file,
+      workbook: read.workbook,
+      result,
+      analysis: withReadFindings(result.analysis, read.findings),
+    },
+  };
+}
