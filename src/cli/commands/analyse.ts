@@ -67,10 +67,19 @@ export function hasBudgetFigures(data: ForceData): boolean {
   return data.budget.lines.some((l) => l.amounts.size > 0);
 }
 
-/** The analysis with the findings met while reading the file added (errors first, no repeats). */
+/**
+ * The analysis with the findings met while reading the file added (errors first, no repeats).
+ * An error value the reader reported is left out where detection reported the same cell, since
+ * detection's finding also names the line and year.
+ */
 export function withReadFindings(analysis: Analysis, read: readonly Finding[]): Analysis {
+  const at = (f: Finding) => (f.cell ? `${f.cell.sheet}!${f.cell.address}` : undefined);
+  const detectedErrors = new Set(analysis.findings.filter((f) => f.code === "ERROR_VALUE").map(at));
+  const fromRead = read.filter(
+    (f) => !(f.code === "CELL_ERROR_VALUE" && f.cell && detectedErrors.has(at(f)))
+  );
   const seen = new Set<string>();
-  const all = [...read, ...analysis.findings].filter((f) => {
+  const all = [...fromRead, ...analysis.findings].filter((f) => {
     const k = `${f.code}|${f.cell?.sheet ?? f.sheet ?? ""}!${f.cell?.address ?? ""}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);

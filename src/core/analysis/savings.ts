@@ -160,21 +160,34 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
   const byArea: SavingsAreaSummary[] = [];
   const areasWithoutPlans: SavingsArea[] = [];
   const sheet = data.sheetsUsed.find((s) => s.as === "savingsPlan")?.sheet;
+  // No plan at all: one finding rather than one per area.
+  const noPlan = data.savingsPlan.lines.length === 0;
+  if (noPlan)
+    findings.push(
+      finding(
+        "warning",
+        "NO_SAVINGS_PLAN",
+        "No savings plan was found, so none of the statement's nine areas has planned or actual savings.",
+        sheet ? { sheet } : undefined,
+        "Add a savings plan sheet (initiative, area, type, year, planned, actual), or use the input template."
+      )
+    );
   for (const area of SAVINGS_AREAS) {
     const a = areas.get(area)!;
     const cashable = a.all.cashable.result();
     const nonCashable = a.all.nonCashable.result();
     if (a.lines === 0) {
       areasWithoutPlans.push(area);
-      findings.push(
-        finding(
-          "warning",
-          "SAVINGS_AREA_MISSING",
-          `The savings plan has no figures for ${AREA_WORDS[area]}, one of the nine areas the statement must cover.`,
-          sheet ? { sheet } : undefined,
-          "Add planned savings for the area, or a line stating that none are planned."
-        )
-      );
+      if (!noPlan)
+        findings.push(
+          finding(
+            "warning",
+            "SAVINGS_AREA_MISSING",
+            `The savings plan has no figures for ${AREA_WORDS[area]}, one of the nine areas the statement must cover.`,
+            sheet ? { sheet } : undefined,
+            "Add planned savings for the area, or a line stating that none are planned."
+          )
+        );
     }
     byArea.push({
       area,

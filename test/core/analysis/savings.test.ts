@@ -122,3 +122,12 @@ describe("savings: properties", () => {
     );
   });
 });
+
+describe("savings: no plan at all", () => {
+  it("raises one finding, not one per area", () => {
+    const a = analyseSavings(makeData({}), DEFAULT_POLICY);
+    expect(a.findings.map((f) => f.code)).toEqual(["NO_SAVINGS_PLAN"]);
+    expect(a.areasWithoutPlans).toHaveLength(9);
+    expect(a.rag.rag).toBe("none");
+  });
+});
