@@ -1,19 +1,24 @@
-import { ReactNode, useEffect, useMemo, useState } from "react";
+import { ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { Settings20Regular } from "@fluentui/react-icons/svg/settings";
 import { WorkbookGateway } from "../core/gateway";
+import { CellRef } from "../core/grid";
 import { fluentTheme, officeThemeName, ThemeName } from "./theme";
 import { useVfm } from "./useVfm";
-import { Steps } from "./Steps";
+import { Steps, useStepState } from "./Steps";
+import { PaneApi, PaneContext } from "./PaneContext";
+import { statementFor } from "./model/statement";
+import { plainError, PlainError } from "./model/errors";
+import { ErrorNotice, ProgressStatus } from "./components/Status";
+import { SettingsDrawer } from "./settings/SettingsDrawer";
 
 const useStyles = makeStyles({
   root: {
@@ -24,7 +29,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { padding: "12px 16px 4px", display: "flex", flexDirection: "column", gap: "2px" },
+  header: {
+    padding: "12px 16px 4px",
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: "8px",
+  },
+  titles: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   force: {
     margin: 0,
@@ -34,7 +46,7 @@ const useStyles = makeStyles({
   },
   banner: { margin: "4px 16px" },
   body: { flexGrow: 1, minHeight: 0, overflowY: "auto" },
-  status: { padding: "8px 16px", display: "flex", flexDirection: "column", gap: "6px" },
+  status: { padding: "0 16px" },
 });
 
 export interface AppProps {
@@ -45,25 +57,97 @@ export interface AppProps {
   readonly theme?: ThemeName;
 }
 
+/** Office's theme now, and again whenever the system's colour scheme or contrast changes. */
+function useOfficeTheme(): ThemeName {
+  const [name, setName] = useState<ThemeName>(() => officeThemeName());
+  useEffect(() => {
+    if (typeof window === "undefined" || !window.matchMedia) return;
+    const queries = ["(prefers-color-scheme: dark)", "(forced-colors: active)"].map((q) =>
+      window.matchMedia(q)
+    );
+    const update = () => setName(officeThemeName());
+    queries.forEach((q) => q.addEventListener?.("change", update));
+    return () => queries.forEach((q) => q.removeEventListener?.("change", update));
+  }, []);
+  return name;
+}
+
 /** The task pane: the same component inside Excel and in the preview. */
 export function App({ gateway, previewTools, theme }: AppProps) {
   const styles = useStyles();
-  const [officeTheme] = useState<ThemeName>(() => officeThemeName());
+  const officeTheme = useOfficeTheme();
   const vfm = useVfm(gateway);
-  const forceName = vfm.result?.forceName;
+  const { result, settings, applySettings, reload } = vfm;
+  const steps = useStepState();
+  const [notice, setNotice] = useState<PlainError | undefined>();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const forceName = result?.forceName;
   useEffect(() => {
     document.title = forceName ? `Value for Money: ${forceName}` : "Police Value for Money";
   }, [forceName]);
   const preview = gateway.kind === "preview";
   const themeObject = useMemo(() => fluentTheme(theme ?? officeTheme), [theme, officeTheme]);
 
+  const goToCell = useCallback(
+    (ref: CellRef) => {
+      setNotice(undefined);
+      gateway.selectCell(ref).catch((e: unknown) => setNotice(plainError(e, "going to the cell")));
+    },
+    [gateway]
+  );
+  const goToSheet = useCallback(
+    (name: string) => {
+      setNotice(undefined);
+      gateway
+        .activateSheet(name)
+        .catch((e: unknown) => setNotice(plainError(e, "going to the cell")));
+    },
+    [gateway]
+  );
+  // Tables and charts in the steps come from the statement as drafted from this result.
+  const statement = useMemo(
+    () => (result ? statementFor(result, new Date().toISOString()) : undefined),
+    [result]
+  );
+  const api: PaneApi | undefined = useMemo(
+    () =>
+      result && statement
+        ? {
+            gateway,
+            result,
+            statement,
+            settings,
+            applySettings,
+            reload,
+            goToCell,
+            goToSheet,
+            goToStep: steps.goTo,
+            notify: setNotice,
+            openSettings: () => setSettingsOpen(true),
+          }
+        : undefined,
+    [gateway, result, statement, settings, applySettings, reload, goToCell, goToSheet, steps.goTo]
+  );
+
   return (
     <FluentProvider theme={themeObject} className={styles.root}>
       <header className={styles.header}>
-        <h1 className={styles.title}>Police Value for Money</h1>
-        <p className={styles.force} data-testid="force-name">
-          {forceName ?? (vfm.status === "reading" ? "Reading the workbook…" : "No force named yet")}
-        </p>
+        <div className={styles.titles}>
+          <h1 className={styles.title}>Police Value for Money</h1>
+          <p className={styles.force} data-testid="force-name">
+            {forceName ??
+              (vfm.status === "reading" ? "Reading the workbook…" : "No force named yet")}
+          </p>
+        </div>
+        {api ? (
+          <Button
+            icon={<Settings20Regular />}
+            onClick={() => setSettingsOpen(true)}
+            aria-haspopup="dialog"
+          >
+            Settings
+          </Button>
+        ) : null}
       </header>
       {preview ? (
         <MessageBar intent="warning" className={styles.banner} role="note">
@@ -75,38 +159,34 @@ export function App({ gateway, previewTools, theme }: AppProps) {
       ) : null}
       {previewTools}
       <main className={styles.body}>
-        {vfm.status === "reading" ? (
-          <div className={styles.status} role="status" aria-live="polite">
-            <Text>{vfm.progress?.label ?? "Reading the workbook…"}</Text>
-            <ProgressBar
-              value={
-                vfm.progress && vfm.progress.total > 0
-                  ? vfm.progress.done / vfm.progress.total
-                  : undefined
-              }
-              aria-label="Reading progress"
+        <div className={styles.status}>
+          {vfm.status === "reading" ? (
+            <ProgressStatus
+              label={result ? "Reading the workbook again" : "Reading the workbook"}
+              progress={vfm.progress}
+              onCancel={vfm.cancel}
             />
-            <Button onClick={vfm.cancel}>Cancel</Button>
-          </div>
+          ) : null}
+          {(vfm.status === "failed" || vfm.status === "cancelled") && vfm.error ? (
+            <ErrorNotice
+              error={vfm.error}
+              actions={
+                <Button appearance="primary" onClick={vfm.reload}>
+                  Read the workbook again
+                </Button>
+              }
+            />
+          ) : null}
+          {notice ? <ErrorNotice error={notice} onDismiss={() => setNotice(undefined)} /> : null}
+        </div>
+        {api ? (
+          <PaneContext.Provider value={api}>
+            <Steps state={steps} />
+            {settingsOpen ? (
+              <SettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+            ) : null}
+          </PaneContext.Provider>
         ) : null}
-        {vfm.status === "failed" || vfm.status === "cancelled" ? (
-          <div className={styles.status}>
-            <MessageBar intent={vfm.status === "failed" ? "error" : "info"} role="alert">
-              <MessageBarBody>
-                <MessageBarTitle>
-                  {vfm.status === "failed"
-                    ? "The workbook could not be read"
-                    : "Reading was cancelled"}
-                </MessageBarTitle>
-                {vfm.error}
-              </MessageBarBody>
-            </MessageBar>
-            <Button appearance="primary" onClick={vfm.reload}>
-              Read the workbook again
-            </Button>
-          </div>
-        ) : null}
-        {vfm.result ? <Steps gateway={gateway} result={vfm.result} reload={vfm.reload} /> : null}
       </main>
     </FluentProvider>
   );

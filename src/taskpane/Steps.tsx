@@ -1,51 +1,95 @@
-import { useState } from "react";
-import { Tab, TabList, makeStyles } from "@fluentui/react-components";
-import { WorkbookGateway } from "../core/gateway";
-import { VfmResult } from "../core/run";
+import { ReactNode, useCallback, useState } from "react";
+import { Button, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { StepId } from "./PaneContext";
 import { DataStep } from "./steps/DataStep";
+import { BenchmarksStep } from "./steps/BenchmarksStep";
+import { SavingsStep } from "./steps/SavingsStep";
+import { StatementStep } from "./steps/StatementStep";
+import { CheckStep } from "./steps/CheckStep";
 
 const useStyles = makeStyles({
-  tabs: { padding: "0 8px" },
-  panel: { padding: "8px 16px 16px" },
+  tabs: { padding: "0 8px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { padding: "8px 16px 24px" },
+  next: { display: "flex", justifyContent: "flex-end", marginTop: "12px" },
 });
 
-export interface StepProps {
-  readonly gateway: WorkbookGateway;
-  readonly result: VfmResult;
-  readonly reload: () => void;
+export const STEPS: readonly {
+  readonly id: StepId;
+  readonly label: string;
+  readonly render: () => ReactNode;
+}[] = [
+  { id: "data", label: "Data", render: () => <DataStep /> },
+  { id: "benchmarks", label: "Benchmarks", render: () => <BenchmarksStep /> },
+  { id: "savings", label: "Savings", render: () => <SavingsStep /> },
+  { id: "statement", label: "Statement", render: () => <StatementStep /> },
+  { id: "check", label: "Check", render: () => <CheckStep /> },
+];
+
+/** Which step is open; steps once opened stay mounted, so their results survive a switch. */
+export function useStepState(): {
+  readonly step: StepId;
+  readonly visited: ReadonlySet<StepId>;
+  readonly goTo: (s: StepId) => void;
+} {
+  const [step, setStep] = useState<StepId>("data");
+  const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set<StepId>(["data"]));
+  const goTo = useCallback((s: StepId) => {
+    setStep(s);
+    setVisited((v) => (v.has(s) ? v : new Set([...v, s])));
+  }, []);
+  return { step, visited, goTo };
 }
 
-const STEPS = [
-  { id: "data", label: "Data", render: (p: StepProps) => <DataStep {...p} /> },
-] as const;
-
-/** The guided flow: one tab per step, each a panel labelled by its tab. */
-export function Steps(props: StepProps) {
+/** The guided flow: one tab per step, each a panel labelled by its tab, with a way on to the next. */
+export function Steps({ state }: { readonly state: ReturnType<typeof useStepState> }) {
   const styles = useStyles();
-  const [step, setStep] = useState<string>(STEPS[0].id);
-  const current = STEPS.find((s) => s.id === step) ?? STEPS[0];
+  const { step, visited, goTo } = state;
   return (
     <>
       <TabList
         className={styles.tabs}
         selectedValue={step}
-        onTabSelect={(_, d) => setStep(String(d.value))}
+        onTabSelect={(_, d) => goTo(d.value as StepId)}
         aria-label="Steps"
+        size="small"
       >
-        {STEPS.map((s) => (
+        {STEPS.map((s, i) => (
           <Tab key={s.id} value={s.id} id={`step-tab-${s.id}`} aria-controls={`step-panel-${s.id}`}>
-            {s.label}
+            {`${i + 1}. ${s.label}`}
           </Tab>
         ))}
       </TabList>
-      <div
-        role="tabpanel"
-        id={`step-panel-${current.id}`}
-        aria-labelledby={`step-tab-${current.id}`}
-        className={styles.panel}
-      >
-        {current.render(props)}
-      </div>
+      {STEPS.map((s, i) => {
+        const next = STEPS[i + 1];
+        return (
+          <div
+            key={s.id}
+            role="tabpanel"
+            id={`step-panel-${s.id}`}
+            aria-labelledby={`step-tab-${s.id}`}
+            className={styles.panel}
+            hidden={s.id !== step}
+            data-testid={`step-${s.id}`}
+          >
+            {visited.has(s.id) ? s.render() : null}
+            {next && visited.has(s.id) ? (
+              <div className={styles.next}>
+                <Button
+                  appearance="secondary"
+                  onClick={() => {
+                    goTo(next.id);
+                    requestAnimationFrame(() =>
+                      document.getElementById(`step-tab-${next.id}`)?.focus()
+                    );
+                  }}
+                >
+                  Next: {next.label}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { CancelledError, Progress, WorkbookGateway } from "../core/gateway";
+import { CancelledError, Progress, StoredSettings, WorkbookGateway } from "../core/gateway";
+import { WorkbookGrid } from "../core/grid";
 import { runVfm, VfmResult } from "../core/run";
+import { plainError, PlainError } from "./model/errors";
 
 export type VfmStatus = "reading" | "ready" | "failed" | "cancelled";
 
@@ -8,9 +10,19 @@ export interface VfmState {
   readonly status: VfmStatus;
   readonly progress?: Progress;
   readonly result?: VfmResult;
-  readonly error?: string;
+  /** The settings stored in the workbook (mapping decisions and policy overrides). */
+  readonly settings: StoredSettings;
+  readonly error?: PlainError;
+  /** Reads the workbook again (after the add-in wrote to it, or on request). */
   readonly reload: () => void;
   readonly cancel: () => void;
+  /** Stores new settings in the workbook and runs the analysis again on the same cells. */
+  readonly applySettings: (next: StoredSettings) => Promise<void>;
+}
+
+/** Lets the browser paint (a progress bar, a spinner) before synchronous work. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Reads the workbook through the gateway and runs the core over it; cancellable, never throws. */
@@ -18,9 +30,11 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
   const [status, setStatus] = useState<VfmStatus>("reading");
   const [progress, setProgress] = useState<Progress | undefined>();
   const [result, setResult] = useState<VfmResult | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [settings, setSettings] = useState<StoredSettings>({});
+  const [error, setError] = useState<PlainError | undefined>();
   const [generation, setGeneration] = useState(0);
   const cancelRef = useRef<{ aborted: boolean }>({ aborted: false });
+  const workbookRef = useRef<WorkbookGrid | undefined>(undefined);
 
   useEffect(() => {
     const cancel = { aborted: false };
@@ -32,18 +46,24 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       try {
         const workbook = await gateway.readWorkbook({ cancel, onProgress: setProgress });
         if (cancel.aborted) throw new CancelledError();
-        const settings = await gateway.loadSettings();
+        const stored = await gateway.loadSettings();
+        setProgress({ phase: "reading", done: 1, total: 1, label: "Finding the figures" });
         // Let the progress bar paint before the (synchronous) analysis runs.
-        await new Promise((r) => setTimeout(r, 0));
-        setResult(runVfm(workbook, { settings }));
+        await nextFrame();
+        if (cancel.aborted) throw new CancelledError();
+        const next = runVfm(workbook, { settings: stored });
+        if (cancel.aborted) throw new CancelledError();
+        workbookRef.current = workbook;
+        setSettings(stored);
+        setResult(next);
         setStatus("ready");
       } catch (e) {
         if (e instanceof CancelledError || cancel.aborted) {
           setStatus("cancelled");
-          setError("Nothing was changed. Read the workbook again when you are ready.");
+          setError(plainError(new CancelledError(), "reading"));
         } else {
           setStatus("failed");
-          setError(e instanceof Error ? e.message : String(e));
+          setError(plainError(e, "reading"));
         }
       }
     })();
@@ -56,5 +76,16 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
   const cancel = useCallback(() => {
     cancelRef.current.aborted = true;
   }, []);
-  return { status, progress, result, error, reload, cancel };
+  const applySettings = useCallback(
+    async (next: StoredSettings) => {
+      await gateway.saveSettings(next);
+      setSettings(next);
+      const workbook = workbookRef.current;
+      if (!workbook) return;
+      await nextFrame();
+      setResult(runVfm(workbook, { settings: next }));
+    },
+    [gateway]
+  );
+  return { status, progress, result, settings, error, reload, cancel, applySettings };
 }

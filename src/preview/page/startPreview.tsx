@@ -1,4 +1,4 @@
-import { ChangeEvent, useRef, useState } from "react";
+import { ChangeEvent, useEffect, useRef, useState } from "react";
 import { Root } from "react-dom/client";
 import {
   Button,
@@ -13,6 +13,13 @@ import { App } from "../../taskpane/App";
 import { ThemeName, officeThemeName } from "../../taskpane/theme";
 import { MemoryGateway } from "../memoryGateway";
 import { WorkbookView } from "./WorkbookView";
+
+declare global {
+  interface Window {
+    /** The preview's in-memory workbook, for the browser tests (the preview page only). */
+    __vfmPreview?: { readonly gateway: MemoryGateway };
+  }
+}
 
 export const SAMPLE_URL = "sample/exampleshire-freeform.xlsx";
 export const SAMPLE_NAME = "Exampleshire Constabulary (illustrative sample)";
@@ -52,6 +59,9 @@ function PreviewPage({ initial, initialName }: { initial: MemoryGateway; initial
   const [theme, setTheme] = useState<ThemeName>(() => officeThemeName());
   const [openError, setOpenError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    window.__vfmPreview = { gateway };
+  }, [gateway]);
 
   const open = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

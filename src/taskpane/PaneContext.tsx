@@ -1,0 +1,36 @@
+import { createContext, useContext } from "react";
+import { StoredSettings, WorkbookGateway } from "../core/gateway";
+import { CellRef } from "../core/grid";
+import { VfmResult } from "../core/run";
+import { Statement } from "../core/statement/model";
+import { PlainError } from "./model/errors";
+
+export type StepId = "data" | "benchmarks" | "savings" | "statement" | "check";
+
+/** What every step reads and can do: the one result, the statement drafted from it, the gateway. */
+export interface PaneApi {
+  readonly gateway: WorkbookGateway;
+  readonly result: VfmResult;
+  /** The statement as drafted from this result (for the steps' tables and charts). */
+  readonly statement: Statement;
+  readonly settings: StoredSettings;
+  /** Saves settings in the workbook and runs the analysis again. */
+  readonly applySettings: (next: StoredSettings) => Promise<void>;
+  /** Reads the workbook again (after the add-in wrote to it). */
+  readonly reload: () => void;
+  /** Selects a cell in Excel (highlights it in the preview); a failure is shown as a notice. */
+  readonly goToCell: (ref: CellRef) => void;
+  readonly goToSheet: (name: string) => void;
+  readonly goToStep: (step: StepId) => void;
+  /** Shows (or clears) a problem at the top of the pane. */
+  readonly notify: (problem: PlainError | undefined) => void;
+  readonly openSettings: () => void;
+}
+
+export const PaneContext = createContext<PaneApi | undefined>(undefined);
+
+export function usePane(): PaneApi {
+  const api = useContext(PaneContext);
+  if (!api) throw new Error("usePane is used outside the task pane.");
+  return api;
+}

@@ -1,0 +1,163 @@
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { DisplayFigure, TableBlock, TableCell } from "../../core/statement/model";
+import { CellLink } from "./CellLink";
+import { RagText } from "./RagText";
+
+const useStyles = makeStyles({
+  wrap: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    marginBottom: "12px",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontVariantNumeric: "tabular-nums",
+    minWidth: "100%",
+  },
+  caption: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    padding: "4px 0",
+    color: tokens.colorNeutralForeground1,
+  },
+  th: {
+    textAlign: "left",
+    verticalAlign: "bottom",
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: "4px 6px",
+  },
+  rowHead: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    padding: "3px 6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground1,
+    minWidth: "8ch",
+  },
+  td: {
+    padding: "3px 6px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground1,
+    verticalAlign: "top",
+  },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  missing: { fontStyle: "italic", color: tokens.colorNeutralForeground2 },
+  total: {
+    fontWeight: tokens.fontWeightSemibold,
+    borderTop: `2px solid ${tokens.colorNeutralStroke1}`,
+  },
+  note: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    margin: "4px 0 0",
+  },
+});
+
+const NUMERIC = new Set<DisplayFigure["kind"]>(["money", "percent", "fte", "number"]);
+
+/** One figure: its words, and a link to its cells where it has any. */
+export function FigureText({
+  figure,
+  what,
+}: {
+  readonly figure: DisplayFigure;
+  readonly what?: string;
+}) {
+  return figure.sources.length > 0 ? (
+    <CellLink cells={figure.sources} what={what}>
+      {figure.text}
+    </CellLink>
+  ) : (
+    <>{figure.text}</>
+  );
+}
+
+function CellContent({ c, what }: { readonly c: TableCell; readonly what: string }) {
+  if (c.rag) return <RagText state={c.rag} words={c.text} />;
+  const inner = <FigureText figure={c} what={what} />;
+  return c.emphasis === "strong" ? <strong>{inner}</strong> : inner;
+}
+
+/**
+ * A statement table as the pane shows it: caption, grouped headers, row headers, figures that
+ * link to their cells, statuses in words. Wide tables scroll inside a labelled, focusable region.
+ */
+export function ModelTable({
+  table,
+  hideCaption,
+}: {
+  readonly table: TableBlock;
+  readonly hideCaption?: boolean;
+}) {
+  const styles = useStyles();
+  const last = table.headerRows.length - 1;
+  return (
+    <div className={styles.wrap} role="region" aria-label={table.caption} tabIndex={0}>
+      <table className={styles.table} data-table={table.id}>
+        <caption className={mergeClasses(styles.caption, hideCaption && "vfm-visually-hidden")}>
+          {table.caption}
+        </caption>
+        <thead>
+          {table.headerRows.map((row, r) => {
+            let col = 0;
+            return (
+              <tr key={r}>
+                {row.map((h, i) => {
+                  const at = col;
+                  col += h.span;
+                  const numeric = r === last && NUMERIC.has(table.columns[at]?.kind);
+                  return (
+                    <th
+                      key={i}
+                      colSpan={h.span > 1 ? h.span : undefined}
+                      scope={r === last || h.span === 1 ? "col" : "colgroup"}
+                      className={mergeClasses(styles.th, numeric && styles.num)}
+                    >
+                      {h.text}
+                    </th>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => {
+            const total = row.role === "total";
+            const rowName = row.cells[0]?.text ?? "";
+            return (
+              <tr key={r}>
+                {row.cells.map((c, i) => {
+                  const cls = mergeClasses(
+                    i === 0 ? styles.rowHead : styles.td,
+                    NUMERIC.has(c.kind) && styles.num,
+                    c.value === null && styles.missing,
+                    total && styles.total
+                  );
+                  const what = `${rowName}, ${table.columns[i]?.header ?? ""}`;
+                  return i === 0 ? (
+                    <th key={i} scope="row" className={cls}>
+                      <CellContent c={c} what={what} />
+                    </th>
+                  ) : (
+                    <td key={i} className={cls}>
+                      <CellContent c={c} what={what} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {table.note ? <p className={styles.note}>{table.note}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The Check step's view of the inspector's check (core/check): the overall status in words,
+ * the findings grouped by area with their rule, and how every rule came out.
+ */
+import { CellRef } from "../../core/grid";
+import {
+  CHECK_AREA_LABELS,
+  CheckReport,
+  RuleOutcome,
+  findingsByArea,
+  ruleFor,
+} from "../../core/check";
+import { RagState } from "../../core/statement/model";
+import { ragState, sentence } from "../../core/statement/sections/common";
+
+export interface CheckFindingView {
+  readonly severity: "Error" | "Warning";
+  readonly rule: string;
+  readonly ruleTitle: string;
+  readonly message: string;
+  readonly cell?: CellRef;
+  readonly sheet?: string;
+  /** "White Paper 5.9-5.10". */
+  readonly paragraph: string;
+  readonly fix?: string;
+}
+
+export interface CheckView {
+  readonly state: RagState;
+  /** "Errors to put right". */
+  readonly words: string;
+  /** "2 errors to put right before the statement is published (White Paper 5.53-5.54, 5.58)." */
+  readonly rule: string;
+  /** "2 errors and 3 warnings". */
+  readonly counts: string;
+  readonly groups: readonly {
+    readonly area: string;
+    readonly counts: string;
+    readonly findings: readonly CheckFindingView[];
+  }[];
+  readonly rules: readonly {
+    readonly title: string;
+    readonly area: string;
+    readonly outcome: string;
+    readonly note?: string;
+  }[];
+}
+
+const OUTCOME_WORDS: Readonly<Record<RuleOutcome, string>> = {
+  pass: "Met",
+  fail: "Not met",
+  notApplicable: "Did not apply",
+  off: "Switched off",
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function countsText(errors: number, warnings: number): string {
+  return `${plural(errors, "error")} and ${plural(warnings, "warning")}`;
+}
+
+export function checkView(report: CheckReport): CheckView {
+  const r = report.rag;
+  return {
+    state: ragState(r),
+    words: r.words ? r.words[0].toUpperCase() + r.words.slice(1) : r.words,
+    rule: sentence(`${r.rule} (White Paper ${r.paragraph})`),
+    counts: countsText(report.counts.errors, report.counts.warnings),
+    groups: findingsByArea(report).map((g) => ({
+      area: CHECK_AREA_LABELS[g.area],
+      counts: countsText(
+        report.counts.byArea[g.area].errors,
+        report.counts.byArea[g.area].warnings
+      ),
+      findings: g.findings.map((f) => ({
+        severity: f.severity === "error" ? "Error" : "Warning",
+        rule: f.rule,
+        ruleTitle: ruleFor(f.rule)?.title ?? f.rule,
+        message: f.message,
+        ...(f.cell ? { cell: f.cell } : {}),
+        ...(f.sheet ? { sheet: f.sheet } : {}),
+        paragraph: `White Paper ${f.paragraph}`,
+        ...(f.fix ? { fix: f.fix } : {}),
+      })),
+    })),
+    rules: report.rules.map((x) => ({
+      title: ruleFor(x.rule)?.title ?? x.rule,
+      area: CHECK_AREA_LABELS[x.area],
+      outcome: OUTCOME_WORDS[x.outcome],
+      ...(x.note ? { note: x.note } : {}),
+    })),
+  };
+}

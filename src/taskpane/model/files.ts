@@ -1,0 +1,22 @@
+/** File names for what the pane downloads: readable, and safe on Windows, macOS and the web. */
+
+/** Characters no Windows file name may hold. */
+const UNSAFE = /[\\/:*?"<>|]+/g;
+
+function withoutControls(text: string): string {
+  return [...text].map((ch) => (ch.charCodeAt(0) < 32 ? " " : ch)).join("");
+}
+
+/** "Exampleshire Constabulary - Value for Money Statement - 2026-11-22.docx". */
+export function statementFileName(force: string, generatedAt: string, extension: string): string {
+  const name = withoutControls(force)
+    .replace(UNSAFE, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\.+/, "");
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(generatedAt)?.[0];
+  const parts = [name || "Police force", "Value for Money Statement", ...(date ? [date] : [])];
+  return `${parts.join(" - ").slice(0, 180)}.${extension.replace(/^\./, "")}`;
+}
+
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

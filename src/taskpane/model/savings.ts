@@ -1,0 +1,134 @@
+/**
+ * The Savings step's tables (White Paper 5.53): planned against actual for the nine areas and
+ * for each year, cashable and non-cashable apart, each with its variance (actual - planned over
+ * the lines that report an actual, as the analysis defines it). Built as statement tables from
+ * the analysis with the statement's own formatting, so every figure keeps its cells.
+ */
+import { PlannedActual, SavingsAnalysis, SavingsYearTotals } from "../../core/analysis/types";
+import { MoneyUnit } from "../../core/money";
+import { TableBlock, TableCell, TableRow } from "../../core/statement/model";
+import {
+  cell,
+  missingFigure,
+  moneyFigure,
+  ragCell,
+  textFigure,
+  yearFigure,
+} from "../../core/statement/format";
+import { ragState } from "../../core/statement/sections/common";
+import { AREA_SHORT } from "../../core/statement/sections/summary";
+
+export type SavingsKind = "cashable" | "nonCashable";
+
+export const KIND_WORDS: Readonly<Record<SavingsKind, string>> = {
+  cashable: "Cashable savings",
+  nonCashable: "Non-cashable gains",
+};
+
+function money(
+  f: PlannedActual["planned"] | null,
+  unit: MoneyUnit,
+  missing: string,
+  strong: boolean
+): TableCell {
+  const c = f ? moneyFigure(f.value, unit, f.sources, f.formula) : missingFigure("money", missing);
+  return strong ? cell(c, "strong") : c;
+}
+
+function paCells(pa: PlannedActual, unit: MoneyUnit, strong = false): TableCell[] {
+  return [
+    money(pa.planned, unit, "no data", strong),
+    money(pa.actual, unit, "not reported", strong),
+    money(pa.variance, unit, "not reported", strong),
+  ];
+}
+
+function columns(first: string, unit: MoneyUnit, status: boolean): TableBlock["columns"] {
+  return [
+    { header: first, kind: first === "Year" ? "year" : "text", width: 20 },
+    { header: `Planned (${unit})`, kind: "money", width: 11 },
+    { header: `Actual (${unit})`, kind: "money", width: 11 },
+    { header: `Variance (${unit})`, kind: "money", width: 11 },
+    ...(status ? [{ header: "Status", kind: "rag" as const, width: 10 }] : []),
+  ];
+}
+
+function headerRow(cols: TableBlock["columns"]): TableBlock["headerRows"] {
+  return [cols.map((c) => ({ text: c.header, span: 1 }))];
+}
+
+const NOTE =
+  "Variance is actual minus planned over the lines that report an actual figure; brackets show a negative amount.";
+
+/** The nine areas, planned against actual over all years, with each area's status. */
+export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit): TableBlock {
+  const cols = columns("Area", unit, true);
+  const rows: TableRow[] = s.byArea.map((a) => ({
+    cells:
+      a.lineCount === 0
+        ? [
+            textFigure(AREA_SHORT[a.area]),
+            missingFigure("money", "no lines"),
+            missingFigure("money", "no lines"),
+            missingFigure("money", "no lines"),
+            ragCell(ragState(a.rag)),
+          ]
+        : [textFigure(AREA_SHORT[a.area]), ...paCells(a[kind], unit), ragCell(ragState(a.rag))],
+  }));
+  rows.push({
+    role: "total",
+    cells: [
+      cell(textFigure("All nine areas"), "strong"),
+      ...paCells(s.total[kind], unit, true),
+      textFigure(""),
+    ],
+  });
+  return {
+    kind: "table",
+    id: `savings-area-${kind}`,
+    caption: `${KIND_WORDS[kind]} by area, all years`,
+    columns: cols,
+    headerRows: headerRow(cols),
+    rows,
+    note: NOTE,
+  };
+}
+
+/** Planned against actual by year, with a total row. */
+export function yearTable(
+  byYear: readonly SavingsYearTotals[],
+  total: PlannedActual,
+  kind: SavingsKind,
+  unit: MoneyUnit,
+  caption: string,
+  id: string
+): TableBlock {
+  const cols = columns("Year", unit, false);
+  const rows: TableRow[] = byYear.map((y) => ({
+    cells: [yearFigure(y.year), ...paCells(y[kind], unit)],
+  }));
+  rows.push({
+    role: "total",
+    cells: [cell(textFigure("Total"), "strong"), ...paCells(total, unit, true)],
+  });
+  return {
+    kind: "table",
+    id,
+    caption,
+    columns: cols,
+    headerRows: headerRow(cols),
+    rows,
+    note: NOTE,
+  };
+}
+
+export function allYearsTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit): TableBlock {
+  return yearTable(
+    s.byYear,
+    s.total[kind],
+    kind,
+    unit,
+    `${KIND_WORDS[kind]} by year, all areas`,
+    `savings-year-${kind}`
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The task pane's stored settings (kept inside the workbook through the gateway, so a second run
+ * asks nothing): the mapping decisions under SETTINGS_KEYS.detect, in the shape detection takes
+ * (DetectOptions), and the policy overrides under SETTINGS_KEYS.policy, a flat object of setting
+ * key -> value as the user wrote it ({"overtime.threshold": "4%"}), which the core reads exactly
+ * as it reads a --policy file.
+ */
+import { Analysis } from "../../core/analysis/types";
+import { JsonValue, StoredSettings } from "../../core/gateway";
+import {
+  POLICY_SETTINGS,
+  PolicyGroup,
+  PolicySettingDescriptor,
+  PolicyValue,
+  formatPolicyValue,
+  parsePolicyValue,
+  policyValue,
+} from "../../core/policy";
+import { formatRef } from "../../core/grid";
+import { SETTINGS_KEYS } from "../../core/run";
+
+export type JsonObject = { readonly [key: string]: JsonValue };
+
+export function asObject(v: JsonValue | undefined): JsonObject | undefined {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as JsonObject) : undefined;
+}
+
+/** The stored policy overrides: setting key -> the value as entered. */
+export function policyOverridesOf(settings: StoredSettings): JsonObject {
+  return asObject(settings[SETTINGS_KEYS.policy]) ?? {};
+}
+
+/** The stored mapping decisions (DetectOptions as JSON). */
+export function detectOptionsOf(settings: StoredSettings): JsonObject {
+  return asObject(settings[SETTINGS_KEYS.detect]) ?? {};
+}
+
+/** Settings with one part replaced; an empty part is removed, so nothing stale is kept. */
+export function withPart(
+  settings: StoredSettings,
+  key: string,
+  part: JsonObject | undefined
+): StoredSettings {
+  const next: { [key: string]: JsonValue } = { ...settings };
+  if (!part || Object.keys(part).length === 0) delete next[key];
+  else next[key] = part;
+  return next;
+}
+
+export const POLICY_GROUP_LABELS: Readonly<Record<PolicyGroup, string>> = {
+  years: "Years",
+  overtime: "Overtime",
+  businessSupport: "Business support",
+  classification: "Which functions count as business support",
+  procurement: "Procurement frameworks",
+  nationalProgramme: "National programme (context only)",
+  rag: "Status rules",
+};
+
+/** What the settings panel shows for one policy setting. */
+export interface PolicyField {
+  readonly descriptor: PolicySettingDescriptor;
+  /** The value the analysis used. */
+  readonly current: PolicyValue;
+  readonly currentText: string;
+  readonly defaultText: string;
+  /** Where the value the analysis used came from, in words. */
+  readonly source: string;
+  /** The value without the add-in's own override (the Settings sheet's, or the default). */
+  readonly base: PolicyValue;
+}
+
+export function policyFields(analysis: Analysis): PolicyField[] {
+  return POLICY_SETTINGS.map((d) => {
+    const current = policyValue(analysis.policy, d.key) ?? d.defaultValue;
+    const applied = analysis.overridesApplied.filter((a) => a.key === d.key);
+    const fromSheet = applied.filter((a) => a.from === "settings").pop();
+    const fromPane = applied.filter((a) => a.from === "file").pop();
+    const source = fromPane
+      ? "set in this panel"
+      : fromSheet
+        ? fromSheet.cell
+          ? `set in the workbook at ${formatRef(fromSheet.cell)}`
+          : "set in the workbook's Settings sheet"
+        : "White Paper default";
+    return {
+      descriptor: d,
+      current,
+      currentText: formatPolicyValue(d, current),
+      defaultText: formatPolicyValue(d, d.defaultValue),
+      source,
+      base: fromSheet ? fromSheet.value : d.defaultValue,
+    };
+  });
+}
+
+/** A value as the panel's text box shows it: "4%", "£70m", "2008/09", "2011-04-01". */
+export function editText(d: PolicySettingDescriptor, v: PolicyValue): string {
+  if (d.kind === "enum") return v === null ? "" : String(v);
+  return formatPolicyValue(d, v);
+}
+
+/** Why a value cannot be used, in words, or undefined when it can. */
+export function policyInputProblem(
+  d: PolicySettingDescriptor,
+  raw: string | boolean
+): string | undefined {
+  const parsed = parsePolicyValue(d, raw);
+  return parsed.ok ? undefined : `This cannot be used: ${parsed.why}.`;
+}
+
+function sameValue(a: PolicyValue, b: PolicyValue): boolean {
+  return typeof a === "number" && typeof b === "number" ? Math.abs(a - b) < 1e-12 : a === b;
+}
+
+/**
+ * The overrides to store after the panel's edits: each edited setting is stored as entered,
+ * unless it equals what the workbook would give without it (then it is dropped, so "back to the
+ * default" really is the default). Unchanged stored overrides are kept. Returns the problems
+ * instead when any edit cannot be read.
+ */
+export function nextPolicyOverrides(
+  stored: JsonObject,
+  edits: Readonly<Record<string, string | boolean>>,
+  fields: readonly PolicyField[]
+):
+  | { readonly ok: true; readonly overrides: JsonObject }
+  | { readonly ok: false; readonly problems: Readonly<Record<string, string>> } {
+  const next: { [key: string]: JsonValue } = { ...stored };
+  const problems: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(edits)) {
+    const field = fields.find((f) => f.descriptor.key === key);
+    if (!field) continue;
+    const parsed = parsePolicyValue(field.descriptor, raw);
+    if (!parsed.ok) {
+      problems[key] = `This cannot be used: ${parsed.why}.`;
+      continue;
+    }
+    if (sameValue(parsed.value, field.base)) delete next[key];
+    else next[key] = raw;
+  }
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, overrides: next };
+}

@@ -1,0 +1,48 @@
+/**
+ * The statement as the task pane uses it: built once per result with the core builder, then
+ * read by id (its tables and charts feed the Benchmarks and Savings steps, so what the pane
+ * shows is exactly what the statement will say).
+ */
+import { VfmResult } from "../../core/run";
+import { buildStatement, workbookSaysIllustrative } from "../../core/statement/build";
+import { Block, ChartBlock, Section, Statement, TableBlock } from "../../core/statement/model";
+
+/** The statement for a result, drafted at `generatedAt` (ISO; the pane passes the clock's time). */
+export function statementFor(result: VfmResult, generatedAt: string): Statement {
+  return buildStatement(result.analysis, result.data, result.analysis.policy, {
+    generatedAt,
+    ...(result.peers ? { peers: result.peers } : {}),
+    illustrative: workbookSaysIllustrative(result.workbook),
+    ...(result.workbook.fileName ? { workbookName: result.workbook.fileName } : {}),
+  });
+}
+
+function allBlocks(statement: Statement): Block[] {
+  return statement.sections.flatMap((s) => [...s.blocks]);
+}
+
+/** The table with this id, if the statement has one. */
+export function tableById(statement: Statement, id: string): TableBlock | undefined {
+  return allBlocks(statement).find((b): b is TableBlock => b.kind === "table" && b.id === id);
+}
+
+/** The chart with this id, if the statement has one. */
+export function chartById(statement: Statement, id: string): ChartBlock | undefined {
+  return allBlocks(statement).find((b): b is ChartBlock => b.kind === "chart" && b.id === id);
+}
+
+/** Every chart whose id starts with `prefix`, in document order (the peers' ski-slopes). */
+export function chartsWithPrefix(statement: Statement, prefix: string): ChartBlock[] {
+  return allBlocks(statement).filter(
+    (b): b is ChartBlock => b.kind === "chart" && b.id.startsWith(prefix)
+  );
+}
+
+export function sectionById(statement: Statement, id: string): Section | undefined {
+  return statement.sections.find((s) => s.id === id);
+}
+
+/** The first table of a section (an area's planned/actual table). */
+export function firstTableOf(section: Section | undefined): TableBlock | undefined {
+  return section?.blocks.find((b): b is TableBlock => b.kind === "table");
+}

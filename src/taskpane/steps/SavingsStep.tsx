@@ -1,0 +1,126 @@
+import { useMemo } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { AREA_HEADINGS } from "../../core/statement/sections/areas";
+import { AREA_SHORT } from "../../core/statement/sections/summary";
+import { formatMoney } from "../../core/statement/format";
+import { KIND_WORDS, SavingsKind, allYearsTable, areaTable, yearTable } from "../model/savings";
+import { usePane } from "../PaneContext";
+import { ModelTable } from "../components/ModelTable";
+import { RagText } from "../components/RagText";
+import { Section } from "../components/Section";
+import { ragView } from "../model/benchmarks";
+
+const useStyles = makeStyles({
+  muted: { color: tokens.colorNeutralForeground2 },
+  status: {
+    display: "flex",
+    gap: "8px",
+    alignItems: "center",
+    flexWrap: "wrap",
+    margin: "0 0 8px",
+  },
+  rule: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  header: { display: "flex", gap: "8px", alignItems: "center" },
+});
+
+const KINDS: readonly SavingsKind[] = ["cashable", "nonCashable"];
+
+/** Savings: planned against actual by the nine areas and by year, cashable and non-cashable apart. */
+export function SavingsStep() {
+  const styles = useStyles();
+  const { result, statement } = usePane();
+  const s = result.analysis.savings;
+  const unit = statement.unit;
+  const overall = ragView(s.rag);
+  const tables = useMemo(
+    () => ({
+      area: KINDS.map((k) => areaTable(s, k, unit)),
+      year: KINDS.map((k) => allYearsTable(s, k, unit)),
+    }),
+    [s, unit]
+  );
+  if (s.byYear.length === 0)
+    return (
+      <Section id="savings-none" title="No savings plan found">
+        <Text className={styles.muted}>
+          The workbook has no savings plan lines, so there is nothing to compare. Add a savings plan
+          sheet (initiative, area, cashable or not, year, planned, actual), or insert the input
+          sheets from the Data step.
+        </Text>
+      </Section>
+    );
+  const withLines = s.byArea.filter((a) => a.lineCount > 0);
+  return (
+    <>
+      <div className={styles.status}>
+        <span>Overall:</span>
+        <RagText state={overall.state} words={overall.words} />
+        <span className={styles.rule}>{overall.rule}</span>
+      </div>
+      <Section id="savings-by-area" title="By area, all years">
+        {tables.area.map((t) => (
+          <ModelTable key={t.id} table={t} />
+        ))}
+        {s.areasWithoutPlans.length > 0 ? (
+          <p className={styles.muted}>
+            No planned savings yet for: {s.areasWithoutPlans.map((a) => AREA_SHORT[a]).join(", ")}.
+            Each of the nine areas needs a figure, or a note saying why none is planned.
+          </p>
+        ) : null}
+        {s.unassigned.lineCount > 0 ? (
+          <p className={styles.muted}>
+            {s.unassigned.lineCount} line{s.unassigned.lineCount === 1 ? "" : "s"} could not be
+            matched to an area ({formatMoney(s.unassigned.cashable.planned.value, unit)} cashable
+            planned) and {s.unassigned.lineCount === 1 ? "is" : "are"} left out of the area totals.
+            Name the area on {s.unassigned.lineCount === 1 ? "that line" : "those lines"}.
+          </p>
+        ) : null}
+      </Section>
+      <Section id="savings-by-year" title="By year, all areas">
+        {tables.year.map((t) => (
+          <ModelTable key={t.id} table={t} />
+        ))}
+      </Section>
+      <Section id="savings-area-years" title="Each area by year">
+        <Accordion multiple collapsible>
+          {withLines.map((a) => {
+            const rag = ragView(a.rag);
+            return (
+              <AccordionItem key={a.area} value={a.area}>
+                <AccordionHeader as="h3">
+                  <span className={styles.header}>
+                    {AREA_HEADINGS[a.area]} <RagText state={rag.state} words={rag.words} />
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <p className={styles.rule}>{rag.rule}</p>
+                  {KINDS.map((k) => (
+                    <ModelTable
+                      key={k}
+                      table={yearTable(
+                        a.byYear,
+                        a[k],
+                        k,
+                        unit,
+                        `${AREA_HEADINGS[a.area]}: ${KIND_WORDS[k].toLowerCase()} by year`,
+                        `savings-${a.area}-${k}`
+                      )}
+                    />
+                  ))}
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+import { useState } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { WriteResult } from "../../core/gateway";
+import { Statement } from "../../core/statement/model";
+import { statementFor } from "../model/statement";
+import { DOCX_MIME, statementFileName } from "../model/files";
+import { usePane } from "../PaneContext";
+import { nextFrame } from "../useVfm";
+import { useOperation } from "../useOperation";
+import { OperationStatus } from "../components/Status";
+import { Section } from "../components/Section";
+import { WriteReport } from "../components/WriteReport";
+import { CancelledError } from "../../core/gateway";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "4px 0 8px" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  done: { margin: "6px 0", color: tokens.colorNeutralForeground1 },
+  paper: {
+    backgroundColor: "#ffffff",
+    color: "#1b1b1b",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "8px 12px",
+    overflowX: "auto",
+    fontSize: tokens.fontSizeBase200,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+});
+
+/** Starts the browser's download of bytes under a file name, with no network involved. */
+function download(bytes: Uint8Array, fileName: string, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function check(cancel: { readonly aborted: boolean }): void {
+  if (cancel.aborted) throw new CancelledError();
+}
+
+/** The statement: write it into the workbook, download it for Word, or read it here. */
+export function StatementStep() {
+  const styles = useStyles();
+  const { gateway, result, reload } = usePane();
+  const write = useOperation();
+  const word = useOperation();
+  const htmlOp = useOperation();
+  const [written, setWritten] = useState<WriteResult | undefined>();
+  const [downloaded, setDownloaded] = useState<string | undefined>();
+  const [preview, setPreview] = useState<{ html: string; css: string } | undefined>();
+  const busy = write.running || word.running || htmlOp.running;
+
+  const draft = async (cancel: { readonly aborted: boolean }): Promise<Statement> => {
+    await nextFrame();
+    check(cancel);
+    return statementFor(result, new Date().toISOString());
+  };
+
+  const generate = async () => {
+    setWritten(undefined);
+    const done = await write.run(
+      "writing the statement",
+      "Writing the statement into the workbook",
+      async (c) => {
+        c.onProgress({ phase: "writing", done: 0, total: 1, label: "Drafting the statement" });
+        const statement = await draft(c.cancel);
+        const { renderStatementWritePlan } = await import(
+          /* webpackChunkName: "render-excel" */ "../../render/excel"
+        );
+        check(c.cancel);
+        return gateway.applyWritePlan(renderStatementWritePlan(statement), c);
+      }
+    );
+    if (done) {
+      setWritten(done);
+      // Read the workbook again, so the Check step sees the statement just written.
+      reload();
+    }
+  };
+
+  const makeWord = async () => {
+    setDownloaded(undefined);
+    const name = await word.run(
+      "making the Word document",
+      "Making the Word document",
+      async (c) => {
+        c.onProgress({ phase: "writing", done: 0, total: 2, label: "Drafting the statement" });
+        const statement = await draft(c.cancel);
+        c.onProgress({ phase: "writing", done: 1, total: 2, label: "Laying out the document" });
+        const { renderStatementDocx } = await import(
+          /* webpackChunkName: "docx" */ "../../render/docx"
+        );
+        check(c.cancel);
+        const bytes = await renderStatementDocx(statement);
+        check(c.cancel);
+        const fileName = statementFileName(statement.force, statement.generatedAt, "docx");
+        download(bytes, fileName, DOCX_MIME);
+        return fileName;
+      }
+    );
+    if (name) setDownloaded(name);
+  };
+
+  const showHtml = async () => {
+    if (preview) {
+      setPreview(undefined);
+      return;
+    }
+    const out = await htmlOp.run("drafting the preview", "Drafting the preview", async (c) => {
+      const statement = await draft(c.cancel);
+      const { renderStatementHtml, STATEMENT_CSS } = await import(
+        /* webpackChunkName: "render-html" */ "../../render/html"
+      );
+      check(c.cancel);
+      return { html: renderStatementHtml(statement, { titleLevel: 3 }), css: STATEMENT_CSS };
+    });
+    if (out) setPreview(out);
+  };
+
+  return (
+    <>
+      <Section
+        id="statement-generate"
+        title="Generate into the workbook"
+        intro="Writes the statement and its charts on sheets of the add-in's own. Your sheets are never changed: if one of yours already has the name, the add-in uses another."
+      >
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => void generate()} disabled={busy}>
+            Generate into the workbook
+          </Button>
+        </div>
+        <OperationStatus op={write} />
+        {written ? <WriteReport result={written} title="The statement was written" /> : null}
+      </Section>
+      <Section
+        id="statement-word"
+        title="Download the Word document"
+        intro="The same statement as a .docx file, with its tables and charts, ready to edit and publish."
+      >
+        <div className={styles.actions}>
+          <Button onClick={() => void makeWord()} disabled={busy}>
+            Download the Word document
+          </Button>
+        </div>
+        <OperationStatus op={word} />
+        {downloaded ? (
+          <p className={styles.done} role="status">
+            Downloaded {downloaded}.
+          </p>
+        ) : null}
+      </Section>
+      <Section
+        id="statement-preview"
+        title="Preview"
+        intro="Read the statement here before writing it anywhere."
+      >
+        <div className={styles.actions}>
+          <Button
+            onClick={() => void showHtml()}
+            disabled={busy && !preview}
+            aria-expanded={!!preview}
+          >
+            {preview ? "Hide the preview" : "Preview the statement"}
+          </Button>
+        </div>
+        <OperationStatus op={htmlOp} />
+        {preview ? (
+          <>
+            <style>{preview.css}</style>
+            {/* renderStatementHtml escapes every text from the model and emits no script or event attribute. */}
+            <div
+              className={styles.paper}
+              role="region"
+              aria-label="Statement preview"
+              tabIndex={0}
+              data-testid="statement-preview"
+              dangerouslySetInnerHTML={{ __html: preview.html }}
+            />
+          </>
+        ) : (
+          <Text className={styles.muted}>
+            The preview is drafted from the figures as they are now.
+          </Text>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { analyse } from "../../src/core/analysis/analyse";
+import { DEFAULT_POLICY, POLICY_SETTINGS } from "../../src/core/policy";
+import { SETTINGS_KEYS, runVfm } from "../../src/core/run";
+import {
+  editText,
+  nextPolicyOverrides,
+  policyFields,
+  policyInputProblem,
+  policyOverridesOf,
+  withPart,
+} from "../../src/taskpane/model/settings";
+import { makeData } from "../core/analysis/fixtures";
+import { paneSpec } from "./fixtures";
+
+const threshold = POLICY_SETTINGS.find((d) => d.key === "overtime.threshold")!;
+const money = POLICY_SETTINGS.find((d) => d.key === "overtime.nationalTarget")!;
+
+describe("the settings panel's model", () => {
+  test("every setting shows its value in use, its default and where the value came from", () => {
+    const a = analyse(
+      makeData({ ...paneSpec, overrides: { "overtime.threshold": "5%" } }),
+      DEFAULT_POLICY,
+      {
+        policyFile: {
+          name: "the add-in's settings",
+          overrides: { "businessSupport.threshold": "6.5%" },
+        },
+      }
+    );
+    const fields = policyFields(a);
+    expect(fields).toHaveLength(POLICY_SETTINGS.length);
+    const ot = fields.find((f) => f.descriptor.key === "overtime.threshold")!;
+    expect(ot.currentText).toBe("5%");
+    expect(ot.defaultText).toBe("4%");
+    // The fixture writes overrides in Settings!B11 onwards (row 10 + i, column B).
+    expect(ot.source).toBe("set in the workbook at Settings!B11");
+    expect(ot.base).toBe(0.05);
+    const bs = fields.find((f) => f.descriptor.key === "businessSupport.threshold")!;
+    expect(bs.currentText).toBe("6.5%");
+    expect(bs.source).toBe("set in this panel");
+    expect(bs.base).toBe(0.07);
+    const basis = fields.find((f) => f.descriptor.key === "overtime.basis")!;
+    expect(basis.source).toBe("White Paper default");
+  });
+
+  test("values are edited as a treasurer writes them, and bad ones say why", () => {
+    expect(editText(threshold, 0.04)).toBe("4%");
+    expect(editText(money, 7_000_000_000)).toBe("£70m");
+    expect(policyInputProblem(threshold, "4%")).toBeUndefined();
+    expect(policyInputProblem(threshold, "4")).toMatch(
+      /^This cannot be used: it must be between 0% and 100%/
+    );
+  });
+
+  test("an edit is stored as entered; one back at the value the workbook gives is dropped", () => {
+    const fields = policyFields(analyse(makeData(paneSpec), DEFAULT_POLICY));
+    const a = nextPolicyOverrides({}, { "overtime.threshold": "5%" }, fields);
+    expect(a).toEqual({ ok: true, overrides: { "overtime.threshold": "5%" } });
+    const b = nextPolicyOverrides(
+      { "overtime.threshold": "5%", "years.target": "2014/15" },
+      { "overtime.threshold": "0.04" },
+      fields
+    );
+    expect(b).toEqual({ ok: true, overrides: { "years.target": "2014/15" } });
+    const c = nextPolicyOverrides(
+      {},
+      { "overtime.threshold": "lots", "overtime.nationalTarget": "£80m" },
+      fields
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(Object.keys(c.problems)).toEqual(["overtime.threshold"]);
+  });
+
+  test("stored overrides change the next run's analysis", () => {
+    const workbook = { sheets: [] };
+    const settings = withPart({}, SETTINGS_KEYS.policy, { "overtime.threshold": "6%" });
+    expect(policyOverridesOf(settings)).toEqual({ "overtime.threshold": "6%" });
+    // runVfm reads the stored overrides as the policy file "the add-in's settings".
+    const r = runVfm(workbook, { settings });
+    expect(r.analysis.policy.overtime.threshold).toBe(0.06);
+    expect(withPart(settings, SETTINGS_KEYS.policy, {})).toEqual({});
+  });
+});
