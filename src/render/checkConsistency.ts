@@ -122,7 +122,7 @@ function addProvenance(statement: Statement, cells: Map<string, ExpectedCell>, r
         const k = `${first + i},${j}`;
         const at = cells.get(k);
         if (!at || j === 0) return;
-        const header = t.columns[j]?.header ?? "";
+        const header = columnTitle(t, j);
         const what = [t.caption, [rowLabel, header].filter((x) => x).join(", ")]
           .filter((x) => x)
           .join(": ");
@@ -131,6 +131,22 @@ function addProvenance(statement: Statement, cells: Map<string, ExpectedCell>, r
     });
     from = first + t.rows.length;
   }
+}
+
+/** A column's header with the group headings above it: "Non-cashable Planned". */
+function columnTitle(t: TableBlock, j: number): string {
+  const parts: string[] = [];
+  for (const row of t.headerRows) {
+    let col = 0;
+    for (const h of row) {
+      if (j >= col && j < col + h.span) {
+        if (h.text.trim() && !parts.includes(h.text.trim())) parts.push(h.text.trim());
+        break;
+      }
+      col += h.span;
+    }
+  }
+  return parts.length > 0 ? parts.join(" ") : (t.columns[j]?.header ?? "");
 }
 
 function expectedFor(

@@ -47,11 +47,11 @@ function belowByTarget(ctx: CheckContext): RuleHit[] | string {
   const atTarget = known.find((y) => y.year === target);
   if (atTarget) {
     if (atTarget.status === "atOrBelow") return [];
-    const excess = cleanFte(atTarget.supportFte.value - bs.threshold * atTarget.totalFte.value);
+    const limitFte = bs.threshold * atTarget.totalFte.value;
     return [
       hit(
         "SUPPORT_BELOW_THRESHOLD_BY_TARGET",
-        `Business support in ${t} is planned at ${fteText(atTarget.supportFte.value)} FTE, ${share(atTarget)} of a workforce of ${fteText(atTarget.totalFte.value)}; the target is below ${limit}, about ${fteText(Math.max(0, excess))} FTE fewer.`,
+        `Business support in ${t} is planned at ${fteText(atTarget.supportFte.value)} FTE, ${share(atTarget)} of a workforce of ${fteText(atTarget.totalFte.value)}; to be below ${limit} it must be under ${fteText(limitFte)} FTE.`,
         atTarget.supportFte.sources[0] ?? atTarget.totalFte.sources[0],
         `Plan business support below ${limit} of the workforce in ${t}.`
       ),

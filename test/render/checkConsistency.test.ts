@@ -1,0 +1,139 @@
+/**
+ * Consistency (5.53-5.54, 5.58): a statement sheet drafted by the add-in is compared, cell by
+ * cell, with the statement drafted again from the workbook's data with the same renderer.
+ */
+import { runVfm } from "../../src/core/run";
+import { SheetGrid, WorkbookGrid, a1, formatRef } from "../../src/core/grid";
+import { MoneyUnit } from "../../src/core/money";
+import { buildStatement, workbookSaysIllustrative } from "../../src/core/statement/build";
+import { renderStatementWritePlan } from "../../src/render/excel";
+import {
+  checkWorkbookWithStatement,
+  expectedStatementSheets,
+} from "../../src/render/checkConsistency";
+import { MAX_CELL_FINDINGS } from "../../src/core/check/consistency";
+import { sheetFromPlan } from "../../src/preview/planSheets";
+import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { ofRule, outcome } from "../core/check/helpers";
+import { budgetOf, workbook } from "../core/check/workbooks";
+
+/** The workbook with the add-in's statement and charts sheets, as drafted from its own data. */
+function withStatement(wb: WorkbookGrid, unit?: MoneyUnit): WorkbookGrid {
+  const result = runVfm(wb);
+  const statement = buildStatement(result.analysis, result.data, result.analysis.policy, {
+    generatedAt: "2011-05-05T10:00:00Z",
+    illustrative: workbookSaysIllustrative(wb),
+    ...(unit ? { unit } : {}),
+  });
+  const plan = renderStatementWritePlan(statement);
+  return { sheets: [...wb.sheets, ...plan.sheets.map((p) => sheetFromPlan(p, p.name).grid)] };
+}
+
+function edit(wb: WorkbookGrid, sheet: string, row: number, col: number, value: string | number) {
+  return {
+    sheets: wb.sheets.map((s): SheetGrid => {
+      if (s.name !== sheet) return s;
+      const values = s.values.map((r) => [...r]);
+      while (values.length <= row) values.push([]);
+      values[row][col] = value;
+      return { ...s, values };
+    }),
+  };
+}
+
+const check = (wb: WorkbookGrid) => checkWorkbookWithStatement(runVfm(wb));
+
+describe("STATEMENT_MATCHES_DATA", () => {
+  it("does not apply to a workbook without a statement sheet", () => {
+    expect(outcome(check(workbook()), "STATEMENT_MATCHES_DATA")).toBe("notApplicable");
+  });
+
+  it("passes a statement drafted from the workbook's own data", () => {
+    const r = check(withStatement(workbook()));
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
+    expect(outcome(r, "STATEMENT_MATCHES_DATA")).toBe("pass");
+  });
+
+  it("passes after a round trip through an .xlsx file", async () => {
+    const wb = withStatement(workbook());
+    const bytes = await gridToXlsx(wb);
+    const read = await xlsxToGrid(bytes, "round-trip.xlsx");
+    const r = check(read.workbook);
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
+    expect(outcome(r, "STATEMENT_MATCHES_DATA")).toBe("pass");
+  });
+
+  it("finds the statement's unit: a statement drafted in £m passes", () => {
+    const r = check(withStatement(workbook(), "£m"));
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
+  });
+
+  it("catches a figure edited by hand, at its cell, with what it is and where it comes from", () => {
+    const wb = withStatement(workbook());
+    const expected = expectedStatementSheets(runVfm(wb))!.sheets[0];
+    const figure = expected.cells.find(
+      (c) => typeof c.value === "number" && c.value > 0 && c.sources && c.sources.length > 0
+    )!;
+    const r = check(
+      edit(wb, "VfM Statement", figure.row, figure.col, (figure.value as number) + 1)
+    );
+    const f = ofRule(r, "STATEMENT_MATCHES_DATA");
+    expect(f).toHaveLength(1);
+    expect(f[0].cell).toEqual({ sheet: "VfM Statement", address: a1(figure.row, figure.col) });
+    expect(f[0].message).toContain(figure.what!);
+    expect(f[0].message).toContain(formatRef(figure.sources![0]));
+    expect(f[0].message).toContain(
+      `but the workbook's data give ${(figure.value as number).toLocaleString("en-GB")}`
+    );
+    expect(f[0].severity).toBe("error");
+  });
+
+  it("catches a status changed by hand", () => {
+    const wb = withStatement(workbook());
+    const sheet = wb.sheets.find((s) => s.name === "VfM Statement")!;
+    const row = sheet.values.findIndex((r) => r[0] === "Status");
+    const r = check(edit(wb, "VfM Statement", row, 1, "Off track"));
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA").map((f) => f.cell?.address)).toEqual([a1(row, 1)]);
+  });
+
+  it("catches text added inside the statement, but not in the closing sections", () => {
+    const wb = withStatement(workbook());
+    const r = check(edit(wb, "VfM Statement", 3, 5, "Approved by the treasurer"));
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA").map((f) => f.cell?.address)).toEqual(["F4"]);
+  });
+
+  it("ignores the drafted-on date", () => {
+    const wb = withStatement(workbook());
+    const r = check(edit(wb, "VfM Statement", 1, 0, "Drafted on another day."));
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
+  });
+
+  it("catches a statement left behind by data that changed since it was drafted", () => {
+    // Drafted when overtime was 4m .. 3.095m; then 2011/12's overtime was raised to 3.7m.
+    const drafted = withStatement(workbook());
+    const changed: WorkbookGrid = {
+      sheets: drafted.sheets.map((s) =>
+        s.name === "Budget"
+          ? workbook({ budget: budgetOf([4e6, 3.8e6, 3.61e6, 3.7e6, 3.258e6, 3.095e6]) }).sheets[1]
+          : s
+      ),
+    };
+    const f = ofRule(check(changed), "STATEMENT_MATCHES_DATA");
+    // Many cells move (the overtime table, the required path, the charts' figures): each sheet
+    // says how many differ, then lists the first MAX_CELL_FINDINGS of them.
+    expect(f[0].message).toMatch(/^\d+ cells on "VfM Statement" differ from the statement drafted/);
+    const perSheet = (sheet: string) => f.filter((x) => x.cell?.sheet === sheet).length;
+    expect(perSheet("VfM Statement")).toBe(MAX_CELL_FINDINGS + 1);
+    expect(perSheet("VfM Statement") + perSheet("VfM Charts")).toBe(f.length);
+  });
+
+  it("leaves a sheet of the user's with the same name alone", () => {
+    const wb = withStatement(workbook());
+    const userCopy: WorkbookGrid = {
+      sheets: wb.sheets.map((s) => (s.addinOwned ? { ...s, addinOwned: false } : s)),
+    };
+    const edited = edit(userCopy, "VfM Statement", 3, 5, "My own note");
+    expect(outcome(check(edited), "STATEMENT_MATCHES_DATA")).toBe("notApplicable");
+  });
+});
