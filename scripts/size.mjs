@@ -14,7 +14,8 @@ if (!existsSync(html)) {
   process.exit(2);
 }
 const page = readFileSync(html, "utf8");
-const first = [...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)]
+// The minified page may leave the attribute unquoted (src=taskpane.js).
+const first = [...page.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
   .map((m) => m[1])
   .filter((src) => !/^https?:/.test(src));
 const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
