@@ -34,7 +34,7 @@ export function checkProcurement(ctx: CheckContext): RuleGroupResult {
   let planned = 0;
   for (const o of opportunities) {
     const line = lineAt.get(key(o.cell));
-    const what = `${o.categoryText}${o.supplier ? ` (${o.supplier})` : ""}, ${poundsText(o.spend.value)} a year`;
+    const what = `"${o.categoryText}"${o.supplier ? ` from ${o.supplier}` : ""} (${poundsText(o.spend.value)} a year)`;
     const framework = procurementCategoryLabel(o.category);
     const by = formatDate(o.migrateBy);
     if (o.plannedMigration === null) {
@@ -44,8 +44,8 @@ export function checkProcurement(ctx: CheckContext): RuleGroupResult {
         hit(
           "MIGRATION_DATE_PLANNED",
           unreadable
-            ? `${what}: the planned migration date "${line?.plannedMigration?.value}" cannot be read as a date. The line is not yet on the national approach for ${framework}, which it should join by ${by}.`
-            : `${what} is not yet on the national approach for ${framework} and has no planned migration date; it should move by ${by}.`,
+            ? `${what} has a planned migration date that cannot be read as a date ("${line?.plannedMigration?.value}"); it is not yet on the national approach for ${framework}, which it should join by ${by}.`
+            : `${what} is not yet bought through the national approach for ${framework} and has no planned date to move onto it; it should move by ${by}.`,
           cell ?? o.cell,
           `Enter the date the contract moves onto the national approach (${by} at the latest).`
         )
@@ -57,7 +57,7 @@ export function checkProcurement(ctx: CheckContext): RuleGroupResult {
       findings.push(
         hit(
           "MIGRATION_DATE_IN_TIME",
-          `${what}: the move onto the national approach for ${framework} is planned for ${formatDate(o.plannedMigration)}, later than ${by}, the later of the framework's date (${formatDate(o.frameworkDate)}) and the contract's end (${o.contractEnd ? formatDate(o.contractEnd) : "not given"}).`,
+          `${what} is planned to move onto the national approach for ${framework} on ${formatDate(o.plannedMigration)}, later than ${by}: the later of the framework's date (${formatDate(o.frameworkDate)}) and the contract's end (${o.contractEnd ? formatDate(o.contractEnd) : "not given"}).`,
           line?.plannedMigration?.sources[0] ?? o.cell,
           `Bring the move forward to ${by} or earlier.`
         )

@@ -1,0 +1,98 @@
+/** The "VfM Findings" sheet: overall status in words, findings grouped by area, rules checked. */
+import { runVfm } from "../../src/core/run";
+import { checkWorkbook } from "../../src/core/check/check";
+import { CheckReport } from "../../src/core/check/types";
+import { CHECK_RULES } from "../../src/core/check/rules";
+import { FINDINGS_SHEET, writeFindingsPlan } from "../../src/render/findings";
+import { RAG_FILL } from "../../src/render/excel";
+import { sheetFromPlan } from "../../src/preview/planSheets";
+import { writePlanToXlsx } from "../../src/preview/xlsxWrite";
+import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { CellValue } from "../../src/core/grid";
+import { budgetOf, workbook } from "../core/check/workbooks";
+
+const report = checkWorkbook(
+  runVfm(workbook({ budget: budgetOf([6e6, 5.7e6, 5.5e6, 5.2e6, 4.9e6, 3.9e6]) })),
+  { today: "2011-06-30" }
+);
+
+const rowsOf = (r: CheckReport) => {
+  const plan = writeFindingsPlan(r);
+  return { plan, values: sheetFromPlan(plan.sheets[0], FINDINGS_SHEET).grid.values };
+};
+const rowStarting = (values: CellValue[][], text: string) =>
+  values.find((r) => r[0] === text) ?? [];
+
+describe("writeFindingsPlan", () => {
+  it("plans one add-in sheet, replacing the previous findings sheet", () => {
+    const { plan } = rowsOf(report);
+    expect(plan.sheets).toHaveLength(1);
+    expect(plan.sheets[0]).toMatchObject({
+      name: "VfM Findings",
+      role: "findings",
+      mode: "replace",
+    });
+    expect(plan.activate).toBe("VfM Findings");
+  });
+
+  it("shows the overall status in words, with its colour as a second cue", () => {
+    const { plan, values } = rowsOf(report);
+    expect(values[0][0]).toBe("Inspector's check: Testshire Police");
+    expect(values[1][0]).toContain("Checked on 30 June 2011");
+    expect(rowStarting(values, "Overall status")[1]).toBe("Red: errors to put right");
+    expect(rowStarting(values, "Errors")[1]).toBe(1);
+    expect(rowStarting(values, "Warnings")[1]).toBe(0);
+    const statusRow = values.findIndex((r) => r[0] === "Overall status");
+    expect(
+      plan.sheets[0].styles?.some(
+        (s) =>
+          s.range.top === statusRow && s.range.left === 1 && s.style.fill === RAG_FILL.offTrack.fill
+      )
+    ).toBe(true);
+  });
+
+  it("lists each finding under its area with rule, message, cell and paragraph", () => {
+    const { values } = rowsOf(report);
+    const sub = values.findIndex((r) => r[0] === "Overtime (1 error, 0 warnings)");
+    expect(sub).toBeGreaterThan(0);
+    const f = values[sub + 1];
+    expect(f.slice(0, 3)).toEqual([
+      "Overtime",
+      "Error",
+      "Yearly cut while above 4% (OVERTIME_ANNUAL_CUT)",
+    ]);
+    expect(f[3]).toContain("2010/11");
+    expect(f[4]).toBe("Budget!D7");
+    expect(f[5]).toBe("5.9-5.10");
+  });
+
+  it("lists every rule with its outcome", () => {
+    const { values } = rowsOf(report);
+    const head = values.findIndex((r) => r[0] === "Area" && r[1] === "Outcome");
+    const rules = values.slice(head + 1, head + 1 + CHECK_RULES.length);
+    expect(rules.map((r) => r[4])).toEqual(CHECK_RULES.map((r) => r.code));
+    const cut = rules.find((r) => r[4] === "OVERTIME_ANNUAL_CUT")!;
+    expect(cut[1]).toBe("Failed");
+    expect(rules.find((r) => r[4] === "STATEMENT_MATCHES_DATA")![1]).toBe("Not applicable");
+  });
+
+  it("says so when there is nothing to report", () => {
+    const { values } = rowsOf(checkWorkbook(runVfm(workbook())));
+    expect(rowStarting(values, "Overall status")[1]).toBe("Green: no problems found");
+    expect(values.some((r) => r[0] === "No findings: every rule that applies was met.")).toBe(true);
+  });
+
+  it("writes text that looks like a formula as literal text", async () => {
+    const tricky: CheckReport = {
+      ...report,
+      force: '=HYPERLINK("http://example.invalid")',
+      findings: [{ ...report.findings[0], message: "=SUM(A1:A9)", fix: "+44 20 7946 0000" }],
+    };
+    const read = await xlsxToGrid(await writePlanToXlsx(writeFindingsPlan(tricky)), "f.xlsx");
+    const sheet = read.workbook.sheets[0];
+    const cells = sheet.values.flat();
+    expect(cells).toContain("=SUM(A1:A9)");
+    expect(cells).toContain("+44 20 7946 0000");
+    expect(sheet.formulas?.flat().filter((f) => f !== undefined) ?? []).toEqual([]);
+  });
+});
