@@ -85,7 +85,14 @@ function categoryTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
       c.rate === null ? missingFigure("percent", "none stated") : percentFigure(c.rate),
       c.annualSaving
         ? moneyCell(ctx, c.annualSaving)
-        : missingFigure("money", "local estimate needed"),
+        : missingFigure(
+            "money",
+            c.onFrameworkSpend.value >= c.spend.value
+              ? "all on a framework"
+              : c.rate === null
+                ? "local estimate needed"
+                : "no data"
+          ),
     ],
   }));
   return {
@@ -191,9 +198,11 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
         p.spendWithoutRate.value !== 0
           ? ` of spend is in categories with no stated rate, so its saving needs a local estimate. `
           : "",
-        late.length > 0
-          ? `The planned move for ${listWords(late.map((o) => o.supplier ?? o.categoryText))} is later than the date it is due. `
-          : "",
+        late.length === 1
+          ? `The planned move for ${late[0].supplier ?? late[0].categoryText} is later than the date it is due. `
+          : late.length > 1
+            ? `The planned moves for ${listWords(late.map((o) => o.supplier ?? o.categoryText))} are later than the dates they are due. `
+            : "",
         unplanned.length > 0
           ? `${unplanned.length} of them ${unplanned.length === 1 ? "has" : "have"} no planned move date yet.`
           : "",

@@ -8,6 +8,7 @@ import { ForceData } from "../../forceData";
 import {
   POLICY_SETTINGS,
   PolicySettingDescriptor,
+  PolicyValue,
   formatPolicyValue,
   policyValue,
 } from "../../policy";
@@ -21,7 +22,7 @@ import {
   TableRow,
   TextRun,
 } from "../model";
-import { refsText, textFigure } from "../format";
+import { formatDate, refsText, textFigure } from "../format";
 import { DraftContext, para } from "./common";
 
 const SHEET_ROLE_WORDS: Readonly<Record<ForceData["sheetsUsed"][number]["as"], string>> = {
@@ -102,19 +103,26 @@ function listedSettings(ctx: DraftContext): PolicySettingDescriptor[] {
   });
 }
 
+/** A setting's value as the statement writes it (dates as "1 April 2011"). */
+function show(d: PolicySettingDescriptor, v: PolicyValue): string {
+  return d.kind === "date" && typeof v === "string" ? formatDate(v) : formatPolicyValue(d, v);
+}
+
 function settingsTable(ctx: DraftContext): TableBlock {
   const applied = new Map(ctx.analysis.overridesApplied.map((o) => [o.key, o]));
   const rows: TableRow[] = listedSettings(ctx).map((d) => {
     const value = policyValue(ctx.policy, d.key) ?? null;
     const o = applied.get(d.key);
     const where = o?.cell ? refsText([o.cell]) : o?.file ? `the file ${o.file}` : "";
-    const changed = o
-      ? `Changed from ${formatPolicyValue(d, d.defaultValue)}${where ? ` (${where})` : ""}`
-      : "Default";
+    const changed = !o
+      ? "Default"
+      : o.value === d.defaultValue
+        ? `Set to the default${where ? ` in ${where}` : ""}`
+        : `Changed from ${show(d, d.defaultValue)}${where ? ` (${where})` : ""}`;
     return {
       cells: [
         textFigure(d.label),
-        textFigure(formatPolicyValue(d, value), o?.cell ? [o.cell] : []),
+        textFigure(show(d, value), o?.cell ? [o.cell] : []),
         textFigure(d.paragraph),
         textFigure(changed),
       ],

@@ -1,0 +1,241 @@
+/**
+ * Golden tests on the bundled sample (Exampleshire Constabulary, illustrative): the statement has
+ * all nine areas, and every figure it shows is the analysis's own, as `vfm analyse --json` gives it.
+ */
+import { buildStatement, workbookSaysIllustrative } from "../../../src/core/statement/build";
+import { Statement, TableBlock, blocksOf } from "../../../src/core/statement/model";
+import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
+import { runVfm } from "../../../src/core/run";
+import { analysisToJson } from "../../../src/core/analysis/json";
+import {
+  EXAMPLESHIRE_NAME,
+  exampleshireFreeForm,
+  exampleshireTemplate,
+} from "../../../src/core/sample/exampleshire";
+import { SAVINGS_AREAS } from "../../../src/core/forceData";
+import { WorkbookGrid } from "../../../src/core/grid";
+import { MoneyUnit } from "../../../src/core/money";
+import { renderStatementWritePlan } from "../../../src/render/excel";
+
+const AT = "2011-03-31T12:00:00Z";
+
+function draft(wb: WorkbookGrid, unit?: MoneyUnit) {
+  const r = runVfm(wb);
+  const s = buildStatement(r.analysis, r.data, r.analysis.policy, {
+    generatedAt: AT,
+    ...(unit ? { unit } : {}),
+    illustrative: workbookSaysIllustrative(wb),
+    ...(r.peers ? { peers: r.peers } : {}),
+  });
+  // the JSON as `vfm analyse --json` prints it, read back as plain data
+  const json = JSON.parse(JSON.stringify(analysisToJson(r.analysis)));
+  return { s, json, analysis: r.analysis };
+}
+
+function table(s: Statement, id: string): TableBlock {
+  const t = blocksOf(s, "table").find((b) => b.id === id);
+  if (!t) throw new Error(`no table ${id}`);
+  return t;
+}
+
+function row(t: TableBlock, first: string) {
+  const r = t.rows.find((x) => x.cells[0].text === first);
+  if (!r) throw new Error(`no row ${first} in ${t.id}`);
+  return r;
+}
+
+function numbersIn(v: unknown, out = new Set<number>()): Set<number> {
+  if (typeof v === "number") out.add(v);
+  else if (Array.isArray(v)) v.forEach((x) => numbersIn(x, out));
+  else if (v && typeof v === "object") Object.values(v).forEach((x) => numbersIn(x, out));
+  return out;
+}
+
+describe.each([
+  ["free-form", exampleshireFreeForm],
+  ["template", exampleshireTemplate],
+])("the Exampleshire sample (%s)", (_name, make) => {
+  const { s, json } = draft(make());
+
+  test("is marked illustrative, names the force, has all nine areas in order", () => {
+    expect(s.illustrative).toBe(true);
+    expect(s.force).toBe(EXAMPLESHIRE_NAME);
+    const headings = s.sections.filter((x) => x.area && x.level === 1).map((x) => x.heading);
+    expect(headings).toEqual(SAVINGS_AREAS.map((a, i) => `${i + 1}. ${AREA_HEADINGS[a]}`));
+    // the sample has figures for every area: no area says its data is missing
+    for (const sec of s.sections.filter((x) => x.area))
+      expect(sec.blocks.some((b) => b.kind === "paragraph" && b.role === "missing")).toBe(false);
+  });
+
+  test("overtime: every year's figures and the required path are the JSON's", () => {
+    const t = table(s, "overtime-by-year");
+    for (const y of json.overtime.byYear) {
+      const r = row(t, y.year);
+      expect([r.cells[1].value, r.cells[2].value, r.cells[3].value]).toEqual([
+        y.overtime,
+        y.paybill,
+        y.ratio,
+      ]);
+    }
+    for (const q of json.overtime.requiredByYear) {
+      const r = row(t, q.year);
+      expect(r.cells[5].value).toBe(q.maximum);
+      expect(r.cells[6].text).toBe(q.met === null ? "no figure" : q.met ? "Yes" : "No");
+    }
+    for (const v of json.overtime.savingsAgainstBaseline)
+      expect(row(t, v.year).cells[7].value).toBe(v.saving);
+    // the sample: 5.5% at the 2008/09 baseline, cuts missed in 2009/10 and 2011/12
+    expect(json.overtime.yearsMissed).toEqual(["2009/10", "2011/12"]);
+    const facts = table(s, "overtime-key-facts");
+    expect(row(facts, "Years above the most allowed").cells[1].text).toBe("2009/10 and 2011/12");
+    expect(row(facts, "Pro-rata share of the national £70m reduction").cells[1].value).toBe(
+      json.overtime.nationalShare
+    );
+    expect(row(facts, "First year at or below 4%").cells[1].text).toBe(
+      json.overtime.yearThresholdReached ?? "Not reached by 2013/14"
+    );
+  });
+
+  test("support services: share by year, excess FTE and its value are the JSON's", () => {
+    const t = table(s, "support-by-year");
+    for (const y of json.businessSupport.byYear) {
+      const r = row(t, y.year);
+      expect([r.cells[1].value, r.cells[2].value, r.cells[3].value, r.cells[4].value]).toEqual([
+        y.supportFte,
+        y.excludedFte,
+        y.totalFte,
+        y.ratio,
+      ]);
+    }
+    for (const p of json.businessSupport.path)
+      expect(row(t, p.year).cells[6].value).toBe(p.maximumSupportFte);
+    const facts = table(s, "support-key-facts");
+    expect(row(facts, "Support FTE above the threshold").cells[1].value).toBe(
+      json.businessSupport.excessFte
+    );
+    expect(row(facts, "Cashable saving from removing the excess, a year").cells[1].value).toBe(
+      json.businessSupport.cashableSaving
+    );
+  });
+
+  test("procurement: adoption, each migration and its expected saving are the JSON's", () => {
+    const facts = table(s, "procurement-key-facts");
+    expect(row(facts, "Spend in categories with a national approach").cells[1].value).toBe(
+      json.procurement.addressableSpend
+    );
+    expect(row(facts, "Of which already through national frameworks").cells[1].value).toBe(
+      json.procurement.onFrameworkSpend
+    );
+    expect(row(facts, "Share through national frameworks").cells[1].value).toBe(
+      json.procurement.onFrameworkShare
+    );
+    expect(row(facts, "Expected saving a year where a rate is stated").cells[1].value).toBe(
+      json.procurement.expectedAnnualSaving
+    );
+    const m = table(s, "procurement-migration");
+    expect(m.rows).toHaveLength(json.procurement.opportunities.length);
+    const got = m.rows.map((r) => [r.cells[0].text, r.cells[2].value, r.cells[6].value]).sort();
+    const want = json.procurement.opportunities
+      .map((o: { categoryText: string; spend: number; annualSaving: number | null }) => [
+        o.categoryText,
+        o.spend,
+        o.annualSaving,
+      ])
+      .sort();
+    expect(got).toEqual(want);
+  });
+
+  test("savings: every area's planned, actual and variance, and the totals, are the JSON's", () => {
+    for (const a of json.savings.byArea) {
+      const t = table(s, `area-${a.area}-savings`);
+      for (const y of a.byYear) {
+        const r = row(t, y.year);
+        expect(r.cells.slice(1).map((c) => c.value)).toEqual([
+          y.cashable.planned,
+          y.cashable.actual,
+          y.cashable.variance,
+          y.nonCashable.planned,
+          y.nonCashable.actual,
+          y.nonCashable.variance,
+        ]);
+      }
+      const total = row(t, "Total");
+      expect(total.cells[1].value).toBe(a.cashable.planned);
+      expect(total.cells[4].value).toBe(a.nonCashable.planned);
+    }
+    const all = row(table(s, "summary-by-year"), "Total");
+    expect(all.cells.slice(1).map((c) => c.value)).toEqual([
+      json.savings.total.cashable.planned,
+      json.savings.total.cashable.actual,
+      json.savings.total.cashable.variance,
+      json.savings.total.nonCashable.planned,
+      json.savings.total.nonCashable.actual,
+      json.savings.total.nonCashable.variance,
+    ]);
+  });
+
+  test("no number in a table or chart is anything but a JSON figure, a policy figure or a documented derivation", () => {
+    const known = numbersIn(json);
+    const allowed = new Set([
+      "force's planned saving / national figure",
+      "policy setting",
+      "straight line from the first year to the threshold in the target year",
+    ]);
+    const strays: string[] = [];
+    const check = (where: string, f: { kind: string; value: unknown; derivation?: string }) => {
+      if (typeof f.value !== "number" || f.kind === "number" || known.has(f.value)) return;
+      if (!f.derivation || !allowed.has(f.derivation))
+        strays.push(`${where}: ${f.value} (${f.derivation})`);
+    };
+    for (const t of blocksOf(s, "table"))
+      for (const r of t.rows) for (const c of r.cells) check(t.id, c);
+    for (const c of blocksOf(s, "chart"))
+      for (const sr of c.series) for (const p of sr.points) if (p) check(c.id, p);
+    expect(strays).toEqual([]);
+  });
+
+  test("the Excel statement sheet holds the same values", () => {
+    const plan = renderStatementWritePlan(s);
+    const values = new Set<unknown>();
+    for (const b of plan.sheets[0].blocks)
+      for (const r of b.values) for (const v of r) values.add(v);
+    for (const y of json.overtime.byYear) {
+      expect(values.has(y.overtime)).toBe(true);
+      expect(values.has(y.ratio)).toBe(true);
+    }
+    expect(values.has(json.businessSupport.excessFte)).toBe(true);
+    expect(values.has(json.savings.total.cashable.planned)).toBe(true);
+  });
+});
+
+test("the template and free-form samples give the same statement, apart from where figures came from", () => {
+  // Each statement shows money in its own workbook's unit (template: £; free-form: £000)
+  expect(draft(exampleshireTemplate()).s.unit).toBe("£");
+  expect(draft(exampleshireFreeForm()).s.unit).toBe("£000");
+  const strip = (s: Statement) =>
+    s.sections
+      .filter((x) => x.id !== "sources" && x.id !== "notes")
+      .map((x) => ({
+        heading: x.heading,
+        blocks: x.blocks.map((b) =>
+          b.kind === "table"
+            ? // labels as the workbook wrote them ("Forensic services - drugs") are the layouts' own
+              b.rows.map((r) =>
+                r.cells.map((c) =>
+                  c.kind === "text" && c.sources.length > 0 ? "label" : [c.value, c.text]
+                )
+              )
+            : b.kind === "paragraph"
+              ? b.runs.map((r) => r.text).join("")
+              : b.kind === "chart"
+                ? b.series.map((sr) => sr.points.map((p) => p?.value ?? null))
+                : b.kind === "rag"
+                  ? [b.status, b.rule, b.basis ?? ""]
+                  : b.kind
+        ),
+      }));
+  // ...so they are compared in one unit
+  expect(strip(draft(exampleshireTemplate(), "£000").s)).toEqual(
+    strip(draft(exampleshireFreeForm(), "£000").s)
+  );
+});
