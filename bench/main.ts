@@ -8,7 +8,6 @@ export type BenchPart = () => Promise<Record<string, number>>;
 const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   // One line per part: { name, load: async () => (await import("./parts/NAME")).run },
   { name: "statement", load: async () => (await import("./parts/statement")).run },
-  { name: "analysis", load: async () => (await import("./parts/analysis")).run },
 ];
 
 async function main(): Promise<void> {
