@@ -38,8 +38,8 @@ export interface XlsxReadOptions {
    * UnreadableWorkbookError ("tooLarge") before ExcelJS starts, instead of running out of memory.
    */
   readonly memoryBudgetBytes?: number;
-  /** Added to the "too large" message: what the user can do in this environment. */
-  readonly tooLargeAdvice?: string;
+  /** Added to the "too large" message: what the user can do here (given the memory needed). */
+  readonly tooLargeAdvice?: string | ((needBytes: number) => string);
   /** Findings of one kind listed per sheet before the rest are summed up in one (default 20). */
   readonly maxFindingsPerSheet?: number;
 }
@@ -248,7 +248,7 @@ export async function xlsxToGrid(
 ): Promise<XlsxReadResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const inspection = inspectXlsx(bytes);
-  checkReadable(inspection, options.memoryBudgetBytes, options.tooLargeAdvice);
+  await checkReadable(bytes, inspection, options.memoryBudgetBytes, options.tooLargeAdvice);
 
   const wb = new ExcelJS.Workbook();
   try {

@@ -37,6 +37,9 @@ export interface ZipEntryInfo {
   readonly compressedBytes: number;
   readonly uncompressedBytes: number;
   readonly encrypted: boolean;
+  /** 0 = stored, 8 = deflated. */
+  readonly method: number;
+  readonly localHeaderOffset: number;
 }
 
 export interface XlsxInspection {
@@ -51,12 +54,19 @@ export interface XlsxInspection {
 }
 
 /**
- * Heap bytes the ordinary ExcelJS reader plus the conversion to a grid use per byte of
- * uncompressed sheet and shared-string XML. Measured on Node 20 with ExcelJS 4.4.0 on
- * ledger-like sheets (8 columns of text, numbers and dates; 50,000 to 400,000 rows):
- * 9.5 to 11.5 heap bytes per XML byte at peak; 14 leaves room for styles and long rows.
+ * What the ordinary ExcelJS reader plus the conversion to a grid keep in the heap, measured on
+ * Node 20 with ExcelJS 4.4.0 (see the README, "Large workbooks"). Memory goes with the number of
+ * cells far more than with the bytes: Node ran out of heap at 1 GB between 2.0 and 2.4 million
+ * cells of a ledger (42 bytes of XML per cell) and between 2.5 and 3.0 million small integers
+ * (31 bytes per cell), i.e. at 360-450 heap bytes per cell. 500 per cell leaves a margin.
  */
-export const HEAP_BYTES_PER_XML_BYTE = 14;
+export const HEAP_BYTES_PER_CELL = 500;
+
+/**
+ * When the cells have not been counted: an upper bound per byte of sheet XML. The smallest cell
+ * Excel writes, <c r="A1"><v>1</v></c>, is 22 bytes, so 500 / 22 is about 23 heap bytes per byte.
+ */
+export const HEAP_BYTES_PER_XML_BYTE = 24;
 
 /**
  * ExcelJS turns each worksheet part into one JavaScript string, and V8 strings hold at most
@@ -64,12 +74,16 @@ export const HEAP_BYTES_PER_XML_BYTE = 14;
  */
 export const MAX_SHEET_XML_BYTES = 2 ** 29 - 24;
 
-/** Heap the read is expected to need at its peak, in bytes. */
-export function estimateReadHeapBytes(inspection: XlsxInspection): number {
-  return (
-    HEAP_BYTES_PER_XML_BYTE * (inspection.sheetXmlBytes + inspection.sharedStringsBytes) +
-    3 * inspection.fileBytes
-  );
+/**
+ * Heap the read is expected to need at its peak, in bytes: from the number of cells where they
+ * were counted (countCells), otherwise an upper bound from the size of the sheet XML.
+ */
+export function estimateReadHeapBytes(inspection: XlsxInspection, cells?: number): number {
+  const xml = inspection.sheetXmlBytes + inspection.sharedStringsBytes;
+  const base = 2 * inspection.fileBytes;
+  if (cells === undefined) return HEAP_BYTES_PER_XML_BYTE * xml + base;
+  // Each part is also held once as a string while it is parsed.
+  return HEAP_BYTES_PER_CELL * cells + xml + base;
 }
 
 const MB = 1024 * 1024;
@@ -198,33 +212,112 @@ export function inspectXlsx(data: ArrayBuffer | Uint8Array): XlsxInspection {
   };
 }
 
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : formatMegabytes(bytes);
+}
+
 /**
  * Refuses, with a clear message, a workbook whose read would pass the memory budget or a limit
- * of the reader itself. `budgetBytes` is the heap the caller can give the read.
+ * of the reader itself. `budgetBytes` is the heap the caller can give the read. When the quick
+ * upper bound passes the budget, the cells are counted (decompressing the sheets, which takes
+ * about a second for 20 MB) for a closer estimate.
  */
-export function checkReadable(
+export async function checkReadable(
+  bytes: Uint8Array,
   inspection: XlsxInspection,
   budgetBytes: number | undefined,
-  advice = ""
-): void {
+  advice: string | ((needBytes: number) => string) = ""
+): Promise<void> {
   if (inspection.largestSheetXmlBytes > MAX_SHEET_XML_BYTES)
     throw new UnreadableWorkbookError(
       "tooLarge",
       `The workbook is too large to read: one sheet holds ${formatMegabytes(inspection.largestSheetXmlBytes)} of cell data, and the reader can take at most ${formatMegabytes(MAX_SHEET_XML_BYTES)} per sheet. Split the sheet or remove unused rows, then try again.`
     );
-  if (budgetBytes === undefined) return;
-  const need = estimateReadHeapBytes(inspection);
-  if (need > budgetBytes)
-    throw new UnreadableWorkbookError(
-      "tooLarge",
-      `The workbook is too large to read with the memory available: the ${formatMegabytes(inspection.fileBytes)} file holds ${formatMegabytes(inspection.sheetXmlBytes + inspection.sharedStringsBytes)} of cell data and needs about ${formatMegabytes(need)} of memory, but ${formatMegabytes(budgetBytes)} is available.${advice ? ` ${advice}` : ""}`
-    );
+  if (budgetBytes === undefined || estimateReadHeapBytes(inspection) <= budgetBytes) return;
+  const cells = await countCells(bytes, inspection);
+  const need = estimateReadHeapBytes(inspection, cells);
+  if (need <= budgetBytes) return;
+  const what =
+    cells === undefined
+      ? `${formatMegabytes(inspection.sheetXmlBytes + inspection.sharedStringsBytes)} of cell data`
+      : `${(cells / 1e6).toFixed(1)} million cells`;
+  const tip = typeof advice === "function" ? advice(need) : advice;
+  throw new UnreadableWorkbookError(
+    "tooLarge",
+    `The workbook is too large to read with the memory available: the ${formatMegabytes(inspection.fileBytes)} file holds ${what} and needs about ${formatSize(need)} of memory, but ${formatSize(budgetBytes)} is available.${tip ? ` ${tip}` : ""}`
+  );
+}
+
+/** Counts "<c " / "<c>" / "<c/>" cell tags across chunk boundaries. */
+class CellTagCounter {
+  count = 0;
+  private state = 0; // 0: nothing, 1: just saw "<", 2: just saw "<c"
+  feed(chunk: Uint8Array): void {
+    let state = this.state;
+    let count = this.count;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (state === 2 && (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x09))
+        count++;
+      state = b === 0x3c ? 1 : state === 1 && b === 0x63 ? 2 : 0;
+    }
+    this.state = state;
+    this.count = count;
+  }
+}
+
+/**
+ * The number of cells in the workbook's sheets, counted in the decompressed XML without parsing
+ * it; undefined where this runtime cannot decompress (no DecompressionStream "deflate-raw").
+ */
+export async function countCells(
+  bytes: Uint8Array,
+  inspection: XlsxInspection
+): Promise<number | undefined> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const counter = new CellTagCounter();
+  for (const e of inspection.entries) {
+    if (!/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
+    const h = e.localHeaderOffset;
+    if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL_ENTRY) return undefined;
+    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+    const data = bytes.subarray(start, start + e.compressedBytes);
+    if (e.method === 0) counter.feed(data);
+    else if (e.method === 8) {
+      if (!(await inflateInto(data, counter))) return undefined;
+    } else return undefined;
+  }
+  return counter.count;
+}
+
+async function inflateInto(data: Uint8Array, counter: CellTagCounter): Promise<boolean> {
+  let stream: DecompressionStream;
+  try {
+    stream = new DecompressionStream("deflate-raw");
+  } catch {
+    return false;
+  }
+  const writer = stream.writable.getWriter();
+  // The writes settle as the reader drains them; their failures surface in the reader too.
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      counter.feed(value as Uint8Array);
+    }
+  } catch {
+    throw corrupt("a sheet part cannot be decompressed");
+  }
 }
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL_ENTRY = 0x02014b50;
+const LOCAL_ENTRY = 0x04034b50;
 
 function corrupt(detail: string): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
@@ -265,6 +358,8 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL_ENTRY)
       throw corrupt(`central directory entry ${n} missing`);
     const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    let localHeaderOffset = view.getUint32(p + 42, true);
     let compressed = view.getUint32(p + 20, true);
     let uncompressed = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
@@ -273,7 +368,11 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
     if (p + 46 + nameLength + extraLength > bytes.length) throw corrupt("entry runs past the end");
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // ZIP64: the real sizes are in the extra field 0x0001, uncompressed first.
-    if (uncompressed === 0xffffffff || compressed === 0xffffffff) {
+    if (
+      uncompressed === 0xffffffff ||
+      compressed === 0xffffffff ||
+      localHeaderOffset === 0xffffffff
+    ) {
       let e = p + 46 + nameLength;
       const end = e + extraLength;
       while (e + 4 <= end) {
@@ -285,7 +384,12 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
             uncompressed = Number(view.getBigUint64(f, true));
             f += 8;
           }
-          if (compressed === 0xffffffff) compressed = Number(view.getBigUint64(f, true));
+          if (compressed === 0xffffffff) {
+            compressed = Number(view.getBigUint64(f, true));
+            f += 8;
+          }
+          if (localHeaderOffset === 0xffffffff)
+            localHeaderOffset = Number(view.getBigUint64(f, true));
           break;
         }
         e += 4 + size;
@@ -296,6 +400,8 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
       compressedBytes: compressed,
       uncompressedBytes: uncompressed,
       encrypted: (flags & 1) === 1,
+      method,
+      localHeaderOffset,
     });
     p += 46 + nameLength + extraLength + commentLength;
   }

@@ -5,6 +5,7 @@ import { WritePlan } from "../../src/core/writePlan";
 import { xlsxToGrid } from "../../src/preview/xlsxGrid";
 import {
   UnreadableWorkbookError,
+  countCells,
   estimateReadHeapBytes,
   inspectXlsx,
 } from "../../src/preview/xlsxInspect";
@@ -283,13 +284,16 @@ describe("files that are not readable workbooks get a plain-English reason", () 
 
   test("a workbook needing more memory than the budget is refused before reading", async () => {
     const bytes = await budgetWorkbook();
-    const need = estimateReadHeapBytes(inspectXlsx(bytes));
+    const info = inspectXlsx(bytes);
+    const need = estimateReadHeapBytes(info, await countCells(bytes, info));
     const error = await xlsxToGrid(bytes, "big.xlsx", {
       memoryBudgetBytes: need - 1,
-      tooLargeAdvice: "Try more memory.",
+      tooLargeAdvice: (n) => `Try ${Math.ceil(n / 1e6)} MB.`,
     }).catch((e: unknown) => e);
     expect((error as UnreadableWorkbookError).reason).toBe("tooLarge");
-    expect((error as Error).message).toMatch(/too large to read .* Try more memory\.$/);
+    expect((error as Error).message).toMatch(
+      /^The workbook is too large to read with the memory available: the .* file holds 0\.0 million cells and needs about .* MB of memory, but .* MB is available\. Try \d+ MB\.$/
+    );
     await expect(xlsxToGrid(bytes, "big.xlsx", { memoryBudgetBytes: need })).resolves.toBeDefined();
   });
 });
@@ -307,6 +311,25 @@ describe("inspectXlsx", () => {
     expect(info.sheetXmlBytes).toBeGreaterThan(60000);
     expect(info.sheetXmlBytes).toBeGreaterThan(bytes.length);
     expect(info.sharedStringsBytes).toBeGreaterThan(0);
+  });
+
+  test("counts the cells without parsing: 2,000 rows x 3 cells = 6,000", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ledger");
+    for (let r = 1; r <= 2000; r++) ws.addRow([`PO-${r}`, "Vehicles", r * 1.5]);
+    wb.addWorksheet("Notes").getCell("B2").value = "<c> is not a cell";
+    const bytes = await bytesOf(wb);
+    const info = inspectXlsx(bytes);
+    // 6,000 ledger cells + 1 note; the text "<c>" sits in shared strings, not in a sheet.
+    expect(await countCells(bytes, info)).toBe(6001);
+    // With the count, the estimate is 500 bytes a cell plus the XML and twice the file.
+    expect(estimateReadHeapBytes(info, 6001)).toBe(
+      500 * 6001 + info.sheetXmlBytes + info.sharedStringsBytes + 2 * bytes.length
+    );
+    // Without it, an upper bound of 24 heap bytes per byte of XML.
+    expect(estimateReadHeapBytes(info)).toBe(
+      24 * (info.sheetXmlBytes + info.sharedStringsBytes) + 2 * bytes.length
+    );
   });
 });
 
