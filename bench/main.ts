@@ -8,6 +8,7 @@ export type BenchPart = () => Promise<Record<string, number>>;
 const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   // One line per part: { name, load: async () => (await import("./parts/NAME")).run },
   { name: "statement", load: async () => (await import("./parts/statement")).run },
+  { name: "check", load: async () => (await import("./parts/check")).run },
 ];
 
 async function main(): Promise<void> {
