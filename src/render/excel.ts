@@ -118,7 +118,8 @@ class SheetBuilder {
 
 function cellValue(c: DisplayFigure): PlainValue {
   // A missing figure is written as its words ("no data"), never as a blank or a zero.
-  return c.value === null ? c.text : c.value;
+  if (c.value === null) return c.text === "" ? null : c.text;
+  return c.value;
 }
 
 function cellFormat(c: DisplayFigure): string | undefined {

@@ -196,20 +196,23 @@ function chartSvg(c: ChartBlock): string {
     }
   });
   lines.forEach((s) => parts.push(polyline(s.points, "#C00000", true)));
+  // About 6.5 pixels a character at the labels' size: longer names are cut with an ellipsis.
+  const labelChars = Math.max(3, Math.floor(band / 6.5));
   c.categories.forEach((cat, i) => {
     const x = PAD.left + i * band + band / 2;
     parts.push(
-      `<text class="vfm-cat" x="${x.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(cat))}</text>`
+      `<text class="vfm-cat" x="${x.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(cat, labelChars))}</text>`
     );
   });
   parts.push(
     `<text class="vfm-tick" x="${PAD.left - 6}" y="${(y(max) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(maxLabel(c, max))}</text>`
   );
+  const legendStep = (W - PAD.left) / Math.max(1, c.series.length);
   const legend = c.series
     .map((s, i) => {
       const colour = s.role === "data" ? PALETTE[i % PALETTE.length] : "#C00000";
-      const x = PAD.left + i * 150;
-      return `<rect x="${x}" y="${H - 14}" width="10" height="10" fill="${colour}" /><text class="vfm-legend" x="${x + 14}" y="${H - 5}">${escapeHtml(shorten(s.name, 22))}</text>`;
+      const x = PAD.left + i * legendStep;
+      return `<rect x="${x.toFixed(1)}" y="${H - 14}" width="10" height="10" fill="${colour}" /><text class="vfm-legend" x="${(x + 14).toFixed(1)}" y="${H - 5}">${escapeHtml(shorten(s.name, Math.floor((legendStep - 18) / 6)))}</text>`;
     })
     .join("");
   return (
@@ -322,6 +325,7 @@ export const STATEMENT_CSS = `
 .vfm-table caption{text-align:left;font-weight:600;padding:0.25rem 0}
 .vfm-table th,.vfm-table td{border:1px solid #8a8a8a;padding:0.2rem 0.45rem;vertical-align:top}
 .vfm-table thead th{background:#dde4f0}
+.vfm-table tbody th{text-align:left;font-weight:normal}
 .vfm-num{text-align:right;font-variant-numeric:tabular-nums}
 .vfm-row-total th,.vfm-row-total td{font-weight:700;border-top:2px solid #1b1b1b}
 .vfm-missing{font-style:italic}

@@ -52,9 +52,7 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
       : r.met === null
         ? missingFigure("text", "no figure")
         : textFigure(r.met ? "Yes" : "No");
-    const required = r
-      ? moneyCell(ctx, r.maximum)
-      : missingFigure("money", year === o.baselineYear ? "baseline" : "");
+    const required = r ? moneyCell(ctx, r.maximum) : missingFigure("money", "");
     return {
       cells: [
         yearFigure(year),
