@@ -3,10 +3,14 @@
  * (0 no errors, 1 any error, 2 any unreadable), a batch that goes on past an unreadable file,
  * the progress bar only on a terminal without CI, folders, --today and --severity.
  */
+import Ajv from "ajv";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import schema from "../../../schema/check.schema.json";
 import { check, CheckJsonEntry, parseCheckArgs } from "../../../src/cli/commands/check";
+import { CHECK_AREAS } from "../../../src/core/check/types";
+import { CHECK_RULES } from "../../../src/core/check/rules";
 import { CliIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { WorkbookGrid } from "../../../src/core/grid";
@@ -217,6 +221,23 @@ describe("vfm check", () => {
     const usage = fakeIo(dir);
     await main([], usage.io);
     expect(usage.out()).toContain("vfm check");
+  });
+});
+
+describe("the --json schema (schema/check.schema.json)", () => {
+  it("validates the output for passing, failing and unreadable workbooks", async () => {
+    const io = fakeIo(dir);
+    await check(["clean.xlsx", "faulty.xlsx", "warning.xlsx", "corrupt.xlsx", "--json"], io.io);
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const ok = validate(JSON.parse(io.out()));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it("lists every rule code and area of the catalogue", () => {
+    const finding = schema.items.properties.findings.items.properties;
+    expect(finding.rule.enum).toEqual(CHECK_RULES.map((r) => r.code));
+    expect(finding.area.enum).toEqual([...CHECK_AREAS]);
   });
 });
 
