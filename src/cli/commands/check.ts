@@ -207,21 +207,29 @@ function progressBar(
   };
 }
 
+const RAG_COLOUR: Readonly<Record<string, string>> = {
+  red: "Red",
+  amber: "Amber",
+  green: "Green",
+  none: "Grey",
+};
+
+/** One row per workbook, then why any could not be read, then a count. */
 function table(entries: readonly CheckJsonEntry[]): string {
   const head = ["File", "Force", "RAG", "Errors", "Warnings"];
   const rows = entries.map((e) =>
     e.status === "unreadable"
-      ? [e.file, "-", `could not be read: ${e.reason ?? ""}`, "-", "-"]
+      ? [e.file, "-", "not checked: could not be read", "-", "-"]
       : [
           e.file,
           e.force ?? "-",
-          `${e.rag.status === "red" ? "Red" : e.rag.status === "amber" ? "Amber" : "Green"}: ${e.rag.words}`,
+          `${RAG_COLOUR[e.rag.status] ?? e.rag.status}: ${e.rag.words}`,
           String(e.counts.errors),
           String(e.counts.warnings),
         ]
   );
   const widths = head.map((h, i) =>
-    Math.min(i === 2 ? 200 : 48, Math.max(h.length, ...rows.map((r) => r[i].length)))
+    Math.min(48, Math.max(h.length, ...rows.map((r) => r[i].length)))
   );
   const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 3)}...` : s);
   const line = (cells: readonly string[]) =>
@@ -231,11 +239,21 @@ function table(entries: readonly CheckJsonEntry[]): string {
       )
       .join("  ")
       .trimEnd();
+  const reasons = entries
+    .filter((e) => e.status === "unreadable")
+    .map((e) => `${e.file} could not be read: ${e.reason ?? "unknown reason"}`);
   const pass = entries.filter((e) => e.status === "pass").length;
   const fail = entries.filter((e) => e.status === "fail").length;
   const bad = entries.length - pass - fail;
   const summary = `${entries.length} workbook${entries.length === 1 ? "" : "s"}: ${pass} without errors, ${fail} with errors, ${bad} could not be read. Run with --json for every finding and its cell.`;
-  return [line(head), ...rows.map(line), "", summary, ""].join("\n");
+  return [
+    line(head),
+    ...rows.map(line),
+    ...(reasons.length > 0 ? ["", ...reasons] : []),
+    "",
+    summary,
+    "",
+  ].join("\n");
 }
 
 export const check: Command = async (args, io) => {

@@ -148,7 +148,8 @@ describe("vfm check", () => {
   it("says in the table why a workbook could not be read", async () => {
     const io = fakeIo(dir);
     expect(await check(["missing.xlsx", "clean.xlsx"], io.io)).toBe(2);
-    expect(io.out()).toMatch(/missing\.xlsx\s+-\s+could not be read: No such file/);
+    expect(io.out()).toMatch(/missing\.xlsx\s+-\s+not checked: could not be read\s+-\s+-\n/);
+    expect(io.out()).toMatch(/\nmissing\.xlsx could not be read: No such file/);
     expect(io.out()).toContain("1 could not be read");
   });
 
