@@ -96,3 +96,17 @@ describe("writeFindingsPlan", () => {
     expect(sheet.formulas?.flat().filter((f) => f !== undefined) ?? []).toEqual([]);
   });
 });
+
+describe("a workbook holding the findings sheet", () => {
+  it("checks the same again: the add-in's own sheet is not read as data", () => {
+    const wb = workbook({ budget: budgetOf([6e6, 5.7e6, 5.5e6, 5.2e6, 4.9e6, 3.9e6]) });
+    const first = checkWorkbook(runVfm(wb), { today: "2011-06-30" });
+    const plan = writeFindingsPlan(first);
+    const withSheet = {
+      sheets: [...wb.sheets, sheetFromPlan(plan.sheets[0], FINDINGS_SHEET).grid],
+    };
+    const again = checkWorkbook(runVfm(withSheet), { today: "2011-06-30" });
+    expect(again.findings).toEqual(first.findings);
+    expect(runVfm(withSheet).data.sheetsUsed.map((s) => s.sheet)).not.toContain(FINDINGS_SHEET);
+  });
+});
