@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { SheetPlan } from "../../src/core/writePlan";
+import {
+  charsToPoints,
+  jsonBytes,
+  packPieces,
+  planValueAt,
+  tableName,
+  valuePieces,
+} from "../../src/excel/writer";
+
+function sheet(blocks: SheetPlan["blocks"]): SheetPlan {
+  return { name: "S", role: "statement", mode: "replace", blocks };
+}
+
+describe("value pieces", () => {
+  test("rows written one block at a time become one rectangle; gaps are left alone (null)", () => {
+    const plan = sheet([
+      { top: 0, left: 0, values: [["Title"]] },
+      { top: 1, left: 0, values: [["Overtime", 0.052]], numberFormats: [[undefined, "0.0%"]] },
+      { top: 1, left: 3, values: [["note"]] },
+      { top: 2, left: 1, values: [[1200, null]] },
+      // A gap of a row starts a new piece.
+      { top: 4, left: 0, values: [["=literal"]] },
+    ]);
+    const pieces = valuePieces(0, plan, 1_000_000);
+    expect(pieces.map((p) => [p.top, p.left, p.values, p.formats])).toEqual([
+      [
+        0,
+        0,
+        [
+          ["Title", null, null, null],
+          ["Overtime", 0.052, null, "note"],
+          [null, 1200, "", null],
+        ],
+        [
+          ["@", null, null, null],
+          ["@", "0.0%", null, "@"],
+          [null, "General", "General", null],
+        ],
+      ],
+      [4, 0, [["=literal"]], [["@"]]],
+    ]);
+  });
+
+  test("two blocks over the same cell are written in plan order, not joined", () => {
+    const pieces = valuePieces(
+      0,
+      sheet([
+        { top: 0, left: 0, values: [["first"]] },
+        { top: 0, left: 0, values: [["second"]] },
+      ]),
+      1_000_000
+    );
+    expect(pieces.map((p) => p.values)).toEqual([[["first"]], [["second"]]]);
+  });
+
+  test("a big block is cut into row slices under the byte limit, covering every row once (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 200, max: 5000 }),
+        (rows, cols, max) => {
+          const values = Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: cols }, (_, c) => (c === 0 ? `row ${r}` : r * c))
+          );
+          const pieces = valuePieces(0, sheet([{ top: 3, left: 2, values }]), max);
+          expect(pieces.reduce((n, p) => n + p.values.length, 0)).toBe(rows);
+          pieces.forEach((p, i) => {
+            if (p.values.length > 1) expect(p.bytes).toBeLessThanOrEqual(max);
+            expect(p.bytes).toBe(
+              p.values.reduce(
+                (n, _r, j) => n + jsonBytes(p.values[j]) + jsonBytes(p.formats[j]) + 2,
+                0
+              )
+            );
+            if (i > 0) expect(p.top).toBe(pieces[i - 1].top + pieces[i - 1].values.length);
+          });
+        }
+      )
+    );
+  });
+
+  test("pieces pack into requests under the budget", () => {
+    const piece = (bytes: number) => ({
+      sheet: 0,
+      top: 0,
+      left: 0,
+      values: [[1]],
+      formats: [["General"]],
+      bytes,
+    });
+    const batches = packPieces([piece(60), piece(50), piece(40), piece(70)], 100, 100);
+    expect(batches.map((b) => b.map((p) => p.bytes))).toEqual([[60], [50, 40], [70]]);
+  });
+});
+
+describe("small conversions", () => {
+  test("column widths in characters to points", () => {
+    // (36 * 7 + 5) * 0.75 = 192.75; (14 * 7 + 5) * 0.75 = 77.25.
+    expect(charsToPoints(36)).toBe(192.75);
+    expect(charsToPoints(14)).toBe(77.25);
+  });
+
+  test("table names are made valid and unique", () => {
+    const taken = new Set(["input_data"]);
+    expect(tableName("Input data", taken)).toBe("Input_data_2");
+    expect(tableName("2010 figures", taken)).toBe("_2010_figures");
+    expect(tableName("Input data", taken)).toBe("Input_data_3");
+  });
+
+  test("the plan's value at a cell, later blocks winning", () => {
+    const plan = sheet([
+      { top: 0, left: 0, values: [["Year", "Overtime %", "4% threshold"]] },
+      { top: 0, left: 2, values: [["Threshold"]] },
+    ]);
+    expect(planValueAt(plan, 0, 1)).toBe("Overtime %");
+    expect(planValueAt(plan, 0, 2)).toBe("Threshold");
+    expect(planValueAt(plan, 5, 5)).toBeUndefined();
+  });
+});
