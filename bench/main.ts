@@ -9,6 +9,7 @@ const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   // One line per part: { name, load: async () => (await import("./parts/NAME")).run },
   { name: "statement", load: async () => (await import("./parts/statement")).run },
   { name: "check", load: async () => (await import("./parts/check")).run },
+  { name: "office", load: async () => (await import("./parts/office")).run },
 ];
 
 async function main(): Promise<void> {

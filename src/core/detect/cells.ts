@@ -148,6 +148,22 @@ export function showNumber(n: number): string {
   return `${n < 0 ? "-" : ""}${withCommas}${frac ? `.${frac}` : ""}`;
 }
 
+const SCALE: Readonly<Record<MoneyUnit, number>> = { "£": 100, "£000": 100_000, "£m": 100_000_000 };
+
+/**
+ * An amount in pence, quickly: when the amount times the unit's scale is within a millionth of a
+ * whole number (an amount with no more decimals than pence), that whole number is exact. Other
+ * amounts (a half-penny, sub-penny decimals) go through toPence, which rounds on the decimal
+ * digits. Undefined when the amount is too large to be held exactly.
+ */
+export function pence(value: number, unit: MoneyUnit): Pence | undefined {
+  const scaled = value * SCALE[unit];
+  if (!(Math.abs(scaled) <= MAX_PENCE)) return undefined;
+  const whole = Math.round(scaled);
+  if (Math.abs(scaled - whole) < 1e-6) return whole === 0 ? 0 : whole;
+  return toPence(value, unit);
+}
+
 /** Whole pence that stay exact in a double. */
 const MAX_PENCE = Number.MAX_SAFE_INTEGER;
 
@@ -159,13 +175,17 @@ export function amountFromCell(
   cell: NumberCell,
   ref: CellRef,
   unit: MoneyUnit,
-  what: string,
+  whatText: string | (() => string),
   sink: FindingSink
 ): Pence | undefined {
+  if (cell.kind === "blank") return undefined;
+  if (cell.kind === "number" && !cell.fromText) {
+    const fast = pence(cell.value, unit);
+    if (fast !== undefined) return fast;
+  }
   const place = formatRef(ref);
+  const what = typeof whatText === "string" ? whatText : whatText();
   switch (cell.kind) {
-    case "blank":
-      return undefined;
     case "number": {
       const scaled = Math.abs(cell.value) * 10 ** (UNIT_EXPONENT[unit] + 2);
       if (scaled > MAX_PENCE) {

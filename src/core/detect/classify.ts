@@ -117,7 +117,7 @@ function yearTableProbe(
   sheet: SheetGrid,
   header: YearHeader
 ): { budget: number; workforce: number } {
-  const table = readYearTable(sheet, header, { isTotal: isTotalLabel });
+  const table = readYearTable(sheet, header, { isTotal: isTotalLabel, maxRows: 500 });
   let kb = 0;
   let kw = 0;
   let lines = 0;
@@ -132,8 +132,9 @@ function yearTableProbe(
   const words = titleWords(sheet, header.row);
   const hb = hinted(words, "budget") || words.includes("£");
   const hw = hinted(words, "workforce");
-  const budget = kb >= 1 || (hb && kw === 0) ? 10 + 3 * kb + (hb ? 6 : 0) : 0;
-  const workforce = kw >= 2 || hw ? 10 + 2 * kw + (hw ? 6 : 0) : 0;
+  // Capped, so a long sheet does not outweigh a clear header of another kind.
+  const budget = kb >= 1 || hb ? 10 + 3 * Math.min(kb, 8) + (hb ? 6 : 0) : 0;
+  const workforce = kw >= 2 || hw ? 10 + 2 * Math.min(kw, 10) + (hw ? 6 : 0) : 0;
   return { budget, workforce };
 }
 
@@ -193,27 +194,27 @@ export function classifySheet(
   if (proc)
     candidates.push({
       plan: { kind: "procurement", header: proc },
-      score: 30 + proc.columns.size + bonus("procurement") + tplBonus("procurement"),
+      score: 40 + proc.columns.size + bonus("procurement") + tplBonus("procurement"),
       how: "procurement header",
     });
   const sav = findSavingsHeader(sheet);
   if (sav)
     candidates.push({
       plan: { kind: "savingsPlan", header: sav },
-      score: 30 + sav.amounts.length + bonus("savingsPlan") + tplBonus("savingsPlan"),
+      score: 40 + Math.min(sav.amounts.length, 12) + bonus("savingsPlan") + tplBonus("savingsPlan"),
       how: "savings plan header",
     });
   const wt = findWorkerTypeHeader(sheet);
   if (wt)
     candidates.push({
       plan: { kind: "workforceByType", header: wt },
-      score: 30 + wt.columns.size + bonus("workforce") + tplBonus("workforce"),
+      score: 40 + wt.columns.size + bonus("workforce") + tplBonus("workforce"),
       how: "worker-type header",
     });
   const yh = findYearHeader(sheet, options, 1);
   if (yh) {
     const s = yearTableProbe(sheet, yh);
-    if (s.budget > 0 || forced === "budget")
+    if (s.budget > 0 || forced === "budget" || template?.kind === "budget")
       candidates.push({
         plan: { kind: "budget", header: yh },
         score: s.budget + bonus("budget") + tplBonus("budget"),

@@ -105,9 +105,10 @@ export function detectForceData(workbook: WorkbookGrid, options: DetectOptions =
     else settings = mergeSettings(settings, read.settings);
   }
   if (!settings.forceName)
-    for (const s of sheets) {
-      if (s.addinOwned) continue;
-      const name = forceNameInTitles(s);
+    for (const [i, s] of sheets.entries()) {
+      const kind = classes[i]?.kind;
+      if (kind === "ignored" || kind === "peers" || kind === "notRecognised") continue;
+      const name = guarded(s.name, "a title", sink, () => forceNameInTitles(s));
       if (name) {
         settings = { ...settings, forceName: name };
         break;

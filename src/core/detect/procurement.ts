@@ -22,6 +22,8 @@ import {
 import { HEADER_SCAN_ROWS, rowList } from "./table";
 import { DateCell, readDateCell } from "./years";
 
+type DateHow = "date cell" | "date serial" | "date text";
+
 export type ProcurementRole =
   | "category"
   | "description"
@@ -174,11 +176,19 @@ export function readProcurementSheet(
     ctx
   );
   const spendHow = `${template ? `template table ${template}, ` : ""}column "${header.headers.get(spendCol) ?? ""}" (${refs.address(header.row, spendCol)}); ${unit.note}`;
-  const endHow = endCol !== undefined ? `column "${header.headers.get(endCol) ?? ""}"` : "";
-  const migHow = migCol !== undefined ? `column "${header.headers.get(migCol) ?? ""}"` : "";
+  const dateHow = (c: number | undefined): Record<DateHow, string> => {
+    const base = c !== undefined ? `column "${header.headers.get(c) ?? ""}"` : "";
+    return {
+      "date cell": `${base} (date cell)`,
+      "date serial": `${base} (date serial)`,
+      "date text": `${base} (date text)`,
+    };
+  };
+  const endHow = dateHow(endCol);
+  const migHow = dateHow(migCol);
   const categories = new Map<string, Mapped<ProcurementCategory>>();
   const routes = new Map<string, Mapped<ProcurementRoute>>();
-  const dateCache = new Map<string, DateCell>();
+  const dateCache = new Map<string | number, DateCell>();
   const lines: ProcurementLine[] = [];
   const hidden = new Set(sheet.hiddenRows ?? []);
   const hiddenRead: number[] = [];
@@ -205,7 +215,7 @@ export function readProcurementSheet(
       spendCell,
       spendRef,
       unit.unit,
-      `annual spend on "${catText || "(no category)"}"`,
+      () => `annual spend on "${catText || "(no category)"}"`,
       ctx.sink
     );
     if (spend === undefined) {
@@ -432,16 +442,15 @@ function dateFor(
   r: number,
   c: number,
   refs: RefMaker,
-  cache: Map<string, DateCell>,
-  how: string,
+  cache: Map<string | number, DateCell>,
+  how: Readonly<Record<DateHow, string>>,
   what: string,
   category: string,
   ctx: DetectContext
 ): Sourced<string> | undefined {
   const v = sheet.values[r]?.[c];
   const d = readDateCell(v ?? null, sheet.numberFormats?.[r]?.[c], cache);
-  if (d.kind === "date")
-    return { value: d.iso, sources: [refs.ref(r, c)], how: `${how} (${d.how})` };
+  if (d.kind === "date") return { value: d.iso, sources: [refs.ref(r, c)], how: how[d.how] };
   if (d.kind === "blank") return undefined;
   const ref = refs.ref(r, c);
   ctx.sink.add(

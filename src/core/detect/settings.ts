@@ -280,8 +280,11 @@ const FORCE_IN_TITLE =
  */
 export function forceNameInTitles(sheet: SheetGrid): Sourced<string> | undefined {
   const refs = new RefMaker(sheet.name);
-  for (let r = 0; r < Math.min(sheet.values.length, 6); r++) {
+  for (let r = 0; r < Math.min(sheet.values.length, 4); r++) {
     const row = sheet.values[r] ?? [];
+    // A title row holds one cell of text; a row of a table (a list of forces) is not a title.
+    const filled = row.filter((v) => cellText(v) !== "");
+    if (filled.length !== 1) continue;
     for (let c = 0; c < Math.min(row.length, 6); c++) {
       const t = cellText(row[c]);
       if (!t || t.length > 200) continue;

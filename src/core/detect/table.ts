@@ -119,6 +119,8 @@ export function findYearHeader(
     if (cols.length === 0) continue;
     const distinct = new Set(cols.map((c) => c.year)).size;
     if (distinct < minYears || distinct <= bestDistinct) continue;
+    // A single date in a row is a figure (a contract's end), not a header: one year needs text.
+    if (distinct === 1 && !cols.some((c) => typeof sheet.values[r]?.[c.col] === "string")) continue;
     if (cols[0].col === 0) continue; // no room for labels on the left
     best = { row: r, cols, invalid };
     bestDistinct = distinct;
@@ -225,6 +227,8 @@ export interface ReadTableOptions {
   readonly isTotal: (label: string) => boolean;
   /** Hidden rows of the sheet. */
   readonly hidden?: ReadonlySet<number>;
+  /** Stop after this many rows under the header (for a quick look while classifying). */
+  readonly maxRows?: number;
 }
 
 /** Reads the rows of a table under a year header. */
@@ -249,7 +253,7 @@ export function readYearTable(
   let seenData = false;
   let heading: string | undefined;
   let firstLabelCol = Infinity;
-  const n = sheet.values.length;
+  const n = Math.min(sheet.values.length, header.row + 1 + (options.maxRows ?? Infinity));
   for (let r = header.row + 1; r < n; r++) {
     const row = sheet.values[r];
     if (!row || row.length === 0) continue;

@@ -328,13 +328,19 @@ const BLANK: DateCell = { kind: "blank" };
 export function readDateCell(
   v: CellValue | undefined,
   fmt: string | undefined,
-  textCache?: Map<string, DateCell>
+  textCache?: Map<string | number, DateCell>
 ): DateCell {
   if (v === null || v === undefined) return BLANK;
   if (v instanceof Date) {
-    return Number.isNaN(v.getTime())
-      ? { kind: "unreadable", text: "an invalid date" }
-      : { kind: "date", iso: isoDate(v), how: "date cell" };
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { kind: "unreadable", text: "an invalid date" };
+    // Ledgers repeat a few dates many times: one result per day.
+    const key = Math.floor(t / 86_400_000);
+    const hit = textCache?.get(key);
+    if (hit) return hit;
+    const out: DateCell = { kind: "date", iso: isoDate(v), how: "date cell" };
+    if (textCache && textCache.size < 100_000) textCache.set(key, out);
+    return out;
   }
   if (typeof v === "number") {
     if (isDateFormat(fmt) || plausibleSerial(v)) {
