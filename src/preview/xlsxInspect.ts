@@ -40,6 +40,8 @@ export interface ZipEntryInfo {
   /** 0 = stored, 8 = deflated. */
   readonly method: number;
   readonly localHeaderOffset: number;
+  /** Where the part's entry in the central directory starts. */
+  readonly centralOffset: number;
 }
 
 export interface XlsxInspection {
@@ -402,6 +404,7 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
       encrypted: (flags & 1) === 1,
       method,
       localHeaderOffset,
+      centralOffset: p,
     });
     p += 46 + nameLength + extraLength + commentLength;
   }

@@ -18,6 +18,7 @@ import { CellRange, CellValue, SheetGrid, WorkbookGrid, a1, isErrorValue } from 
 import { SheetRole, ownershipNamesFor } from "../core/ownership";
 import { CellStyle, ChartPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
 import { SheetPresentation, sheetFromPlan, sheetPlanProblems } from "./planSheets";
+import { inspectXlsx } from "./xlsxInspect";
 
 export interface GridWriteOptions {
   /** How each sheet looks (styles, widths, charts...), by sheet name. */
@@ -39,6 +40,18 @@ function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (isErrorValue(v)) return { error: v.error as ExcelJS.CellErrorValue["error"] };
   return v;
+}
+
+/** What goes in a cell of a grid: its formula (with the saved result) or its value. */
+function cellContent(sheet: SheetGrid, r: number, c: number): ExcelJS.CellValue {
+  const v = sheet.values[r]?.[c] ?? null;
+  const formula = sheet.formulas?.[r]?.[c];
+  if (!formula) return excelValue(v);
+  const result = excelValue(v);
+  return {
+    formula: formula.replace(/^=/, ""),
+    ...(result === null ? {} : { result }),
+  } as ExcelJS.CellFormulaValue;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -116,7 +129,7 @@ function writeTables(
     const rows: ExcelJS.CellValue[][] = [];
     for (let r = top + 1; r <= bottom; r++) {
       const row: ExcelJS.CellValue[] = [];
-      for (let c = left; c <= right; c++) row.push(excelValue(sheet.values[r]?.[c] ?? null));
+      for (let c = left; c <= right; c++) row.push(cellContent(sheet, r, c));
       rows.push(row);
     }
     ws.addTable({
@@ -157,30 +170,16 @@ function writeSheet(
   look: SheetPresentation | undefined,
   tableNames: Set<string>
 ): void {
-  sheet.values.forEach((row, r) => {
-    if (!row || row.length === 0) return;
+  const rows = Math.max(sheet.values.length, sheet.formulas?.length ?? 0);
+  for (let r = 0; r < rows; r++) {
+    const width = Math.max(sheet.values[r]?.length ?? 0, sheet.formulas?.[r]?.length ?? 0);
+    if (width === 0) continue;
     const xRow = ws.getRow(r + 1);
-    row.forEach((v, c) => {
-      const formula = sheet.formulas?.[r]?.[c];
-      if (v === null && !formula) return;
-      const cell = xRow.getCell(c + 1);
-      if (formula) {
-        const result = excelValue(v);
-        cell.value = {
-          formula: formula.replace(/^=/, ""),
-          ...(result === null ? {} : { result }),
-        } as ExcelJS.CellFormulaValue;
-      } else cell.value = excelValue(v);
-    });
-  });
-  sheet.formulas?.forEach((row, r) =>
-    row?.forEach((f, c) => {
-      if (f && (sheet.values[r]?.[c] ?? null) === null && c >= (sheet.values[r]?.length ?? 0))
-        ws.getCell(r + 1, c + 1).value = {
-          formula: f.replace(/^=/, ""),
-        } as ExcelJS.CellFormulaValue;
-    })
-  );
+    for (let c = 0; c < width; c++) {
+      const content = cellContent(sheet, r, c);
+      if (content !== null) xRow.getCell(c + 1).value = content;
+    }
+  }
   sheet.numberFormats?.forEach((row, r) =>
     row?.forEach((fmt, c) => {
       if (fmt && fmt !== "General") ws.getCell(r + 1, c + 1).numFmt = fmt;
@@ -283,7 +282,31 @@ export async function gridToXlsx(
     },
   ];
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const bytes = new Uint8Array(buffer as ArrayBuffer);
+  return options.created ? withZipDates(bytes, options.created) : bytes;
+}
+
+/**
+ * Sets every part's date in the zip to `date`, so the same workbook always gives the same bytes
+ * (ExcelJS stamps each part with the time of writing). The dates sit outside the checksums.
+ */
+export function withZipDates(bytes: Uint8Array, date: Date): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const time =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const day =
+    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  for (const e of inspectXlsx(out).entries) {
+    // The local header holds the date at offsets 10 and 12, the central entry at 12 and 14.
+    if (view.getUint32(e.localHeaderOffset, true) === 0x04034b50) {
+      view.setUint16(e.localHeaderOffset + 10, time, true);
+      view.setUint16(e.localHeaderOffset + 12, day, true);
+    }
+    view.setUint16(e.centralOffset + 12, time, true);
+    view.setUint16(e.centralOffset + 14, day, true);
+  }
+  return out;
 }
 
 /**
