@@ -30,6 +30,8 @@ function numberFromText(text: string): number | undefined {
   const m = /^(\(?)\s*([+-]?)\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(\)?)$/.exec(text);
   if (!m) return undefined;
   if ((m[1] === "(") !== (m[5] === ")")) return undefined;
+  // "£000" is a unit and "0123" a code, not numbers.
+  if (m[3].length > 1 && m[3].startsWith("0")) return undefined;
   const n = Number(m[3].replace(/,/g, "") + (m[4] ?? ""));
   if (!Number.isFinite(n)) return undefined;
   return m[1] === "(" || m[2] === "-" ? -n : n;

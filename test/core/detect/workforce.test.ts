@@ -219,3 +219,41 @@ describe("the template's workforce table (a Year column)", () => {
     expect(hr?.fte.get(2011)?.total?.value).toBe(70);
   });
 });
+
+describe("choices made in the Data step", () => {
+  test("a category column beside the functions, and the snapshot year chosen by the user", () => {
+    const byYear = detectForceData(
+      workbookOf(
+        sheetFromRows("Workforce plan", [
+          ["Function", "Category", "2009/10", "2010/11"],
+          ["People team", "Human resources", 70, 68],
+          ["Response", "Operational", 640, 640],
+        ])
+      )
+    );
+    expect(line(byYear, "People team")?.category).toBe("hr");
+    expect(line(byYear, "People team")?.fte.get(2010)?.total?.how).toContain(
+      'category "Human resources"'
+    );
+    const chosen = detectForceData(workbookOf(sheetFromRows("Workforce", SNAPSHOT_ROWS)), {
+      snapshotYears: { Workforce: 2010 },
+    });
+    expect([...(line(chosen, "Human resources")?.fte.keys() ?? [])]).toEqual([2010]);
+  });
+
+  test("the unit of a sheet chosen by the user", () => {
+    const d = detectForceData(
+      workbookOf(
+        sheetFromRows("Budget", [
+          [null, "2008/09"],
+          ["Police officer pay", 100],
+          ["Officer overtime", 5],
+        ])
+      ),
+      { units: { Budget: "£m" } }
+    );
+    // 100 £m = £100,000,000 = 10,000,000,000p
+    expect(d.budget.lines[0].amounts.get(2008)?.value).toBe(10_000_000_000);
+    expect(d.findings.map((f) => f.code)).not.toContain("UNITS_NOT_STATED");
+  });
+});
