@@ -22,7 +22,11 @@ import { runVfm } from "../../core/run";
 import { checkWorkbookWithStatement } from "../../render/checkConsistency";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile } from "../readWorkbook";
-import { hasBudgetFigures } from "./analyse";
+import { hasBudgetFigures } from "../pipeline";
+import { checkOptionsFromSettings } from "../../core/check/settings";
+import { StoredSettings } from "../../core/gateway";
+import { WorkbookGrid } from "../../core/grid";
+import { decodeSettingsSheet, isSettingsSheet } from "../../core/ownership";
 
 export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
                  [--severity RULE=error|warning|off]... [--policy FILE]
@@ -325,6 +329,12 @@ export const check: Command = async (args, io) => {
   return EXIT.ok;
 };
 
+/** The settings the add-in keeps in the workbook (its very hidden settings sheet), if any. */
+function storedSettings(workbook: WorkbookGrid): StoredSettings | undefined {
+  const sheet = workbook.sheets.find((s) => s.addinOwned && isSettingsSheet(s.values));
+  return sheet ? decodeSettingsSheet(sheet.values) : undefined;
+}
+
 async function checkOne(
   file: string,
   io: CliIo,
@@ -349,21 +359,25 @@ async function checkOne(
     );
   }
   try {
-    const result = runVfm(
-      read.workbook,
-      options.policyFile ? { policyFile: options.policyFile } : {}
-    );
+    // The add-in's own settings in the workbook (mapping decisions, policy and check settings)
+    // apply as they do in the task pane; the command line's options win over them.
+    const settings = storedSettings(read.workbook);
+    const result = runVfm(read.workbook, {
+      ...(settings ? { settings } : {}),
+      ...(options.policyFile ? { policyFile: options.policyFile } : {}),
+    });
     if (!hasBudgetFigures(result.data))
       return unreadable(
         file,
         "no budget figures were found (no sheet with amounts by financial year), so there is nothing to check."
       );
+    const stored = checkOptionsFromSettings(settings);
+    for (const problem of stored.problems) io.stderr(`vfm check: ${file}: ${problem}\n`);
+    const variance = options.varianceThreshold ?? stored.options.varianceThreshold;
     const report = checkWorkbookWithStatement(result, {
-      severityOverrides: options.severityOverrides,
+      severityOverrides: { ...stored.options.severityOverrides, ...options.severityOverrides },
       ...(options.today ? { today: options.today } : {}),
-      ...(options.varianceThreshold !== undefined
-        ? { varianceThreshold: options.varianceThreshold }
-        : {}),
+      ...(variance !== undefined ? { varianceThreshold: variance } : {}),
     });
     return reportToJson(file, report);
   } catch (e) {

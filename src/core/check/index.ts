@@ -22,3 +22,5 @@ export type {
   StatementExpectation,
 } from "./types";
 export { statementSheetsIn } from "./consistency";
+export { CHECK_SETTINGS_KEY, checkOptionsFromSettings, checkSettingsToStore } from "./settings";
+export type { CheckSettings } from "./settings";

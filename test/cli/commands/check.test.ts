@@ -16,6 +16,7 @@ import { main } from "../../../src/cli/main";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../../src/preview/xlsxWrite";
+import { SETTINGS_SHEET_NAME, encodeSettingsSheet } from "../../../src/core/ownership";
 import { budgetOf, compliantSavings, workbook } from "../../core/check/workbooks";
 
 jest.setTimeout(60_000);
@@ -68,6 +69,22 @@ beforeAll(async () => {
       ])
     )
   );
+  // The faulty workbook, with the add-in's settings sheet saying the cut rule is a warning.
+  const faulty = workbook({
+    force: "Faultshire Police",
+    budget: budgetOf([6e6, 5.7e6, 5.5e6, 5.2e6, 4.9e6, 3.9e6]),
+  });
+  await write("settings.xlsx", {
+    sheets: [
+      ...faulty.sheets,
+      {
+        name: SETTINGS_SHEET_NAME,
+        values: encodeSettingsSheet({ check: { severity: { OVERTIME_ANNUAL_CUT: "warning" } } }),
+        visibility: "veryHidden",
+        addinOwned: true,
+      },
+    ],
+  });
   await fs.writeFile(path.join(dir, "corrupt.xlsx"), "this is not a zip file");
   await fs.mkdir(path.join(dir, "folder"));
   await fs.copyFile(path.join(dir, "clean.xlsx"), path.join(dir, "folder", "b.xlsx"));
@@ -199,6 +216,18 @@ describe("vfm check", () => {
     expect(await check(["clean.xlsx", "--today=2014-06-30", "--json"], after.io)).toBe(1);
     const rules = json(after.out())[0].findings.map((f) => f.rule);
     expect(rules).toEqual(Array(9).fill("PAST_YEARS_PLANNED_AND_ACTUAL"));
+  });
+
+  it("applies the check settings the add-in keeps in the workbook; options given win", async () => {
+    const stored = fakeIo(dir);
+    expect(await check(["settings.xlsx", "--json"], stored.io)).toBe(0);
+    expect(json(stored.out())[0].findings.map((f) => [f.rule, f.severity])).toEqual([
+      ["OVERTIME_ANNUAL_CUT", "warning"],
+    ]);
+    const given = fakeIo(dir);
+    expect(
+      await check(["settings.xlsx", "--severity", "OVERTIME_ANNUAL_CUT=error"], given.io)
+    ).toBe(1);
   });
 
   it("uses --variance-threshold", async () => {
