@@ -17,12 +17,14 @@ import { gridToXlsx } from "../../src/preview/xlsxWrite";
 import { xlsxToGrid } from "../../src/preview/xlsxGrid";
 import { ofRule, outcome } from "../core/check/helpers";
 import { budgetOf, workbook } from "../core/check/workbooks";
+import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../src/core/sample/peers";
 
 /** The workbook with the add-in's statement and charts sheets, as drafted from its own data. */
 function withStatement(wb: WorkbookGrid, unit?: MoneyUnit): WorkbookGrid {
   const result = runVfm(wb);
   const statement = buildStatement(result.analysis, result.data, result.analysis.policy, {
     generatedAt: "2011-05-05T10:00:00Z",
+    ...(result.peers ? { peers: result.peers } : {}),
     illustrative: workbookSaysIllustrative(wb),
     ...(unit ? { unit } : {}),
   });
@@ -62,6 +64,17 @@ describe("STATEMENT_MATCHES_DATA", () => {
     const r = check(read.workbook);
     expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
     expect(outcome(r, "STATEMENT_MATCHES_DATA")).toBe("pass");
+  });
+
+  it("passes a statement with its benchmarking section drafted from a peers sheet", () => {
+    const wb = workbook({ force: SAMPLE_FORCE, extraSheets: [exampleshirePeersSheet()] });
+    const drafted = withStatement(wb);
+    const statement = drafted.sheets.find((s) => s.name === "VfM Statement")!;
+    expect(statement.values.some((r) => r[0] === "Benchmarking")).toBe(true);
+    expect(statement.values.flat().some((v) => typeof v === "string" && /quartile/i.test(v))).toBe(
+      true
+    );
+    expect(ofRule(check(drafted), "STATEMENT_MATCHES_DATA")).toEqual([]);
   });
 
   it("finds the statement's unit: a statement drafted in £m passes", () => {
