@@ -65,7 +65,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
         ? { name: "the add-in's settings", overrides }
         : undefined),
   });
-  const peersReport = detectPeersReport(workbook);
+  const peersReport = detectPeersReport(workbook, { forceName: analysis.force.value });
   const peers = peersReport.peers
     ? analysePeers(peersReport.peers, analysis.force.value, {
         policy: analysis.policy,
@@ -73,7 +73,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
       })
     : undefined;
   const findings = sortFindings(
-    unique([...analysis.findings, ...peersReport.findings, ...(peers?.findings ?? [])])
+    unique([...analysis.findings, ...(peers ? peers.findings : peersReport.findings)])
   );
   return { workbook, data, analysis, peers, forceName: analysis.force.value, findings };
 }
