@@ -8,6 +8,7 @@ export type BenchPart = () => Promise<Record<string, number>>;
 const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   // One line per part: { name, load: async () => (await import("./parts/NAME")).run },
   { name: "statement", load: async () => (await import("./parts/statement")).run },
+  { name: "analysis", load: async () => (await import("./parts/analysis")).run },
   { name: "check", load: async () => (await import("./parts/check")).run },
   { name: "office", load: async () => (await import("./parts/office")).run },
 ];

@@ -135,13 +135,12 @@ export function sortedUnique(years: Iterable<FinancialYear>): FinancialYear[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
-/** "£5,225,000" or "£1,234.56" for findings' messages. */
+/** "£5,225,000" or "£1,234.56" for findings' messages (no Intl: cheap on first use too). */
 export function poundsText(pence: Pence): string {
-  const pounds = pence / 100;
-  return `${pounds < 0 ? "-" : ""}£${Math.abs(pounds).toLocaleString("en-GB", {
-    minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2,
-    maximumFractionDigits: 2,
-  })}`;
+  const abs = Math.abs(Math.round(pence));
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const p = abs % 100;
+  return `${pence < 0 ? "-" : ""}£${whole}${p ? `.${String(p).padStart(2, "0")}` : ""}`;
 }
 
 /** 0.055 -> "5.5%" for findings' messages and rules. */

@@ -28,7 +28,16 @@ const PARA = "5.31-5.40";
 /** Findings about single lines are listed up to this many per kind, then summed up in one. */
 const MAX_LINE_FINDINGS = 20;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** "2011-03-31": ten characters with dashes in place (ISO dates compare as text). */
+function isIsoDate(s: string | undefined): s is string {
+  return (
+    s !== undefined &&
+    s.length === 10 &&
+    s.charCodeAt(4) === 45 &&
+    s.charCodeAt(7) === 45 &&
+    /^\d{4}-\d{2}-\d{2}$/.test(s)
+  );
+}
 
 /**
  * On a national framework: the line's route says so; for construction, whose national approach
@@ -84,6 +93,10 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   let unknownRoute = 0;
   let firstUnknownRoute: CellRef | undefined;
   const noRateSrc: CellRef[] = [];
+  // Sources in ledger order (runs of cells then read as ranges), as well as per category.
+  const addrSrc: CellRef[] = [];
+  const onSrc: CellRef[] = [];
+  const savingSrc: CellRef[] = [];
 
   for (const line of data.procurement.lines) {
     const spend = line.annualSpend.value;
@@ -114,27 +127,31 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     if (!a) acc.set(cat, (a = newAcc(rule.rate)));
     a.spend += spend;
     a.lines++;
-    for (const s of src) a.spendSrc.push(s);
+    for (const s of src) {
+      a.spendSrc.push(s);
+      addrSrc.push(s);
+    }
     if (isOnFramework(line)) {
       a.on += spend;
-      for (const s of src) a.onSrc.push(s);
+      for (const s of src) {
+        a.onSrc.push(s);
+        onSrc.push(s);
+      }
       continue;
     }
     if (line.route === "unknown") {
       unknownRoute++;
       firstUnknownRoute ??= line.labelCell;
     }
-    const end =
-      line.contractEnd && ISO_DATE.test(line.contractEnd.value) ? line.contractEnd.value : null;
+    const endText = line.contractEnd?.value;
+    const end = isIsoDate(endText) ? endText : null;
     if (end === null) {
       a.noEnd.count++;
       a.noEnd.first ??= line.labelCell;
     }
     const migrateBy = end !== null && end > rule.inPlaceBy ? end : rule.inPlaceBy;
-    const planned =
-      line.plannedMigration && ISO_DATE.test(line.plannedMigration.value)
-        ? line.plannedMigration.value
-        : null;
+    const plannedText = line.plannedMigration?.value;
+    const planned = isIsoDate(plannedText) ? plannedText : null;
     const plannedLate = planned === null ? null : planned > migrateBy;
     if (plannedLate) {
       late++;
@@ -155,7 +172,10 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       annualSaving = { value: v, sources: src, formula: a.savingFormula };
       a.saving += v;
       a.hasSaving = true;
-      for (const s of src) a.savingSrc.push(s);
+      for (const s of src) {
+        a.savingSrc.push(s);
+        savingSrc.push(s);
+      }
     } else {
       a.noRate.spend += spend;
       a.noRate.count++;
@@ -166,7 +186,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       category: cat,
       categoryText: line.categoryText,
       route: line.route,
-      spend: { value: spend, sources: src },
+      spend: line.annualSpend, // a Sourced<Pence> is a Figure<Pence>: no copy per line
       frameworkDate: rule.inPlaceBy,
       contractEnd: end,
       migrateBy,
@@ -212,9 +232,6 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   let on = 0;
   let saving = 0;
   let noRateSpend = 0;
-  const addrSrc: CellRef[] = [];
-  const onSrc: CellRef[] = [];
-  const savingSrc: CellRef[] = [];
   for (const cat of FRAMEWORK_CATEGORIES) {
     const a = acc.get(cat);
     if (!a) continue;
@@ -223,9 +240,6 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     on += a.on;
     saving += a.saving;
     noRateSpend += a.noRate.spend;
-    for (const s of a.spendSrc) addrSrc.push(s);
-    for (const s of a.onSrc) onSrc.push(s);
-    for (const s of a.savingSrc) savingSrc.push(s);
     byCategory.push({
       category: cat,
       approach: rule.approach,
