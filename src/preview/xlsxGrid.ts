@@ -7,7 +7,8 @@
  *   the others are null, and the range is recorded in `merges`;
  * - rich text {richText: [...]}: the parts joined into one string;
  * - formulas {formula, result} and shared formulas {sharedFormula, result}: the cached result,
- *   with the formula text (as Excel shows it, "=SUM(B2:B3)") kept in `formulas`;
+ *   with the formula text (as Excel shows it, "=SUM(B2:B3)") kept in `formulas`; a workbook
+ *   saved without any calculated results gets one finding (FORMULAS_NOT_CALCULATED);
  * - errors {error: "#REF!"}, alone or as a formula's result: an ErrorValue and a finding;
  * - hyperlinks {text, hyperlink}: the text;
  * - dates: ExcelJS already turns a number with a date format into a Date (midnight UTC); a
@@ -46,7 +47,7 @@ export interface XlsxReadOptions {
 
 export interface XlsxReadResult {
   readonly workbook: WorkbookGrid;
-  /** Problems met while reading (error values, formulas without a saved result). */
+  /** Problems met while reading (error values; a workbook saved without calculated results). */
   readonly findings: Finding[];
   /** The role recorded in each add-in sheet's ownership mark, by sheet name. */
   readonly roles: ReadonlyMap<string, SheetRole>;
@@ -163,11 +164,26 @@ function errorFinding(sheet: string, row: number, col: number, error: string): F
   );
 }
 
-function noResultFinding(sheet: string, row: number, col: number): Finding {
+/**
+ * What the reader saw of formulas' saved results. ExcelJS cannot tell a formula whose result is
+ * an empty string (common: =IF(x,"",...)) from one never calculated, so a single cell proves
+ * nothing; a workbook where no formula has a saved result was written by a program that does
+ * not calculate, and its totals would all read as empty.
+ */
+interface FormulaTally {
+  withResult: number;
+  withoutResult: number;
+  first?: { sheet: string; row: number; col: number };
+}
+
+function notCalculatedFinding(tally: FormulaTally): Finding | undefined {
+  if (tally.withResult > 0 || tally.withoutResult === 0 || !tally.first) return undefined;
+  const { sheet, row, col } = tally.first;
+  const n = tally.withoutResult;
   return finding(
     "warning",
-    "FORMULA_WITHOUT_RESULT",
-    `${formatRef({ sheet, address: a1(row, col) })} holds a formula whose result was never saved in the file, so it reads as empty.`,
+    "FORMULAS_NOT_CALCULATED",
+    `${n === 1 ? "The formula" : `All ${n.toLocaleString("en-GB")} formulas`} in this workbook (from ${formatRef({ sheet, address: a1(row, col) })}) ${n === 1 ? "has" : "have"} no saved result, so ${n === 1 ? "it reads" : "they read"} as empty. The file was probably written by a program that does not calculate.`,
     { sheet, address: a1(row, col) },
     "Open the workbook in Excel, let it calculate, save it and try again."
   );
@@ -176,7 +192,8 @@ function noResultFinding(sheet: string, row: number, col: number): Finding {
 function sheetToGrid(
   ws: ExcelJS.Worksheet,
   owned: ReadonlyMap<string, SheetRole>,
-  findings: CappedFindings
+  findings: CappedFindings,
+  tally: FormulaTally
 ): SheetGrid {
   const name = ws.name;
   const values: CellValue[][] = [];
@@ -194,6 +211,8 @@ function sheetToGrid(
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
       const conv = convert(cell.value, isFormula ? cell.formula : undefined);
+      // An empty string is an empty cell, as Office.js reports it (a formula keeps its text).
+      if (conv.value === "") conv.value = null;
       if (conv.value !== null) {
         while (out.length < c) out.push(null);
         out[c] = conv.value;
@@ -210,8 +229,10 @@ function sheetToGrid(
       const v = conv.value;
       if (v !== null && typeof v === "object" && !(v instanceof Date))
         findings.add(name, "CELL_ERROR_VALUE", () => errorFinding(name, r, c, v.error));
-      else if (conv.noResult)
-        findings.add(name, "FORMULA_WITHOUT_RESULT", () => noResultFinding(name, r, c));
+      if (conv.formula) {
+        if (!conv.noResult) tally.withResult++;
+        else if (tally.withoutResult++ === 0) tally.first = { sheet: name, row: r, col: c };
+      }
     });
     while (values.length < r) values.push([]);
     values[r] = out;
@@ -267,8 +288,9 @@ export async function xlsxToGrid(
     worksheets.map((w) => w.name)
   );
   const sheets: SheetGrid[] = [];
+  const tally: FormulaTally = { withResult: 0, withoutResult: 0 };
   try {
-    for (const ws of worksheets) sheets.push(sheetToGrid(ws, owned, capped));
+    for (const ws of worksheets) sheets.push(sheetToGrid(ws, owned, capped, tally));
   } catch (e) {
     throw failure(e);
   }
@@ -280,15 +302,10 @@ export async function xlsxToGrid(
           `${sheet} shows ${more.toLocaleString("en-GB")} more error values besides those listed.`,
           { sheet }
         )
-      : code === "FORMULA_WITHOUT_RESULT"
-        ? finding(
-            "warning",
-            code,
-            `${sheet} has ${more.toLocaleString("en-GB")} more formulas without a saved result besides those listed.`,
-            { sheet }
-          )
-        : undefined
+      : undefined
   );
+  const notCalculated = notCalculatedFinding(tally);
+  if (notCalculated) findings.push(notCalculated);
 
   const roles = new Map<string, SheetRole>();
   for (const s of sheets) {

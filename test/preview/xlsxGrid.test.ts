@@ -64,6 +64,9 @@ async function budgetWorkbook(): Promise<Uint8Array> {
   ws.getCell("G2").value = { text: "Home Office guidance", hyperlink: "https://example.org/vfm" };
   ws.getCell("G3").value = "=SUM(A1)"; // typed as text in Excel (with a leading apostrophe)
   ws.getCell("G4").value = true;
+  // A formula that gives "" (an empty cell to the user) and a typed empty string.
+  ws.getCell("H2").value = { formula: 'IF(B2>0,"","x")', result: "" };
+  ws.getCell("H3").value = "";
   // A hidden row of notes, and a formula whose result was never saved.
   ws.getCell("A6").value = "Note: excludes specials";
   ws.getRow(6).hidden = true;
@@ -131,13 +134,12 @@ describe("xlsxToGrid: the shapes ExcelJS hands over", () => {
     expect(errors[1].message).toContain("division by zero");
   });
 
-  test("a formula without a saved result reads as empty and is reported", () => {
+  test("a formula without a saved result reads as empty; with other results saved, no finding", () => {
+    // ExcelJS cannot tell B7 (never calculated) from a formula that gives "" (H2): neither is flagged.
     const s = sheet(grid, "Budget 2010");
     expect(s.values[6]?.[1] ?? null).toBeNull();
     expect(s.formulas?.[6]?.[1]).toBe("=B4*2");
-    expect(findings.filter((f) => f.code === "FORMULA_WITHOUT_RESULT").map((f) => f.cell)).toEqual([
-      { sheet: "Budget 2010", address: "B7" },
-    ]);
+    expect(findings.filter((f) => f.code === "FORMULAS_NOT_CALCULATED")).toEqual([]);
   });
 
   test("dates arrive as Dates (also a serial number with a custom date format)", () => {
@@ -164,6 +166,13 @@ describe("xlsxToGrid: the shapes ExcelJS hands over", () => {
     expect(s.values[3][6]).toBe(true);
   });
 
+  test("an empty string is an empty cell, as Office.js reports it; its formula is kept", () => {
+    const s = sheet(grid, "Budget 2010");
+    expect(s.values[1][7] ?? null).toBeNull();
+    expect(s.values[2][7] ?? null).toBeNull();
+    expect(s.formulas?.[1]?.[7]).toBe('=IF(B2>0,"","x")');
+  });
+
   test("hidden rows are listed (zero-based)", () => {
     expect(sheet(grid, "Budget 2010").hiddenRows).toEqual([5]);
     expect(sheet(grid, "Budget 2010").values[5]).toEqual(["Note: excludes specials"]);
@@ -171,6 +180,27 @@ describe("xlsxToGrid: the shapes ExcelJS hands over", () => {
 
   test("only sheets with the add-in's ownership mark are the add-in's", () => {
     expect(grid.sheets.filter((s) => s.addinOwned).map((s) => s.name)).toEqual(["VfM Statement"]);
+  });
+});
+
+describe("xlsxToGrid: a workbook saved without calculating", () => {
+  test("every formula lacks a result: one finding, pointing at the first", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Pay", 98000]);
+    ws.addRow(["Overtime", 5200]);
+    ws.addRow(["Total", { formula: "SUM(B1:B2)" }]);
+    ws.addRow(["Check", { formula: "B3*2" }]);
+    const { workbook, findings } = await xlsxToGrid(await bytesOf(wb));
+    expect(workbook.sheets[0].values[2]).toEqual(["Total"]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "FORMULAS_NOT_CALCULATED",
+        cell: { sheet: "Budget", address: "B3" },
+        message:
+          "All 2 formulas in this workbook (from Budget!B3) have no saved result, so they read as empty. The file was probably written by a program that does not calculate.",
+      }),
+    ]);
   });
 });
 
