@@ -9,7 +9,7 @@ import { ProcurementCategory, ProcurementLine, ProcurementRoute, Sourced } from 
 import { CellRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { Pence } from "../money";
-import { amountFromCell, cellText, readNumberCell, RefMaker } from "./cells";
+import { amountFromCell, cellText, NumberCell, pence, readNumberCell, RefMaker } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
 import {
   isTotalLabel,
@@ -23,6 +23,13 @@ import { HEADER_SCAN_ROWS, rowList } from "./table";
 import { DateCell, readDateCell } from "./years";
 
 type DateHow = "date cell" | "date serial" | "date text";
+
+/** Stands for any plain number in the spend column (its value is read from the cell itself). */
+const NUMBER: NumberCell = { kind: "number", value: 0 };
+
+function spendWhat(category: string): string {
+  return `annual spend on "${category || "(no category)"}"`;
+}
 
 export type ProcurementRole =
   | "category"
@@ -195,12 +202,16 @@ export function readProcurementSheet(
   const unlabelled: number[] = [];
   let noSpend = 0;
   let firstNoSpend = -1;
+  const spendLetters = refs.col(spendCol);
+  const catLetters = refs.col(catCol);
   const n = sheet.values.length;
   for (let r = header.row + 1; r < n; r++) {
     const row = sheet.values[r];
     if (!row || row.length === 0) continue;
     const catText = cellText(row[catCol]);
-    const spendCell = readNumberCell(row[spendCol]);
+    const rawSpend = row[spendCol];
+    const spendCell: NumberCell =
+      typeof rawSpend === "number" && Number.isFinite(rawSpend) ? NUMBER : readNumberCell(rawSpend);
     if (!catText) {
       // No category: a line only if it names a supplier (a bare figure is a total or a note).
       const supplier = supplierCol !== undefined ? cellText(row[supplierCol]) : "";
@@ -210,14 +221,19 @@ export function readProcurementSheet(
         continue;
       }
     } else if (isTotalLabel(catText)) continue;
-    const spendRef = refs.ref(r, spendCol);
-    const spend: Pence | undefined = amountFromCell(
-      spendCell,
-      spendRef,
-      unit.unit,
-      () => `annual spend on "${catText || "(no category)"}"`,
-      ctx.sink
-    );
+    const rowText = String(r + 1);
+    const spendRef: CellRef = { sheet: sheet.name, address: spendLetters + rowText };
+    // Plain numbers (nearly every line of a ledger) skip the general path and its messages.
+    const raw = row[spendCol];
+    const spend: Pence | undefined =
+      (typeof raw === "number" ? pence(raw, unit.unit) : undefined) ??
+      amountFromCell(
+        spendCell === NUMBER ? readNumberCell(raw) : spendCell,
+        spendRef,
+        unit.unit,
+        spendWhat(catText),
+        ctx.sink
+      );
     if (spend === undefined) {
       if (spendCell.kind === "blank") {
         noSpend++;
@@ -225,7 +241,7 @@ export function readProcurementSheet(
       }
       continue;
     }
-    const labelCell = refs.ref(r, catCol);
+    const labelCell: CellRef = { sheet: sheet.name, address: catLetters + rowText };
     const category = categoryFor(catText, labelCell, categories, ctx);
     const routeText = routeCol !== undefined ? cellText(row[routeCol]) : "";
     const route = routeFor(
@@ -268,7 +284,7 @@ export function readProcurementSheet(
       );
       if (d) line.plannedMigration = d;
     }
-    if (hidden.has(r)) hiddenRead.push(r);
+    if (hidden.size > 0 && hidden.has(r)) hiddenRead.push(r);
     lines.push(line);
   }
   if (hiddenRead.length > 0)

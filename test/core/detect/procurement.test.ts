@@ -107,4 +107,16 @@ describe("procurement lines", () => {
     );
     expect(d.procurement.lines[0].category).toBe("uniform");
   });
+
+  test("a spend too large to be an amount is left out with a finding, never read as zero", () => {
+    const d = detect([
+      ["Uniform", "Kestrel", 1e20, "Local"],
+      ["Radio", "Tern", 250, "Local"],
+    ]);
+    expect(d.procurement.lines.map((l) => l.annualSpend.value)).toEqual([25_000]);
+    expect(d.findings.find((f) => f.code === "NUMBER_TOO_LARGE")?.cell).toEqual({
+      sheet: "Contracts",
+      address: "C2",
+    });
+  });
 });
