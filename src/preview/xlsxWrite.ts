@@ -31,6 +31,8 @@ export interface GridWriteOptions {
   readonly created?: Date;
 }
 
+const UK_DATE = "dd/mm/yyyy";
+
 function argb(hex: string): string {
   const h = hex.replace(/^#/, "");
   return /^[0-9a-f]{6}$/i.test(h) ? `FF${h.toUpperCase()}` : "FF000000";
@@ -177,7 +179,11 @@ function writeSheet(
     const xRow = ws.getRow(r + 1);
     for (let c = 0; c < width; c++) {
       const content = cellContent(sheet, r, c);
-      if (content !== null) xRow.getCell(c + 1).value = content;
+      if (content === null) continue;
+      const cell = xRow.getCell(c + 1);
+      cell.value = content;
+      // ExcelJS would give a date the American m/d/yy; a UK workbook shows 31/03/2010.
+      if (content instanceof Date && !sheet.numberFormats?.[r]?.[c]) cell.numFmt = UK_DATE;
     }
   }
   sheet.numberFormats?.forEach((row, r) =>

@@ -449,6 +449,15 @@ describe("gridToXlsx -> xlsxToGrid round trip", () => {
     ]);
   });
 
+  test("a date without a number format is written in the UK form dd/mm/yyyy", async () => {
+    const bytes = await gridToXlsx({
+      sheets: [{ name: "Dates", values: [[new Date(Date.UTC(2010, 2, 31))]] }],
+    });
+    const ws = (await load(bytes)).getWorksheet("Dates")!;
+    expect(ws.getCell("A1").numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getCell("A1").value).toEqual(new Date(Date.UTC(2010, 2, 31)));
+  });
+
   test("a workbook with no visible sheet cannot be written (Excel would refuse to open it)", async () => {
     await expect(
       gridToXlsx({ sheets: [{ name: "Only", values: [[1]], visibility: "hidden" }] })
