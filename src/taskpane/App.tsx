@@ -1,4 +1,4 @@
-import { ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { ReactNode, Suspense, lazy, useEffect, useMemo, useState } from "react";
 import {
   Button,
   FluentProvider,
@@ -10,15 +10,14 @@ import {
 } from "@fluentui/react-components";
 import { Settings20Regular } from "@fluentui/react-icons/svg/settings";
 import { WorkbookGateway } from "../core/gateway";
-import { CellRef } from "../core/grid";
 import { fluentTheme, officeThemeName, ThemeName } from "./theme";
 import { useVfm } from "./useVfm";
-import { Steps, useStepState } from "./Steps";
-import { PaneApi, PaneContext } from "./PaneContext";
-import { statementFor } from "./model/statement";
-import { plainError, PlainError } from "./model/errors";
+import { PlainError } from "./model/errors";
 import { ErrorNotice, ProgressStatus } from "./components/Status";
-import { SettingsDrawer } from "./settings/SettingsDrawer";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+
+// The flow (steps, charts, settings) arrives with the core, after the shell has painted.
+const Flow = lazy(() => import(/* webpackChunkName: "flow" */ "./Flow"));
 
 const useStyles = makeStyles({
   root: {
@@ -30,6 +29,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: {
+    flexShrink: 0,
     padding: "12px 16px 4px",
     display: "flex",
     alignItems: "flex-start",
@@ -44,8 +44,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground2,
   },
-  banner: { margin: "4px 16px" },
-  body: { flexGrow: 1, minHeight: 0, overflowY: "auto" },
+  banner: { margin: "4px 16px", flexShrink: 0 },
+  tools: { flexShrink: 0 },
+  body: { flexGrow: 1, minHeight: 0, overflowY: "auto", overflowX: "hidden" },
   status: { padding: "0 16px" },
 });
 
@@ -77,60 +78,22 @@ export function App({ gateway, previewTools, theme }: AppProps) {
   const styles = useStyles();
   const officeTheme = useOfficeTheme();
   const vfm = useVfm(gateway);
-  const { result, settings, applySettings, reload } = vfm;
-  const steps = useStepState();
+  const { result } = vfm;
   const [notice, setNotice] = useState<PlainError | undefined>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const forceName = result?.forceName;
   useEffect(() => {
     document.title = forceName ? `Value for Money: ${forceName}` : "Police Value for Money";
   }, [forceName]);
+  // Fetch the flow's code while the workbook is read, not after.
+  useEffect(() => {
+    import(/* webpackChunkName: "flow" */ "./Flow").catch(() => undefined);
+  }, []);
   const preview = gateway.kind === "preview";
   const themeObject = useMemo(() => fluentTheme(theme ?? officeTheme), [theme, officeTheme]);
 
-  const goToCell = useCallback(
-    (ref: CellRef) => {
-      setNotice(undefined);
-      gateway.selectCell(ref).catch((e: unknown) => setNotice(plainError(e, "going to the cell")));
-    },
-    [gateway]
-  );
-  const goToSheet = useCallback(
-    (name: string) => {
-      setNotice(undefined);
-      gateway
-        .activateSheet(name)
-        .catch((e: unknown) => setNotice(plainError(e, "going to the cell")));
-    },
-    [gateway]
-  );
-  // Tables and charts in the steps come from the statement as drafted from this result.
-  const statement = useMemo(
-    () => (result ? statementFor(result, new Date().toISOString()) : undefined),
-    [result]
-  );
-  const api: PaneApi | undefined = useMemo(
-    () =>
-      result && statement
-        ? {
-            gateway,
-            result,
-            statement,
-            settings,
-            applySettings,
-            reload,
-            goToCell,
-            goToSheet,
-            goToStep: steps.goTo,
-            notify: setNotice,
-            openSettings: () => setSettingsOpen(true),
-          }
-        : undefined,
-    [gateway, result, statement, settings, applySettings, reload, goToCell, goToSheet, steps.goTo]
-  );
-
   return (
-    <FluentProvider theme={themeObject} className={styles.root}>
+    <FluentProvider theme={themeObject} className={styles.root} data-testid="taskpane">
       <header className={styles.header}>
         <div className={styles.titles}>
           <h1 className={styles.title}>Police Value for Money</h1>
@@ -139,7 +102,7 @@ export function App({ gateway, previewTools, theme }: AppProps) {
               (vfm.status === "reading" ? "Reading the workbook…" : "No force named yet")}
           </p>
         </div>
-        {api ? (
+        {result ? (
           <Button
             icon={<Settings20Regular />}
             onClick={() => setSettingsOpen(true)}
@@ -150,14 +113,14 @@ export function App({ gateway, previewTools, theme }: AppProps) {
         ) : null}
       </header>
       {preview ? (
-        <MessageBar intent="warning" className={styles.banner} role="note">
+        <MessageBar intent="warning" layout="multiline" className={styles.banner} role="note">
           <MessageBarBody>
             <MessageBarTitle>Preview</MessageBarTitle>
             Not connected to Excel: this is the in-memory workbook shown beside the pane.
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {previewTools}
+      {previewTools ? <div className={styles.tools}>{previewTools}</div> : null}
       <main className={styles.body}>
         <div className={styles.status}>
           {vfm.status === "reading" ? (
@@ -179,13 +142,21 @@ export function App({ gateway, previewTools, theme }: AppProps) {
           ) : null}
           {notice ? <ErrorNotice error={notice} onDismiss={() => setNotice(undefined)} /> : null}
         </div>
-        {api ? (
-          <PaneContext.Provider value={api}>
-            <Steps state={steps} />
-            {settingsOpen ? (
-              <SettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-            ) : null}
-          </PaneContext.Provider>
+        {result ? (
+          <ErrorBoundary what="the steps">
+            <Suspense fallback={<ProgressStatus label="Opening the steps" />}>
+              <Flow
+                gateway={gateway}
+                result={result}
+                settings={vfm.settings}
+                applySettings={vfm.applySettings}
+                reload={vfm.reload}
+                notify={setNotice}
+                settingsOpen={settingsOpen}
+                setSettingsOpen={setSettingsOpen}
+              />
+            </Suspense>
+          </ErrorBoundary>
         ) : null}
       </main>
     </FluentProvider>

@@ -6,9 +6,14 @@ import { BenchmarksStep } from "./steps/BenchmarksStep";
 import { SavingsStep } from "./steps/SavingsStep";
 import { StatementStep } from "./steps/StatementStep";
 import { CheckStep } from "./steps/CheckStep";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const useStyles = makeStyles({
-  tabs: { padding: "0 8px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: {
+    padding: "0 8px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: "wrap",
+  },
   panel: { padding: "8px 16px 24px" },
   next: { display: "flex", justifyContent: "flex-end", marginTop: "12px" },
 });
@@ -53,9 +58,9 @@ export function Steps({ state }: { readonly state: ReturnType<typeof useStepStat
         aria-label="Steps"
         size="small"
       >
-        {STEPS.map((s, i) => (
+        {STEPS.map((s) => (
           <Tab key={s.id} value={s.id} id={`step-tab-${s.id}`} aria-controls={`step-panel-${s.id}`}>
-            {`${i + 1}. ${s.label}`}
+            {s.label}
           </Tab>
         ))}
       </TabList>
@@ -71,7 +76,9 @@ export function Steps({ state }: { readonly state: ReturnType<typeof useStepStat
             hidden={s.id !== step}
             data-testid={`step-${s.id}`}
           >
-            {visited.has(s.id) ? s.render() : null}
+            {visited.has(s.id) ? (
+              <ErrorBoundary what={`the ${s.label} step`}>{s.render()}</ErrorBoundary>
+            ) : null}
             {next && visited.has(s.id) ? (
               <div className={styles.next}>
                 <Button

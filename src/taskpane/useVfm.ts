@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CancelledError, Progress, StoredSettings, WorkbookGateway } from "../core/gateway";
 import { WorkbookGrid } from "../core/grid";
-import { runVfm, VfmResult } from "../core/run";
+import type { VfmResult } from "../core/run";
 import { plainError, PlainError } from "./model/errors";
 
 export type VfmStatus = "reading" | "ready" | "failed" | "cancelled";
@@ -25,6 +25,15 @@ export function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The core (detection, analyses, mathjs for the user's indicators) is loaded as its own chunk, at
+ * the same time as the workbook is read, so the pane's first load stays small and it shows its
+ * progress at once.
+ */
+export function loadCore(): Promise<typeof import("../core/run")> {
+  return import(/* webpackChunkName: "core" */ "../core/run");
+}
+
 /** Reads the workbook through the gateway and runs the core over it; cancellable, never throws. */
 export function useVfm(gateway: WorkbookGateway): VfmState {
   const [status, setStatus] = useState<VfmStatus>("reading");
@@ -44,12 +53,17 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
     setError(undefined);
     (async () => {
       try {
+        const core = loadCore();
+        // Awaited below; a failure before then must not go unheard.
+        core.catch(() => undefined);
         const workbook = await gateway.readWorkbook({ cancel, onProgress: setProgress });
         if (cancel.aborted) throw new CancelledError();
         const stored = await gateway.loadSettings();
         setProgress({ phase: "reading", done: 1, total: 1, label: "Finding the figures" });
         // Let the progress bar paint before the (synchronous) analysis runs.
         await nextFrame();
+        if (cancel.aborted) throw new CancelledError();
+        const { runVfm } = await core;
         if (cancel.aborted) throw new CancelledError();
         const next = runVfm(workbook, { settings: stored });
         if (cancel.aborted) throw new CancelledError();
@@ -82,6 +96,7 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       setSettings(next);
       const workbook = workbookRef.current;
       if (!workbook) return;
+      const { runVfm } = await loadCore();
       await nextFrame();
       setResult(runVfm(workbook, { settings: next }));
     },

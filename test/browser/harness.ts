@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { AddressInfo } from "node:net";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
 
 export const DIST = join(__dirname, "..", "..", "dist-preview");
 export const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts");
@@ -105,4 +106,27 @@ export async function openBrowser(): Promise<Session> {
     if (m.type() === "error") errors.push(`console error: ${m.text()}`);
   });
   return { browser, context, page, blocked, errors };
+}
+
+/**
+ * WCAG 2.1 AA violations on the page, as one line each ("rule: help (count) targets").
+ * Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, which Fluent's tab
+ * lists and dialogs add) are left out: they exist only to pass focus on at once, and are a known
+ * false positive of aria-hidden-focus (microsoft/tabster#288; Accessibility Insights excludes them too).
+ * `include` limits the check to part of the page (e.g. the task pane, not the preview's grid).
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const results = await builder
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude("[data-tabster-dummy]")
+    .analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`
+  );
 }

@@ -5,8 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { ARTIFACTS, openBrowser, serveDist, Session } from "./harness";
+import { ARTIFACTS, axeViolations, openBrowser, serveDist, Session } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -47,17 +46,7 @@ test("the preview opens the sample workbook and shows the force's name beside th
 });
 
 test("axe finds no WCAG 2.1 AA violation", async () => {
-  const results = await new AxeBuilder({ page: s.page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
-        .map((n) => n.target.join(" "))
-        .slice(0, 3)
-        .join(", ")}`
-  );
-  expect(summary).toEqual([]);
+  expect(await axeViolations(s.page)).toEqual([]);
 });
 
 test("nothing was requested beyond loopback, and no page or console error occurred", async () => {

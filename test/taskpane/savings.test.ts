@@ -10,11 +10,12 @@ describe("the Savings step's tables", () => {
     const t = areaTable(s, "cashable", "£");
     expect(t.columns.map((c) => c.header)).toEqual([
       "Area",
-      "Planned (£)",
-      "Actual (£)",
-      "Variance (£)",
+      "Planned",
+      "Actual",
+      "Variance",
       "Status",
     ]);
+    expect(t.caption).toBe("Cashable savings by area, all years (£)");
     expect(t.rows).toHaveLength(10);
     const overtime = t.rows.find((r) => r.cells[0].text === "Overtime")!;
     // Planned 300,000 + 200,000 = 500,000; actual 270,000 reported for 2009/10 only;

@@ -48,6 +48,10 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
   },
+  swatch0: { backgroundColor: tokens.colorBrandBackground },
+  swatch1: { backgroundColor: tokens.colorPaletteDarkOrangeBorderActive },
+  swatch2: { backgroundColor: tokens.colorPaletteGreenBorderActive },
+  swatch3: { backgroundColor: tokens.colorPaletteBerryBorderActive },
   swatch: {
     display: "inline-block",
     width: "14px",
@@ -222,7 +226,10 @@ export function ModelChart({
               <span className={styles.dash} aria-hidden="true" />
             ) : (
               <span
-                className={mergeClasses(styles.swatch, seriesClass(styles, l.series))}
+                className={mergeClasses(
+                  styles.swatch,
+                  [styles.swatch0, styles.swatch1, styles.swatch2, styles.swatch3][l.series % 4]
+                )}
                 aria-hidden="true"
               />
             )}

@@ -1,4 +1,4 @@
-import { Badge } from "@fluentui/react-components";
+import { Badge, makeStyles } from "@fluentui/react-components";
 import { RagState } from "../../core/statement/model";
 
 const COLOUR = {
@@ -8,10 +8,18 @@ const COLOUR = {
   noData: "informative",
 } as const;
 
+const useStyles = makeStyles({ badge: { whiteSpace: "nowrap", flexShrink: 0 } });
+
 /** A status always written in words; the colour only repeats them. */
 export function RagText({ state, words }: { readonly state: RagState; readonly words: string }) {
   return (
-    <Badge appearance="tint" color={COLOUR[state]} shape="rounded" data-rag={state}>
+    <Badge
+      className={useStyles().badge}
+      appearance="tint"
+      color={COLOUR[state]}
+      shape="rounded"
+      data-rag={state}
+    >
       {words}
     </Badge>
   );

@@ -43,12 +43,12 @@ function paCells(pa: PlannedActual, unit: MoneyUnit, strong = false): TableCell[
   ];
 }
 
-function columns(first: string, unit: MoneyUnit, status: boolean): TableBlock["columns"] {
+function columns(first: string, status: boolean): TableBlock["columns"] {
   return [
     { header: first, kind: first === "Year" ? "year" : "text", width: 20 },
-    { header: `Planned (${unit})`, kind: "money", width: 11 },
-    { header: `Actual (${unit})`, kind: "money", width: 11 },
-    { header: `Variance (${unit})`, kind: "money", width: 11 },
+    { header: "Planned", kind: "money", width: 11 },
+    { header: "Actual", kind: "money", width: 11 },
+    { header: "Variance", kind: "money", width: 11 },
     ...(status ? [{ header: "Status", kind: "rag" as const, width: 10 }] : []),
   ];
 }
@@ -62,7 +62,7 @@ const NOTE =
 
 /** The nine areas, planned against actual over all years, with each area's status. */
 export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit): TableBlock {
-  const cols = columns("Area", unit, true);
+  const cols = columns("Area", true);
   const rows: TableRow[] = s.byArea.map((a) => ({
     cells:
       a.lineCount === 0
@@ -86,7 +86,7 @@ export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit
   return {
     kind: "table",
     id: `savings-area-${kind}`,
-    caption: `${KIND_WORDS[kind]} by area, all years`,
+    caption: `${KIND_WORDS[kind]} by area, all years (${unit})`,
     columns: cols,
     headerRows: headerRow(cols),
     rows,
@@ -103,7 +103,7 @@ export function yearTable(
   caption: string,
   id: string
 ): TableBlock {
-  const cols = columns("Year", unit, false);
+  const cols = columns("Year", false);
   const rows: TableRow[] = byYear.map((y) => ({
     cells: [yearFigure(y.year), ...paCells(y[kind], unit)],
   }));
@@ -128,7 +128,7 @@ export function allYearsTable(s: SavingsAnalysis, kind: SavingsKind, unit: Money
     s.total[kind],
     kind,
     unit,
-    `${KIND_WORDS[kind]} by year, all areas`,
+    `${KIND_WORDS[kind]} by year, all areas (${unit})`,
     `savings-year-${kind}`
   );
 }

@@ -247,7 +247,7 @@ export function SettingsDrawer({
               disabled={Object.keys(stored).length === 0 || op.running}
               onClick={() => void store({})}
             >
-              Back to the defaults
+              Remove the changes made here
             </Button>
           </div>
         </div>

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
     margin: "0 0 6px",
   },
   figure: {
+    "& .fui-Link": { fontSize: "inherit", fontWeight: "inherit", lineHeight: "inherit" },
     fontSize: tokens.fontSizeHero700,
     lineHeight: tokens.lineHeightHero700,
     fontWeight: tokens.fontWeightSemibold,

@@ -110,7 +110,7 @@ export function SavingsStep() {
                         a[k],
                         k,
                         unit,
-                        `${AREA_HEADINGS[a.area]}: ${KIND_WORDS[k].toLowerCase()} by year`,
+                        `${AREA_HEADINGS[a.area]}: ${KIND_WORDS[k].toLowerCase()} by year (${unit})`,
                         `savings-${a.area}-${k}`
                       )}
                     />

@@ -1,0 +1,90 @@
+/**
+ * The guided flow and the settings panel, over one result. Loaded as its own chunk with the core
+ * (see loadCore in useVfm.ts): the shell in App.tsx paints first, with the reading progress.
+ */
+import { useCallback, useMemo } from "react";
+import { StoredSettings, WorkbookGateway } from "../core/gateway";
+import { CellRef } from "../core/grid";
+import { VfmResult } from "../core/run";
+import { statementFor } from "./model/statement";
+import { PlainError, plainError } from "./model/errors";
+import { PaneApi, PaneContext } from "./PaneContext";
+import { Steps, useStepState } from "./Steps";
+import { SettingsDrawer } from "./settings/SettingsDrawer";
+
+export interface FlowProps {
+  readonly gateway: WorkbookGateway;
+  readonly result: VfmResult;
+  readonly settings: StoredSettings;
+  readonly applySettings: (next: StoredSettings) => Promise<void>;
+  readonly reload: () => void;
+  readonly notify: (problem: PlainError | undefined) => void;
+  readonly settingsOpen: boolean;
+  readonly setSettingsOpen: (open: boolean) => void;
+}
+
+export default function Flow(props: FlowProps) {
+  const {
+    gateway,
+    result,
+    settings,
+    applySettings,
+    reload,
+    notify,
+    settingsOpen,
+    setSettingsOpen,
+  } = props;
+  const steps = useStepState();
+  const goToCell = useCallback(
+    (ref: CellRef) => {
+      notify(undefined);
+      gateway.selectCell(ref).catch((e: unknown) => notify(plainError(e, "going to the cell")));
+    },
+    [gateway, notify]
+  );
+  const goToSheet = useCallback(
+    (name: string) => {
+      notify(undefined);
+      gateway.activateSheet(name).catch((e: unknown) => notify(plainError(e, "going to the cell")));
+    },
+    [gateway, notify]
+  );
+  // Tables and charts in the steps come from the statement as drafted from this result.
+  const statement = useMemo(() => statementFor(result, new Date().toISOString()), [result]);
+  const api: PaneApi = useMemo(
+    () => ({
+      gateway,
+      result,
+      statement,
+      settings,
+      applySettings,
+      reload,
+      goToCell,
+      goToSheet,
+      goToStep: steps.goTo,
+      notify,
+      openSettings: () => setSettingsOpen(true),
+    }),
+    [
+      gateway,
+      result,
+      statement,
+      settings,
+      applySettings,
+      reload,
+      goToCell,
+      goToSheet,
+      steps.goTo,
+      notify,
+      setSettingsOpen,
+    ]
+  );
+  return (
+    <PaneContext.Provider value={api}>
+      <Steps state={steps} />
+      {settingsOpen ? (
+        <SettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      ) : null}
+    </PaneContext.Provider>
+  );
+}
