@@ -83,18 +83,42 @@ const EMPTY_SETTINGS: ForceSettings = { policyOverrides: new Map() };
  * input template or the force's own layout.
  */
 export function detectForceData(workbook: WorkbookGrid, options: DetectOptions = {}): ForceData {
+  try {
+    return detect(workbook, options);
+  } catch {
+    // The last safety net: every sheet is already guarded, so this is never expected.
+    return {
+      settings: EMPTY_SETTINGS,
+      budget: { lines: [], years: [] },
+      workforce: { lines: [], years: [] },
+      procurement: { lines: [] },
+      savingsPlan: { lines: [] },
+      sheetsUsed: [],
+      findings: [
+        finding(
+          "error",
+          "DETECTION_FAILED",
+          "The workbook could not be read because of an unexpected problem in the add-in.",
+          undefined,
+          "Please report this with a copy of the workbook (figures removed if need be)."
+        ),
+      ],
+    };
+  }
+}
+
+function detect(workbook: WorkbookGrid, options: DetectOptions): ForceData {
   const sink = new FindingSink();
   const opts: DetectOptions = options ?? {};
   const sheets: readonly SheetGrid[] = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   const classes = classifyWorkbook({ sheets }, opts);
   const used: Used[] = [];
-  const sheetOf = (name: string): SheetGrid | undefined => sheets.find((s) => s.name === name);
 
   // Settings first: their unit applies to sheets that state none.
   let settings: ForceSettings = EMPTY_SETTINGS;
-  for (const c of classes) {
+  for (const [index, c] of classes.entries()) {
     if (c.plan.kind !== "settings") continue;
-    const sheet = sheetOf(c.sheet);
+    const sheet = sheets[index];
     if (!sheet) continue;
     const read = guarded(c.sheet, "settings", sink, () =>
       readSettingsSheet(sheet, { options: opts, sink }, c.template)
@@ -128,7 +152,7 @@ export function detectForceData(workbook: WorkbookGrid, options: DetectOptions =
   const savings: SavingsLine[] = [];
   const reportedFunctions = new Set<string>();
   classes.forEach((c, index) => {
-    const sheet = sheetOf(c.sheet);
+    const sheet = sheets[index];
     if (!sheet) return;
     const plan = c.plan;
     switch (plan.kind) {
