@@ -13,6 +13,9 @@ import { WorkbookGrid } from "../../src/core/grid";
 import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
 import { SAVINGS_AREAS } from "../../src/core/forceData";
 
+// Rendering Word and Excel files takes a second or two, more on a busy machine.
+jest.setTimeout(30_000);
+
 /** A small force in the add-in's input template, amounts in £000 (the Settings sheet says so). */
 function templateWorkbook(forceName = "Testshire Police"): WorkbookGrid {
   const t = inputTemplate();

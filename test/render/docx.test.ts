@@ -4,6 +4,9 @@ import { Statement, blocksOf } from "../../src/core/statement/model";
 import { TEXT_WIDTH_TWIPS, fixedWidths, renderStatementDocx } from "../../src/render/docx";
 import { FORMULA_NOTE, GENERATED_AT, testshire } from "../core/statement/fixture";
 
+// Rendering Word and Excel files takes a second or two, more on a busy machine.
+jest.setTimeout(30_000);
+
 function statement(): Statement {
   const { data, analysis } = testshire();
   return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });

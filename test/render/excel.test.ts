@@ -16,6 +16,9 @@ import { DEFAULT_POLICY } from "../../src/core/policy";
 import { makeData } from "../core/analysis/fixtures";
 import { FORMULA_NOTE, GENERATED_AT, TESTSHIRE, testshire } from "../core/statement/fixture";
 
+// Rendering Word and Excel files takes a second or two, more on a busy machine.
+jest.setTimeout(30_000);
+
 type Cell = { value: string | number | boolean | null; format?: string };
 
 /** The plan's sheet as a map "row,col" -> value and format. */

@@ -12,6 +12,9 @@ import { buildStatement } from "../../src/core/statement/build";
 import { CHARTS_SHEET, STATEMENT_SHEET, renderStatementWritePlan } from "../../src/render/excel";
 import { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 
+// Rendering Word and Excel files takes a second or two, more on a busy machine.
+jest.setTimeout(30_000);
+
 const userSheet: SheetGrid = {
   name: STATEMENT_SHEET,
   values: [["My own notes"], ["=SUM(A1)", 42]],

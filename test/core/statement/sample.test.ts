@@ -17,6 +17,9 @@ import { WorkbookGrid } from "../../../src/core/grid";
 import { MoneyUnit } from "../../../src/core/money";
 import { renderStatementWritePlan } from "../../../src/render/excel";
 
+// Rendering Word and Excel files takes a second or two, more on a busy machine.
+jest.setTimeout(30_000);
+
 const AT = "2011-03-31T12:00:00Z";
 
 function draft(wb: WorkbookGrid, unit?: MoneyUnit) {
