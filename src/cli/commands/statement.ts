@@ -141,7 +141,7 @@ function summaryLines(s: Statement, written: readonly string[]): string {
   const notes = checks?.blocks.find((b) => b.kind === "notes");
   const count = notes && notes.kind === "notes" ? notes.items.length : 0;
   return [
-    `${s.title} for ${s.force}${s.illustrative ? " (illustrative)" : ""}.`,
+    `${s.title} for ${s.force}${s.illustrative && !/illustrative/i.test(s.force) ? " (illustrative)" : ""}.`,
     ...written.map((w) => `Wrote ${w}`),
     count > 0
       ? `${count} point${count === 1 ? "" : "s"} to check before publishing: see "Points to check before publishing" in the statement.`
