@@ -24,7 +24,7 @@
  * It is found by its ownership mark and signature, not by name; its preferred name is
  * SETTINGS_SHEET_NAME. Every piece is literal text (see writePlan.ts on literal text).
  */
-import { StoredSettings } from "./gateway";
+import { JsonValue, StoredSettings } from "./gateway";
 import { CellValue, quoteSheetName } from "./grid";
 import { SheetPlan } from "./writePlan";
 
@@ -126,7 +126,7 @@ export function nextOwnershipName(role: SheetRole, taken: readonly string[]): st
  * that typed the text in would keep it as text.
  */
 export function encodeSettingsSheet(settings: StoredSettings): string[][] {
-  const json = JSON.stringify(settings);
+  const json = safeJson(settings);
   const rows: string[][] = [[SETTINGS_SIGNATURE, String(SETTINGS_FORMAT_VERSION)]];
   let at = 0;
   while (at < json.length) {
@@ -140,8 +140,28 @@ export function encodeSettingsSheet(settings: StoredSettings): string[][] {
   return rows;
 }
 
+/**
+ * JSON in which = + - @ inside strings are written as \u escapes, so that only numbers (short)
+ * hold characters a piece must not start with, and a cut can always step off them.
+ */
+function safeJson(value: JsonValue): string {
+  if (typeof value === "string")
+    return JSON.stringify(value).replace(
+      /[=+\-@]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+    );
+  if (Array.isArray(value)) return `[${value.map(safeJson).join(",")}]`;
+  if (value !== null && typeof value === "object")
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${safeJson(k)}:${safeJson(v)}`)
+      .join(",")}}`;
+  // Numbers, booleans and null as JSON writes them (NaN and Infinity become null).
+  return JSON.stringify(value) ?? "null";
+}
+
 function safeStart(ch: string): boolean {
-  return !/[=+\-@0-9.\s]/.test(ch);
+  return !/[=+\-@0-9.]/.test(ch);
 }
 
 /** True when the cells are those of the add-in's settings sheet. */
