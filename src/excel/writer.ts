@@ -479,7 +479,8 @@ export async function applyWritePlanWith(
   const shown = show ? targets.find((t) => t.name.toLowerCase() === show.toLowerCase()) : undefined;
   if (shown && !shown.plan.hidden) shown.ws.activate();
   await context.sync();
-  progress({ done: total, total, label: "Done" });
+  const steps = Math.max(total, done + 1);
+  progress({ done: steps, total: steps, label: "Done" });
   return { sheets: decisions };
 }
 
