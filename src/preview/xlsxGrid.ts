@@ -92,7 +92,8 @@ function convert(v: ExcelCellValue, formulaText: string | undefined): Converted 
   if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : v };
   if ("error" in v) return { value: { error: String(v.error) } };
   if ("richText" in v) return { value: plainText(v) };
-  if ("formula" in v || "sharedFormula" in v) {
+  // A follower of a shared formula whose master is missing arrives as {result} alone.
+  if ("formula" in v || "sharedFormula" in v || "result" in v) {
     const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     const text = formulaText ?? ("formula" in f && f.formula ? f.formula : undefined);
     const formula = text ? (text.startsWith("=") ? text : `=${text}`) : undefined;
@@ -103,6 +104,18 @@ function convert(v: ExcelCellValue, formulaText: string | undefined): Converted 
   if ("hyperlink" in v) return { value: plainText((v as ExcelJS.CellHyperlinkValue).text) };
   if ("text" in v) return { value: plainText((v as { text: unknown }).text) };
   return { value: null };
+}
+
+/**
+ * A formula cell's text. For a cell that follows a shared formula ExcelJS translates the
+ * master's formula, and throws when the master is missing; the result is still read then.
+ */
+function formulaOf(cell: ExcelJS.Cell): string | undefined {
+  try {
+    return cell.formula || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Merged ranges of a sheet. ExcelJS keeps them in a private map; its public model is costly. */
@@ -210,7 +223,7 @@ function sheetToGrid(
       // Every cell of a merged range reports the master's value: only the master counts.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
-      const conv = convert(cell.value, isFormula ? cell.formula : undefined);
+      const conv = convert(cell.value, isFormula ? formulaOf(cell) : undefined);
       // An empty string is an empty cell, as Office.js reports it (a formula keeps its text).
       if (conv.value === "") conv.value = null;
       if (conv.value !== null) {

@@ -10,6 +10,7 @@ import {
   inspectXlsx,
 } from "../../src/preview/xlsxInspect";
 import { gridToXlsx, writePlanToXlsx } from "../../src/preview/xlsxWrite";
+import { minimalXlsx, storedZip } from "./zipFixture";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -183,6 +184,44 @@ describe("xlsxToGrid: the shapes ExcelJS hands over", () => {
   });
 });
 
+describe("xlsxToGrid: cell shapes only other programs write (hand-made XML)", () => {
+  test("a follower of a shared formula whose master is gone still gives its saved result", async () => {
+    // B2 follows shared formula 0, which no cell defines: ExcelJS hands over {result: 4} alone.
+    const bytes = minimalXlsx(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c></row>' +
+        '<row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/><v>4</v></c></row>'
+    );
+    const { workbook, findings } = await xlsxToGrid(bytes);
+    expect(workbook.sheets[0].values).toEqual([
+      [1, 2],
+      [2, 4],
+    ]);
+    expect(workbook.sheets[0].formulas?.[0]?.[1]).toBe("=A1*2");
+    expect(findings).toEqual([]);
+  });
+
+  test('a formula giving "" as Excel saves it (t="str", empty <v>) is an empty cell, not a fault', async () => {
+    const bytes = minimalXlsx(
+      '<row r="1"><c r="A1"><v>5</v></c><c r="B1" t="str"><f>IF(A1&gt;0,"","x")</f><v></v></c>' +
+        '<c r="C1"><f>A1*2</f><v>10</v></c></row>'
+    );
+    const { workbook, findings } = await xlsxToGrid(bytes);
+    expect(workbook.sheets[0].values).toEqual([[5, null, 10]]);
+    expect(workbook.sheets[0].formulas?.[0]).toEqual([undefined, '=IF(A1>0,"","x")', "=A1*2"]);
+    expect(findings).toEqual([]);
+  });
+
+  test("inline strings and booleans as other programs write them", async () => {
+    const bytes = minimalXlsx(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Overtime</t></is></c><c r="B1" t="b"><v>1</v></c>' +
+        '<c r="C1" t="e"><v>#N/A</v></c></row>'
+    );
+    const { workbook, findings } = await xlsxToGrid(bytes);
+    expect(workbook.sheets[0].values).toEqual([["Overtime", true, { error: "#N/A" }]]);
+    expect(findings.map((f) => f.cell)).toEqual([{ sheet: "Sheet1", address: "C1" }]);
+  });
+});
+
 describe("xlsxToGrid: a workbook saved without calculating", () => {
   test("every formula lacks a result: one finding, pointing at the first", async () => {
     const wb = new ExcelJS.Workbook();
@@ -216,40 +255,6 @@ describe("xlsxToGrid: findings are capped per sheet", () => {
     expect(summary[0].message).toBe("Lookups shows 10 more error values besides those listed.");
   });
 });
-
-/** A zip of empty stored files (enough for the inspector, which reads the central directory). */
-function storedZip(names: string[]): Uint8Array {
-  const enc = new TextEncoder();
-  const locals: number[] = [];
-  const central: number[] = [];
-  const u16 = (a: number[], v: number) => a.push(v & 0xff, (v >> 8) & 0xff);
-  const u32 = (a: number[], v: number) =>
-    a.push(v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff);
-  for (const name of names) {
-    const n = Array.from(enc.encode(name));
-    const offset = locals.length;
-    u32(locals, 0x04034b50);
-    [20, 0, 0, 0, 0].forEach((v) => u16(locals, v));
-    [0, 0, 0].forEach((v) => u32(locals, v));
-    u16(locals, n.length);
-    u16(locals, 0);
-    locals.push(...n);
-    u32(central, 0x02014b50);
-    [20, 20, 0, 0, 0, 0].forEach((v) => u16(central, v));
-    [0, 0, 0].forEach((v) => u32(central, v));
-    [n.length, 0, 0, 0, 0].forEach((v) => u16(central, v));
-    u32(central, 0);
-    u32(central, offset);
-    central.push(...n);
-  }
-  const end: number[] = [];
-  u32(end, 0x06054b50);
-  [0, 0, names.length, names.length].forEach((v) => u16(end, v));
-  u32(end, central.length);
-  u32(end, locals.length);
-  u16(end, 0);
-  return new Uint8Array([...locals, ...central, ...end]);
-}
 
 function utf16(text: string): number[] {
   return Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);
