@@ -50,6 +50,15 @@ export interface DefinedNameEntry {
   readonly reference: string;
 }
 
+/**
+ * Whether a sheet the add-in creates stays the add-in's. The input template's sheets ("Insert
+ * input sheets") are handed to the user to fill in: they get no ownership mark, so they are read
+ * as input like any sheet of the user's, and the add-in never replaces them.
+ */
+export function marksOwnership(role: SheetRole): boolean {
+  return role !== "input";
+}
+
 /** "_vfm_owned_statement_1". */
 export function ownershipName(role: SheetRole, index: number): string {
   return `${OWNERSHIP_NAME_PREFIX}${role}_${index}`;

@@ -36,6 +36,7 @@ import {
 import { CellRange } from "../core/grid";
 import {
   DefinedNameEntry,
+  marksOwnership,
   nextOwnershipName,
   ownedSheetsFromNames,
   parseOwnershipName,
@@ -369,9 +370,11 @@ export async function applyWritePlanWith(
         resetSheet(ws);
       } else {
         ws = worksheets.add(d.actual);
-        const mark = nextOwnershipName(sheetPlan.role, takenNames);
-        takenNames.push(mark);
-        names.add(mark, ws.getRange("A1"));
+        if (marksOwnership(sheetPlan.role)) {
+          const mark = nextOwnershipName(sheetPlan.role, takenNames);
+          takenNames.push(mark);
+          names.add(mark, ws.getRange("A1"));
+        }
       }
       targets.push({
         index,

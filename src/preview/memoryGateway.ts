@@ -31,6 +31,7 @@ import {
   decodeSettingsSheet,
   encodeSettingsSheet,
   isSettingsSheet,
+  marksOwnership,
 } from "../core/ownership";
 import { SheetNameDecision, SheetPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
 import {
@@ -292,7 +293,7 @@ export class MemoryGateway implements WorkbookGateway {
           );
         this.sheets[at] = b.grid;
       } else this.sheets.push(b.grid);
-      this.roles.set(key, b.plan.role);
+      if (marksOwnership(b.plan.role)) this.roles.set(key, b.plan.role);
       this.looks.set(key, b.look);
     }
     if (built.length) this.emit({ type: "changed" });

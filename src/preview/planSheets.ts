@@ -5,7 +5,7 @@
  * writes both. No Node imports: this runs in the browser.
  */
 import { CellRange, CellValue, SheetGrid, a1 } from "../core/grid";
-import { SheetRole } from "../core/ownership";
+import { SheetRole, marksOwnership } from "../core/ownership";
 import { CellStyle, ChartPlan, PlainValue, SheetPlan } from "../core/writePlan";
 
 /** How an add-in sheet looks, as the plan described it; the preview grid draws from this. */
@@ -158,7 +158,7 @@ export function sheetFromPlan(
     name: actualName,
     values: trimmed,
     visibility: plan.hidden ? "hidden" : "visible",
-    addinOwned: true,
+    addinOwned: marksOwnership(plan.role),
   };
   if (anyFormat) grid.numberFormats = formats;
   if (plan.merges?.length) grid.merges = plan.merges.map((m) => ({ ...m }));

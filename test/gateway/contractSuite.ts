@@ -346,6 +346,9 @@ export function runGatewayContract(name: string, makeGateway: MakeGateway): void
         expect(second.sheets.map((d) => d.actual)).toEqual([undefined, undefined]);
         const after = await gateway.readWorkbook();
         expect(comparable(get(after, "Savings plan")).values).toEqual([["Template v1"]]);
+        // The input sheets are handed to the user to fill in: not the add-in's, so they are read
+        // as input and no later "replace" plan may write over them.
+        expect(get(after, "Savings plan").addinOwned).toBeFalsy();
         expect(userSheets(after).filter((s) => s.name !== "Savings plan")).toEqual(
           userSheets(before)
         );
