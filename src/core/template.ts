@@ -10,6 +10,7 @@ import { CellValue, SheetGrid } from "./grid";
 import { CellRange } from "./grid";
 import { FinancialYear, formatYear, yearRange } from "./years";
 import { CellStyle, SheetPlan, WritePlan } from "./writePlan";
+import { peersTemplateSheet } from "./detect/peers";
 
 export type TemplateSheetKind = "budget" | "workforce" | "procurement" | "savingsPlan" | "settings";
 
@@ -342,7 +343,8 @@ export function blankTemplate(options: TemplateOptions = {}): WritePlan {
   const sheets = inputTemplate(options).map((t) =>
     templateSheetPlan(t, t.kind === "settings" ? templateSettingsRows(options) : [])
   );
-  return { sheets, activate: "Settings" };
+  // The peers sheet (most similar forces and all forces) comes with the same layout.
+  return { sheets: [...sheets, peersTemplateSheet()], activate: "Settings" };
 }
 
 /**

@@ -21,7 +21,7 @@ function gridOf(plan: ReturnType<typeof blankTemplate>["sheets"][number]): Sheet
 }
 
 describe("the input template", () => {
-  test("five sheets, each with one named Excel table on the header row, created only where absent", () => {
+  test("five input sheets and the peers sheet, each with one named Excel table on the header row, created only where absent", () => {
     const plan = blankTemplate();
     expect(plan.sheets.map((s) => [s.name, s.role, s.mode, s.tables?.map((t) => t.name)])).toEqual([
       ["Budget", "input", "createOnly", ["VfmBudget"]],
@@ -29,8 +29,10 @@ describe("the input template", () => {
       ["Procurement", "input", "createOnly", ["VfmProcurement"]],
       ["Savings plan", "input", "createOnly", ["VfmSavings"]],
       ["Settings", "input", "createOnly", ["VfmSettings"]],
+      ["Peers", "input", "createOnly", ["Peers"]],
     ]);
-    for (const s of plan.sheets) {
+    // The peers sheet's layout is the peers step's own (src/core/detect/peers.ts, tested there).
+    for (const s of plan.sheets.filter((p) => p.name !== "Peers")) {
       const t = inputTemplate().find((x) => x.sheet === s.name);
       expect(s.tables?.[0].range).toEqual({
         top: TEMPLATE_LAYOUT.headerRow,
@@ -81,6 +83,7 @@ describe("the input template", () => {
       ["Procurement", "procurement", "VfmProcurement"],
       ["Savings plan", "savingsPlan", "VfmSavings"],
       ["Settings", "settings", "VfmSettings"],
+      ["Peers", "peers", undefined],
     ]);
     const d = detectForceData({ sheets });
     expect(d.findings.map((f) => f.code)).toEqual(["NO_BUDGET_FIGURES"]);

@@ -17,6 +17,7 @@
  *   31 March 2010", free-text procurement categories and a savings plan by year.
  * Detection gives the same figures from both (pence, FTE, dates); only the cells differ.
  */
+import { exampleshirePeersSheet } from "./peers";
 import { CellValue, SheetGrid, WorkbookGrid } from "../grid";
 import { inputTemplate, templateSheetGrid, TemplateSheet } from "../template";
 import { FinancialYear, formatYear } from "../years";
@@ -854,7 +855,7 @@ function settingsTemplate(): SheetGrid {
   return templateSheetGrid(tpl("settings"), body, ILLUSTRATIVE_NOTE);
 }
 
-/** The sample in the add-in's input template: Settings, Budget, Workforce, Procurement, Savings plan. */
+/** The sample in the add-in's input template: Settings, Budget, Workforce, Procurement, Savings plan, Peers. */
 export function exampleshireTemplate(): WorkbookGrid {
   return {
     fileName: "exampleshire-template.xlsx",
@@ -864,6 +865,7 @@ export function exampleshireTemplate(): WorkbookGrid {
       workforceTemplate(),
       procurementTemplate(),
       savingsTemplate(),
+      exampleshirePeersSheet("template"),
     ],
   };
 }
@@ -1062,7 +1064,7 @@ function freeSavings(): SheetGrid {
   return sheetFromRows("Savings plan", rows, { merges });
 }
 
-/** The sample as a force might keep it: Cover, Budget, two workforce sheets, contracts, savings. */
+/** The sample as a force might keep it: Cover, Budget, two workforce sheets, contracts, savings, peers. */
 export function exampleshireFreeForm(): WorkbookGrid {
   return {
     fileName: "exampleshire.xlsx",
@@ -1073,6 +1075,7 @@ export function exampleshireFreeForm(): WorkbookGrid {
       freeWorkforcePlan(),
       freeProcurement(),
       freeSavings(),
+      exampleshirePeersSheet(),
     ],
   };
 }

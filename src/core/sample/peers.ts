@@ -217,7 +217,7 @@ function templateSheet(): SheetGrid {
   }
   values.splice(headerRow + 1 + byName.size);
   values[PEERS_TEMPLATE_LAYOUT.noteRow] = [
-    `${ILLUSTRATIVE_LABEL}. The force names are real; every figure is synthetic.`,
+    `${ILLUSTRATIVE_LABEL}. The force names are real; every figure on this sheet is synthetic.`,
   ];
   // Rows and cells the plan left out are empty.
   const dense = Array.from(values, (row) => Array.from(row ?? [], (v) => v ?? null));

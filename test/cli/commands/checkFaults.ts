@@ -167,9 +167,13 @@ function withStatement(wb: WorkbookGrid): WorkbookGrid {
   };
 }
 
-/** The base: the sample under `force`'s name. */
+/**
+ * The base: the sample under `force`'s name, without its peers sheet (the sample's peers figures
+ * are Exampleshire's; a peers sheet is planted only with the peers fault).
+ */
 export function baseWorkbook(force: string): WorkbookGrid {
-  const wb = exampleshireTemplate();
+  const sample = exampleshireTemplate();
+  const wb = { ...sample, sheets: sample.sheets.filter((s) => s.name !== "Peers") };
   const s = sheetOf(wb, "Settings");
   const row = rowWhere(s, (r) => r[0] === "Force name");
   return { ...setCell(wb, "Settings", row, 1, force), fileName: undefined };

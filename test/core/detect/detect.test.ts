@@ -49,6 +49,7 @@ describe("which sheet is which", () => {
       ["Workforce plan", "workforce"],
       ["Contracts 2009-10", "procurement"],
       ["Savings plan", "savingsPlan"],
+      ["Peers", "peers"],
     ]);
   });
 

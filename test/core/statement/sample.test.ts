@@ -7,6 +7,8 @@ import { Statement, TableBlock, blocksOf } from "../../../src/core/statement/mod
 import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
 import { runVfm } from "../../../src/core/run";
 import { analysisToJson } from "../../../src/core/analysis/json";
+import { peersToJson } from "../../../src/core/analysis/peersJson";
+import { detectPeers } from "../../../src/core/detect/peers";
 import {
   EXAMPLESHIRE_NAME,
   exampleshireFreeForm,
@@ -32,7 +34,12 @@ function draft(wb: WorkbookGrid, unit?: MoneyUnit) {
   });
   // the JSON as `vfm analyse --json` prints it, read back as plain data
   const json = JSON.parse(JSON.stringify(analysisToJson(r.analysis)));
-  return { s, json, analysis: r.analysis };
+  // ...and `vfm peers --json`, with the peers sheet's own figures (the ranked charts draw every force)
+  const peersJson = r.peers ? JSON.parse(JSON.stringify(peersToJson(r.peers))) : undefined;
+  const peerValues = detectPeers(wb, { forceName: r.forceName })?.rows.flatMap((row) =>
+    [...row.values.values()].map((v) => v.value)
+  );
+  return { s, json, peersJson, peerValues, analysis: r.analysis };
 }
 
 function table(s: Statement, id: string): TableBlock {
@@ -58,7 +65,7 @@ describe.each([
   ["free-form", exampleshireFreeForm],
   ["template", exampleshireTemplate],
 ])("the Exampleshire sample (%s)", (_name, make) => {
-  const { s, json } = draft(make());
+  const { s, json, peersJson, peerValues } = draft(make());
 
   test("is marked illustrative, names the force, has all nine areas in order", () => {
     expect(s.illustrative).toBe(true);
@@ -179,6 +186,9 @@ describe.each([
 
   test("no number in a table or chart is anything but a JSON figure, a policy figure or a documented derivation", () => {
     const known = numbersIn(json);
+    // Benchmarking: the force's peers figures (as `vfm peers --json`) and each force's own value.
+    for (const n of numbersIn(peersJson)) known.add(n);
+    for (const n of peerValues ?? []) known.add(n);
     const allowed = new Set([
       "force's planned saving / national figure",
       "policy setting",
