@@ -78,6 +78,18 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },
     plugins: [
+      // Which files each lazily loaded part needs, for scripts/size.mjs.
+      {
+        apply(compiler) {
+          compiler.hooks.emit.tap("ChunkGroupsFile", (compilation) => {
+            const groups = {};
+            for (const [name, group] of compilation.namedChunkGroups)
+              groups[name] = group.chunks.flatMap((c) => [...c.files]).filter((f) => f.endsWith(".js"));
+            const json = JSON.stringify(groups, null, 1);
+            compilation.emitAsset("chunk-groups.json", new compiler.webpack.sources.RawSource(json));
+          });
+        },
+      },
       page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"]),
       ...(preview ? [page("index.html", "./src/taskpane/taskpane.html", ["taskpane"])] : []),
       page("commands.html", "./src/commands/commands.html", ["commands"]),
@@ -94,6 +106,8 @@ module.exports = async (env = {}, argv = {}) => {
             ? [
                 { from: "assets/sample/*.xlsx", to: "sample/[name][ext]", noErrorOnMissing: true },
                 { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js" },
+                // What office.js loads outside Office (it then reports host null).
+                { from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js", to: "office/o15apptofilemappingtable.js" },
                 { from: "node_modules/@microsoft/office-js/dist/en-us/office_strings.js", to: "office/en-us/office_strings.js" },
               ]
             : []),

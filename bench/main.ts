@@ -11,6 +11,7 @@ const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   { name: "analysis", load: async () => (await import("./parts/analysis")).run },
   { name: "check", load: async () => (await import("./parts/check")).run },
   { name: "office", load: async () => (await import("./parts/office")).run },
+  { name: "taskpane", load: async () => (await import("./parts/taskpane")).run },
 ];
 
 async function main(): Promise<void> {
