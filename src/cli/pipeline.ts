@@ -1,6 +1,6 @@
 /**
  * The shared "load + detect + analyse" step of the commands that start from one workbook file
- * (`vfm statement`; `vfm analyse` does the same steps inline and can move onto this): read the
+ * (`vfm analyse`, `vfm statement`): read the
  * file (never modifying it), read an optional --policy JSON file, run the one core pipeline
  * (runVfm: detection, analysis, peers), and refuse a workbook with no budget figures at all.
  *
@@ -15,6 +15,8 @@ import { ForceData } from "../core/forceData";
 import { WorkbookGrid } from "../core/grid";
 import { policyOverridesFromJson } from "../core/policy";
 import { VfmResult, runVfm } from "../core/run";
+import { StoredSettings } from "../core/gateway";
+import { decodeSettingsSheet, isSettingsSheet } from "../core/ownership";
 import { UnreadableWorkbookError, readWorkbookFile } from "./readWorkbook";
 
 /**
@@ -25,16 +27,31 @@ export function hasBudgetFigures(data: ForceData): boolean {
   return data.budget.lines.some((l) => l.amounts.size > 0);
 }
 
-/** The analysis with the findings met while reading the file added (errors first, no repeats). */
+/**
+ * The analysis with the findings met while reading the file added (errors first, no repeats).
+ * An error value the reader reported is left out where detection reported the same cell, since
+ * detection's finding also names the line and year.
+ */
 export function withReadFindings(analysis: Analysis, read: readonly Finding[]): Analysis {
+  const at = (f: Finding) => (f.cell ? `${f.cell.sheet}!${f.cell.address}` : undefined);
+  const detectedErrors = new Set(analysis.findings.filter((f) => f.code === "ERROR_VALUE").map(at));
+  const fromRead = read.filter(
+    (f) => !(f.code === "CELL_ERROR_VALUE" && f.cell && detectedErrors.has(at(f)))
+  );
   const seen = new Set<string>();
-  const all = [...read, ...analysis.findings].filter((f) => {
+  const all = [...fromRead, ...analysis.findings].filter((f) => {
     const k = `${f.code}|${f.cell?.sheet ?? f.sheet ?? ""}!${f.cell?.address ?? ""}|${f.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
   return { ...analysis, findings: sortFindings(all) };
+}
+
+/** The settings the add-in keeps in the workbook (its very hidden settings sheet), if any. */
+export function storedSettings(workbook: WorkbookGrid): StoredSettings | undefined {
+  const sheet = workbook.sheets.find((s) => s.addinOwned && isSettingsSheet(s.values));
+  return sheet ? decodeSettingsSheet(sheet.values) : undefined;
 }
 
 export interface LoadedWorkbook {
@@ -56,7 +73,8 @@ export interface LoadOptions {
   readonly policy?: string;
 }
 
-async function readPolicy(
+/** Reads a --policy JSON file; a file that cannot be read or parsed is one line for stderr. */
+export async function readPolicyFile(
   cwd: string,
   policy: string
 ): Promise<
@@ -88,7 +106,7 @@ export async function loadAndAnalyse(
   const file = path.resolve(cwd, fileArg);
   let policyFile: { name: string; overrides: Readonly<Record<string, unknown>> } | undefined;
   if (options.policy !== undefined) {
-    const p = await readPolicy(cwd, options.policy);
+    const p = await readPolicyFile(cwd, options.policy);
     if (!p.ok) return p;
     policyFile = p.file;
   }
@@ -102,7 +120,12 @@ export async function loadAndAnalyse(
   }
   let result: VfmResult;
   try {
-    result = runVfm(read.workbook, policyFile ? { policyFile } : {});
+    // The add-in's own settings kept in the workbook apply as they do in the task pane.
+    const settings = storedSettings(read.workbook);
+    result = runVfm(read.workbook, {
+      ...(settings ? { settings } : {}),
+      ...(policyFile ? { policyFile } : {}),
+    });
   } catch (e) {
     return {
       ok: false,

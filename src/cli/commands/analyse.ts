@@ -7,17 +7,10 @@
  * policy file cannot be read, or the workbook holds no budget figures at all. The reason goes to
  * stderr on one line.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import { Analysis } from "../../core/analysis/types";
 import { analysisToJson } from "../../core/analysis/json";
-import { Finding, sortFindings } from "../../core/findings";
-import { ForceData } from "../../core/forceData";
-import { policyOverridesFromJson } from "../../core/policy";
-import { runVfm } from "../../core/run";
 import { analysisSummary } from "../analysisSummary";
 import { Command, EXIT } from "../io";
-import { UnreadableWorkbookError, readWorkbookFile } from "../readWorkbook";
+import { loadAndAnalyse } from "../pipeline";
 
 export const ANALYSE_USAGE = `Usage: vfm analyse WORKBOOK.xlsx [--json] [--policy FILE]
 
@@ -62,32 +55,6 @@ export function parseAnalyseArgs(args: readonly string[]): Args {
   return { file, json, policy, help };
 }
 
-/** True when detection found at least one budget amount. */
-export function hasBudgetFigures(data: ForceData): boolean {
-  return data.budget.lines.some((l) => l.amounts.size > 0);
-}
-
-/**
- * The analysis with the findings met while reading the file added (errors first, no repeats).
- * An error value the reader reported is left out where detection reported the same cell, since
- * detection's finding also names the line and year.
- */
-export function withReadFindings(analysis: Analysis, read: readonly Finding[]): Analysis {
-  const at = (f: Finding) => (f.cell ? `${f.cell.sheet}!${f.cell.address}` : undefined);
-  const detectedErrors = new Set(analysis.findings.filter((f) => f.code === "ERROR_VALUE").map(at));
-  const fromRead = read.filter(
-    (f) => !(f.code === "CELL_ERROR_VALUE" && f.cell && detectedErrors.has(at(f)))
-  );
-  const seen = new Set<string>();
-  const all = [...fromRead, ...analysis.findings].filter((f) => {
-    const k = `${f.code}|${f.cell?.sheet ?? f.sheet ?? ""}!${f.cell?.address ?? ""}|${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return { ...analysis, findings: sortFindings(all) };
-}
-
 export const analyse: Command = async (args, io) => {
   const p = parseAnalyseArgs(args);
   if (p.help) {
@@ -100,47 +67,12 @@ export const analyse: Command = async (args, io) => {
     );
     return EXIT.unreadable;
   }
-  const file = path.resolve(io.cwd, p.file);
-
-  let policyFile: { name: string; overrides: Readonly<Record<string, unknown>> } | undefined;
-  if (p.policy !== undefined) {
-    const policyPath = path.resolve(io.cwd, p.policy);
-    let text: string;
-    try {
-      text = await fs.readFile(policyPath, "utf8");
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      io.stderr(
-        `vfm analyse: ${p.policy}: the policy file cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}).\n`
-      );
-      return EXIT.unreadable;
-    }
-    const parsed = policyOverridesFromJson(text, path.basename(policyPath));
-    if (parsed.findings.length > 0) {
-      io.stderr(`vfm analyse: ${parsed.findings[0].message}\n`);
-      return EXIT.unreadable;
-    }
-    policyFile = { name: path.basename(policyPath), overrides: parsed.overrides };
-  }
-
-  let read: Awaited<ReturnType<typeof readWorkbookFile>>;
-  try {
-    read = await readWorkbookFile(file);
-  } catch (e) {
-    const message =
-      e instanceof UnreadableWorkbookError || e instanceof Error ? e.message : String(e);
-    io.stderr(`vfm analyse: ${message.split("\n")[0]}\n`);
+  const loaded = await loadAndAnalyse(p.file, io.cwd, p.policy ? { policy: p.policy } : {});
+  if (!loaded.ok) {
+    io.stderr(`vfm analyse: ${loaded.message}\n`);
     return EXIT.unreadable;
   }
-
-  const result = runVfm(read.workbook, policyFile ? { policyFile } : {});
-  if (!hasBudgetFigures(result.data)) {
-    io.stderr(
-      `vfm analyse: ${p.file}: no budget figures were found (no sheet with amounts by financial year), so there is nothing to analyse.\n`
-    );
-    return EXIT.unreadable;
-  }
-  const analysis = withReadFindings(result.analysis, read.findings);
+  const { analysis } = loaded.loaded;
   if (p.json) io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
   else io.stdout(analysisSummary(analysis));
   return EXIT.ok;

@@ -17,16 +17,12 @@ import { CheckReport } from "../../core/check/types";
 import { CHECK_RAG_WORDS } from "../../core/check/check";
 import { SeverityOverrides, parseSeverityOverrides } from "../../core/check/rules";
 import { formatRef } from "../../core/grid";
-import { policyOverridesFromJson } from "../../core/policy";
 import { runVfm } from "../../core/run";
 import { checkWorkbookWithStatement } from "../../render/checkConsistency";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile } from "../readWorkbook";
-import { hasBudgetFigures } from "../pipeline";
+import { hasBudgetFigures, readPolicyFile, storedSettings } from "../pipeline";
 import { checkOptionsFromSettings } from "../../core/check/settings";
-import { StoredSettings } from "../../core/gateway";
-import { WorkbookGrid } from "../../core/grid";
-import { decodeSettingsSheet, isSettingsSheet } from "../../core/ownership";
 
 export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
                  [--severity RULE=error|warning|off]... [--policy FILE]
@@ -281,23 +277,12 @@ export const check: Command = async (args, io) => {
   }
   let policyFile: { name: string; overrides: Readonly<Record<string, unknown>> } | undefined;
   if (p.policy !== undefined) {
-    const policyPath = path.resolve(io.cwd, p.policy);
-    let text: string;
-    try {
-      text = await fs.readFile(policyPath, "utf8");
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      io.stderr(
-        `vfm check: ${p.policy}: the policy file cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}).\n`
-      );
+    const read = await readPolicyFile(io.cwd, p.policy);
+    if (!read.ok) {
+      io.stderr(`vfm check: ${read.message}\n`);
       return EXIT.unreadable;
     }
-    const parsed = policyOverridesFromJson(text, path.basename(policyPath));
-    if (parsed.findings.length > 0) {
-      io.stderr(`vfm check: ${parsed.findings[0].message}\n`);
-      return EXIT.unreadable;
-    }
-    policyFile = { name: path.basename(policyPath), overrides: parsed.overrides };
+    policyFile = read.file;
   }
 
   const files = await expandFiles(io, p.files);
@@ -328,12 +313,6 @@ export const check: Command = async (args, io) => {
   if (entries.some((e) => e.status === "fail")) return EXIT.findings;
   return EXIT.ok;
 };
-
-/** The settings the add-in keeps in the workbook (its very hidden settings sheet), if any. */
-function storedSettings(workbook: WorkbookGrid): StoredSettings | undefined {
-  const sheet = workbook.sheets.find((s) => s.addinOwned && isSettingsSheet(s.values));
-  return sheet ? decodeSettingsSheet(sheet.values) : undefined;
-}
 
 async function checkOne(
   file: string,
