@@ -9,7 +9,15 @@
  * - Every string is written as literal text: "=SUM(A1)" arrives in the cell as those characters,
  *   never as a formula.
  */
-import { CellRange } from "./grid";
+import { CellRange, a1 } from "./grid";
+
+/** Excel's limits that a plan must respect. */
+export const EXCEL_LIMITS = {
+  rows: 1048576,
+  columns: 16384,
+  textLength: 32767,
+  sheetNameLength: 31,
+} as const;
 
 export type PlainValue = string | number | boolean | null;
 
@@ -111,7 +119,7 @@ export interface SheetNameDecision {
   readonly note?: string;
 }
 
-const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = EXCEL_LIMITS.sheetNameLength;
 
 /**
  * Decides where each planned sheet goes, given the sheets already in the workbook. A user sheet
@@ -160,4 +168,65 @@ export function resolveSheetNames(
 /** True when a string would be taken by Excel as a formula or a number sign if typed. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
+}
+
+/** Why a sheet name cannot be used in Excel, or undefined when it can. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.trim() === "") return "A sheet name cannot be empty.";
+  if (name.length > EXCEL_LIMITS.sheetNameLength)
+    return `The sheet name "${name}" is longer than Excel allows (${EXCEL_LIMITS.sheetNameLength} characters).`;
+  if (/[[\]:*?/\\]/.test(name))
+    return `The sheet name "${name}" contains a character Excel does not allow in sheet names ([ ] : * ? / \\).`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `The sheet name "${name}" cannot start or end with an apostrophe.`;
+  if (name.toLowerCase() === "history") return 'Excel reserves the sheet name "History".';
+  return undefined;
+}
+
+/**
+ * Every problem that would stop Excel from taking the plan's sheet as it is: a bad name, cells
+ * outside the sheet, text longer than a cell holds. Returned as plain-English sentences.
+ */
+export function sheetPlanProblems(plan: SheetPlan): string[] {
+  const problems: string[] = [];
+  const nameProblem = sheetNameProblem(plan.name);
+  if (nameProblem) problems.push(nameProblem);
+  for (const block of plan.blocks) {
+    const rows = block.values.length;
+    const cols = Math.max(0, ...block.values.map((r) => r.length));
+    if (
+      block.top < 0 ||
+      block.left < 0 ||
+      block.top + rows > EXCEL_LIMITS.rows ||
+      block.left + cols > EXCEL_LIMITS.columns
+    )
+      problems.push(
+        `The values planned at ${a1(Math.max(0, block.top), Math.max(0, block.left))} on "${plan.name}" run past the edge of an Excel sheet.`
+      );
+    block.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === "string" && v.length > EXCEL_LIMITS.textLength)
+          problems.push(
+            `The text planned for "${plan.name}"!${a1(block.top + i, block.left + j)} is longer than an Excel cell holds (${EXCEL_LIMITS.textLength.toLocaleString("en-GB")} characters).`
+          );
+        if (typeof v === "number" && !Number.isFinite(v))
+          problems.push(
+            `The number planned for "${plan.name}"!${a1(block.top + i, block.left + j)} is not a finite number.`
+          );
+      })
+    );
+  }
+  return problems;
+}
+
+/** Every problem with the plan as a whole (each sheet's, and a sheet named twice); empty when Excel would take it. */
+export function planProblems(plan: WritePlan): string[] {
+  const out = plan.sheets.flatMap(sheetPlanProblems);
+  const seen = new Set<string>();
+  for (const s of plan.sheets) {
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) out.push(`The plan names the sheet "${s.name}" twice.`);
+    seen.add(key);
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ import { CellRef, WorkbookGrid, parseA1 } from "../core/grid";
 import { encodeSettingsSheet } from "../core/ownership";
 import { WritePlan } from "../core/writePlan";
 import { ErrorPlace, toGatewayError } from "./errors";
-import { planProblems } from "./planChecks";
+import { planProblems } from "../core/writePlan";
 import { DEFAULT_READ_LIMITS, ReadLimits } from "./readPlan";
 import { ReadPlace, readWorkbookWith } from "./reader";
 import { isJsonValue, loadSettingsWith, saveSettingsWith } from "./settings";

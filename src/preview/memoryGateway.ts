@@ -33,13 +33,15 @@ import {
   isSettingsSheet,
   marksOwnership,
 } from "../core/ownership";
-import { SheetNameDecision, SheetPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
 import {
-  SheetPresentation,
-  sheetFromPlan,
+  SheetNameDecision,
+  SheetPlan,
+  WritePlan,
+  planProblems,
+  resolveSheetNames,
   sheetNameProblem,
-  sheetPlanProblems,
-} from "./planSheets";
+} from "../core/writePlan";
+import { SheetPresentation, sheetFromPlan } from "./planSheets";
 import type { XlsxReadOptions } from "./xlsxGrid";
 
 /** What the preview page hears from the workbook (the page's WorkbookEvent). */
@@ -240,7 +242,7 @@ export class MemoryGateway implements WorkbookGateway {
   async applyWritePlan(plan: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
     const { cancel, onProgress } = options;
     checkCancel(cancel);
-    const problems = plan.sheets.flatMap(sheetPlanProblems);
+    const problems = planProblems(plan);
     const planned = plan.sheets.map((s) => s.name.toLowerCase());
     const duplicate = plan.sheets.find((s, i) => planned.indexOf(s.name.toLowerCase()) !== i);
     if (duplicate) problems.push(`The plan names the sheet "${duplicate.name}" twice.`);

@@ -17,7 +17,8 @@ import * as ExcelJS from "exceljs";
 import { CellRange, CellValue, SheetGrid, WorkbookGrid, a1, isErrorValue } from "../core/grid";
 import { SheetRole, ownershipNamesFor } from "../core/ownership";
 import { CellStyle, ChartPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
-import { SheetPresentation, sheetFromPlan, sheetPlanProblems } from "./planSheets";
+import { SheetPresentation, sheetFromPlan } from "./planSheets";
+import { planProblems } from "../core/writePlan";
 import { inspectXlsx } from "./xlsxInspect";
 
 export interface GridWriteOptions {
@@ -321,7 +322,7 @@ export function withZipDates(bytes: Uint8Array, date: Date): Uint8Array {
  * Error in plain English when the plan asks for something Excel cannot hold.
  */
 export async function writePlanToXlsx(plan: WritePlan): Promise<Uint8Array> {
-  const problems = plan.sheets.flatMap(sheetPlanProblems);
+  const problems = planProblems(plan);
   const lower = plan.sheets.map((s) => s.name.toLowerCase());
   const duplicate = lower.find((n, i) => lower.indexOf(n) !== i);
   if (duplicate) problems.push(`The plan has two sheets called "${duplicate}".`);

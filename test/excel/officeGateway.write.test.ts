@@ -439,7 +439,7 @@ describe("errors while writing", () => {
       })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GatewayError);
-    expect((err as Error).message).toMatch(/"Bad\/name" has a character Excel does not allow/);
+    expect((err as Error).message).toMatch(/"Bad\/name" contains a character Excel does not allow/);
     expect(fake.syncCount).toBe(0);
   });
 
