@@ -29,14 +29,16 @@ let s: Session;
 let page: Page;
 let core: VfmResult;
 
-/** The user's own sheets (names and cells) as the preview holds them now. */
-async function userSheets(p: Page): Promise<string> {
-  return p.evaluate(() => {
+/** The user's own sheets (names and cells) as the preview holds them now; `only`: these names. */
+async function userSheets(p: Page, only?: readonly string[]): Promise<string> {
+  return p.evaluate((names) => {
     const grid = window.__vfmPreview!.gateway.toGrid();
     return JSON.stringify(
-      grid.sheets.filter((x) => !x.addinOwned).map((x) => ({ name: x.name, values: x.values }))
+      grid.sheets
+        .filter((x) => !x.addinOwned && (!names || names.includes(x.name)))
+        .map((x) => ({ name: x.name, values: x.values }))
     );
-  });
+  }, only);
 }
 
 async function sheetNames(p: Page): Promise<{ name: string; owned: boolean }[]> {
@@ -140,7 +142,7 @@ describe("the guided flow on the sample", () => {
       expect(label.length).toBeGreaterThan(20);
     if (core.peers) {
       await page.locator("[data-table=benchmarking-peers]").waitFor();
-      expect(await page.locator("[data-chart^=chart-peers-]").count()).toBe(
+      expect(await page.locator("[data-peer-chart]").count()).toBe(
         core.peers.indicators.filter((i) => i.chart.bars.length > 0).length
       );
     }
@@ -265,6 +267,58 @@ describe("the guided flow on the sample", () => {
     await openStep(page, "Benchmarks");
     await shot(page, "step-2-benchmarks-dark");
     await page.getByRole("switch", { name: "Dark theme" }).uncheck();
+  });
+});
+
+describe("corrections and input sheets", () => {
+  test("Data: choosing another row for officer overtime is saved in the workbook and the figures follow", async () => {
+    await openStep(page, "Data");
+    const other = core.data.budget.lines.find((l) => l.key === "staffOvertime" && !l.isTotal)!;
+    const select = page.getByRole("combobox", { name: "Which row is police officer overtime?" });
+    await select.selectOption({ label: `${other.label} (${formatRef(other.labelCell)})` });
+    await page.getByRole("button", { name: "Save and re-run" }).click();
+    await page
+      .getByText("Saved in the workbook. The figures above now use your choices.")
+      .waitFor();
+    // Stored as DetectOptions under the settings' "detect" key, keyed by the label cell.
+    const settings = await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings());
+    const key = `${other.labelCell.sheet}!${other.labelCell.address}`;
+    expect((settings.detect as { budgetLines: Record<string, string> }).budgetLines[key]).toBe(
+      "officerOvertime"
+    );
+    // The same settings through the core in Node give the figure the pane now shows.
+    const read = await xlsxToGrid(new Uint8Array(readFileSync(SAMPLE)), "sample");
+    const again = runVfm(read.workbook, { settings });
+    const latest = [...again.analysis.overtime.byYear].reverse().find((y) => y.ratio !== null)!;
+    await openStep(page, "Benchmarks");
+    await expect(page.getByTestId("bench-overtime-figure").textContent()).resolves.toBe(
+      formatPercent(latest.ratio!.value)
+    );
+    await openStep(page, "Data");
+    await page.getByRole("button", { name: /^Forget my corrections/ }).click();
+    await page
+      .getByText("Saved in the workbook. The figures above now use your choices.")
+      .waitFor();
+    expect(await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings())).toEqual({});
+  });
+
+  test("Data: Insert input sheets creates the template's sheets and overwrites none", async () => {
+    await openStep(page, "Data");
+    const namesBefore = (await sheetNames(page)).map((n) => n.name);
+    const before = await userSheets(page, namesBefore);
+    await page.getByRole("button", { name: "Insert input sheets" }).click();
+    await page.getByText("Input sheets inserted").waitFor({ timeout: 60_000 });
+    // The sheets that were there are exactly as they were.
+    expect(await userSheets(page, namesBefore)).toBe(before);
+    const template = ["Budget", "Workforce", "Procurement", "Savings plan", "Settings", "Peers"];
+    const after = await sheetNames(page);
+    for (const name of template) {
+      const existed = namesBefore.includes(name);
+      // New input sheets are the user's to fill in, so they are not marked as the add-in's.
+      expect([name, after.filter((n) => n.name === name).length]).toEqual([name, 1]);
+      if (existed) await page.getByText(`Left "${name}" as it was.`).waitFor();
+    }
+    await shot(page, "step-1-data-input-sheets");
   });
 });
 

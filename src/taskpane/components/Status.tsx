@@ -65,8 +65,7 @@ export function ErrorNotice({
   return (
     <MessageBar intent="error" layout="multiline" className={styles.bar} role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{error.title}</MessageBarTitle>
-        {error.message}
+        <MessageBarTitle>{error.title}</MessageBarTitle> {error.message}
         {error.where ? <span className={styles.where}>Where: {error.where}</span> : null}
         <span className={styles.forward}>{error.forward}</span>
       </MessageBarBody>

@@ -197,7 +197,7 @@ export function BenchmarksStep() {
               defaultOpenItems={items.length ? [items[0].chart.id] : []}
             >
               {items.map((it) => (
-                <AccordionItem key={it.chart.id} value={it.chart.id}>
+                <AccordionItem key={it.chart.id} value={it.chart.id} data-peer-chart={it.chart.id}>
                   <AccordionHeader as="h3">
                     {it.chart.title.replace(/: forces ranked, best first$/, "")}
                   </AccordionHeader>

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Button } from "@fluentui/react-components";
 import { WriteResult } from "../../core/gateway";
-import { blankTemplate } from "../../core/template";
+import { inputSheetNames, inputSheetsPlan } from "../model/template";
+import { listWords } from "../../core/statement/sections/common";
 import { usePane } from "../PaneContext";
 import { useOperation } from "../useOperation";
 import { OperationStatus } from "../components/Status";
@@ -13,24 +14,26 @@ import { WriteReport } from "../components/WriteReport";
  * sheets are created only where no sheet of that name exists, so nothing is ever overwritten.
  */
 export function InsertTemplate() {
-  const { gateway, reload } = usePane();
+  const { gateway, reload, result } = usePane();
+  const policy = result.analysis.policy;
+  const names = inputSheetNames(inputSheetsPlan(policy));
   const op = useOperation();
   const [done, setDone] = useState<WriteResult | undefined>();
   const insert = async () => {
     setDone(undefined);
-    const result = await op.run("inserting the input sheets", "Inserting the input sheets", (c) =>
-      gateway.applyWritePlan(blankTemplate(), c)
+    const written = await op.run("inserting the input sheets", "Inserting the input sheets", (c) =>
+      gateway.applyWritePlan(inputSheetsPlan(policy), c)
     );
-    if (result) {
-      setDone(result);
-      if (result.sheets.some((s) => s.actual)) reload();
+    if (written) {
+      setDone(written);
+      if (written.sheets.some((s) => s.actual)) reload();
     }
   };
   return (
     <Section
       id="data-template"
       title="Start from nothing"
-      intro="Adds empty input sheets (budget, workforce, procurement, savings plan, settings, peers) laid out as the add-in reads them. Sheets you already have are never overwritten."
+      intro={`Adds empty input sheets laid out as the add-in reads them: ${listWords(names)}. A sheet you already have with one of those names is left as it is.`}
     >
       <Button onClick={() => void insert()} disabled={op.running}>
         Insert input sheets

@@ -115,7 +115,7 @@ export function MappingEditor() {
               }}
             >
               <option value="">
-                {lineFor(data, key) ? "As found by the add-in" : "None found"}
+                {lineFor(data, key) ? "Let the add-in decide" : "None found"}
               </option>
               {lines.map((l) => (
                 <option key={cellKey(l.labelCell)} value={cellKey(l.labelCell)}>
