@@ -371,6 +371,39 @@ describe("keyboard only", () => {
   });
 });
 
+describe("the user's own sheets", () => {
+  test("a sheet of the user's called VfM Statement is kept, and the pane says where the statement went", async () => {
+    await waitReady(page);
+    // The user's own sheet of that name (an input-role sheet is not marked as the add-in's).
+    await page.evaluate(() =>
+      window.__vfmPreview!.gateway.applyWritePlan({
+        sheets: [
+          {
+            name: "VfM Statement",
+            role: "input",
+            mode: "createOnly",
+            blocks: [{ top: 0, left: 0, values: [["My own draft, not the add-in's"]] }],
+          },
+        ],
+      })
+    );
+    const mine = await userSheets(page, ["VfM Statement"]);
+    expect(mine).toContain("My own draft");
+    await openStep(page, "Statement");
+    await page.getByRole("button", { name: "Generate into the workbook" }).click();
+    await page.getByText("The statement was written").waitFor({ timeout: 60_000 });
+    await page.getByText('Wrote the sheet "VfM Statement (2)".').waitFor();
+    await page
+      .getByText(/already has a sheet of its own called "VfM Statement"/)
+      .first()
+      .waitFor();
+    expect(await userSheets(page, ["VfM Statement"])).toBe(mine);
+    expect((await sheetNames(page)).some((n) => n.name === "VfM Statement (2)" && n.owned)).toBe(
+      true
+    );
+  });
+});
+
 test("nothing was requested beyond loopback, and no page or console error occurred", async () => {
   expect(s.blocked).toEqual([]);
   expect(s.errors).toEqual([]);
