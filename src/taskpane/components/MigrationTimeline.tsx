@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   late: { fill: tokens.colorPaletteRedForeground1 },
   link: { stroke: tokens.colorNeutralForeground3, strokeWidth: 1 },
   list: { margin: "4px 0 0", paddingLeft: "22px", fontSize: tokens.fontSizeBase200 },
+  desc: { display: "block", color: tokens.colorNeutralForeground1, marginBottom: "4px" },
   lateWord: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
   legend: {
     fontSize: tokens.fontSizeBase200,
@@ -87,7 +88,9 @@ export function MigrationTimeline({ items }: { readonly items: readonly Migratio
             <CellLink cells={[i.cell]} what="Contract">
               {i.label}
             </CellLink>
-            : {i.description} {i.late ? <span className={styles.lateWord}>Late.</span> : null}
+            <span className={styles.desc}>
+              {i.description} {i.late ? <span className={styles.lateWord}>Late.</span> : null}
+            </span>
           </li>
         ))}
       </ol>

@@ -16,6 +16,13 @@ const useStyles = makeStyles({
   axis: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1 },
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: "2 3" },
   text: { fill: tokens.colorNeutralForeground1, fontSize: "10px" },
+  // Labels drawn over bars keep a halo of the background, so they stay legible.
+  halo: {
+    paintOrder: "stroke",
+    stroke: tokens.colorNeutralBackground1,
+    strokeWidth: "3px",
+    strokeLinejoin: "round",
+  },
   series0: { fill: tokens.colorBrandBackground, stroke: tokens.colorBrandBackground },
   series1: {
     fill: tokens.colorPaletteDarkOrangeBorderActive,
@@ -37,7 +44,15 @@ const useStyles = makeStyles({
     strokeWidth: 2,
     strokeDasharray: "6 4",
   },
-  thresholdText: { fill: tokens.colorPaletteRedForeground1, fontSize: "10px", fontWeight: 600 },
+  thresholdText: {
+    fill: tokens.colorPaletteRedForeground1,
+    fontSize: "10px",
+    fontWeight: 600,
+    paintOrder: "stroke",
+    stroke: tokens.colorNeutralBackground1,
+    strokeWidth: "3px",
+    strokeLinejoin: "round",
+  },
   legend: {
     display: "flex",
     flexWrap: "wrap",
@@ -162,7 +177,7 @@ export function ModelChart({
             .map((b, i) => (
               <text
                 key={`m${i}`}
-                className={styles.text}
+                className={mergeClasses(styles.text, styles.halo)}
                 x={Math.min(
                   layout.plot.right - 30,
                   Math.max(layout.plot.left + 30, b.x + b.width / 2)

@@ -42,13 +42,13 @@ const useStyles = makeStyles({
     minWidth: "8ch",
   },
   td: {
-    padding: "3px 6px",
+    padding: "3px 4px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     color: tokens.colorNeutralForeground1,
     verticalAlign: "top",
   },
   num: { textAlign: "right", whiteSpace: "nowrap" },
-  missing: { fontStyle: "italic", color: tokens.colorNeutralForeground2 },
+  missing: { fontStyle: "italic", color: tokens.colorNeutralForeground2, whiteSpace: "normal" },
   total: {
     fontWeight: tokens.fontWeightSemibold,
     borderTop: `2px solid ${tokens.colorNeutralStroke1}`,

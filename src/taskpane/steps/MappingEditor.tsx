@@ -45,6 +45,12 @@ const useStyles = makeStyles({
     gap: "8px",
   },
   hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // Long row labels must not push the pane wider than it is.
+  select: {
+    minWidth: 0,
+    width: "100%",
+    "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  },
 });
 
 const KEY_LINES: readonly BudgetLineKey[] = ["officerOvertime", "officerPay"];
@@ -108,6 +114,7 @@ export function MappingEditor() {
         {KEY_LINES.map((key) => (
           <Field key={key} label={`Which row is ${BUDGET_KEY_NAMES[key]}?`}>
             <Select
+              className={styles.select}
               value={chosenKey(key)}
               onChange={(_, d) => {
                 const line = lines.find((l) => cellKey(l.labelCell) === d.value);
@@ -137,6 +144,7 @@ export function MappingEditor() {
               hint={found ? `The sheet says ${UNIT_WORDS[found]}.` : undefined}
             >
               <Select
+                className={styles.select}
                 value={draft.units?.[sheet] ?? ""}
                 onChange={(_, d) =>
                   setDraft(
@@ -175,6 +183,7 @@ export function MappingEditor() {
                     hint={capital(SUPPORT_WORDS[supportClassOf(analysis.policy, value)])}
                   >
                     <Select
+                      className={styles.select}
                       value={value}
                       onChange={(_, d) =>
                         setDraft(
