@@ -4,6 +4,7 @@
  * budget sheet used, so a figure here reads as it does in the sheet.
  */
 import { Analysis } from "../../core/analysis/types";
+import { lineWorkforceFte } from "../../core/analysis/figures";
 import { BudgetLine, ForceData, ProcurementRoute } from "../../core/forceData";
 import { CellRef } from "../../core/grid";
 import { MoneyUnit } from "../../core/money";
@@ -22,10 +23,10 @@ import {
 } from "../../core/statement/format";
 import { TableBlock, TableCell, TableColumn } from "../../core/statement/model";
 
-/** A figure as the Data step shows it: its text and the cell it came from. */
+/** A figure as the Data step shows it: its text and the cell(s) it came from. */
 export interface FoundFigure {
   readonly text: string;
-  readonly cell?: CellRef;
+  readonly cells: readonly CellRef[];
 }
 
 export interface BudgetRowView {
@@ -112,7 +113,7 @@ export function budgetView(data: ForceData): BudgetView {
   const recognised = data.budget.lines.filter((l) => l.key !== undefined);
   return {
     unit,
-    unitWords: data.budget.unit ? UNIT_WORDS[data.budget.unit] : "not stated: read as pounds (£)",
+    unitWords: data.budget.unit ? UNIT_WORDS[data.budget.unit] : UNIT_WORDS["£"],
     unitStated: data.budget.unit !== undefined,
     years: years.map(formatYear),
     rows: recognised.map((l) => ({
@@ -123,11 +124,8 @@ export function budgetView(data: ForceData): BudgetView {
       amounts: years.map((y) => {
         const a = l.amounts.get(y);
         return a
-          ? {
-              text: formatMoneyCell(a.value, unit),
-              ...(a.sources[0] ? { cell: a.sources[0] } : {}),
-            }
-          : { text: NO_DATA };
+          ? { text: formatMoneyCell(a.value, unit), cells: a.sources }
+          : { text: NO_DATA, cells: [] };
       }),
     })),
     otherLines: data.budget.lines.length - recognised.length,
@@ -140,24 +138,22 @@ export function dataView(data: ForceData, analysis: Analysis): DataView {
   const force = data.settings.forceName;
   const unit = data.budget.unit ?? "£";
   return {
-    ...(force
-      ? { force: { text: force.value, ...(force.sources[0] ? { cell: force.sources[0] } : {}) } }
-      : {}),
+    ...(force ? { force: { text: force.value, cells: force.sources } } : {}),
     budget: budgetView(data),
     workforce: {
       ...(latest !== undefined ? { year: formatYear(latest) } : {}),
       rows: data.workforce.lines
         .filter((l) => !l.isTotal)
         .map((l) => {
-          const fte = latest !== undefined ? l.fte.get(latest)?.total : undefined;
+          const fte = latest !== undefined ? lineWorkforceFte(l, latest) : undefined;
           return {
             label: l.label,
             labelCell: l.labelCell,
             category: l.category ? functionCategoryLabel(l.category) : "Not recognised",
             countsAs: SUPPORT_WORDS[supportClassOf(analysis.policy, l.category)],
             fte: fte
-              ? { text: formatFte(fte.value), ...(fte.sources[0] ? { cell: fte.sources[0] } : {}) }
-              : { text: NO_DATA },
+              ? { text: formatFte(fte.value), cells: fte.sources }
+              : { text: NO_DATA, cells: [] },
           };
         }),
     },
@@ -165,10 +161,7 @@ export function dataView(data: ForceData, analysis: Analysis): DataView {
       category: l.category ? procurementCategoryLabel(l.category) : l.categoryText,
       labelCell: l.labelCell,
       supplier: l.supplier ?? "not given",
-      spend: {
-        text: formatMoneyCell(l.annualSpend.value, unit),
-        ...(l.annualSpend.sources[0] ? { cell: l.annualSpend.sources[0] } : {}),
-      },
+      spend: { text: formatMoneyCell(l.annualSpend.value, unit), cells: l.annualSpend.sources },
       route: ROUTE_WORDS[l.route],
       contractEnd: l.contractEnd ? formatDate(l.contractEnd.value) : "not given",
     })),
@@ -179,17 +172,11 @@ export function dataView(data: ForceData, analysis: Analysis): DataView {
       type: l.type === "cashable" ? "Cashable" : "Non-cashable",
       year: formatYear(l.year),
       planned: l.planned
-        ? {
-            text: formatMoneyCell(l.planned.value, unit),
-            ...(l.planned.sources[0] ? { cell: l.planned.sources[0] } : {}),
-          }
-        : { text: NO_DATA },
+        ? { text: formatMoneyCell(l.planned.value, unit), cells: l.planned.sources }
+        : { text: NO_DATA, cells: [] },
       actual: l.actual
-        ? {
-            text: formatMoneyCell(l.actual.value, unit),
-            ...(l.actual.sources[0] ? { cell: l.actual.sources[0] } : {}),
-          }
-        : { text: "not reported" },
+        ? { text: formatMoneyCell(l.actual.value, unit), cells: l.actual.sources }
+        : { text: "not reported", cells: [] },
     })),
   };
 }
@@ -198,9 +185,9 @@ export function dataView(data: ForceData, analysis: Analysis): DataView {
 // The same, as tables the pane draws (every figure a link to its cell).
 
 function fig(f: FoundFigure, kind: TableCell["kind"]): TableCell {
-  if (!f.cell && (f.text === NO_DATA || f.text === "not reported"))
+  if (f.cells.length === 0 && (f.text === NO_DATA || f.text === "not reported"))
     return missingFigure(kind, f.text);
-  return { ...textFigure(f.text, f.cell ? [f.cell] : []), kind };
+  return { ...textFigure(f.text, f.cells), kind };
 }
 
 function table(
@@ -235,7 +222,9 @@ export function budgetTable(b: BudgetView): TableBlock {
       textFigure(r.recognisedAs + (r.isTotal ? " (total)" : "")),
       ...r.amounts.map((a) => fig(a, "money")),
     ]),
-    `Amounts in ${b.unitWords}.` +
+    (b.unitStated
+      ? `Amounts in ${b.unitWords}.`
+      : "No unit was stated, so amounts are read as pounds (£).") +
       (b.otherLines > 0
         ? ` ${b.otherLines} other line${b.otherLines === 1 ? " was" : "s were"} read but ${b.otherLines === 1 ? "is" : "are"} not needed by the analysis.`
         : "")

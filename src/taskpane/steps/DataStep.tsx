@@ -98,7 +98,7 @@ export function DataStep() {
         <p className={styles.force}>
           Force:{" "}
           {view.force ? (
-            <CellLink cells={view.force.cell ? [view.force.cell] : []} what="Force name">
+            <CellLink cells={view.force.cells} what="Force name">
               {view.force.text}
             </CellLink>
           ) : (

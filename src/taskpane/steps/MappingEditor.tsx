@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Field,
   MessageBar,
@@ -170,38 +174,49 @@ export function MappingEditor() {
           title="Which functions count as business support"
           intro="Choose each function's category; the policy settings decide which categories count (IT is left out by default)."
         >
-          <ul className={styles.fnList}>
-            {fnLines.map((l) => {
-              const key = cellKey(l.labelCell);
-              const value = (draft.functionCategories?.[key] ??
-                l.category ??
-                "other") as FunctionCategory;
-              return (
-                <li key={key}>
-                  <Field
-                    label={`${l.label} (${formatRef(l.labelCell)})`}
-                    hint={capital(SUPPORT_WORDS[supportClassOf(analysis.policy, value)])}
-                  >
-                    <Select
-                      className={styles.select}
-                      value={value}
-                      onChange={(_, d) =>
-                        setDraft(
-                          chooseFunctionCategory(draft, l.labelCell, d.value as FunctionCategory)
-                        )
-                      }
-                    >
-                      {FUNCTION_CATEGORIES.map((c) => (
-                        <option key={c} value={c}>
-                          {functionCategoryLabel(c)}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                </li>
-              );
-            })}
-          </ul>
+          <Accordion collapsible>
+            <AccordionItem value="functions">
+              <AccordionHeader as="h4">{`Workforce functions (${fnLines.length})`}</AccordionHeader>
+              <AccordionPanel>
+                <ul className={styles.fnList}>
+                  {fnLines.map((l) => {
+                    const key = cellKey(l.labelCell);
+                    const value = (draft.functionCategories?.[key] ??
+                      l.category ??
+                      "other") as FunctionCategory;
+                    return (
+                      <li key={key}>
+                        <Field
+                          label={`${l.label} (${formatRef(l.labelCell)})`}
+                          hint={capital(SUPPORT_WORDS[supportClassOf(analysis.policy, value)])}
+                        >
+                          <Select
+                            className={styles.select}
+                            value={value}
+                            onChange={(_, d) =>
+                              setDraft(
+                                chooseFunctionCategory(
+                                  draft,
+                                  l.labelCell,
+                                  d.value as FunctionCategory
+                                )
+                              )
+                            }
+                          >
+                            {FUNCTION_CATEGORIES.map((c) => (
+                              <option key={c} value={c}>
+                                {functionCategoryLabel(c)}
+                              </option>
+                            ))}
+                          </Select>
+                        </Field>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
         </Section>
       ) : null}
       <div className={styles.actions}>
