@@ -49,7 +49,16 @@ async function sheetNames(p: Page): Promise<{ name: string; owned: boolean }[]> 
   );
 }
 
+/** Waits until every animation in the element (a drawer sliding in) has finished. */
+async function settled(el: ReturnType<Page["locator"]>): Promise<void> {
+  await el.evaluate((node) =>
+    Promise.all(node.getAnimations({ subtree: true }).map((x) => x.finished)).then(() => undefined)
+  );
+}
+
 async function openStep(p: Page, label: string): Promise<void> {
+  // A panel left open by an earlier failure must not hide the steps.
+  if (await p.getByRole("dialog").count()) await p.keyboard.press("Escape");
   await p
     .getByRole("tablist", { name: "Steps" })
     .getByRole("tab", { name: label, exact: true })
@@ -240,6 +249,7 @@ describe("the guided flow on the sample", () => {
     await page.getByRole("button", { name: "Settings" }).click();
     const dialog = page.getByRole("dialog", { name: "Policy settings" });
     await dialog.waitFor();
+    await settled(dialog);
     await expect(dialog.getByText("Default 4% (White Paper 5.9-5.10).").count()).resolves.toBe(1);
     // The panel is drawn above the page, outside the pane's element.
     expect(await axeViolations(page, "[role=dialog]")).toEqual([]);
