@@ -381,6 +381,31 @@ describe("keyboard only", () => {
   });
 });
 
+describe("high contrast", () => {
+  test("with Windows high contrast (forced colours) the charts keep their marks, in system colours", async () => {
+    await page.emulateMedia({ forcedColors: "active" });
+    try {
+      await waitReady(page);
+      await openStep(page, "Benchmarks");
+      const bar = page.locator("[data-chart=chart-overtime] svg rect").first();
+      const [fill, canvasText, background] = await bar.evaluate((el) => {
+        const probe = document.createElement("span");
+        probe.style.color = "CanvasText";
+        document.body.append(probe);
+        const text = getComputedStyle(probe).color;
+        probe.remove();
+        return [getComputedStyle(el).fill, text, getComputedStyle(document.body).backgroundColor];
+      });
+      // The other forces' bars (and the force's own years) are drawn in the system's text colour.
+      expect(fill).toBe(canvasText);
+      expect(fill).not.toBe(background);
+      await shot(page, "step-2-benchmarks-high-contrast");
+    } finally {
+      await page.emulateMedia({ forcedColors: "none" });
+    }
+  });
+});
+
 describe("the user's own sheets", () => {
   test("a sheet of the user's called VfM Statement is kept, and the pane says where the statement went", async () => {
     await waitReady(page);

@@ -3,19 +3,46 @@ import { MigrationItem } from "../model/benchmarks";
 import { timelineLayout } from "../model/timeline";
 import { CellLink } from "./CellLink";
 
+/** In Windows high contrast (forced colours) the marks keep their shapes, in system colours. */
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
-  svg: { display: "block", width: "100%", height: "auto", maxWidth: "480px" },
-  axis: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1 },
-  tick: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, strokeDasharray: "2 3" },
-  text: { fill: tokens.colorNeutralForeground1, fontSize: "10px" },
+  svg: {
+    display: "block",
+    width: "100%",
+    height: "auto",
+    maxWidth: "480px",
+    [FORCED]: { forcedColorAdjust: "none" },
+  },
+  axis: {
+    stroke: tokens.colorNeutralForeground2,
+    strokeWidth: 1,
+    [FORCED]: { stroke: "CanvasText" },
+  },
+  tick: {
+    stroke: tokens.colorNeutralStroke1,
+    strokeWidth: 1,
+    strokeDasharray: "2 3",
+    [FORCED]: { stroke: "GrayText" },
+  },
+  text: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: "10px",
+    [FORCED]: { fill: "CanvasText" },
+  },
   due: {
     fill: tokens.colorNeutralBackground1,
     stroke: tokens.colorBrandForeground1,
     strokeWidth: 2,
+    [FORCED]: { fill: "Canvas", stroke: "CanvasText" },
   },
-  planned: { fill: tokens.colorBrandForeground1 },
-  late: { fill: tokens.colorPaletteRedForeground1 },
-  link: { stroke: tokens.colorNeutralForeground3, strokeWidth: 1 },
+  planned: { fill: tokens.colorBrandForeground1, [FORCED]: { fill: "CanvasText" } },
+  late: { fill: tokens.colorPaletteRedForeground1, [FORCED]: { fill: "Highlight" } },
+  link: {
+    stroke: tokens.colorNeutralForeground3,
+    strokeWidth: 1,
+    [FORCED]: { stroke: "GrayText" },
+  },
   list: { margin: "4px 0 0", paddingLeft: "22px", fontSize: tokens.fontSizeBase200 },
   desc: { display: "block", color: tokens.colorNeutralForeground1, marginBottom: "4px" },
   lateWord: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },

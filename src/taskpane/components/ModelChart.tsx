@@ -4,6 +4,9 @@ import { ChartBlock } from "../../core/statement/model";
 import { chartLayout } from "../model/chartLayout";
 import { FigureText } from "./ModelTable";
 
+/** In Windows high contrast (forced colours) the chart keeps its own marks, in system colours. */
+const FORCED = "@media (forced-colors: active)";
+
 const useStyles = makeStyles({
   figure: { margin: "8px 0 12px" },
   caption: {
@@ -12,37 +15,70 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     marginBottom: "4px",
   },
-  svg: { display: "block", width: "100%", height: "auto", maxWidth: "480px", overflow: "visible" },
-  axis: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1 },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: "2 3" },
-  text: { fill: tokens.colorNeutralForeground1, fontSize: "10px" },
+  svg: {
+    display: "block",
+    width: "100%",
+    height: "auto",
+    maxWidth: "480px",
+    overflow: "visible",
+    [FORCED]: { forcedColorAdjust: "none" },
+  },
+  axis: {
+    stroke: tokens.colorNeutralForeground2,
+    strokeWidth: 1,
+    [FORCED]: { stroke: "CanvasText" },
+  },
+  grid: {
+    stroke: tokens.colorNeutralStroke2,
+    strokeWidth: 1,
+    strokeDasharray: "2 3",
+    [FORCED]: { stroke: "GrayText" },
+  },
+  text: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: "10px",
+    [FORCED]: { fill: "CanvasText" },
+  },
   // Labels drawn over bars keep a halo of the background, so they stay legible.
   halo: {
     paintOrder: "stroke",
     stroke: tokens.colorNeutralBackground1,
     strokeWidth: "3px",
     strokeLinejoin: "round",
+    [FORCED]: { stroke: "Canvas" },
   },
-  series0: { fill: tokens.colorBrandBackground, stroke: tokens.colorBrandBackground },
+  series0: {
+    fill: tokens.colorBrandBackground,
+    stroke: tokens.colorBrandBackground,
+    [FORCED]: { fill: "CanvasText", stroke: "CanvasText" },
+  },
   series1: {
     fill: tokens.colorPaletteDarkOrangeBorderActive,
     stroke: tokens.colorPaletteDarkOrangeBorderActive,
+    [FORCED]: { fill: "Highlight", stroke: "Highlight" },
   },
   series2: {
     fill: tokens.colorPaletteGreenBorderActive,
     stroke: tokens.colorPaletteGreenBorderActive,
+    [FORCED]: { fill: "LinkText", stroke: "LinkText" },
   },
   series3: {
     fill: tokens.colorPaletteBerryBorderActive,
     stroke: tokens.colorPaletteBerryBorderActive,
+    [FORCED]: { fill: "GrayText", stroke: "GrayText" },
   },
-  emphasis: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1.5 },
+  emphasis: {
+    stroke: tokens.colorNeutralForeground1,
+    strokeWidth: 1.5,
+    [FORCED]: { stroke: "CanvasText" },
+  },
   line: { fill: "none", strokeWidth: 2 },
   threshold: {
     fill: "none",
     stroke: tokens.colorPaletteRedForeground1,
     strokeWidth: 2,
     strokeDasharray: "6 4",
+    [FORCED]: { stroke: "LinkText" },
   },
   thresholdText: {
     fill: tokens.colorPaletteRedForeground1,
@@ -52,6 +88,7 @@ const useStyles = makeStyles({
     stroke: tokens.colorNeutralBackground1,
     strokeWidth: "3px",
     strokeLinejoin: "round",
+    [FORCED]: { fill: "LinkText", stroke: "Canvas" },
   },
   legend: {
     display: "flex",
@@ -63,11 +100,24 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
   },
-  swatch0: { backgroundColor: tokens.colorBrandBackground },
-  swatch1: { backgroundColor: tokens.colorPaletteDarkOrangeBorderActive },
-  swatch2: { backgroundColor: tokens.colorPaletteGreenBorderActive },
-  swatch3: { backgroundColor: tokens.colorPaletteBerryBorderActive },
+  swatch0: {
+    backgroundColor: tokens.colorBrandBackground,
+    [FORCED]: { backgroundColor: "CanvasText" },
+  },
+  swatch1: {
+    backgroundColor: tokens.colorPaletteDarkOrangeBorderActive,
+    [FORCED]: { backgroundColor: "Highlight" },
+  },
+  swatch2: {
+    backgroundColor: tokens.colorPaletteGreenBorderActive,
+    [FORCED]: { backgroundColor: "LinkText" },
+  },
+  swatch3: {
+    backgroundColor: tokens.colorPaletteBerryBorderActive,
+    [FORCED]: { backgroundColor: "GrayText" },
+  },
   swatch: {
+    [FORCED]: { forcedColorAdjust: "none" },
     display: "inline-block",
     width: "14px",
     height: "10px",
@@ -81,6 +131,7 @@ const useStyles = makeStyles({
     marginRight: "4px",
     verticalAlign: "middle",
     borderTop: `2px dashed ${tokens.colorPaletteRedForeground1}`,
+    [FORCED]: { forcedColorAdjust: "none", borderTopColor: "LinkText" },
   },
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
   summary: {
