@@ -337,3 +337,29 @@ const AREA_WORDS: Readonly<Record<SavingsArea, string>> = {
   collaboration: "local approaches and collaboration",
   overheads: "economising on overheads",
 };
+
+/** A two-column "Measure / Figure" table of an area's key figures. */
+export function keyFactsTable(
+  id: string,
+  caption: string,
+  facts: readonly (readonly [string, DisplayFigure])[],
+  note: string
+): TableBlock {
+  return {
+    kind: "table",
+    id,
+    caption,
+    columns: [
+      { header: "Measure", kind: "text", width: 34 },
+      { header: "Figure", kind: "text", width: 22 },
+    ],
+    headerRows: [
+      [
+        { text: "Measure", span: 1 },
+        { text: "Figure", span: 1 },
+      ],
+    ],
+    rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
+    note,
+  };
+}

@@ -18,6 +18,7 @@ import {
 } from "../format";
 import {
   DraftContext,
+  keyFactsTable,
   raise,
   listYears,
   moneyCell,
@@ -147,23 +148,12 @@ function keyFacts(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
       `Saved against ${formatYear(o.baselineYear)} in ${formatYear(latestSaving.year)}`,
       moneyCell(ctx, latestSaving.saving),
     ]);
-  return {
-    kind: "table",
-    id: "overtime-key-facts",
-    caption: "Overtime: key figures",
-    columns: [
-      { header: "Measure", kind: "text", width: 34 },
-      { header: "Figure", kind: "text", width: 22 },
-    ],
-    headerRows: [
-      [
-        { text: "Measure", span: 1 },
-        { text: "Figure", span: 1 },
-      ],
-    ],
-    rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
-    note: `Money in ${ctx.unit}.`,
-  };
+  return keyFactsTable(
+    "overtime-key-facts",
+    "Overtime: key figures",
+    facts,
+    `Money in ${ctx.unit}.`
+  );
 }
 
 /** National figures are stated in £m whatever the statement's unit ("£70m"). */

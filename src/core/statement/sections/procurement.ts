@@ -19,7 +19,16 @@ import {
   percentFigure,
   textFigure,
 } from "../format";
-import { DraftContext, raise, listWords, moneyCell, moneyOf, para, sheetOf } from "./common";
+import {
+  DraftContext,
+  keyFactsTable,
+  raise,
+  listWords,
+  moneyCell,
+  moneyOf,
+  para,
+  sheetOf,
+} from "./common";
 import { mergeSources as mergeRefs } from "../../analysis/figures";
 
 const PARA = "5.31-5.40";
@@ -44,23 +53,12 @@ function keyFacts(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
     ["Expected saving a year where a rate is stated", moneyCell(ctx, p.expectedAnnualSaving)],
     ["Spend still to move with no stated rate", moneyCell(ctx, p.spendWithoutRate)],
   ];
-  return {
-    kind: "table",
-    id: "procurement-key-facts",
-    caption: "Procurement: key figures",
-    columns: [
-      { header: "Measure", kind: "text", width: 34 },
-      { header: "Figure", kind: "text", width: 22 },
-    ],
-    headerRows: [
-      [
-        { text: "Measure", span: 1 },
-        { text: "Figure", span: 1 },
-      ],
-    ],
-    rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
-    note: `Money in ${ctx.unit}, annual spend.`,
-  };
+  return keyFactsTable(
+    "procurement-key-facts",
+    "Procurement: key figures",
+    facts,
+    `Money in ${ctx.unit}, annual spend.`
+  );
 }
 
 function categoryTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {

@@ -20,6 +20,7 @@ import {
 } from "../format";
 import {
   DraftContext,
+  keyFactsTable,
   raise,
   listWords,
   moneyCell,
@@ -151,26 +152,14 @@ function keyFacts(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
     ],
     ["Functions left out of the ratio", textFigure(classificationWords(b, "excluded"))],
   ];
-  return {
-    kind: "table",
-    id: "support-key-facts",
-    caption: "Support services: key figures",
-    columns: [
-      { header: "Measure", kind: "text", width: 34 },
-      { header: "Figure", kind: "text", width: 22 },
-    ],
-    headerRows: [
-      [
-        { text: "Measure", span: 1 },
-        { text: "Figure", span: 1 },
-      ],
-    ],
-    rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
-    note:
-      b.averageCost?.method === "staffPayPerStaffFte"
-        ? `Money in ${ctx.unit}. The average cost is staff pay divided by staff FTE, as no cost per support post was given.`
-        : `Money in ${ctx.unit}.`,
-  };
+  return keyFactsTable(
+    "support-key-facts",
+    "Support services: key figures",
+    facts,
+    b.averageCost?.method === "staffPayPerStaffFte"
+      ? `Money in ${ctx.unit}. The average cost is staff pay divided by staff FTE, as no cost per support post was given.`
+      : `Money in ${ctx.unit}.`
+  );
 }
 
 function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
