@@ -2,34 +2,9 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { MigrationItem } from "../model/benchmarks";
 import { timelineLayout } from "../model/timeline";
 import { CellLink } from "./CellLink";
-
-/** In Windows high contrast (forced colours) the marks keep their shapes, in system colours. */
-const FORCED = "@media (forced-colors: active)";
+import { FORCED, useSvgChartStyles } from "./svgChartStyles";
 
 const useStyles = makeStyles({
-  svg: {
-    display: "block",
-    width: "100%",
-    height: "auto",
-    maxWidth: "480px",
-    [FORCED]: { forcedColorAdjust: "none" },
-  },
-  axis: {
-    stroke: tokens.colorNeutralForeground2,
-    strokeWidth: 1,
-    [FORCED]: { stroke: "CanvasText" },
-  },
-  tick: {
-    stroke: tokens.colorNeutralStroke1,
-    strokeWidth: 1,
-    strokeDasharray: "2 3",
-    [FORCED]: { stroke: "GrayText" },
-  },
-  text: {
-    fill: tokens.colorNeutralForeground1,
-    fontSize: "10px",
-    [FORCED]: { fill: "CanvasText" },
-  },
   due: {
     fill: tokens.colorNeutralBackground1,
     stroke: tokens.colorBrandForeground1,
@@ -60,6 +35,7 @@ const useStyles = makeStyles({
  */
 export function MigrationTimeline({ items }: { readonly items: readonly MigrationItem[] }) {
   const styles = useStyles();
+  const chart = useSvgChartStyles();
   const layout = timelineLayout(items);
   const shown = items.slice(0, layout.rows.length);
   const late = items.filter((i) => i.late).length;
@@ -70,21 +46,21 @@ export function MigrationTimeline({ items }: { readonly items: readonly Migratio
   return (
     <div data-testid="migration-timeline">
       <svg
-        className={styles.svg}
+        className={chart.svg}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="img"
         aria-label={alt}
       >
         {layout.ticks.map((t, i) => (
           <g key={i}>
-            <line className={styles.tick} x1={t.x} x2={t.x} y1={4} y2={layout.axisY} />
-            <text className={styles.text} x={t.x + 2} y={layout.axisY + 13}>
+            <line className={chart.grid} x1={t.x} x2={t.x} y1={4} y2={layout.axisY} />
+            <text className={chart.text} x={t.x + 2} y={layout.axisY + 13}>
               {t.text}
             </text>
           </g>
         ))}
         <line
-          className={styles.axis}
+          className={chart.axis}
           x1={layout.left}
           x2={layout.right}
           y1={layout.axisY}
@@ -92,7 +68,7 @@ export function MigrationTimeline({ items }: { readonly items: readonly Migratio
         />
         {layout.rows.map((r) => (
           <g key={r.number}>
-            <text className={styles.text} x={4} y={r.y + 3}>
+            <text className={chart.text} x={4} y={r.y + 3}>
               {r.number}
             </text>
             {r.plannedX !== null ? (

@@ -3,9 +3,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChartBlock } from "../../core/statement/model";
 import { chartLayout } from "../model/chartLayout";
 import { FigureText } from "./ModelTable";
-
-/** In Windows high contrast (forced colours) the chart keeps its own marks, in system colours. */
-const FORCED = "@media (forced-colors: active)";
+import { FORCED, useSvgChartStyles } from "./svgChartStyles";
 
 const useStyles = makeStyles({
   figure: { margin: "8px 0 12px" },
@@ -15,30 +13,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     marginBottom: "4px",
   },
-  svg: {
-    display: "block",
-    width: "100%",
-    height: "auto",
-    maxWidth: "480px",
-    overflow: "visible",
-    [FORCED]: { forcedColorAdjust: "none" },
-  },
-  axis: {
-    stroke: tokens.colorNeutralForeground2,
-    strokeWidth: 1,
-    [FORCED]: { stroke: "CanvasText" },
-  },
-  grid: {
-    stroke: tokens.colorNeutralStroke2,
-    strokeWidth: 1,
-    strokeDasharray: "2 3",
-    [FORCED]: { stroke: "GrayText" },
-  },
-  text: {
-    fill: tokens.colorNeutralForeground1,
-    fontSize: "10px",
-    [FORCED]: { fill: "CanvasText" },
-  },
+  overflow: { overflow: "visible" },
   // Labels drawn over bars keep a halo of the background, so they stay legible.
   halo: {
     paintOrder: "stroke",
@@ -175,6 +150,7 @@ export function ModelChart({
   readonly height?: number;
 }) {
   const styles = useStyles();
+  const marks = useSvgChartStyles();
   const id = useId();
   const layout = chartLayout(chart, { width, height });
   const dataSeries = chart.series.filter((s) => s.role === "data");
@@ -186,7 +162,7 @@ export function ModelChart({
       </div>
       {layout.empty ? null : (
         <svg
-          className={styles.svg}
+          className={mergeClasses(marks.svg, styles.overflow)}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="img"
           aria-label={chart.altText}
@@ -195,14 +171,14 @@ export function ModelChart({
           {layout.maxLabel ? (
             <>
               <line
-                className={styles.grid}
+                className={marks.grid}
                 x1={layout.plot.left}
                 x2={layout.plot.right}
                 y1={layout.maxLabel.y}
                 y2={layout.maxLabel.y}
               />
               <text
-                className={styles.text}
+                className={marks.text}
                 x={layout.plot.left - 4}
                 y={layout.maxLabel.y + 3}
                 textAnchor="end"
@@ -228,7 +204,7 @@ export function ModelChart({
             .map((b, i) => (
               <text
                 key={`m${i}`}
-                className={mergeClasses(styles.text, styles.halo)}
+                className={mergeClasses(marks.text, styles.halo)}
                 x={Math.min(
                   layout.plot.right - 30,
                   Math.max(layout.plot.left + 30, b.x + b.width / 2)
@@ -266,7 +242,7 @@ export function ModelChart({
             ) : null
           )}
           <line
-            className={styles.axis}
+            className={marks.axis}
             x1={layout.plot.left}
             x2={layout.plot.right}
             y1={layout.baseline}
@@ -275,7 +251,7 @@ export function ModelChart({
           {layout.categoryLabels.map((c, i) => (
             <text
               key={`c${i}`}
-              className={styles.text}
+              className={marks.text}
               x={c.x}
               y={layout.height - 6}
               textAnchor="middle"
