@@ -15,9 +15,8 @@ import { CliIo } from "../../src/cli/io";
 import { FORCES } from "../../src/core/forces";
 import { WorkbookGrid } from "../../src/core/grid";
 import { SheetRole } from "../../src/core/ownership";
-import { runVfm } from "../../src/core/run";
+import { draftStatement, runVfm } from "../../src/core/run";
 import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
-import { buildStatement, workbookSaysIllustrative } from "../../src/core/statement/build";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import { checkWorkbookWithStatement } from "../../src/render/checkConsistency";
 import { sheetFromPlan } from "../../src/preview/planSheets";
@@ -45,10 +44,7 @@ function forceWorkbook(force: string): WorkbookGrid {
 /** The workbook with the add-in's statement and charts sheets drafted from its data. */
 function withStatement(wb: WorkbookGrid): WorkbookGrid {
   const result = runVfm(wb);
-  const statement = buildStatement(result.analysis, result.data, result.analysis.policy, {
-    generatedAt: "2011-05-05T10:00:00Z",
-    illustrative: workbookSaysIllustrative(wb),
-  });
+  const statement = draftStatement(result, { generatedAt: "2011-05-05T10:00:00Z" });
   const plan = renderStatementWritePlan(statement);
   return { sheets: [...wb.sheets, ...plan.sheets.map((p) => sheetFromPlan(p, p.name).grid)] };
 }

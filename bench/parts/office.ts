@@ -7,8 +7,7 @@
  *   of them in bytes (must stay under 5 MB = 5,242,880);
  * - officeWriteSyncsStatement: syncs to write the sample's statement, charts and all (target 3).
  */
-import { runVfm } from "../../src/core/run";
-import { buildStatement, workbookSaysIllustrative } from "../../src/core/statement/build";
+import { draftStatement, runVfm } from "../../src/core/run";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { OfficeGateway } from "../../src/excel/officeGateway";
 import { renderStatementWritePlan } from "../../src/render/excel";
@@ -28,12 +27,7 @@ export async function run(): Promise<Record<string, number>> {
   const carrying = ledger.requests.filter((r) => r.cellsRead > 0 && !r.failed);
 
   const workbook = exampleshireFreeForm();
-  const { analysis, data, peers } = runVfm(workbook);
-  const statement = buildStatement(analysis, data, analysis.policy, {
-    generatedAt: "2011-03-31T00:00:00Z",
-    illustrative: workbookSaysIllustrative(workbook),
-    ...(peers ? { peers } : {}),
-  });
+  const statement = draftStatement(runVfm(workbook), { generatedAt: "2011-03-31T00:00:00Z" });
   const writer = FakeExcel.fromGrid(workbook, web);
   await new OfficeGateway(writer.run).applyWritePlan(renderStatementWritePlan(statement));
 

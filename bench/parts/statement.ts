@@ -6,8 +6,7 @@
  */
 import { performance } from "perf_hooks";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
-import { runVfm } from "../../src/core/run";
-import { buildStatement, workbookSaysIllustrative } from "../../src/core/statement/build";
+import { draftStatement, runVfm } from "../../src/core/run";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import { renderStatementDocx } from "../../src/render/docx";
 import { renderStatementHtml } from "../../src/render/html";
@@ -16,15 +15,10 @@ const RUNS = 9;
 
 export async function run(): Promise<Record<string, number>> {
   const workbook = exampleshireFreeForm();
-  const { analysis, data, peers } = runVfm(workbook);
-  const illustrative = workbookSaysIllustrative(workbook);
+  const result = runVfm(workbook);
   const once = async (): Promise<number> => {
     const t0 = performance.now();
-    const statement = buildStatement(analysis, data, analysis.policy, {
-      generatedAt: "2011-03-31T00:00:00Z",
-      illustrative,
-      ...(peers ? { peers } : {}),
-    });
+    const statement = draftStatement(result, { generatedAt: "2011-03-31T00:00:00Z" });
     renderStatementWritePlan(statement);
     renderStatementHtml(statement);
     const bytes = await renderStatementDocx(statement);

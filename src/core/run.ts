@@ -13,6 +13,9 @@ import { analyse, AnalyseOptions } from "./analysis/analyse";
 import { Analysis } from "./analysis/types";
 import { detectPeersReport } from "./detect/peers";
 import { analysePeers, gapInputsFromAnalysis, PeersAnalysis } from "./analysis/peers";
+import { MoneyUnit } from "./money";
+import { Statement } from "./statement/model";
+import { buildStatement, workbookSaysIllustrative } from "./statement/build";
 
 export interface VfmRunOptions {
   /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
@@ -76,4 +79,30 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     unique([...analysis.findings, ...(peers ? peers.findings : peersReport.findings)])
   );
   return { workbook, data, analysis, peers, forceName: analysis.force.value, findings };
+}
+
+export interface DraftOptions {
+  /** When the statement is drafted, ISO; the core never reads the clock, the caller passes it. */
+  readonly generatedAt: string;
+  /** Money unit for the statement; default: the unit the analysis or the budget sheet used. */
+  readonly unit?: MoneyUnit;
+  /** The workbook's file name for the sources; default: the name the workbook was read under. */
+  readonly workbookName?: string;
+  /** Marks the statement illustrative; default: the workbook says so of itself (the sample). */
+  readonly illustrative?: boolean;
+}
+
+/**
+ * The pipeline's next step after runVfm: the Value for Money Statement (5.53) for a result, with
+ * its peers comparison, under the policy the analysis ran with. Every front end drafts with this.
+ */
+export function draftStatement(result: VfmResult, options: DraftOptions): Statement {
+  const workbookName = options.workbookName ?? result.workbook.fileName;
+  return buildStatement(result.analysis, result.data, {
+    generatedAt: options.generatedAt,
+    illustrative: options.illustrative ?? workbookSaysIllustrative(result.workbook),
+    ...(options.unit ? { unit: options.unit } : {}),
+    ...(workbookName ? { workbookName } : {}),
+    ...(result.peers ? { peers: result.peers } : {}),
+  });
 }

@@ -15,8 +15,7 @@
  */
 import { SheetGrid, findSheet } from "../core/grid";
 import { MoneyUnit } from "../core/money";
-import type { VfmResult } from "../core/run";
-import { buildStatement, workbookSaysIllustrative } from "../core/statement/build";
+import { VfmResult, draftStatement } from "../core/run";
 import { DisplayFigure, Statement, TableBlock } from "../core/statement/model";
 import { CheckOptions, checkWorkbook } from "../core/check/check";
 import { statementSheetsIn } from "../core/check/consistency";
@@ -43,12 +42,7 @@ function chartsSheetIn(sheets: readonly SheetGrid[]): SheetGrid | undefined {
 }
 
 function statementOf(result: VfmResult, unit: MoneyUnit): Statement {
-  return buildStatement(result.analysis, result.data, result.analysis.policy, {
-    generatedAt: DRAFTED_AT,
-    unit,
-    ...(result.peers ? { peers: result.peers } : {}),
-    illustrative: workbookSaysIllustrative(result.workbook),
-  });
+  return draftStatement(result, { generatedAt: DRAFTED_AT, unit });
 }
 
 /** Every non-empty cell a planned sheet writes, with the area it covers. */

@@ -9,6 +9,6 @@ export { tallSheet, tenSheetWorkbook } from "../fakes/workbooks";
 /** The statement of the test force, as the Excel renderer plans it (two sheets, three charts). */
 export function statementPlan(): WritePlan {
   const { data, analysis } = testshire();
-  const statement = buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+  const statement = buildStatement(analysis, data, { generatedAt: GENERATED_AT });
   return renderStatementWritePlan(statement);
 }

@@ -2,10 +2,9 @@
  * Consistency (5.53-5.54, 5.58): a statement sheet drafted by the add-in is compared, cell by
  * cell, with the statement drafted again from the workbook's data with the same renderer.
  */
-import { runVfm } from "../../src/core/run";
+import { draftStatement, runVfm } from "../../src/core/run";
 import { SheetGrid, WorkbookGrid, a1, formatRef } from "../../src/core/grid";
 import { MoneyUnit } from "../../src/core/money";
-import { buildStatement, workbookSaysIllustrative } from "../../src/core/statement/build";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import {
   checkWorkbookWithStatement,
@@ -22,10 +21,8 @@ import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../src/core/sample/peer
 /** The workbook with the add-in's statement and charts sheets, as drafted from its own data. */
 function withStatement(wb: WorkbookGrid, unit?: MoneyUnit): WorkbookGrid {
   const result = runVfm(wb);
-  const statement = buildStatement(result.analysis, result.data, result.analysis.policy, {
+  const statement = draftStatement(result, {
     generatedAt: "2011-05-05T10:00:00Z",
-    ...(result.peers ? { peers: result.peers } : {}),
-    illustrative: workbookSaysIllustrative(wb),
     ...(unit ? { unit } : {}),
   });
   const plan = renderStatementWritePlan(statement);

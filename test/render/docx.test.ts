@@ -9,7 +9,7 @@ jest.setTimeout(30_000);
 
 function statement(): Statement {
   const { data, analysis } = testshire();
-  return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+  return buildStatement(analysis, data, { generatedAt: GENERATED_AT });
 }
 
 /** The visible text of a WordprocessingML fragment, paragraph by paragraph. */

@@ -45,7 +45,7 @@ function rowOf(map: Map<string, Cell>, col: number, value: string, after = -1): 
 
 function statement(): Statement {
   const { data, analysis } = testshire();
-  return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+  return buildStatement(analysis, data, { generatedAt: GENERATED_AT });
 }
 
 describe("renderStatementWritePlan", () => {
@@ -224,7 +224,7 @@ describe("the plan written to .xlsx and read back with ExcelJS", () => {
       ],
     });
     const analysis = analyse(data, DEFAULT_POLICY);
-    const s = buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+    const s = buildStatement(analysis, data, { generatedAt: GENERATED_AT });
     const bytes = await writePlanToXlsx(renderStatementWritePlan(s));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

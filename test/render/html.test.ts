@@ -12,7 +12,7 @@ import { GENERATED_AT, TESTSHIRE, testshire } from "../core/statement/fixture";
 
 function statement(): Statement {
   const { data, analysis } = testshire();
-  return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+  return buildStatement(analysis, data, { generatedAt: GENERATED_AT });
 }
 
 const VOID = new Set(["meta", "br", "rect", "line", "polyline"]);
@@ -84,9 +84,7 @@ describe("renderStatementHtml", () => {
     expect(html).not.toContain("<b>tightened</b>");
     const data = makeData({ ...TESTSHIRE, forceName: '<img src=x onerror="alert(1)">' });
     const analysis = analyse(data, DEFAULT_POLICY);
-    const evil = renderStatementHtml(
-      buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT })
-    );
+    const evil = renderStatementHtml(buildStatement(analysis, data, { generatedAt: GENERATED_AT }));
     expect(evil).not.toContain("<img");
     expect(evil).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(balanced(evil)).toEqual([]);

@@ -6,9 +6,8 @@
  */
 import { MemoryGateway } from "../../src/preview/memoryGateway";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
-import { runVfm } from "../../src/core/run";
+import { draftStatement, runVfm } from "../../src/core/run";
 import { analysisToJson } from "../../src/core/analysis/json";
-import { buildStatement } from "../../src/core/statement/build";
 import { CHARTS_SHEET, STATEMENT_SHEET, renderStatementWritePlan } from "../../src/render/excel";
 import { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 
@@ -40,7 +39,7 @@ test("a re-run replaces only the add-in's sheets and never touches the user's", 
 
   const draft = async () => {
     const r = runVfm(await gateway.readWorkbook());
-    const s = buildStatement(r.analysis, r.data, r.analysis.policy, { generatedAt: "2011-03-31" });
+    const s = draftStatement(r, { generatedAt: "2011-03-31" });
     return { r, plan: renderStatementWritePlan(s) };
   };
 

@@ -15,7 +15,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildStatement, workbookSaysIllustrative } from "../../core/statement/build";
+import { draftStatement } from "../../core/run";
 import { Statement } from "../../core/statement/model";
 import { renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
@@ -181,17 +181,12 @@ export const statement: Command = async (args, io) => {
     io.stderr(`vfm statement: ${loaded.message}\n`);
     return EXIT.unreadable;
   }
-  const { workbook, result, analysis } = loaded.loaded;
+  const { result } = loaded.loaded;
   // The clock is read here, at the edge; the core takes the timestamp as data.
   const generatedAt = p.date ? `${p.date}T00:00:00Z` : new Date().toISOString();
   let drafted: Statement;
   try {
-    drafted = buildStatement(analysis, result.data, analysis.policy, {
-      generatedAt,
-      illustrative: workbookSaysIllustrative(workbook),
-      workbookName: path.basename(input),
-      ...(result.peers ? { peers: result.peers } : {}),
-    });
+    drafted = draftStatement(result, { generatedAt, workbookName: path.basename(input) });
   } catch (e) {
     io.stderr(
       `vfm statement: ${p.file}: the statement could not be drafted (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).\n`

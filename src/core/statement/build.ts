@@ -10,7 +10,6 @@ import { Finding } from "../findings";
 import { ForceData } from "../forceData";
 import { WorkbookGrid } from "../grid";
 import { MoneyUnit } from "../money";
-import { Policy } from "../policy";
 import { formatYear } from "../years";
 import { Analysis } from "../analysis/types";
 import { Section, Statement } from "./model";
@@ -46,12 +45,16 @@ function titleOf(analysis: Analysis): string {
     : `Value for Money Statement ${formatYear(first)} to ${formatYear(last)}`;
 }
 
+/**
+ * The statement from an analysis and its data; the policy is the one the analysis ran under.
+ * Front ends call `draftStatement` (core/run.ts) with a whole result instead.
+ */
 export function buildStatement(
   analysis: Analysis,
   data: ForceData,
-  policy: Policy,
   options: StatementOptions
 ): Statement {
+  const policy = analysis.policy;
   const findings: Finding[] = [];
   const force = analysis.force.value.trim() || "The force";
   const ctx: DraftContext = {

@@ -3,18 +3,12 @@
  * read by id (its tables and charts feed the Benchmarks and Savings steps, so what the pane
  * shows is exactly what the statement will say).
  */
-import { VfmResult } from "../../core/run";
-import { buildStatement, workbookSaysIllustrative } from "../../core/statement/build";
+import { VfmResult, draftStatement } from "../../core/run";
 import { Block, ChartBlock, Section, Statement, TableBlock } from "../../core/statement/model";
 
 /** The statement for a result, drafted at `generatedAt` (ISO; the pane passes the clock's time). */
 export function statementFor(result: VfmResult, generatedAt: string): Statement {
-  return buildStatement(result.analysis, result.data, result.analysis.policy, {
-    generatedAt,
-    ...(result.peers ? { peers: result.peers } : {}),
-    illustrative: workbookSaysIllustrative(result.workbook),
-    ...(result.workbook.fileName ? { workbookName: result.workbook.fileName } : {}),
-  });
+  return draftStatement(result, { generatedAt });
 }
 
 function allBlocks(statement: Statement): Block[] {

@@ -6,10 +6,9 @@
  * findings it takes away.
  */
 import { CellValue, SheetGrid, WorkbookGrid, a1, formatRef } from "../../../src/core/grid";
-import { runVfm } from "../../../src/core/run";
+import { draftStatement, runVfm } from "../../../src/core/run";
 import { SAMPLE_BUDGET, exampleshireTemplate } from "../../../src/core/sample/exampleshire";
 import { exampleshirePeersSheet } from "../../../src/core/sample/peers";
-import { buildStatement, workbookSaysIllustrative } from "../../../src/core/statement/build";
 import { renderStatementWritePlan } from "../../../src/render/excel";
 import { expectedStatementSheets } from "../../../src/render/checkConsistency";
 import { sheetFromPlan } from "../../../src/preview/planSheets";
@@ -155,11 +154,7 @@ function savingsLines(wb: WorkbookGrid) {
 /** Adds the add-in's statement and charts sheets, drafted from the workbook's data as it is. */
 function withStatement(wb: WorkbookGrid): WorkbookGrid {
   const result = runVfm(wb);
-  const statement = buildStatement(result.analysis, result.data, result.analysis.policy, {
-    generatedAt: "2011-05-05T10:00:00Z",
-    ...(result.peers ? { peers: result.peers } : {}),
-    illustrative: workbookSaysIllustrative(wb),
-  });
+  const statement = draftStatement(result, { generatedAt: "2011-05-05T10:00:00Z" });
   const plan = renderStatementWritePlan(statement);
   return {
     ...wb,

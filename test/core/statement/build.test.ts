@@ -26,7 +26,7 @@ void peersFits;
 
 function build(): Statement {
   const { data, analysis } = testshire();
-  return buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+  return buildStatement(analysis, data, { generatedAt: GENERATED_AT });
 }
 
 function section(s: Statement, id: string): Section {
@@ -240,7 +240,7 @@ describe("buildStatement on Testshire", () => {
       ...analysis,
       findings: analysis.findings.filter((f) => f.code !== "SAVINGS_AREA_MISSING"),
     };
-    const st = buildStatement(stripped, data, analysis.policy, { generatedAt: GENERATED_AT });
+    const st = buildStatement(stripped, data, { generatedAt: GENERATED_AT });
     expect(st.findings).toEqual([
       expect.objectContaining({
         severity: "warning",
@@ -253,7 +253,7 @@ describe("buildStatement on Testshire", () => {
   test("missing overtime, workforce and procurement data: each evidence section says so", () => {
     const data = makeData({ forceName: "Emptyshire Police", savings: TESTSHIRE.savings });
     const analysis = analyse(data, DEFAULT_POLICY);
-    const st = buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+    const st = buildStatement(analysis, data, { generatedAt: GENERATED_AT });
     for (const id of ["evidence-overtime", "evidence-support", "evidence-procurement"]) {
       const sec = section(st, id);
       expect(sec.blocks).toHaveLength(1);
@@ -326,7 +326,7 @@ describe("buildStatement on Testshire", () => {
       ],
     };
     const { data, analysis } = testshire();
-    const st = buildStatement(analysis, data, analysis.policy, {
+    const st = buildStatement(analysis, data, {
       generatedAt: GENERATED_AT,
       peers,
     });
@@ -390,7 +390,7 @@ describe("buildStatement on Testshire", () => {
   test("an override is shown with its default and the cell it was set in", () => {
     const data = makeData({ ...TESTSHIRE, overrides: { "overtime.threshold": "4.5%" } });
     const analysis = analyse(data, DEFAULT_POLICY);
-    const st = buildStatement(analysis, data, analysis.policy, { generatedAt: GENERATED_AT });
+    const st = buildStatement(analysis, data, { generatedAt: GENERATED_AT });
     const row = table(st, "sources-policy").rows.find((r) =>
       r.cells[0].text.startsWith("Overtime threshold")
     )!;

@@ -2,10 +2,9 @@
  * Golden tests on the bundled sample (Exampleshire Constabulary, illustrative): the statement has
  * all nine areas, and every figure it shows is the analysis's own, as `vfm analyse --json` gives it.
  */
-import { buildStatement, workbookSaysIllustrative } from "../../../src/core/statement/build";
 import { Statement, TableBlock, blocksOf } from "../../../src/core/statement/model";
 import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
-import { runVfm } from "../../../src/core/run";
+import { draftStatement, runVfm } from "../../../src/core/run";
 import { analysisToJson } from "../../../src/core/analysis/json";
 import { peersToJson } from "../../../src/core/analysis/peersJson";
 import { detectPeers } from "../../../src/core/detect/peers";
@@ -26,12 +25,7 @@ const AT = "2011-03-31T12:00:00Z";
 
 function draft(wb: WorkbookGrid, unit?: MoneyUnit) {
   const r = runVfm(wb);
-  const s = buildStatement(r.analysis, r.data, r.analysis.policy, {
-    generatedAt: AT,
-    ...(unit ? { unit } : {}),
-    illustrative: workbookSaysIllustrative(wb),
-    ...(r.peers ? { peers: r.peers } : {}),
-  });
+  const s = draftStatement(r, { generatedAt: AT, ...(unit ? { unit } : {}) });
   // the JSON as `vfm analyse --json` prints it, read back as plain data
   const json = JSON.parse(JSON.stringify(analysisToJson(r.analysis)));
   // ...and `vfm peers --json`, with the peers sheet's own figures (the ranked charts draw every force)

@@ -90,7 +90,7 @@ describe("the statement's benchmarking section with peers, and the charts sheet"
   const peers = samplePeers();
   const data = emptyForce();
   const analysis = analyse(data, DEFAULT_POLICY);
-  const statement = buildStatement(analysis, data, DEFAULT_POLICY, {
+  const statement = buildStatement(analysis, data, {
     generatedAt: "2011-03-31T09:30:00Z",
     peers,
   });
