@@ -47,7 +47,7 @@ export default [
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-imports": rule(
-        [...office, ...ui, ...nodeBuiltins, "exceljs", "docx", "../excel/*", "../../excel/*", "**/excel/**", "**/preview/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/render/**"],
+        [...office, ...ui, ...nodeBuiltins, "exceljs", "docx", "../excel/*", "../../excel/*", "**/excel/**", "**/preview/**", "**/xlsx/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/render/**"],
         "src/core is pure TypeScript: no Office, React, DOM, ExcelJS, docx or Node imports, and nothing from the outer layers."
       ),
       "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "process", "require", "Buffer"],
@@ -57,13 +57,13 @@ export default [
     files: ["src/render/**/*.ts"],
     rules: {
       "no-restricted-imports": rule(
-        [...office, ...ui, ...nodeBuiltins, "**/excel/**", "**/preview/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
+        [...office, ...ui, ...nodeBuiltins, "**/excel/**", "**/preview/**", "**/xlsx/**", "**/taskpane/**", "**/commands/**", "**/cli/**"],
         "src/render turns the statement model into outputs; it does not call Office, React, Node or the gateways."
       ),
     },
   },
   {
-    files: ["src/preview/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/cli/**/*.ts"],
+    files: ["src/preview/**/*.{ts,tsx}", "src/xlsx/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/cli/**/*.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -78,6 +78,15 @@ export default [
     },
   },
   {
+    files: ["src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": rule(
+        [...office, ...ui, ...nodeBuiltins, "**/excel/**", "**/preview/**", "**/taskpane/**", "**/commands/**", "**/cli/**", "**/render/**"],
+        "src/xlsx is the spreadsheet-file gateway, shared by the command line and the preview: it takes and returns bytes, so no Node, Office or React, and nothing from the fronts."
+      ),
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": rule([...office, ...ui, "**/excel/**", "**/taskpane/**", "**/commands/**"], "The command line runs in Node over .xlsx files: no Office or React."),
@@ -86,7 +95,7 @@ export default [
   {
     files: ["src/excel/**/*.ts"],
     rules: {
-      "no-restricted-imports": rule([...ui, ...nodeBuiltins, "exceljs", "**/preview/**", "**/taskpane/**", "**/cli/**"], "src/excel is the Office.js gateway only."),
+      "no-restricted-imports": rule([...ui, ...nodeBuiltins, "exceljs", "**/preview/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"], "src/excel is the Office.js gateway only."),
     },
   },
   {

@@ -14,8 +14,8 @@ import { CellValue, SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { TEMPLATE_LAYOUT } from "../../src/core/template";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { xlsxToGrid } from "../../src/xlsx/read";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 /** The sample's template workbook with its procurement table grown to `lines` rows. */
 export function ledgerWorkbook(lines: number): WorkbookGrid {

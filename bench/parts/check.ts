@@ -19,8 +19,8 @@ import { draftStatement, runVfm } from "../../src/core/run";
 import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import { checkWorkbookWithStatement } from "../../src/render/checkConsistency";
-import { sheetFromPlan } from "../../src/preview/planSheets";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { sheetFromPlan } from "../../src/xlsx/planSheets";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;

@@ -12,8 +12,8 @@ import * as path from "path";
 import { SheetGrid, WorkbookGrid } from "../core/grid";
 import { exampleshireFreeForm, exampleshireTemplate } from "../core/sample/exampleshire";
 import { TEMPLATE_LAYOUT, inputTemplate, templateSheetPlan } from "../core/template";
-import { SheetPresentation, sheetFromPlan } from "../preview/planSheets";
-import { gridToXlsx } from "../preview/xlsxWrite";
+import { SheetPresentation, sheetFromPlan } from "../xlsx/planSheets";
+import { gridToXlsx } from "../xlsx/write";
 
 /** The date written into the files' properties, fixed so a rebuild gives the same content. */
 const SAMPLE_DATE = new Date(Date.UTC(2010, 3, 1));

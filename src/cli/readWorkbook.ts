@@ -4,18 +4,18 @@
  * print it and exit with code 2).
  *
  * Memory: the ordinary ExcelJS reader holds the whole workbook as objects, about 10-12 bytes of
- * heap per byte of sheet XML (see HEAP_BYTES_PER_XML_BYTE in src/preview/xlsxInspect.ts). Node
+ * heap per byte of sheet XML (see HEAP_BYTES_PER_XML_BYTE in src/xlsx/inspect.ts). Node
  * stops the process outright when its heap runs out, so the read is refused beforehand when the
  * estimate passes what the heap has left; the message says how to give Node more memory.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import * as v8 from "v8";
-import { XlsxReadOptions, XlsxReadResult, xlsxToGrid } from "../preview/xlsxGrid";
-import { UnreadableWorkbookError, formatMegabytes } from "../preview/xlsxInspect";
+import { XlsxReadOptions, XlsxReadResult, xlsxToGrid } from "../xlsx/read";
+import { UnreadableWorkbookError, formatMegabytes } from "../xlsx/inspect";
 
-export { UnreadableWorkbookError } from "../preview/xlsxInspect";
-export type { UnreadableReason } from "../preview/xlsxInspect";
+export { UnreadableWorkbookError } from "../xlsx/inspect";
+export type { UnreadableReason } from "../xlsx/inspect";
 
 /** Share of the heap still free that a read may plan to use (the rest is headroom for V8). */
 const HEAP_SHARE = 0.85;

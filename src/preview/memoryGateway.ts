@@ -41,8 +41,8 @@ import {
   resolveSheetNames,
   sheetNameProblem,
 } from "../core/writePlan";
-import { SheetPresentation, sheetFromPlan } from "./planSheets";
-import type { XlsxReadOptions } from "./xlsxGrid";
+import { SheetPresentation, sheetFromPlan } from "../xlsx/planSheets";
+import type { XlsxReadOptions } from "../xlsx/read";
 
 /** What the preview page hears from the workbook (the page's WorkbookEvent). */
 export type MemoryGatewayEvent =
@@ -138,7 +138,7 @@ export class MemoryGateway implements WorkbookGateway {
     fileName?: string,
     options: XlsxReadOptions = {}
   ): Promise<MemoryGateway> {
-    const { xlsxToGrid } = await import("./xlsxGrid");
+    const { xlsxToGrid } = await import("../xlsx/read");
     const read = await xlsxToGrid(bytes, fileName, {
       // Browsers give a tab a few GB of heap at most; refuse what would not fit in about 1.5 GB.
       memoryBudgetBytes: 1.5 * 1024 ** 3,
@@ -159,7 +159,7 @@ export class MemoryGateway implements WorkbookGateway {
 
   /** The workbook as .xlsx bytes, with the add-in sheets' styles and ownership marks. */
   async toXlsx(): Promise<Uint8Array> {
-    const { gridToXlsx } = await import("./xlsxWrite");
+    const { gridToXlsx } = await import("../xlsx/write");
     const presentation = new Map<string, SheetPresentation>();
     const roles = new Map<string, SheetRole>();
     for (const s of this.sheets) {

@@ -15,7 +15,7 @@ import { Page } from "playwright-core";
 import { formatRef } from "../../src/core/grid";
 import { runVfm, VfmResult } from "../../src/core/run";
 import { formatMoneyCell, formatPercent } from "../../src/core/statement/format";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { xlsxToGrid } from "../../src/xlsx/read";
 import { ARTIFACTS, DIST, axeViolations, openBrowser, serveDist, Session } from "./harness";
 
 jest.setTimeout(180_000);

@@ -12,7 +12,7 @@ import { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { WorkbookGrid } from "../../src/core/grid";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 function fakeIo(cwd: string) {
   const out: string[] = [];

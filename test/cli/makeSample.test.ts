@@ -4,7 +4,7 @@ import * as ExcelJS from "exceljs";
 import { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { exampleshireFreeForm, exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { SAMPLE_FILES, fittedWidths, sampleFiles } from "../../src/cli/makeSample";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { xlsxToGrid } from "../../src/xlsx/read";
 import { comparable } from "../gateway/contractSuite";
 
 const assets = path.join(__dirname, "..", "..", "assets", "sample");

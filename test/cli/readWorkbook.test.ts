@@ -7,7 +7,7 @@ import {
   UnreadableWorkbookError,
   availableHeapBytes,
 } from "../../src/cli/readWorkbook";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 let dir: string;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { main } from "../../src/cli/main";
 import { CliIo } from "../../src/cli/io";
 import { parseStatementArgs } from "../../src/cli/commands/statement";
 import { inputTemplate, templateSettingsRows, templateSheetGrid } from "../../src/core/template";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../src/xlsx/write";
 import { WorkbookGrid } from "../../src/core/grid";
 import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
 import { SAVINGS_AREAS } from "../../src/core/forceData";

@@ -1,6 +1,6 @@
 import { CellRef, WorkbookGrid, findSheet } from "../../src/core/grid";
 import { MemoryGateway, MemoryGatewayEvent } from "../../src/preview/memoryGateway";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../src/xlsx/write";
 import { comparable, runGatewayContract, statementPlan, userWorkbook } from "./contractSuite";
 
 runGatewayContract("MemoryGateway", async (initial) => new MemoryGateway(initial));

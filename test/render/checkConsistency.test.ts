@@ -11,9 +11,9 @@ import {
   expectedStatementSheets,
 } from "../../src/render/checkConsistency";
 import { MAX_CELL_FINDINGS } from "../../src/core/check/consistency";
-import { sheetFromPlan } from "../../src/preview/planSheets";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { sheetFromPlan } from "../../src/xlsx/planSheets";
+import { gridToXlsx } from "../../src/xlsx/write";
+import { xlsxToGrid } from "../../src/xlsx/read";
 import { ofRule, outcome } from "../core/check/helpers";
 import { budgetOf, workbook } from "../core/check/workbooks";
 import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../src/core/sample/peers";

@@ -9,7 +9,7 @@ import {
   renderStatementWritePlan,
   wrapText,
 } from "../../src/render/excel";
-import { writePlanToXlsx } from "../../src/preview/xlsxWrite";
+import { writePlanToXlsx } from "../../src/xlsx/write";
 import { analyse } from "../../src/core/analysis/analyse";
 import { analysisToJson } from "../../src/core/analysis/json";
 import { DEFAULT_POLICY } from "../../src/core/policy";

@@ -5,9 +5,9 @@ import { CheckReport } from "../../src/core/check/types";
 import { CHECK_RULES } from "../../src/core/check/rules";
 import { FINDINGS_SHEET, writeFindingsPlan } from "../../src/render/findings";
 import { RAG_FILL } from "../../src/render/excel";
-import { sheetFromPlan } from "../../src/preview/planSheets";
-import { writePlanToXlsx } from "../../src/preview/xlsxWrite";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { sheetFromPlan } from "../../src/xlsx/planSheets";
+import { writePlanToXlsx } from "../../src/xlsx/write";
+import { xlsxToGrid } from "../../src/xlsx/read";
 import { CellValue } from "../../src/core/grid";
 import { budgetOf, workbook } from "../core/check/workbooks";
 

@@ -19,7 +19,7 @@ import { draftStatement } from "../../core/run";
 import { Statement } from "../../core/statement/model";
 import { renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
-import { writePlanToXlsx } from "../../preview/xlsxWrite";
+import { writePlanToXlsx } from "../../xlsx/write";
 import { Command, EXIT } from "../io";
 import { loadAndAnalyse } from "../pipeline";
 

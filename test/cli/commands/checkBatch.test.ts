@@ -15,7 +15,7 @@ import { FORCES } from "../../../src/core/forces";
 import { formatRef } from "../../../src/core/grid";
 import { runVfm } from "../../../src/core/run";
 import { checkWorkbook } from "../../../src/core/check/check";
-import { gridToXlsx } from "../../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../../src/xlsx/write";
 import { baseWorkbook, Fault, FAULTS, faultsFor, plant } from "./checkFaults";
 
 jest.setTimeout(240_000);

@@ -11,7 +11,7 @@ import { SAMPLE_BUDGET, exampleshireTemplate } from "../../../src/core/sample/ex
 import { exampleshirePeersSheet } from "../../../src/core/sample/peers";
 import { renderStatementWritePlan } from "../../../src/render/excel";
 import { expectedStatementSheets } from "../../../src/render/checkConsistency";
-import { sheetFromPlan } from "../../../src/preview/planSheets";
+import { sheetFromPlan } from "../../../src/xlsx/planSheets";
 import { SheetRole } from "../../../src/core/ownership";
 
 export const FAULTS = [

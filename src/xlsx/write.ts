@@ -19,7 +19,7 @@ import { SheetRole, ownershipNamesFor } from "../core/ownership";
 import { CellStyle, ChartPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
 import { SheetPresentation, sheetFromPlan } from "./planSheets";
 import { planProblems } from "../core/writePlan";
-import { inspectXlsx } from "./xlsxInspect";
+import { inspectXlsx } from "./inspect";
 
 export interface GridWriteOptions {
   /** How each sheet looks (styles, widths, charts...), by sheet name. */

@@ -29,9 +29,9 @@ import {
 } from "../core/grid";
 import { Finding, finding } from "../core/findings";
 import { DefinedNameEntry, SheetRole, ownedSheetsFromNames } from "../core/ownership";
-import { UnreadableWorkbookError, checkReadable, inspectXlsx } from "./xlsxInspect";
+import { UnreadableWorkbookError, checkReadable, inspectXlsx } from "./inspect";
 
-export { UnreadableWorkbookError } from "./xlsxInspect";
+export { UnreadableWorkbookError } from "./inspect";
 
 export interface XlsxReadOptions {
   /**

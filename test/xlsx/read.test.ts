@@ -2,14 +2,14 @@ import * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { CellValue, SheetGrid, WorkbookGrid, findSheet } from "../../src/core/grid";
 import { WritePlan } from "../../src/core/writePlan";
-import { xlsxToGrid } from "../../src/preview/xlsxGrid";
+import { xlsxToGrid } from "../../src/xlsx/read";
 import {
   UnreadableWorkbookError,
   countCells,
   estimateReadHeapBytes,
   inspectXlsx,
-} from "../../src/preview/xlsxInspect";
-import { gridToXlsx, writePlanToXlsx } from "../../src/preview/xlsxWrite";
+} from "../../src/xlsx/inspect";
+import { gridToXlsx, writePlanToXlsx } from "../../src/xlsx/write";
 import { minimalXlsx, storedZip } from "./zipFixture";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
