@@ -7,7 +7,7 @@ import { Analysis, RagStatus } from "../core/analysis/types";
 import { findingPlace } from "../core/findings";
 import { SAVINGS_AREAS } from "../core/forceData";
 import { MoneyUnit, Pence } from "../core/money";
-import { procurementCategoryLabel } from "../core/policy";
+import { procurementCategoryLabel } from "../core/names";
 import { formatFte, formatMoney, formatPercent } from "../core/statement/format";
 import { savingsAreaLabel } from "../core/analysis/savings";
 import { formatYear } from "../core/years";

@@ -10,6 +10,7 @@
 import { CellRef } from "./grid";
 import { Finding, finding } from "./findings";
 import { FunctionCategory, ProcurementCategory } from "./forceData";
+import { FUNCTION_NAMES, PROCUREMENT_CATEGORY_NAMES } from "./names";
 import { Pence, toPence } from "./money";
 import { FinancialYear, formatYear, parseYearKey } from "./years";
 
@@ -122,52 +123,6 @@ export const FRAMEWORK_CATEGORIES: readonly FrameworkCategory[] = [
   "construction",
   "ict",
 ];
-
-const FUNCTION_LABELS: Readonly<Record<FunctionCategory, string>> = {
-  corporateDevelopment: "Corporate development and planning",
-  hr: "Human resources",
-  finance: "Finance",
-  procurement: "Procurement",
-  administration: "Administration and central support",
-  communications: "Corporate communications and press",
-  legal: "Legal services",
-  performanceReview: "Performance review",
-  it: "IT",
-  estates: "Estates",
-  fleet: "Fleet",
-  training: "Training",
-  operational: "Operational functions",
-  other: "Other functions",
-};
-
-const FRAMEWORK_LABELS: Readonly<Record<FrameworkCategory, string>> = {
-  vehicles: "Vehicles",
-  bodyArmour: "Body armour",
-  forensicDna: "Forensic analysis: DNA",
-  forensicDrugs: "Forensic analysis: drugs",
-  forensicOther: "Forensic analysis: other",
-  eForensics: "E-forensics",
-  uniform: "Uniform",
-  mobilePhones: "Mobile phones and BlackBerrys",
-  digitalEvidence: "Digital evidence",
-  consultancy: "Consultancy",
-  translators: "Translators and interpreters",
-  olympics: "Olympics requirements",
-  radio: "Radio communications",
-  forensicsRefresh: "Forensics framework refresh",
-  fingerprintId: "Fingerprint identification",
-  fingerprintScanning: "Fingerprint scanning",
-  construction: "Construction and maintenance (regional)",
-  ict: "ICT within ISIS",
-};
-
-export function functionCategoryLabel(c: FunctionCategory): string {
-  return FUNCTION_LABELS[c];
-}
-
-export function procurementCategoryLabel(c: ProcurementCategory): string {
-  return c === "other" ? "Other (no national approach)" : FRAMEWORK_LABELS[c];
-}
 
 const POUNDS_M = (m: number): Pence => toPence(m, "£m");
 
@@ -470,7 +425,7 @@ function descriptors(): PolicySettingDescriptor[] {
   for (const c of FUNCTION_CATEGORIES) {
     list.push({
       key: `businessSupport.classification.${c}`,
-      label: `Classification: ${FUNCTION_LABELS[c]}`,
+      label: `Classification: ${FUNCTION_NAMES[c]}`,
       paragraph: "5.46-5.51",
       group: "classification",
       kind: "enum",
@@ -484,7 +439,7 @@ function descriptors(): PolicySettingDescriptor[] {
     list.push(
       {
         key: `procurement.frameworks.${c}.inPlaceBy`,
-        label: `${FRAMEWORK_LABELS[c]}: national approach in place by`,
+        label: `${PROCUREMENT_CATEGORY_NAMES[c]}: national approach in place by`,
         paragraph: f.paragraph,
         group: "procurement",
         kind: "date",
@@ -494,7 +449,7 @@ function descriptors(): PolicySettingDescriptor[] {
       },
       {
         key: `procurement.frameworks.${c}.rate`,
-        label: `${FRAMEWORK_LABELS[c]}: expected saving rate (none: give a local estimate)`,
+        label: `${PROCUREMENT_CATEGORY_NAMES[c]}: expected saving rate (none: give a local estimate)`,
         paragraph: f.paragraph,
         group: "procurement",
         kind: "ratioOrNone",

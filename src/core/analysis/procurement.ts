@@ -8,13 +8,8 @@ import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
-import {
-  FRAMEWORK_CATEGORIES,
-  FrameworkCategory,
-  Policy,
-  frameworkFor,
-  procurementCategoryLabel,
-} from "../policy";
+import { FRAMEWORK_CATEGORIES, FrameworkCategory, Policy, frameworkFor } from "../policy";
+import { procurementCategoryLabel } from "../names";
 import { fig, penceAtRate, percentText, poundsText, rag } from "./figures";
 import {
   Figure,

@@ -5,7 +5,7 @@
  */
 import { CellRef } from "../grid";
 import { poundsText } from "../analysis/figures";
-import { procurementCategoryLabel } from "../policy";
+import { procurementCategoryLabel } from "../names";
 import { formatDate } from "../statement/format";
 import { CheckContext, cellInColumnOf, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";

@@ -304,21 +304,6 @@ export function matchBudgetLabel(
   return { ...withContext, viaHeading: heading };
 }
 
-/** Plain names of the budget keys, for messages and the "how" text. */
-export const BUDGET_KEY_NAMES: Readonly<Record<BudgetLineKey, string>> = {
-  officerPay: "police officer pay",
-  officerOvertime: "police officer overtime",
-  staffPay: "police staff pay",
-  staffOvertime: "police staff overtime",
-  pcsoPay: "PCSO pay",
-  pcsoOvertime: "PCSO overtime",
-  totalPay: "total pay",
-  nonPay: "non-pay expenditure",
-  grossExpenditure: "gross expenditure",
-  income: "income",
-  netExpenditure: "net expenditure",
-};
-
 const TOTAL_WORDS = new Set(["total", "subtotal", "totals"]);
 
 /** True for total and sub-total rows ("Total", "Sub-total police staff", "Net expenditure"). */
@@ -456,24 +441,6 @@ export const functionMatcher = new Matcher<FunctionCategory>({
     ["other", ["other", "miscellaneous", "seconded", "secondments", "externally funded"]],
   ],
 });
-
-/** Plain names of the function categories, used in the template's Category column. */
-export const FUNCTION_CATEGORY_NAMES: Readonly<Record<FunctionCategory, string>> = {
-  corporateDevelopment: "Corporate development and planning",
-  hr: "Human resources",
-  finance: "Finance",
-  procurement: "Procurement",
-  administration: "Administration and central support",
-  communications: "Corporate communications",
-  legal: "Legal services",
-  performanceReview: "Performance review",
-  it: "Information technology",
-  estates: "Estates",
-  fleet: "Fleet",
-  training: "Training",
-  operational: "Operational",
-  other: "Other",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Procurement categories (national approaches, 5.31-5.40)
@@ -628,29 +595,6 @@ export const procurementMatcher = new Matcher<ProcurementCategory>({
   roles: ["dna", "drug", "eforensic", "digital", "fingerprint", "refresh", "fuel", "medical"],
 });
 
-/** Plain names of the procurement categories, used in the template and in messages. */
-export const PROCUREMENT_CATEGORY_NAMES: Readonly<Record<ProcurementCategory, string>> = {
-  vehicles: "Vehicles",
-  bodyArmour: "Body armour",
-  forensicDna: "Forensic analysis - DNA",
-  forensicDrugs: "Forensic analysis - drugs",
-  forensicOther: "Forensic analysis - other",
-  eForensics: "E-forensics",
-  uniform: "Uniform",
-  mobilePhones: "Mobile phones and BlackBerrys",
-  digitalEvidence: "Digital evidence",
-  consultancy: "Consultancy",
-  translators: "Translators and interpreters",
-  olympics: "Olympics",
-  radio: "Radio communications",
-  forensicsRefresh: "Forensics refresh",
-  fingerprintId: "Fingerprint identification",
-  fingerprintScanning: "Fingerprint scanning",
-  construction: "Construction and maintenance",
-  ict: "ICT",
-  other: "Other (local)",
-};
-
 // ---------------------------------------------------------------------------------------------
 // Procurement routes
 
@@ -789,18 +733,6 @@ export function matchSavingsArea(text: string): MatchResult<SavingsArea> {
     return { kind: "match", key: SAVINGS_AREAS[Number(words[0]) - 1], score: 10, phrase: words[0] };
   return savingsAreaMatcher.match(text);
 }
-
-export const SAVINGS_AREA_NAMES: Readonly<Record<SavingsArea, string>> = {
-  deployment: "Deployment",
-  overtime: "Overtime",
-  processImprovement: "Process improvement",
-  bureaucracy: "Reducing bureaucracy",
-  procurement: "Procurement",
-  it: "IT convergence",
-  supportServices: "Support services",
-  collaboration: "Local approaches and collaboration",
-  overheads: "Economising on overheads",
-};
 
 export const savingsTypeMatcher = new Matcher<"cashable" | "nonCashable">({
   phrases: [

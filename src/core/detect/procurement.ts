@@ -11,14 +11,8 @@ import { finding } from "../findings";
 import { Pence } from "../money";
 import { amountFromCell, cellText, NumberCell, pence, readNumberCell, RefMaker } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
-import {
-  isTotalLabel,
-  Matcher,
-  mappingKey,
-  PROCUREMENT_CATEGORY_NAMES,
-  procurementMatcher,
-  routeMatcher,
-} from "./labels";
+import { isTotalLabel, Matcher, mappingKey, procurementMatcher, routeMatcher } from "./labels";
+import { inSentence, PROCUREMENT_CATEGORY_NAMES, ROUTE_NAMES } from "../names";
 import { HEADER_SCAN_ROWS, rowList } from "./table";
 import { DateCell, readDateCell } from "./years";
 
@@ -397,13 +391,6 @@ function routeFor(
   return m.key ?? "unknown";
 }
 
-const ROUTE_WORDS: Record<ProcurementRoute, string> = {
-  nationalFramework: "a national framework",
-  regional: "regional",
-  local: "local",
-  unknown: "unknown",
-};
-
 function reportUnmapped(
   categories: Map<string, Mapped<ProcurementCategory>>,
   routes: Map<string, Mapped<ProcurementRoute>>,
@@ -420,7 +407,7 @@ function reportUnmapped(
         ? finding(
             "warning",
             "AMBIGUOUS_LABEL",
-            `The procurement category "${text}"${times} could be ${m.ambiguous.map((k) => PROCUREMENT_CATEGORY_NAMES[k].toLowerCase()).join(" or ")}, so it was not put in either.`,
+            `The procurement category "${text}"${times} could be ${m.ambiguous.map((k) => inSentence(PROCUREMENT_CATEGORY_NAMES[k])).join(" or ")}, so it was not put in either.`,
             m.first,
             "Reword the category, or choose it in the Data step."
           )
@@ -445,7 +432,7 @@ function reportUnmapped(
       finding(
         "warning",
         "ROUTE_UNMAPPED",
-        `The route "${text}"${times} is not one the add-in knows (${Object.values(ROUTE_WORDS).slice(0, 3).join(", ")}), so it is treated as unknown.`,
+        `The route "${text}"${times} is not one the add-in knows (${(["nationalFramework", "regional", "local"] as const).map((r) => inSentence(ROUTE_NAMES[r])).join(", ")}), so it is treated as unknown.`,
         m.first,
         "Write National framework, Regional or Local, or choose the route in the Data step."
       )

@@ -13,14 +13,8 @@ import { Pence } from "../money";
 import { FinancialYear, formatYear } from "../years";
 import { amountFromCell, at, cellText, readNumberCell, RefMaker } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
-import {
-  isTotalLabel,
-  mappingKey,
-  matchSavingsArea,
-  Matcher,
-  SAVINGS_AREA_NAMES,
-  savingsTypeMatcher,
-} from "./labels";
+import { isTotalLabel, mappingKey, matchSavingsArea, Matcher, savingsTypeMatcher } from "./labels";
+import { SAVINGS_AREA_NAMES } from "../names";
 import { HEADER_SCAN_ROWS, labelText } from "./table";
 import { parseFinancialYear, yearOfCell } from "./years";
 

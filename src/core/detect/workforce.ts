@@ -13,13 +13,8 @@ import { finding } from "../findings";
 import { FinancialYear, formatYear } from "../years";
 import { cellText, quantityFromCell, readNumberCell, showNumber } from "./cells";
 import { DetectContext } from "./context";
-import {
-  FUNCTION_CATEGORY_NAMES,
-  functionMatcher,
-  isTotalLabel,
-  mappingKey,
-  Matcher,
-} from "./labels";
+import { FUNCTION_NAMES, inSentence } from "../names";
+import { functionMatcher, isTotalLabel, mappingKey, Matcher } from "./labels";
 import { decided } from "./options";
 import {
   checkTotals,
@@ -93,8 +88,10 @@ export function categorise(
   const user = decided(ctx.options.functionCategories, labelCell.sheet, labelCell.address, label);
   if (user) return { category: user.value, how: `category set in the Data step` };
   if (categoryText && categoryCell) {
-    const byKey = (Object.keys(FUNCTION_CATEGORY_NAMES) as FunctionCategory[]).find(
-      (k) => k.toLowerCase() === categoryText.trim().toLowerCase()
+    // The category's key or the name the add-in shows for it.
+    const wanted = categoryText.trim().toLowerCase();
+    const byKey = (Object.keys(FUNCTION_NAMES) as FunctionCategory[]).find(
+      (k) => k.toLowerCase() === wanted || FUNCTION_NAMES[k].toLowerCase() === wanted
     );
     if (byKey)
       return { category: byKey, how: `category "${categoryText}" (${categoryCell.address})` };
@@ -106,7 +103,7 @@ export function categorise(
   if (m.kind === "match")
     return {
       category: m.key,
-      how: `function "${label}" read as ${FUNCTION_CATEGORY_NAMES[m.key].toLowerCase()}`,
+      how: `function "${label}" read as ${inSentence(FUNCTION_NAMES[m.key])}`,
     };
   const key = mappingKey(label) + "|" + (categoryText ?? "");
   if (!reported.has(key)) {
@@ -117,7 +114,7 @@ export function categorise(
         ? finding(
             "warning",
             "AMBIGUOUS_LABEL",
-            `The function ${shown} at ${labelCell.sheet}!${labelCell.address} could be ${m.keys.map((k) => FUNCTION_CATEGORY_NAMES[k].toLowerCase()).join(" or ")}, so it was given no category.`,
+            `The function ${shown} at ${labelCell.sheet}!${labelCell.address} could be ${m.keys.map((k) => inSentence(FUNCTION_NAMES[k])).join(" or ")}, so it was given no category.`,
             labelCell,
             "Choose its category in the Category column or the Data step."
           )

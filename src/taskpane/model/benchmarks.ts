@@ -6,7 +6,7 @@
  */
 import { Analysis, ProcurementOpportunity, RagStatus } from "../../core/analysis/types";
 import { CellRef } from "../../core/grid";
-import { procurementCategoryLabel } from "../../core/policy";
+import { procurementCategoryLabel } from "../../core/names";
 import { formatYear } from "../../core/years";
 import { RAG_LABELS, DisplayFigure, RagState } from "../../core/statement/model";
 import { formatDate, missingFigure, percentFigure } from "../../core/statement/format";

@@ -5,13 +5,18 @@
  */
 import { Analysis } from "../../core/analysis/types";
 import { lineWorkforceFte } from "../../core/analysis/figures";
-import { BudgetLine, ForceData, ProcurementRoute } from "../../core/forceData";
+import { BudgetLine, ForceData } from "../../core/forceData";
 import { CellRef } from "../../core/grid";
 import { MoneyUnit } from "../../core/money";
 import { FinancialYear, formatYear } from "../../core/years";
-import { functionCategoryLabel, procurementCategoryLabel, supportClassOf } from "../../core/policy";
+import { supportClassOf } from "../../core/policy";
+import {
+  BUDGET_KEY_NAMES,
+  functionCategoryLabel,
+  procurementCategoryLabel,
+  ROUTE_NAMES,
+} from "../../core/names";
 import { AREA_SHORT } from "../../core/statement/sections/summary";
-import { BUDGET_KEY_NAMES } from "../../core/detect/labels";
 import { UNIT_WORDS } from "../../core/detect/units";
 import {
   formatDate,
@@ -93,13 +98,6 @@ export interface DataView {
   readonly savings: readonly SavingsRowView[];
 }
 
-const ROUTE_WORDS: Readonly<Record<ProcurementRoute, string>> = {
-  nationalFramework: "National framework",
-  regional: "Regional",
-  local: "Local",
-  unknown: "Not stated",
-};
-
 function lineYears(lines: readonly BudgetLine[], years: readonly FinancialYear[]): FinancialYear[] {
   if (years.length > 0) return [...years];
   const set = new Set<FinancialYear>();
@@ -162,7 +160,7 @@ export function dataView(data: ForceData, analysis: Analysis): DataView {
       labelCell: l.labelCell,
       supplier: l.supplier ?? "not given",
       spend: { text: formatMoneyCell(l.annualSpend.value, unit), cells: l.annualSpend.sources },
-      route: ROUTE_WORDS[l.route],
+      route: ROUTE_NAMES[l.route],
       contractEnd: l.contractEnd ? formatDate(l.contractEnd.value) : "not given",
     })),
     savings: data.savingsPlan.lines.map((l) => ({

@@ -15,9 +15,9 @@ import {
 import { BudgetLineKey, FunctionCategory } from "../../core/forceData";
 import { formatRef } from "../../core/grid";
 import { MoneyUnit } from "../../core/money";
-import { FUNCTION_CATEGORIES, functionCategoryLabel, supportClassOf } from "../../core/policy";
+import { FUNCTION_CATEGORIES, supportClassOf } from "../../core/policy";
+import { BUDGET_KEY_NAMES, functionCategoryLabel } from "../../core/names";
 import { SETTINGS_KEYS } from "../../core/run";
-import { BUDGET_KEY_NAMES } from "../../core/detect/labels";
 import { UNIT_WORDS } from "../../core/detect/units";
 import {
   asDetectOptions,

@@ -5,7 +5,7 @@
  * area (ISIS, 5.41-5.45).
  */
 import { finding } from "../../findings";
-import { procurementCategoryLabel } from "../../policy";
+import { procurementCategoryLabel } from "../../names";
 import { formatYear } from "../../years";
 import { ProcurementAnalysis, ProcurementOpportunity } from "../../analysis/types";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";

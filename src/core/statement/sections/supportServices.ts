@@ -5,7 +5,7 @@
  */
 import { finding } from "../../findings";
 import { FunctionCategory } from "../../forceData";
-import { functionCategoryLabel } from "../../policy";
+import { functionCategoryLabel } from "../../names";
 import { FinancialYear, formatYear } from "../../years";
 import { BusinessSupportAnalysis } from "../../analysis/types";
 import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
