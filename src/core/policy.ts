@@ -11,6 +11,7 @@ import { CellRef } from "./grid";
 import { Finding, finding } from "./findings";
 import { FunctionCategory, ProcurementCategory } from "./forceData";
 import { FUNCTION_NAMES, PROCUREMENT_CATEGORY_NAMES } from "./names";
+import { fromPoints, parseNumberText } from "./numberText";
 import { Pence, toPence } from "./money";
 import { FinancialYear, formatYear, parseYearKey } from "./years";
 
@@ -648,9 +649,10 @@ function parseRatio(raw: unknown, allowNone: boolean): Parsed {
   let n: number;
   if (typeof raw === "number") n = raw;
   else if (typeof raw === "string") {
-    const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(raw);
-    if (!m) return { ok: false, why: "write a percentage such as 4% or a fraction such as 0.04" };
-    n = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+    const p = parseNumberText(raw);
+    if (p.kind !== "number" || p.pounds)
+      return { ok: false, why: "write a percentage such as 4% or a fraction such as 0.04" };
+    n = p.percent ? fromPoints(p.value) : p.value;
   } else return { ok: false, why: "write a percentage such as 4% or a fraction such as 0.04" };
   if (!Number.isFinite(n) || n < 0 || n > 1)
     return { ok: false, why: "it must be between 0% and 100% (write 4% or 0.04, not 4)" };
@@ -661,8 +663,10 @@ function parseMoney(raw: unknown): Parsed {
   let pounds: number;
   if (typeof raw === "number") pounds = raw;
   else if (typeof raw === "string") {
-    const m = /^\s*£?\s*([\d,]+(?:\.\d+)?)\s*(m|bn|k|million|billion|thousand)?\s*$/i.exec(raw);
-    if (!m) return { ok: false, why: "write an amount in pounds such as 70000000 or £70m" };
+    const m = /^(.*?)\s*(m|bn|k|million|billion|thousand)?\s*$/i.exec(raw.trim());
+    const p = m ? parseNumberText(m[1]) : undefined;
+    if (!m || p?.kind !== "number" || p.percent)
+      return { ok: false, why: "write an amount in pounds such as 70000000 or £70m" };
     const mult: Record<string, number> = {
       m: 1e6,
       million: 1e6,
@@ -671,7 +675,7 @@ function parseMoney(raw: unknown): Parsed {
       k: 1e3,
       thousand: 1e3,
     };
-    const base = Number(m[1].replace(/,/g, ""));
+    const base = p.value;
     const unit = m[2]?.toLowerCase();
     if (unit === "m" || unit === "million") return { ok: true, value: toPence(base, "£m") };
     if (unit === "k" || unit === "thousand") return { ok: true, value: toPence(base, "£000") };

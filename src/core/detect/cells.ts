@@ -6,40 +6,29 @@
 import { CellRef, CellValue, columnLetters, formatRef, isErrorValue, SheetGrid } from "../grid";
 import { Finding, finding, Severity } from "../findings";
 import { MoneyUnit, Pence, toPence, UNIT_EXPONENT } from "../money";
+import { parseNumberText } from "../numberText";
 
 /** What a cell that should hold a number actually holds. */
 export type NumberCell =
   | { readonly kind: "blank" }
-  | { readonly kind: "number"; readonly value: number; readonly fromText?: boolean }
+  | {
+      readonly kind: "number";
+      readonly value: number;
+      readonly fromText?: boolean;
+      /** Typed as text with a %, value in points ("5.9%" is 5.9). */
+      readonly percent?: boolean;
+    }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "error"; readonly error: string }
   | { readonly kind: "date"; readonly date: Date };
 
 const BLANK: NumberCell = { kind: "blank" };
 
-/** Dashes and words that accountants use for "nothing here" in a figures column. */
-const NIL_TEXT = new Set(["-", "–", "—", "--", "nil"]);
-
-function numberFromText(text: string): number | undefined {
-  // Cheap guard first: only text made of digits, separators, signs, brackets and £ is a number.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const ok = (c >= 48 && c <= 57) || c === 44 || c === 46 || c === 45 || c === 40 || c === 41;
-    if (!ok && c !== 163 && c !== 32 && c !== 43) return undefined;
-  }
-  const m = /^(\(?)\s*([+-]?)\s*£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(\)?)$/.exec(text);
-  if (!m) return undefined;
-  if ((m[1] === "(") !== (m[5] === ")")) return undefined;
-  // "£000" is a unit and "0123" a code, not numbers.
-  if (m[3].length > 1 && m[3].startsWith("0")) return undefined;
-  const n = Number(m[3].replace(/,/g, "") + (m[4] ?? ""));
-  if (!Number.isFinite(n)) return undefined;
-  return m[1] === "(" || m[2] === "-" ? -n : n;
-}
-
 /**
- * Reads a cell that should hold a number. "1,234" or "(1,234)" typed as text are read as numbers
- * (flagged fromText); a dash or "nil" is a blank; other text is text.
+ * Reads a cell that should hold a number. Text is read by the one set of rules for numbers typed
+ * as text (core/numberText.ts): "1,234" or "(1,234)" are numbers (flagged fromText), a dash or
+ * "nil" is a blank, "5.9%" is a number flagged percent (the value in points, 5.9), other text is
+ * text.
  */
 export function readNumberCell(v: CellValue | undefined): NumberCell {
   if (v === null || v === undefined) return BLANK;
@@ -47,13 +36,12 @@ export function readNumberCell(v: CellValue | undefined): NumberCell {
     return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
   }
   if (typeof v === "string") {
-    const t = v.trim();
-    if (t === "") return BLANK;
-    if (NIL_TEXT.has(t.toLowerCase())) return BLANK;
-    const n = numberFromText(t);
-    return n === undefined
-      ? { kind: "text", text: t }
-      : { kind: "number", value: n, fromText: true };
+    const p = parseNumberText(v);
+    if (p.kind === "nil") return BLANK;
+    if (p.kind === "text") return { kind: "text", text: v.trim() };
+    return p.percent
+      ? { kind: "number", value: p.value, fromText: true, percent: true }
+      : { kind: "number", value: p.value, fromText: true };
   }
   if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
   if (v instanceof Date) return { kind: "date", date: v };
@@ -181,6 +169,7 @@ export function amountFromCell(
   sink: FindingSink
 ): Pence | undefined {
   if (cell.kind === "blank") return undefined;
+  cell = notPercent(cell);
   if (cell.kind === "number" && !cell.fromText) {
     const fast = pence(cell.value, unit);
     if (fast !== undefined) return fast;
@@ -250,6 +239,13 @@ export function amountFromCell(
   }
 }
 
+/** A percentage typed as text ("5%") is not an amount or a count: it is read as the text it is. */
+function notPercent(cell: NumberCell): NumberCell {
+  return cell.kind === "number" && cell.percent
+    ? { kind: "text", text: `${showNumber(cell.value)}%` }
+    : cell;
+}
+
 /** A figure that is not money (FTE): the number, or undefined with a finding as for amounts. */
 export function quantityFromCell(
   cell: NumberCell,
@@ -257,6 +253,7 @@ export function quantityFromCell(
   what: string,
   sink: FindingSink
 ): number | undefined {
+  cell = notPercent(cell);
   if (cell.kind === "number") {
     if (cell.fromText)
       sink.add(

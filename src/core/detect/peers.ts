@@ -18,7 +18,6 @@ import {
   cellValue,
   columnCount,
   formatRef,
-  isErrorValue,
   numberFormat,
   rowCount,
 } from "../grid";
@@ -26,6 +25,8 @@ import { Finding, finding } from "../findings";
 import { Sourced } from "../forceData";
 import { FORCES, Force, describeUnknownForce, matchForce, normaliseForceName } from "../forces";
 import { SheetPlan } from "../writePlan";
+import { fromPoints } from "../numberText";
+import { readNumberCell } from "./cells";
 
 /** Which way an indicator is better. */
 export type Direction = "lowerIsBetter" | "higherIsBetter";
@@ -291,50 +292,37 @@ type Read =
   | { kind: "text"; text: string }
   | { kind: "error"; error: string };
 
-/** Numbers written as text: "5.9%", "£1,234.50", " 12 ", "(3.2)". */
-function parseNumberText(text: string): { value: number; percent: boolean } | undefined {
-  const t = text.trim().replace(/\s+/g, "");
-  const m = /^(\()?([-+])?£?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(\.[0-9]+)?(%)?(\))?$/.exec(t);
-  if (!m || (!m[3] && !m[4])) return undefined;
-  if (!!m[1] !== !!m[6]) return undefined;
-  const digits = `${m[3] ? m[3].replace(/,/g, "") : "0"}${m[4] ?? ""}`;
-  let value = Number(digits);
-  if (!Number.isFinite(value)) return undefined;
-  if (m[1] || m[2] === "-") value = -value;
-  return { value, percent: !!m[5] };
-}
-
-/** Percentage points to a fraction without binary noise: 5.8 -> 0.058 (not 0.057999999999999996). */
-export function fromPoints(points: number): number {
-  return Number((points / 100).toPrecision(15));
-}
-
+/**
+ * A figure cell: numbers as they are (a % in the number format marks a percentage), text by the
+ * shared rules for numbers typed as text ("5.9%" is 0.059, "(3.2)" is -3.2, a dash is blank).
+ */
 function readCell(sheet: SheetGrid, row: number, col: number): Read {
   const v = cellValue(sheet, row, col);
-  if (v === null) return { kind: "blank" };
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { kind: "text", text: String(v) };
+  if (typeof v === "number" && Number.isFinite(v)) {
     const fmt = numberFormat(sheet, row, col) ?? "";
     // A % outside quotes in the format code means Excel shows the value times 100.
     const percentFormat = /%/.test(fmt.replace(/"[^"]*"/g, ""));
     return { kind: "number", value: v, percentFormat, fromText: false, textPercent: false };
   }
-  if (isErrorValue(v)) return { kind: "error", error: v.error };
-  if (typeof v === "string") {
-    if (!v.trim()) return { kind: "blank" };
-    const p = parseNumberText(v);
-    if (p)
+  const c = readNumberCell(v);
+  switch (c.kind) {
+    case "blank":
+      return c;
+    case "error":
+      return c;
+    case "date":
+      return { kind: "text", text: "a date" };
+    case "text":
+      return c;
+    case "number":
       return {
         kind: "number",
-        value: p.percent ? fromPoints(p.value) : p.value,
+        value: c.percent ? fromPoints(c.value) : c.value,
         percentFormat: false,
         fromText: true,
-        textPercent: p.percent,
+        textPercent: !!c.percent,
       };
-    return { kind: "text", text: v.trim() };
   }
-  if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
-  return { kind: "text", text: "a date" };
 }
 
 // ---------------------------------------------------------------------------------------------

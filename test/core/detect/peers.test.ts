@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { CellValue, SheetGrid, WorkbookGrid, formatRef } from "../../../src/core/grid";
-import {
-  detectPeers,
-  detectPeersReport,
-  fromPoints,
-  peersTemplateSheet,
-} from "../../../src/core/detect/peers";
+import { detectPeers, detectPeersReport, peersTemplateSheet } from "../../../src/core/detect/peers";
 import { FORCES } from "../../../src/core/forces";
 import {
   EXAMPLESHIRE_GROUP,
@@ -151,11 +146,6 @@ describe("percentages stored either way mean the same", () => {
     for (const p of [a, b, c])
       expect(p.rows[0].values.get("overtimePctPaybill")?.value).toBe(0.059);
     expect(codes(c.findings)).toContain("PEERS_NUMBER_AS_TEXT");
-  });
-
-  test("points to fractions carry no binary noise: 5.8 -> 0.058 exactly", () => {
-    expect(5.8 / 100).not.toBe(0.058);
-    expect(fromPoints(5.8)).toBe(0.058);
   });
 
   test("a '%' column of unformatted numbers all at most 1 is read as fractions, with a warning", () => {
