@@ -59,3 +59,8 @@ registerCommand(
   "draft the Value for Money Statement (Word, and optionally a new workbook)",
   async () => (await import("./commands/statement")).statement
 );
+registerCommand(
+  "model",
+  "model savings scenarios: overtime cuts, business-support posts, contract moves",
+  async () => (await import("./commands/model")).model
+);

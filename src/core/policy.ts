@@ -59,6 +59,8 @@ export interface Policy {
     readonly nationalTarget: Pence;
     readonly nationalBaseline: Pence;
     readonly nationalBaselineYear: FinancialYear;
+    /** Pay growth a year the scenario model assumes where the workbook has no pay figure. */
+    readonly payGrowth: number;
   };
   readonly businessSupport: {
     readonly threshold: number;
@@ -140,6 +142,7 @@ export const DEFAULT_POLICY: Policy = {
     nationalTarget: POUNDS_M(70), // 5.9-5.10 (and 5.53): at least £70m by 2013/14
     nationalBaseline: POUNDS_M(413), // 5.10: officer overtime 2007/08 (CIPFA actuals)
     nationalBaselineYear: 2007,
+    payGrowth: 0.025, // a planning assumption for the scenario model; the White Paper sets none
   },
   businessSupport: {
     threshold: 0.07, // 5.46-5.51: below 7% of the workforce by 2013/14
@@ -403,6 +406,16 @@ function descriptors(): PolicySettingDescriptor[] {
       kind: "year",
       defaultValue: d.overtime.nationalBaselineYear,
       path: ["overtime", "nationalBaselineYear"],
+    },
+    {
+      key: "overtime.payGrowth",
+      label: "Pay growth a year the savings model assumes where the workbook has no pay figure",
+      paragraph: "add-in setting (a planning assumption; the White Paper sets none)",
+      group: "overtime",
+      kind: "ratio",
+      defaultValue: d.overtime.payGrowth,
+      note: "Used only for the years the workbook gives no pay figure; its own figures always win.",
+      path: ["overtime", "payGrowth"],
     },
     {
       key: "businessSupport.threshold",

@@ -16,6 +16,9 @@ import { analysePeers, gapInputsFromAnalysis, PeersAnalysis } from "./analysis/p
 import { MoneyUnit } from "./money";
 import { Statement } from "./statement/model";
 import { buildStatement, workbookSaysIllustrative } from "./statement/build";
+import { runScenario } from "./scenario/scenario";
+import { storedScenarios } from "./scenario/store";
+import { ScenarioResult } from "./scenario/types";
 
 export interface VfmRunOptions {
   /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
@@ -32,6 +35,8 @@ export interface VfmResult {
   /** Present when the workbook has a peers sheet. */
   readonly peers?: PeersAnalysis;
   readonly forceName: string;
+  /** The force's targets, where a scenario was chosen as them ("Use as our targets"), modelled. */
+  readonly targets?: ScenarioResult;
   /** Every finding from detection, the analyses and peers; errors first. */
   readonly findings: readonly Finding[];
 }
@@ -75,10 +80,24 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
         gapInputs: gapInputsFromAnalysis(analysis),
       })
     : undefined;
+  const stored = storedScenarios(options.settings);
+  const targets = stored.targets ? runScenario(data, analysis, stored.targets) : undefined;
   const findings = sortFindings(
-    unique([...analysis.findings, ...(peers ? peers.findings : peersReport.findings)])
+    unique([
+      ...analysis.findings,
+      ...(peers ? peers.findings : peersReport.findings),
+      ...stored.findings,
+    ])
   );
-  return { workbook, data, analysis, peers, forceName: analysis.force.value, findings };
+  const result: VfmResult = {
+    workbook,
+    data,
+    analysis,
+    peers,
+    forceName: analysis.force.value,
+    findings,
+  };
+  return targets ? { ...result, targets } : result;
 }
 
 export interface DraftOptions {

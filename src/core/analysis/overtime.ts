@@ -5,6 +5,7 @@
  * baseline and the pro-rata share of the national £70m.
  */
 import { Finding, finding } from "../findings";
+import { CellRef } from "../grid";
 import { BudgetLineKey, ForceData } from "../forceData";
 import { Pence, applyRate } from "../money";
 import { Policy } from "../policy";
@@ -54,7 +55,7 @@ const KEY_WORDS: Readonly<Partial<Record<BudgetLineKey, string>>> = {
 };
 
 /** The overtime and pay (without overtime unless the pay lines hold it) for one year. */
-function yearInputs(
+export function yearInputs(
   data: ForceData,
   policy: Policy,
   year: FinancialYear
@@ -80,7 +81,11 @@ function yearInputs(
 }
 
 /** Paybill on the policy's definition (5.9-5.10 leaves it open; see policy.ts). */
-function paybillOf(policy: Policy, pay: Figure<Pence>, overtime: Figure<Pence>): Figure<Pence> {
+export function paybillOf(
+  policy: Policy,
+  pay: Figure<Pence>,
+  overtime: Figure<Pence>
+): Figure<Pence> {
   const { paybillIncludesOvertime: incl, payLinesIncludeOvertime: inLines } = policy.overtime;
   const sources = mergeSources(pay.sources, overtime.sources);
   if (incl && !inLines) return fig(pay.value + overtime.value, sources, "pay + overtime");
@@ -95,8 +100,8 @@ function isHighestSpender(policy: Policy, ratio: number): boolean {
   return ratio > t && (h === null || ratio > h);
 }
 
-/** Years with an overtime figure on the chosen basis (any component present). */
-function overtimeYears(data: ForceData, policy: Policy): FinancialYear[] {
+/** Years with an overtime or pay figure on the chosen basis (any component present). */
+export function overtimeYears(data: ForceData, policy: Policy): FinancialYear[] {
   const keys = new Set<BudgetLineKey>([
     ...BASIS[policy.overtime.basis].overtime,
     ...BASIS[policy.overtime.basis].pay,
@@ -238,55 +243,13 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
 
   // The required path (5.9-5.10): from the baseline (or the first year given) to the later of
   // the target and the last year given.
-  const requiredByYear: OvertimeRequirement[] = [];
   const usableYears = byYear.filter((y) => y.ratio !== null);
   const start = baselineYear?.ratio ? baseline : usableYears[0]?.year;
   const lastFigure = usableYears[usableYears.length - 1];
-  if (start !== undefined && lastFigure) {
-    const end = Math.max(target, lastFigure.year);
-    let prevValue: Pence = at.get(start)!.overtime.value;
-    let prevRatio = at.get(start)!.ratio!.value;
-    let prevSources = at.get(start)!.overtime.sources;
-    let prevFrom: "figure" | "projected" = "figure";
-    let lastPay = payByYear.get(start)!;
-    for (let year = start + 1; year <= end; year++) {
-      const cut = isHighestSpender(policy, prevRatio);
-      const maximum = cut ? applyRate(prevValue, 1 - minAnnualCut) : prevValue;
-      const own = at.get(year);
-      const ownValue = own && own.ratio !== null ? own.overtime.value : null;
-      const met = ownValue === null ? null : ownValue <= maximum;
-      requiredByYear.push({
-        year,
-        maximum: fig(
-          maximum,
-          prevSources,
-          cut
-            ? `${formatYear(year - 1)} overtime x (1 - ${minAnnualCut})`
-            : `${formatYear(year - 1)} overtime (no rise)`
-        ),
-        rule: cut ? "cut" : "noRise",
-        previousYear: year - 1,
-        previous: prevValue,
-        previousFrom: prevFrom,
-        overtime: ownValue,
-        met,
-      });
-      if (own && own.ratio !== null) {
-        prevValue = own.overtime.value;
-        prevRatio = own.ratio.value;
-        prevSources = own.overtime.sources;
-        prevFrom = "figure";
-        lastPay = payByYear.get(year) ?? lastPay;
-      } else {
-        // No figure: project as if the force made exactly the required cut, pay held level.
-        prevValue = maximum;
-        const bill = projectedPaybill(policy, lastPay.value, maximum);
-        prevRatio = bill > 0 ? maximum / bill : 0;
-        prevSources = mergeSources(prevSources, lastPay.sources);
-        prevFrom = "projected";
-      }
-    }
-  }
+  const requiredByYear =
+    start !== undefined && lastFigure
+      ? requiredPath(policy, start, Math.max(target, lastFigure.year), at, payByYear)
+      : [];
   const yearsMissed = requiredByYear.filter((r) => r.met === false).map((r) => r.year);
   for (const r of requiredByYear)
     if (r.met === false) {
@@ -357,6 +320,74 @@ function projectedPaybill(policy: Policy, pay: Pence, overtime: Pence): Pence {
   const { paybillIncludesOvertime: incl, payLinesIncludeOvertime: inLines } = policy.overtime;
   if (incl && !inLines) return pay + overtime;
   return pay; // pay lines that hold overtime are held level as a whole
+}
+
+/**
+ * The most overtime each year may have (5.9-5.10), from `start` to `end`: at least the yearly cut
+ * on the previous year while that year was a highest-spender year above the threshold, no rise
+ * otherwise. A year without a figure in `at` is projected as if the force made exactly the
+ * required cut; its paybill comes from `paybillFor` where given (the scenario model's pay), else
+ * the last known pay held level. `start` must have a figure with a ratio.
+ */
+export function requiredPath(
+  policy: Policy,
+  start: FinancialYear,
+  end: FinancialYear,
+  at: ReadonlyMap<FinancialYear, OvertimeYear>,
+  payByYear: ReadonlyMap<FinancialYear, Figure<Pence>>,
+  paybillFor?: (
+    year: FinancialYear,
+    overtime: Pence
+  ) => { readonly value: Pence; readonly sources: readonly CellRef[] } | undefined
+): OvertimeRequirement[] {
+  const { minAnnualCut } = policy.overtime;
+  const requiredByYear: OvertimeRequirement[] = [];
+  const first = at.get(start);
+  if (!first || !first.ratio) return requiredByYear;
+  let prevValue: Pence = first.overtime.value;
+  let prevRatio = first.ratio.value;
+  let prevSources = first.overtime.sources;
+  let prevFrom: "figure" | "projected" = "figure";
+  let lastPay = payByYear.get(start) ?? first.paybill;
+  for (let year = start + 1; year <= end; year++) {
+    const cut = isHighestSpender(policy, prevRatio);
+    const maximum = cut ? applyRate(prevValue, 1 - minAnnualCut) : prevValue;
+    const own = at.get(year);
+    const ownValue = own && own.ratio !== null ? own.overtime.value : null;
+    const met = ownValue === null ? null : ownValue <= maximum;
+    requiredByYear.push({
+      year,
+      maximum: fig(
+        maximum,
+        prevSources,
+        cut
+          ? `${formatYear(year - 1)} overtime x (1 - ${minAnnualCut})`
+          : `${formatYear(year - 1)} overtime (no rise)`
+      ),
+      rule: cut ? "cut" : "noRise",
+      previousYear: year - 1,
+      previous: prevValue,
+      previousFrom: prevFrom,
+      overtime: ownValue,
+      met,
+    });
+    if (own && own.ratio !== null) {
+      prevValue = own.overtime.value;
+      prevRatio = own.ratio.value;
+      prevSources = own.overtime.sources;
+      prevFrom = "figure";
+      lastPay = payByYear.get(year) ?? lastPay;
+    } else {
+      // No figure: project as if the force made exactly the required cut.
+      prevValue = maximum;
+      const given = paybillFor?.(year, maximum);
+      const bill = given ? given.value : projectedPaybill(policy, lastPay.value, maximum);
+      prevRatio = bill > 0 ? maximum / bill : 0;
+      prevSources = mergeSources(prevSources, given ? given.sources : lastPay.sources);
+      prevFrom = "projected";
+    }
+  }
+  return requiredByYear;
 }
 
 /**
