@@ -11,7 +11,7 @@ import schema from "../../schema/model.schema.json";
 import { model, parseModelArgs } from "../../src/cli/commands/model";
 import { CliIo } from "../../src/cli/io";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
-import { gridToXlsx } from "../../src/preview/xlsxWrite";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 function fakeIo(cwd: string) {
   const out: string[] = [];
@@ -67,7 +67,11 @@ describe("vfm model", () => {
     expect(json.overtime.yearThresholdReached).toBe("2012/13");
     // 6,150 x 0.9203^4 = 4,411.55 (£000) against 105,900 + 4,411.55: 3.9992%.
     const y = json.overtime.byYear.find((r: { year: string }) => r.year === "2012/13");
-    expect(y).toMatchObject({ overtime: 4_411_566.23, paybill: 110_311_566.23, status: "atOrBelow" });
+    expect(y).toMatchObject({
+      overtime: 4_411_566.23,
+      paybill: 110_311_566.23,
+      status: "atOrBelow",
+    });
     expect(y.ratio).toBeCloseTo(4_411_566.23 / 110_311_566.23, 9);
     expect(y.cells.overtime).toEqual(["Budget!B6"]);
     // Saving in 2012/13: 6,150,000 - 4,411,566.23 = 1,738,433.77 pounds.
@@ -92,7 +96,14 @@ describe("vfm model", () => {
     const t = fakeIo(dir);
     expect(
       await model(
-        ["force.xlsx", "--overtime-cut", "5%", "--support-remove", "5@2010/11,7.5@2012/13", "--json"],
+        [
+          "force.xlsx",
+          "--overtime-cut",
+          "5%",
+          "--support-remove",
+          "5@2010/11,7.5@2012/13",
+          "--json",
+        ],
         t.io
       )
     ).toBe(0);
@@ -125,9 +136,9 @@ describe("vfm model", () => {
     expect(parseModelArgs(["x.xlsx", "--overtime-cut", "5", "--json"]).error).toMatch(
       /with the % sign/
     );
-    expect(parseModelArgs(["x.xlsx", "--overtime-cut", "5%", "--overtime-reach", "2012"]).error).toMatch(
-      /one of/
-    );
+    expect(
+      parseModelArgs(["x.xlsx", "--overtime-cut", "5%", "--overtime-reach", "2012"]).error
+    ).toMatch(/one of/);
     expect(parseModelArgs(["x.xlsx", "--overtime-cut", "£250,000"]).levers.overtime).toEqual({
       kind: "amount",
       amount: 25_000_000,
