@@ -5,7 +5,7 @@
  */
 import { findingPlace } from "../core/findings";
 import { MoneyUnit, Pence } from "../core/money";
-import { procurementCategoryLabel } from "../core/policy";
+import { procurementCategoryLabel } from "../core/names";
 import { formatMoney, formatPercent } from "../core/statement/format";
 import { ScenarioResult } from "../core/scenario/types";
 import { formatYear } from "../core/years";

@@ -8,7 +8,8 @@
 import { CellRef, formatRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { Pence, applyRate } from "../money";
-import { FRAMEWORK_CATEGORIES, FrameworkCategory, procurementCategoryLabel } from "../policy";
+import { FRAMEWORK_CATEGORIES, FrameworkCategory } from "../policy";
+import { procurementCategoryLabel } from "../names";
 import { FinancialYear, formatYear } from "../years";
 import { fig, mergeSources, mulDiv, percentText } from "../analysis/figures";
 import { Analysis, Figure } from "../analysis/types";
