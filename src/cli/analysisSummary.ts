@@ -8,9 +8,9 @@ import { findingPlace } from "../core/findings";
 import { SAVINGS_AREAS } from "../core/forceData";
 import { MoneyUnit, Pence } from "../core/money";
 import { procurementCategoryLabel } from "../core/names";
-import { formatFte, formatMoney, formatPercent } from "../core/statement/format";
+import { formatFte, formatMoney, formatPercent } from "../core/format";
 import { savingsAreaLabel } from "../core/analysis/savings";
-import { formatYear } from "../core/years";
+import { formatYear } from "../core/format";
 
 /** Columns padded to their widest cell; numbers (right: true) aligned right. */
 export function textTable(

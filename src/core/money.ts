@@ -2,6 +2,7 @@
  * Money is held as a whole number of pence (a safe integer up to about £90 trillion), so sums
  * are exact. Units are converted once, where a figure is read from a cell.
  */
+import { shiftRound } from "./rounding";
 
 /** A whole number of pence. */
 export type Pence = number;
@@ -11,36 +12,6 @@ export type MoneyUnit = "£" | "£000" | "£m";
 
 /** Powers of ten from the unit to pounds. */
 export const UNIT_EXPONENT: Readonly<Record<MoneyUnit, number>> = { "£": 0, "£000": 3, "£m": 6 };
-
-/**
- * Shifts the decimal form of `value` by `exponent` places and rounds half away from zero to a
- * whole number. Works on the shortest round-trip decimal text of the double, so 1.005 shifted
- * by 2 is 101 (as Excel's ROUND gives), not 100 as 1.005 * 100 would.
- */
-export function shiftRound(value: number, exponent: number): number {
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  if (value === 0) return 0;
-  const negative = value < 0;
-  const text = Math.abs(value).toExponential(); // "d.ddddde±x": exact round-trip digits
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!m) throw new RangeError(`Cannot read ${value}`);
-  const digits = m[1] + (m[2] ?? "");
-  // The decimal point sits after the first digit, then moves by the exponent and the shift.
-  const point = 1 + Number(m[3]) + exponent;
-  let whole: string;
-  let roundUp = false;
-  if (point <= 0) {
-    whole = "0";
-    roundUp = point === 0 && digits[0] >= "5";
-  } else if (point >= digits.length) {
-    whole = digits + "0".repeat(point - digits.length);
-  } else {
-    whole = digits.slice(0, point);
-    roundUp = digits[point] >= "5";
-  }
-  const n = Number(whole) + (roundUp ? 1 : 0);
-  return negative ? -n : n;
-}
 
 /** An amount as written in a cell, in the given unit, to exact pence. */
 export function toPence(value: number, unit: MoneyUnit = "£"): Pence {
@@ -58,7 +29,7 @@ export function sumPence(values: Iterable<Pence>): Pence {
   return total;
 }
 
-/** Pence times a rate (a fraction), rounded half away from zero to whole pence. */
+/** Pence times a rate or factor (a fraction, an FTE), rounded by the one rule (rounding.ts) to whole pence. */
 export function applyRate(pence: Pence, rate: number): Pence {
   return shiftRound(pence * rate, 0);
 }

@@ -13,7 +13,8 @@ import { FunctionCategory, ProcurementCategory } from "./forceData";
 import { FUNCTION_NAMES, PROCUREMENT_CATEGORY_NAMES } from "./names";
 import { fromPoints, parseNumberText } from "./numberText";
 import { Pence, toPence } from "./money";
-import { FinancialYear, formatYear, parseYearKey } from "./years";
+import { FinancialYear, parseYearKey } from "./years";
+import { formatYear } from "./format";
 
 /** How a workforce function counts in the business-support ratio (5.46-5.51). */
 export type SupportClass = "businessSupport" | "excluded" | "operational";

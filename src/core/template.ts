@@ -8,7 +8,8 @@
  */
 import { CellValue, SheetGrid } from "./grid";
 import { CellRange } from "./grid";
-import { FinancialYear, formatYear, yearRange } from "./years";
+import { FinancialYear, yearRange } from "./years";
+import { formatYear } from "./format";
 import { CellStyle, SheetPlan, WritePlan } from "./writePlan";
 import { peersTemplateSheet } from "./detect/peers";
 

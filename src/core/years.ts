@@ -1,19 +1,9 @@
 /**
  * Financial years run from 1 April to 31 March. A year is held as the calendar year it starts
- * in: 2008 is 2008/09.
+ * in: 2008 is 2008/09. It is written by format.ts (formatYear); the year a day falls in is
+ * dates.ts (financialYearOf).
  */
 export type FinancialYear = number;
-
-/** 2008 -> "2008/09". */
-export function formatYear(year: FinancialYear): string {
-  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
-}
-
-/** The financial year a date falls in: 31 March 2010 is in 2009/10, 1 April 2010 in 2010/11. */
-export function financialYearOf(date: Date): FinancialYear {
-  const y = date.getUTCFullYear();
-  return date.getUTCMonth() < 3 ? y - 1 : y;
-}
 
 /** "2008/09" (and only that exact form) back to 2008; for settings and JSON, not for detection. */
 export function parseYearKey(text: string): FinancialYear | undefined {

@@ -16,7 +16,7 @@ import {
 } from "../core/check/types";
 import { Rag } from "../core/analysis/types";
 import { RagState } from "../core/statement/model";
-import { formatDate } from "../core/statement/format";
+import { formatDate } from "../core/format";
 import { CellStyle, PlainValue, SheetPlan, ValueBlock, WritePlan } from "../core/writePlan";
 import { RAG_FILL } from "./excel";
 

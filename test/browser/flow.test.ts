@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { Page } from "playwright-core";
 import { formatRef } from "../../src/core/grid";
 import { runVfm, VfmResult } from "../../src/core/run";
-import { formatMoneyCell, formatPercent } from "../../src/core/statement/format";
+import { formatMoneyCell, formatPercent } from "../../src/core/format";
 import { xlsxToGrid } from "../../src/xlsx/read";
 import { ARTIFACTS, DIST, axeViolations, openBrowser, serveDist, Session } from "./harness";
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { applyRate, parseUnit, shiftRound, toPence } from "../../src/core/money";
+import { applyRate, parseUnit, toPence } from "../../src/core/money";
+import { shiftRound } from "../../src/core/rounding";
 
 describe("exact money", () => {
   test("£1.005 is 101p, as Excel's ROUND(1.005,2) gives, although 1.005*100 = 100.49999...", () => {

@@ -27,7 +27,7 @@ import {
 import { peersToJson } from "../../core/analysis/peersJson";
 import { Policy } from "../../core/policy";
 import { UNNAMED_FORCE } from "../../core/analysis/analyse";
-import { formatMoney, formatPercent } from "../../core/statement/format";
+import { formatMoney, formatPercent } from "../../core/format";
 
 const USAGE = `Usage: vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME]
 

@@ -7,17 +7,16 @@
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { ForceData, WorkforceLine } from "../forceData";
-import { Pence } from "../money";
+import { Pence, applyRate } from "../money";
 import { Policy, supportClassOf } from "../policy";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import {
   budgetAmount,
   cleanFte,
   fig,
   lineWorkforceFte,
   mergeSources,
-  penceTimes,
-  percentText,
   rag,
   sortedUnique,
 } from "./figures";
@@ -28,6 +27,7 @@ import {
   Figure,
   RagStatus,
 } from "./types";
+import { formatPolicyPercent } from "../format";
 
 const PARA = "5.46-5.51";
 
@@ -164,12 +164,12 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
     excessFte = fig(
       excess,
       mergeSources(assessed.supportFte.sources, assessed.totalFte.sources),
-      `business support FTE - ${percentText(threshold)} x workforce FTE (${formatYear(assessed.year)})`
+      `business support FTE - ${formatPolicyPercent(threshold)} x workforce FTE (${formatYear(assessed.year)})`
     );
     averageCost = supportCost(data, lines, assessed.year, findings);
     if (averageCost)
       cashableSaving = fig(
-        penceTimes(averageCost.value, excess),
+        applyRate(averageCost.value, excess),
         mergeSources(excessFte.sources, averageCost.sources),
         "excess FTE x average cost per support FTE"
       );
@@ -278,7 +278,7 @@ function supportRag(
   assessed: BusinessSupportYear | undefined,
   path: readonly BusinessSupportPathPoint[]
 ): RagStatus {
-  const t = percentText(policy.businessSupport.threshold);
+  const t = formatPolicyPercent(policy.businessSupport.threshold);
   if (!assessed || !assessed.ratio)
     return rag("none", "no business-support share could be worked out", PARA);
   const y = formatYear(assessed.year);

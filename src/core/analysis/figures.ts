@@ -4,7 +4,8 @@
  */
 import { CellRef } from "../grid";
 import { BudgetLine, BudgetLineKey, ForceData, Sourced, WorkforceLine } from "../forceData";
-import { Pence, applyRate, shiftRound } from "../money";
+import { Pence, applyRate } from "../money";
+import { shiftRound } from "../rounding";
 import { FinancialYear } from "../years";
 import { Figure, Rag, RAG_WORDS, RagStatus } from "./types";
 
@@ -40,11 +41,6 @@ export function mulDiv(a: number, b: number, c: number): number {
   const q = (n * 2n + d) / (2n * d);
   const r = Number(q);
   return neg ? -r : r;
-}
-
-/** Pence x FTE (a decimal) rounded half away from zero to whole pence. */
-export function penceTimes(pence: Pence, factor: number): Pence {
-  return shiftRound(pence * factor, 0);
 }
 
 export function rag(status: Rag, rule: string, paragraph: string): RagStatus {
@@ -135,19 +131,6 @@ export function sortedUnique(years: Iterable<FinancialYear>): FinancialYear[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
-/** "£5,225,000" or "£1,234.56" for findings' messages (no Intl: cheap on first use too). */
-export function poundsText(pence: Pence): string {
-  const abs = Math.abs(Math.round(pence));
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const p = abs % 100;
-  return `${pence < 0 ? "-" : ""}£${whole}${p ? `.${String(p).padStart(2, "0")}` : ""}`;
-}
-
-/** 0.055 -> "5.5%" for findings' messages and rules. */
-export function percentText(ratio: number, decimals = 1): string {
-  return `${+(ratio * 100).toFixed(decimals)}%`;
-}
-
 /**
  * Pence x rate rounded half away from zero, as applyRate, with a fast path for the common case
  * where the product is not within a hair of a half penny (ledgers call this per line).
@@ -155,6 +138,6 @@ export function percentText(ratio: number, decimals = 1): string {
 export function penceAtRate(pence: Pence, rate: number): Pence {
   const v = pence * rate;
   const frac = Math.abs(v - Math.trunc(v));
-  if (Math.abs(frac - 0.5) > 1e-6) return v < 0 ? -Math.round(-v) : Math.round(v);
+  if (Math.abs(frac - 0.5) > 1e-6) return v < 0 ? -Math.round(-v) || 0 : Math.round(v);
   return applyRate(pence, rate);
 }

@@ -45,7 +45,8 @@ import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { BudgetLineKey, ForceData } from "../forceData";
 import { isIndicatorKey } from "../policy";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { budgetAmount, mergeSources } from "./figures";
 import {
   BusinessSupportAnalysis,

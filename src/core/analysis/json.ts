@@ -7,7 +7,8 @@ import { CellRef, formatRef, parseA1, quoteSheetName } from "../grid";
 import { Finding, findingPlace } from "../findings";
 import { Pence, toPounds } from "../money";
 import { POLICY_SETTINGS, formatPolicyValue, policyValue } from "../policy";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import {
   Analysis,
   Figure,

@@ -9,18 +9,9 @@ import { CellRef } from "../grid";
 import { BudgetLineKey, ForceData } from "../forceData";
 import { Pence, applyRate } from "../money";
 import { Policy } from "../policy";
-import { FinancialYear, formatYear } from "../years";
-import {
-  addFigures,
-  budgetAmount,
-  fig,
-  mergeSources,
-  mulDiv,
-  percentText,
-  poundsText,
-  rag,
-  sortedUnique,
-} from "./figures";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
+import { addFigures, budgetAmount, fig, mergeSources, mulDiv, rag, sortedUnique } from "./figures";
 import {
   Figure,
   OvertimeAnalysis,
@@ -29,6 +20,7 @@ import {
   OvertimeYear,
   RagStatus,
 } from "./types";
+import { formatPolicyPercent, formatPounds } from "../format";
 
 const PARA = "5.9-5.10";
 
@@ -155,7 +147,7 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
         finding(
           "error",
           "NEGATIVE_PAY",
-          `Pay for ${formatYear(year)} is negative (${poundsText(pay.value)}), which cannot be right; the year's ratio is left out.`,
+          `Pay for ${formatYear(year)} is negative (${formatPounds(pay.value)}), which cannot be right; the year's ratio is left out.`,
           payCell,
           "Check the sign and the formula in this cell."
         )
@@ -259,7 +251,7 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
           "warning",
           "OVERTIME_ABOVE_REQUIRED",
           r.rule === "cut"
-            ? `Overtime in ${formatYear(r.year)} (${poundsText(r.overtime ?? 0)}) is above the required maximum of ${poundsText(r.maximum.value)}, a ${percentText(minAnnualCut)} cut on ${formatYear(r.previousYear)}.`
+            ? `Overtime in ${formatYear(r.year)} (${formatPounds(r.overtime ?? 0)}) is above the required maximum of ${formatPounds(r.maximum.value)}, a ${formatPolicyPercent(minAnnualCut)} cut on ${formatYear(r.previousYear)}.`
             : `Overtime in ${formatYear(r.year)} rises above ${formatYear(r.previousYear)}'s level although the force was at or below the threshold.`,
           own.overtime.sources[0]
         )
@@ -441,13 +433,13 @@ function overtimeRag(
   if (latest.status === "above" && latest.year >= policy.years.target)
     return rag(
       "red",
-      `still above ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}, the target year or later`,
+      `still above ${formatPolicyPercent(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}, the target year or later`,
       PARA
     );
   if (latest.status === "atOrBelow" && yearsMissed.length === 0)
     return rag(
       "green",
-      `at or below ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)} and every year within its required maximum`,
+      `at or below ${formatPolicyPercent(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)} and every year within its required maximum`,
       PARA
     );
   if (yearsMissed.length > 0)
@@ -458,7 +450,7 @@ function overtimeRag(
     );
   return rag(
     "amber",
-    `every year within its required maximum, but still above ${percentText(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}`,
+    `every year within its required maximum, but still above ${formatPolicyPercent(policy.overtime.threshold)} of paybill in ${formatYear(latest.year)}`,
     PARA
   );
 }

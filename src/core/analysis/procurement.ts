@@ -10,7 +10,7 @@ import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory, Policy, frameworkFor } from "../policy";
 import { procurementCategoryLabel } from "../names";
-import { fig, penceAtRate, percentText, poundsText, rag } from "./figures";
+import { fig, penceAtRate, rag } from "./figures";
 import {
   Figure,
   ProcurementAnalysis,
@@ -18,6 +18,7 @@ import {
   ProcurementOpportunity,
   RagStatus,
 } from "./types";
+import { formatPolicyPercent, formatPounds } from "../format";
 
 const PARA = "5.31-5.40";
 /** Findings about single lines are listed up to this many per kind, then summed up in one. */
@@ -61,7 +62,7 @@ interface Acc {
 
 function newAcc(rate: number | null): Acc {
   return {
-    savingFormula: `spend x ${percentText(rate ?? 0, 2)}`,
+    savingFormula: `spend x ${formatPolicyPercent(rate ?? 0)}`,
     spend: 0,
     on: 0,
     saving: 0,
@@ -105,7 +106,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
           finding(
             "warning",
             "NEGATIVE_SPEND",
-            `The spend on this line is negative (${poundsText(spend)}); it is included as written.`,
+            `The spend on this line is negative (${formatPounds(spend)}); it is included as written.`,
             src[0] ?? line.labelCell,
             "Check whether it is a credit note that belongs with another line."
           )
@@ -245,7 +246,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       onFrameworkShare: a.spend !== 0 ? a.on / a.spend : null,
       rate: rule.rate,
       annualSaving: a.hasSaving
-        ? fig(a.saving, a.savingSrc, `off-framework spend x ${percentText(rule.rate ?? 0, 2)}`)
+        ? fig(a.saving, a.savingSrc, `off-framework spend x ${formatPolicyPercent(rule.rate ?? 0)}`)
         : null,
       lineCount: a.lines,
     });
@@ -254,7 +255,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
         finding(
           "warning",
           "PROCUREMENT_RATE_NEEDED",
-          `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${poundsText(a.noRate.spend)} of spend not yet on the national approach (${a.noRate.count} line(s)) is not counted.`,
+          `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${formatPounds(a.noRate.spend)} of spend not yet on the national approach (${a.noRate.count} line(s)) is not counted.`,
           a.noRate.first,
           `Enter a local estimate as the setting procurement.frameworks.${cat}.rate (for example 5%).`
         )

@@ -10,8 +10,9 @@ import { Finding, finding } from "../findings";
 import { ForceData, SAVINGS_AREAS, SavingsArea, SavingsLine } from "../forceData";
 import { Pence } from "../money";
 import { Policy } from "../policy";
-import { FinancialYear, formatYear } from "../years";
-import { fig, percentText, rag, sortedUnique } from "./figures";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
+import { fig, rag, sortedUnique } from "./figures";
 import {
   PlannedActual,
   RagStatus,
@@ -19,6 +20,7 @@ import {
   SavingsAreaSummary,
   SavingsYearTotals,
 } from "./types";
+import { formatPercent, formatPolicyPercent } from "../format";
 
 const PARA = "5.53";
 
@@ -236,19 +238,19 @@ function savingsRag(
   if (shortfall > red)
     return rag(
       "red",
-      `${kind} savings so far ${percentText(shortfall)} short of plan (more than ${percentText(red)})`,
+      `${kind} savings so far ${formatPercent(shortfall, 1, 0)} short of plan (more than ${formatPolicyPercent(red)})`,
       PARA
     );
   if (shortfall > amber)
     return rag(
       "amber",
-      `${kind} savings so far ${percentText(shortfall)} short of plan (more than ${percentText(amber)})`,
+      `${kind} savings so far ${formatPercent(shortfall, 1, 0)} short of plan (more than ${formatPolicyPercent(amber)})`,
       PARA
     );
   return rag(
     "green",
     shortfall > 0
-      ? `${kind} savings so far within ${percentText(amber)} of plan`
+      ? `${kind} savings so far within ${formatPolicyPercent(amber)} of plan`
       : `${kind} savings so far at or above plan`,
     PARA
   );

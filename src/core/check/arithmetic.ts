@@ -14,11 +14,13 @@
  */
 import { CellRef, parseA1 } from "../grid";
 import { BudgetLine, WorkforceLine } from "../forceData";
-import { cleanFte, percentText, poundsText } from "../analysis/figures";
-import { FinancialYear, formatYear } from "../years";
+import { cleanFte } from "../analysis/figures";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { CheckContext, hit, rowSpanText } from "./context";
 import { FTE_TOLERANCE, statedSupportTotals } from "./businessSupport";
 import { RuleGroupResult, RuleHit } from "./types";
+import { formatPercent, formatPolicyPercent, formatPounds } from "../format";
 
 /** One row of a sheet for one year and one measure. */
 interface Row {
@@ -87,7 +89,7 @@ function totalsOfSheet(
     measure.kind === "money" ? a === b : Math.abs(a - b) <= FTE_TOLERANCE;
   const show = (n: number) =>
     measure.kind === "money"
-      ? poundsText(n)
+      ? formatPounds(n)
       : `${cleanFte(n).toLocaleString("en-GB", { maximumFractionDigits: 2 })} FTE`;
   rows.forEach((r, i) => {
     if (!r.isTotal || r.value === undefined || skip.has(i)) return;
@@ -204,11 +206,11 @@ function variances(ctx: CheckContext): RuleHit[] {
     const how =
       planned === 0
         ? `against a plan of nothing`
-        : `${percentText(ratio)} ${diff < 0 ? "below" : "above"} the planned ${poundsText(planned)}`;
+        : `${formatPercent(ratio, 1, 0)} ${diff < 0 ? "below" : "above"} the planned ${formatPounds(planned)}`;
     out.push(
       hit(
         "VARIANCE_EXPLAINED",
-        `"${l.initiative}" saved ${poundsText(l.actual.value)} in ${year}, ${how}, and no note explains the difference (the threshold is ${percentText(threshold)}).`,
+        `"${l.initiative}" saved ${formatPounds(l.actual.value)} in ${year}, ${how}, and no note explains the difference (the threshold is ${formatPolicyPercent(threshold)}).`,
         l.actual.sources[0] ?? l.labelCell,
         "Add a note to the line saying why the actual saving differs from the plan."
       )

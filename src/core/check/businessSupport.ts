@@ -5,11 +5,13 @@
  */
 import { CellRef } from "../grid";
 import { WorkforceLine } from "../forceData";
-import { cleanFte, lineWorkforceFte, percentText } from "../analysis/figures";
+import { cleanFte, lineWorkforceFte } from "../analysis/figures";
 import { BusinessSupportYear } from "../analysis/types";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
+import { formatPercent, formatPolicyPercent } from "../format";
 
 /** A stated business-support total: "Total business support", "Back office support subtotal". */
 const SUPPORT_TOTAL = /\b(?:business|back[- ]?office|corporate|organisational)\s+support\b/i;
@@ -42,8 +44,8 @@ function belowByTarget(ctx: CheckContext): RuleHit[] | string {
   if (known.length === 0) return "The workbook has no business-support share to assess.";
   const target = bs.targetYear;
   const t = formatYear(target);
-  const limit = percentText(bs.threshold);
-  const share = (y: BusinessSupportYear) => percentText(y.ratio?.value ?? 0);
+  const limit = formatPolicyPercent(bs.threshold);
+  const share = (y: BusinessSupportYear) => formatPercent(y.ratio?.value ?? 0, 1, 0);
   const atTarget = known.find((y) => y.year === target);
   if (atTarget) {
     if (atTarget.status === "atOrBelow") return [];

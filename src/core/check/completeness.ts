@@ -6,7 +6,8 @@
 import { CellRef } from "../grid";
 import { SAVINGS_AREAS, SavingsLine } from "../forceData";
 import { savingsAreaLabel } from "../analysis/savings";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { CheckContext, cellInColumnOf, hit } from "./context";
 import { RuleCode } from "./rules";
 import { RuleGroupResult, RuleHit } from "./types";

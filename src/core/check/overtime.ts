@@ -4,11 +4,12 @@
  * threshold is planned by the target year; at or below it, overtime does not rise. Every year
  * that misses is named, each at its own overtime cell.
  */
-import { poundsText, percentText } from "../analysis/figures";
 import { OvertimeRequirement, OvertimeYear } from "../analysis/types";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
+import { formatPercent, formatPolicyPercent, formatPounds } from "../format";
 
 function missedYear(
   r: OvertimeRequirement,
@@ -19,26 +20,26 @@ function missedYear(
 ): RuleHit {
   const year = formatYear(r.year);
   const prev = formatYear(r.previousYear);
-  const overtime = poundsText(r.overtime ?? own.overtime.value);
+  const overtime = formatPounds(r.overtime ?? own.overtime.value);
   const prevText =
     r.previousFrom === "figure"
-      ? `${prev}'s ${poundsText(r.previous)}`
-      : `${prev}'s ${poundsText(r.previous)} (projected: the workbook has no figure for ${prev})`;
+      ? `${prev}'s ${formatPounds(r.previous)}`
+      : `${prev}'s ${formatPounds(r.previous)} (projected: the workbook has no figure for ${prev})`;
   if (r.rule === "cut")
     return hit(
       "OVERTIME_ANNUAL_CUT",
-      `Overtime in ${year} is ${overtime}, more than ${poundsText(r.maximum.value)}, which is ${percentText(cut)} below ${prevText}; the force was above ${percentText(threshold)} of paybill, so a cut of at least ${percentText(cut)} was due.`,
+      `Overtime in ${year} is ${overtime}, more than ${formatPounds(r.maximum.value)}, which is ${formatPolicyPercent(cut)} below ${prevText}; the force was above ${formatPolicyPercent(threshold)} of paybill, so a cut of at least ${formatPolicyPercent(cut)} was due.`,
       own.overtime.sources[0],
-      `Plan overtime for ${year} at ${poundsText(r.maximum.value)} or less.`
+      `Plan overtime for ${year} at ${formatPounds(r.maximum.value)} or less.`
     );
   const wasAbove = previous?.status === "above";
   return hit(
     "OVERTIME_NO_RISE",
     wasAbove
       ? `Overtime rises in ${year} to ${overtime}, above ${prevText}; the force is not counted as a highest spender, so it should at least not rise.`
-      : `Overtime rises in ${year} to ${overtime}, above ${prevText}, although the force was at or below ${percentText(threshold)} of paybill.`,
+      : `Overtime rises in ${year} to ${overtime}, above ${prevText}, although the force was at or below ${formatPolicyPercent(threshold)} of paybill.`,
     own.overtime.sources[0],
-    `Hold overtime for ${year} at ${poundsText(r.maximum.value)} or less.`
+    `Hold overtime for ${year} at ${formatPounds(r.maximum.value)} or less.`
   );
 }
 
@@ -56,7 +57,7 @@ function thresholdYear(
   const atTarget = known.find((y) => y.year === target);
   const last = known[known.length - 1];
   const where = (atTarget ?? last).overtime.sources[0];
-  const ratio = (y: OvertimeYear) => percentText(y.ratio?.value ?? 0);
+  const ratio = (y: OvertimeYear) => formatPercent(y.ratio?.value ?? 0, 1, 0);
   return [
     hit(
       "OVERTIME_THRESHOLD_YEAR_PLANNED",

@@ -15,9 +15,9 @@ import { SavingsArea } from "../forceData";
 import { PeerIndicatorResult, percentileInc } from "../analysis/peers";
 import { KnownIndicatorKey } from "../detect/peers";
 import { savingsAreaLabel } from "../analysis/savings";
-import { percentText } from "../analysis/figures";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
+import { formatPercent } from "../format";
 
 /** The savings-plan area that acts on each known indicator; "any" for overall spending. */
 const ACTION_AREA: Readonly<Record<KnownIndicatorKey, SavingsArea | "any">> = {
@@ -76,7 +76,7 @@ function hasAction(ctx: CheckContext, ind: PeerIndicatorResult): boolean {
 }
 
 function valueText(ind: PeerIndicatorResult, v: number): string {
-  if (ind.isPercent) return percentText(v);
+  if (ind.isPercent) return formatPercent(v, 1, 0);
   const n = v.toLocaleString("en-GB", { maximumFractionDigits: 2 });
   return ind.unit === "£" ? `£${n}` : n;
 }

@@ -4,11 +4,11 @@
  * contract's end, whichever is later (forces join as their contracts expire, 5.35(b)).
  */
 import { CellRef } from "../grid";
-import { poundsText } from "../analysis/figures";
 import { procurementCategoryLabel } from "../names";
-import { formatDate } from "../statement/format";
+import { formatDate } from "../format";
 import { CheckContext, cellInColumnOf, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
+import { formatPounds } from "../format";
 
 const key = (r: CellRef) => `${r.sheet}\u0000${r.address}`;
 
@@ -34,7 +34,7 @@ export function checkProcurement(ctx: CheckContext): RuleGroupResult {
   let planned = 0;
   for (const o of opportunities) {
     const line = lineAt.get(key(o.cell));
-    const what = `"${o.categoryText}"${o.supplier ? ` from ${o.supplier}` : ""} (${poundsText(o.spend.value)} a year)`;
+    const what = `"${o.categoryText}"${o.supplier ? ` from ${o.supplier}` : ""} (${formatPounds(o.spend.value)} a year)`;
     const framework = procurementCategoryLabel(o.category);
     const by = formatDate(o.migrateBy);
     if (o.plannedMigration === null) {

@@ -7,7 +7,8 @@
  * and each data row is visited once.
  */
 import { CellRef, CellValue, SheetGrid } from "../grid";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { finding } from "../findings";
 import { at, cellText, FindingSink, NumberCell, readNumberCell, RefMaker } from "./cells";
 import { Matcher } from "./labels";

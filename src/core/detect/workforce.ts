@@ -10,7 +10,8 @@
 import { FunctionCategory, Sourced, WorkforceLine } from "../forceData";
 import { a1, CellRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { cellText, quantityFromCell, readNumberCell, showNumber } from "./cells";
 import { DetectContext } from "./context";
 import { FUNCTION_NAMES, inSentence } from "../names";

@@ -8,7 +8,8 @@
  * position at 31 March is the position at the end of that year.
  */
 import { CellValue, isErrorValue } from "../grid";
-import { FinancialYear, financialYearOf } from "../years";
+import { FinancialYear } from "../years";
+import { financialYearOf } from "../dates";
 
 export type YearBasis = "actual" | "budget" | "target" | "forecast";
 

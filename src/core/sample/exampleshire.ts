@@ -20,7 +20,8 @@
 import { exampleshirePeersSheet } from "./peers";
 import { CellValue, SheetGrid, WorkbookGrid } from "../grid";
 import { inputTemplate, templateSheetGrid, TemplateSheet } from "../template";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
+import { formatYear } from "../format";
 import { sheetFromRows } from "./gridBuilder";
 
 export const EXAMPLESHIRE_NAME = "Exampleshire Constabulary";

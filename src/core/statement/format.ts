@@ -1,175 +1,29 @@
 /**
- * How the statement writes numbers, as a police treasurer expects to read them. These are the
- * only formatting rules in the add-in: the statement builder applies them once, and every
- * renderer shows the resulting text (or, in Excel, the value with the matching number format).
- *
- * Conventions (one unit for the whole statement: the unit the force's own budget sheet used,
- * or whole pounds when none was stated):
- *
- * | unit  | table cell (header says the unit) | Excel number format       | in a sentence   |
- * |-------|-----------------------------------|---------------------------|-----------------|
- * | £     | 5,225,000   negative (1,234)      | #,##0;(#,##0)             | £5,225,000      |
- * | £000  | 5,225       negative (1)          | #,##0,;(#,##0,)           | £5,225k         |
- * | £m    | 5.23        negative (0.12)       | #,##0.00,,;(#,##0.00,,)   | £5.23m, £545m   |
- *
- * - Rounding is half away from zero on the exact decimal amount (as Excel's ROUND does). A
- *   non-zero amount that would round to nothing in a sentence is written in the next smaller
- *   unit (£400 is never "£0k").
- * - In sentences, "£m" drops a ".00" ("£545m"), never other digits.
- * - Percentages: one decimal place, "5.5%"; stored as the fraction 0.055 with format "0.0%".
- *   Differences between two percentages are written in percentage points ("0.6 points").
- * - FTE: one decimal place with thousands separators, "1,234.5".
- * - Financial years: "2010/11". Dates: "31 March 2011".
- * - Where there is no figure, the cell says "no data" rather than showing a blank or a zero.
+ * The statement's figures: a value, its text and its sources together. The text is written by
+ * the add-in's one formatting module (../format.ts); in Excel the value carries the matching
+ * number format. Where there is no figure, the cell says "no data" rather than showing a blank
+ * or a zero.
  */
 import { CellRef, formatRef, parseA1 } from "../grid";
-import { MoneyUnit, Pence, shiftRound, toPounds } from "../money";
-import { FinancialYear, formatYear } from "../years";
+import {
+  COUNT_FORMAT,
+  FTE_FORMAT,
+  PERCENT_FORMAT,
+  formatCount,
+  formatDate,
+  formatFte,
+  formatMoney,
+  formatMoneyCell,
+  formatNumber,
+  formatPercent,
+  formatYear,
+  moneyNumberFormat,
+} from "../format";
+import { MoneyUnit, Pence, toPounds } from "../money";
+import { FinancialYear } from "../years";
 import { DisplayFigure, RAG_LABELS, RagState, TableCell } from "./model";
 
 export const NO_DATA = "no data";
-
-/** "1234567" -> "1,234,567" for a string of digits. */
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/**
- * `n` scaled by 10^exponent and shown with `decimals` decimal places, half away from zero,
- * without the sign. E.g. amountText(522500000, -5, 0) = "5,225" (pence to £000).
- */
-function amountText(n: number, exponent: number, decimals: number): string {
-  const scaled = Math.abs(shiftRound(n, exponent + decimals));
-  let whole = String(scaled);
-  let frac = "";
-  if (decimals > 0) {
-    whole = whole.padStart(decimals + 1, "0");
-    frac = "." + whole.slice(-decimals);
-    whole = whole.slice(0, -decimals);
-  }
-  return group(whole) + frac;
-}
-
-/** Exponent from pence to the unit, and decimals shown in tables. */
-const UNIT_SHAPE: Readonly<Record<MoneyUnit, { exponent: number; decimals: number }>> = {
-  "£": { exponent: -2, decimals: 0 },
-  "£000": { exponent: -5, decimals: 0 },
-  "£m": { exponent: -8, decimals: 2 },
-};
-
-/** A money amount as a table cell shows it in `unit` (the unit is in the column header). */
-export function formatMoneyCell(pence: Pence, unit: MoneyUnit): string {
-  const { exponent, decimals } = UNIT_SHAPE[unit];
-  const text = amountText(pence, exponent, decimals);
-  const isZero = /^[0.,]*$/.test(text);
-  return pence < 0 && !isZero ? `(${text})` : text;
-}
-
-/** The Excel number format that shows a value in pounds as formatMoneyCell does. */
-export function moneyNumberFormat(unit: MoneyUnit): string {
-  switch (unit) {
-    case "£":
-      return "#,##0;(#,##0)";
-    case "£000":
-      return "#,##0,;(#,##0,)";
-    case "£m":
-      return "#,##0.00,,;(#,##0.00,,)";
-  }
-}
-
-/** The unit as a column header writes it: "£", "£000", "£m". */
-export function unitLabel(unit: MoneyUnit): string {
-  return unit;
-}
-
-const SMALLER: Readonly<Record<MoneyUnit, MoneyUnit | undefined>> = {
-  "£m": "£000",
-  "£000": "£",
-  "£": undefined,
-};
-
-/** A money amount in a sentence: "£5,225,000", "£5,225k" or "£5.23m" (see the table above). */
-export function formatMoney(pence: Pence, unit: MoneyUnit): string {
-  if (pence === 0) return "£0";
-  const sign = pence < 0 ? "-" : "";
-  const { exponent, decimals } = UNIT_SHAPE[unit];
-  let text = amountText(pence, exponent, decimals);
-  const roundsToZero = /^[0.,]*$/.test(text);
-  const smaller = SMALLER[unit];
-  if (pence !== 0 && roundsToZero) {
-    if (smaller) return formatMoney(pence, smaller);
-    // Under a pound: show the pence rather than "£0".
-    return `${sign}£${amountText(pence, -2, 2)}`;
-  }
-  if (unit === "£m") text = text.replace(/\.00$/, "");
-  const suffix = unit === "£000" ? "k" : unit === "£m" ? "m" : "";
-  return `${sign}£${text}${suffix}`;
-}
-
-/** A fraction as a percentage to one decimal place: 0.0545 -> "5.5%" (half away from zero). */
-export function formatPercent(fraction: number): string {
-  const tenths = shiftRound(fraction, 3);
-  const sign = tenths < 0 ? "-" : "";
-  const abs = Math.abs(tenths);
-  return `${sign}${group(String(Math.floor(abs / 10)))}.${abs % 10}%`;
-}
-
-/** A difference between two fractions in percentage points: 0.006 -> "0.6 percentage points". */
-export function formatPoints(fractionDifference: number): string {
-  const text = formatPercent(Math.abs(fractionDifference)).replace("%", "");
-  return `${text} percentage point${text === "1.0" ? "" : "s"}`;
-}
-
-export const PERCENT_FORMAT = "0.0%";
-export const FTE_FORMAT = "#,##0.0";
-export const COUNT_FORMAT = "#,##0";
-
-/** FTE to one decimal place: 1234.56 -> "1,234.6". */
-export function formatFte(fte: number): string {
-  const sign = fte < 0 && shiftRound(fte, 1) !== 0 ? "-" : "";
-  return sign + amountText(fte, 0, 1);
-}
-
-/** A number to `decimals` places with separators: (2.456, 2) -> "2.46". */
-export function formatDecimal(n: number, decimals: number): string {
-  const sign = n < 0 && shiftRound(n, decimals) !== 0 ? "-" : "";
-  return sign + amountText(n, 0, decimals);
-}
-
-/** A whole count with separators: 1234 -> "1,234". */
-export function formatCount(n: number): string {
-  const sign = n < 0 ? "-" : "";
-  return sign + amountText(n, 0, 0);
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/**
- * An ISO date or timestamp ("2011-03-31", "2025-05-05T14:03:00Z") as "31 March 2011"; the
- * date part is read as written, so the result never depends on the machine's time zone.
- * Text that is not an ISO date is returned unchanged.
- */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
-  if (!m) return iso;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
-  return `${day} ${MONTHS[month - 1]} ${m[1]}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Figures: a value, its text and its sources together.
@@ -257,7 +111,7 @@ export function numberFigure(
   return {
     kind: "number",
     value: n,
-    text: formatDecimal(n, decimals),
+    text: formatNumber(n, decimals),
     numberFormat: decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : COUNT_FORMAT,
     sources: refs(sources),
   };

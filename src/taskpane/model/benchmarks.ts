@@ -7,11 +7,12 @@
 import { Analysis, ProcurementOpportunity, RagStatus } from "../../core/analysis/types";
 import { CellRef } from "../../core/grid";
 import { procurementCategoryLabel } from "../../core/names";
-import { formatYear } from "../../core/years";
+import { formatYear } from "../../core/format";
 import { RAG_LABELS, DisplayFigure, RagState } from "../../core/statement/model";
-import { formatDate, missingFigure, percentFigure } from "../../core/statement/format";
+import { missingFigure, percentFigure } from "../../core/statement/format";
+import { formatDate } from "../../core/format";
 import { listYears, ragState, withParagraph } from "../../core/statement/sections/common";
-import { thresholdText } from "../../core/statement/sections/thresholds";
+import { formatPolicyPercent } from "../../core/format";
 
 export interface RagView {
   readonly state: RagState;
@@ -43,7 +44,7 @@ export function ragView(r: RagStatus): RagView {
 
 export function overtimeCard(a: Analysis): BenchmarkCard {
   const o = a.overtime;
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const latest = [...o.byYear].reverse().find((y) => y.ratio !== null);
   const notes: string[] = [];
   if (o.yearsMissed.length > 0)
@@ -81,7 +82,7 @@ export function overtimeCard(a: Analysis): BenchmarkCard {
 
 export function supportCard(a: Analysis): BenchmarkCard {
   const b = a.businessSupport;
-  const t = thresholdText(b.threshold);
+  const t = formatPolicyPercent(b.threshold);
   const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
   const notes: string[] = [];
   if (assessed && !b.assessedYearIsTarget)

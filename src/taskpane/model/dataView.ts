@@ -8,7 +8,8 @@ import { lineWorkforceFte } from "../../core/analysis/figures";
 import { BudgetLine, ForceData } from "../../core/forceData";
 import { CellRef } from "../../core/grid";
 import { MoneyUnit } from "../../core/money";
-import { FinancialYear, formatYear } from "../../core/years";
+import { FinancialYear } from "../../core/years";
+import { formatYear } from "../../core/format";
 import { supportClassOf } from "../../core/policy";
 import {
   BUDGET_KEY_NAMES,
@@ -18,14 +19,8 @@ import {
 } from "../../core/names";
 import { AREA_SHORT } from "../../core/statement/sections/summary";
 import { UNIT_WORDS } from "../../core/detect/units";
-import {
-  formatDate,
-  formatFte,
-  formatMoneyCell,
-  missingFigure,
-  NO_DATA,
-  textFigure,
-} from "../../core/statement/format";
+import { missingFigure, NO_DATA, textFigure } from "../../core/statement/format";
+import { formatDate, formatFte, formatMoneyCell } from "../../core/format";
 import { TableBlock, TableCell, TableColumn } from "../../core/statement/model";
 
 /** A figure as the Data step shows it: its text and the cell(s) it came from. */

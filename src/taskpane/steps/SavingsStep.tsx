@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { AREA_HEADINGS } from "../../core/statement/sections/areas";
 import { AREA_SHORT } from "../../core/statement/sections/summary";
-import { formatMoney } from "../../core/statement/format";
+import { formatMoney } from "../../core/format";
 import { KIND_WORDS, SavingsKind, allYearsTable, areaTable, yearTable } from "../model/savings";
 import { usePane } from "../PaneContext";
 import { ModelTable } from "../components/ModelTable";

@@ -5,7 +5,7 @@
  */
 import { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/grid";
 import { inputTemplate, templateSheetGrid, TemplateSheet } from "../../../src/core/template";
-import { formatYear } from "../../../src/core/years";
+import { formatYear } from "../../../src/core/format";
 
 export interface BudgetRow {
   readonly label: string;

@@ -7,7 +7,7 @@ import { detectForceData } from "../../../src/core/detect/detect";
 import { ForceData } from "../../../src/core/forceData";
 import { CellValue, SheetGrid } from "../../../src/core/grid";
 import { insertColumns, insertRows, sheetFromRows } from "../../../src/core/sample/gridBuilder";
-import { formatYear } from "../../../src/core/years";
+import { formatYear } from "../../../src/core/format";
 
 const LABELS = [
   "Police officer pay",

@@ -11,7 +11,7 @@ import {
   readDateCell,
   yearOfCell,
 } from "../../../src/core/detect/years";
-import { formatYear } from "../../../src/core/years";
+import { formatYear } from "../../../src/core/format";
 
 describe("financial years in headers", () => {
   test.each([

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { moneyFigure, percentFigure, refsText } from "../../../src/core/statement/format";
 import {
   formatDate,
   formatFte,
@@ -6,12 +7,9 @@ import {
   formatMoneyCell,
   formatPercent,
   formatPoints,
-  moneyFigure,
+  formatPolicyPercent,
   moneyNumberFormat,
-  percentFigure,
-  refsText,
-} from "../../../src/core/statement/format";
-import { thresholdText } from "../../../src/core/statement/sections/thresholds";
+} from "../../../src/core/format";
 
 describe("money in sentences", () => {
   test("whole pounds with separators", () => {
@@ -92,9 +90,9 @@ describe("percentages, FTE, years and dates", () => {
     expect(formatPercent(-0.012)).toBe("-1.2%");
   });
   test("thresholds as the White Paper writes them", () => {
-    expect(thresholdText(0.04)).toBe("4%");
-    expect(thresholdText(0.07)).toBe("7%");
-    expect(thresholdText(0.065)).toBe("6.5%");
+    expect(formatPolicyPercent(0.04)).toBe("4%");
+    expect(formatPolicyPercent(0.07)).toBe("7%");
+    expect(formatPolicyPercent(0.065)).toBe("6.5%");
   });
   test("percentage points", () => {
     expect(formatPoints(0.006)).toBe("0.6 percentage points");

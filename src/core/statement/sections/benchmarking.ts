@@ -9,13 +9,10 @@
  */
 import { CellRef } from "../../grid";
 import { Pence } from "../../money";
-import { formatYear } from "../../years";
+import { formatYear } from "../../format";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
 import {
   countFigure,
-  formatDecimal,
-  formatPercent,
-  formatPoints,
   missingFigure,
   moneyFigure,
   numberFigure,
@@ -23,8 +20,14 @@ import {
   textFigure,
   yearFigure,
 } from "../format";
+import {
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatPolicyPercent,
+  formatPoundsValue,
+} from "../../format";
 import { DraftContext, listWords, para } from "./common";
-import { thresholdText } from "./thresholds";
 import { RankedIndicator, skiSlopeChart } from "./skiSlope";
 import { mergeSources } from "../../analysis/figures";
 
@@ -87,7 +90,7 @@ function valueFigure(
 
 function valueText(i: PeerIndicatorForStatement, v: number): string {
   if (i.isPercent) return formatPercent(v);
-  return `${i.unit === "£" ? "£" : ""}${formatDecimal(v, 2)}`;
+  return i.unit === "£" ? formatPoundsValue(v) : formatNumber(v, 2);
 }
 
 function thresholdsTable(ctx: DraftContext): TableBlock {
@@ -96,8 +99,8 @@ function thresholdsTable(ctx: DraftContext): TableBlock {
   const p = ctx.analysis.procurement;
   const latestOt = [...o.byYear].reverse().find((y) => y.ratio !== null);
   const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
-  const ot = thresholdText(o.threshold);
-  const bs = thresholdText(b.threshold);
+  const ot = formatPolicyPercent(o.threshold);
+  const bs = formatPolicyPercent(b.threshold);
   const rows: TableRow[] = [
     {
       cells: [

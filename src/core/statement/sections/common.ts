@@ -7,7 +7,8 @@ import { Finding } from "../../findings";
 import { ForceData, SavingsArea } from "../../forceData";
 import { MoneyUnit, Pence } from "../../money";
 import { Policy } from "../../policy";
-import { FinancialYear, formatYear } from "../../years";
+import { FinancialYear } from "../../years";
+import { formatYear } from "../../format";
 import {
   Analysis,
   Figure as AnalysisFigure,

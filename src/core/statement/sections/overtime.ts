@@ -4,18 +4,12 @@
  * threshold is reached, and the force's pro-rata share of the national reduction (5.9-5.10).
  */
 import { finding } from "../../findings";
-import { FinancialYear, formatYear } from "../../years";
+import { FinancialYear } from "../../years";
+import { formatYear } from "../../format";
 import { OvertimeAnalysis } from "../../analysis/types";
 import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import {
-  formatMoney,
-  formatPercent,
-  missingFigure,
-  percentFigure,
-  PERCENT_FORMAT,
-  textFigure,
-  yearFigure,
-} from "../format";
+import { missingFigure, percentFigure, textFigure, yearFigure } from "../format";
+import { PERCENT_FORMAT, formatMoney, formatPercent, formatPolicyPercent } from "../../format";
 import {
   DraftContext,
   keyFactsTable,
@@ -27,7 +21,7 @@ import {
   percentCell,
   sheetOf,
 } from "./common";
-import { thresholdFigure, thresholdText } from "./thresholds";
+import { thresholdFigure } from "./thresholds";
 
 const PARA = "5.9-5.10";
 
@@ -39,7 +33,7 @@ function years(o: OvertimeAnalysis): FinancialYear[] {
 }
 
 function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const rows: TableRow[] = years(o).map((year) => {
     const y = o.byYear.find((b) => b.year === year);
     const r = o.requiredByYear.find((q) => q.year === year);
@@ -96,7 +90,7 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
     rows,
     note:
       `Ratio = overtime / paybill (${basisWords(ctx, o)}). "Most allowed": while the previous year was above ${t}, ` +
-      `overtime may be at most ${formatPercent(1 - ctx.policy.overtime.minAnnualCut).replace(".0%", "%")} of that year's; ` +
+      `overtime may be at most ${formatPolicyPercent(1 - ctx.policy.overtime.minAnnualCut)} of that year's; ` +
       `at or below ${t}, it may not rise (White Paper ${PARA}).`,
   };
 }
@@ -110,7 +104,7 @@ function basisWords(ctx: DraftContext, o: OvertimeAnalysis): string {
 }
 
 function keyFacts(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const latestSaving = [...o.savingsAgainstBaseline].reverse()[0];
   const facts: [string, DisplayFigure][] = [
     ["Measured on", textFigure(basisWords(ctx, o))],
@@ -164,7 +158,7 @@ function formatMoneyM(pence: number): string {
 function chart(o: OvertimeAnalysis): ChartBlock | undefined {
   const rows = o.byYear.filter((y) => y.ratio !== null);
   if (rows.length === 0) return undefined;
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const points = o.byYear.map((y) =>
     y.ratio ? percentFigure(y.ratio.value, y.ratio.sources) : null
   );
@@ -198,7 +192,7 @@ function chart(o: OvertimeAnalysis): ChartBlock | undefined {
 }
 
 function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const known = o.byYear.filter((y) => y.ratio !== null);
   const latest = known[known.length - 1];
   const base = o.byYear.find((y) => y.year === o.baselineYear && y.ratio !== null);
@@ -268,7 +262,7 @@ function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
 /** The overtime evidence section(s), level 2, under the overtime area. */
 export function overtimeEvidence(ctx: DraftContext): Section[] {
   const o = ctx.analysis.overtime;
-  const t = thresholdText(o.threshold);
+  const t = formatPolicyPercent(o.threshold);
   const heading = `Overtime against ${t} of paybill`;
   if (!o.byYear.some((y) => y.ratio !== null)) {
     raise(

@@ -6,19 +6,11 @@
  */
 import { finding } from "../../findings";
 import { procurementCategoryLabel } from "../../names";
-import { formatYear } from "../../years";
+import { formatYear } from "../../format";
 import { ProcurementAnalysis, ProcurementOpportunity } from "../../analysis/types";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import {
-  countFigure,
-  dateFigure,
-  formatDate,
-  formatMoney,
-  formatPercent,
-  missingFigure,
-  percentFigure,
-  textFigure,
-} from "../format";
+import { countFigure, dateFigure, missingFigure, percentFigure, textFigure } from "../format";
+import { formatDate, formatMoney, formatPercent } from "../../format";
 import {
   DraftContext,
   keyFactsTable,

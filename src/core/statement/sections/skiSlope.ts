@@ -8,8 +8,8 @@
  */
 import { CellRef } from "../../grid";
 import { ChartBlock, ChartSeries, DisplayFigure } from "../model";
-import { formatDecimal, formatPercent, numberFigure, percentFigure } from "../format";
-import { thresholdText } from "./thresholds";
+import { numberFigure, percentFigure } from "../format";
+import { formatNumber, formatPercent, formatPolicyPercent, formatPoundsValue } from "../../format";
 
 /** One column of the chart (SkiSlopeBar in analysis/peers.ts fits it). */
 export interface RankedBar {
@@ -55,7 +55,11 @@ function figure(i: RankedIndicator, v: number, cell?: CellRef): DisplayFigure {
 }
 
 function valueText(i: RankedIndicator, v: number): string {
-  return i.isPercent ? formatPercent(v) : `${i.unit === "£" ? "£" : ""}${formatDecimal(v, 2)}`;
+  return i.isPercent
+    ? formatPercent(v)
+    : i.unit === "£"
+      ? formatPoundsValue(v)
+      : formatNumber(v, 2);
 }
 
 function ordinal(n: number): string {
@@ -89,7 +93,7 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
   const threshold = i.chart?.threshold;
   if (threshold)
     series.push({
-      name: `${thresholdText(threshold.value)} threshold`,
+      name: `${formatPolicyPercent(threshold.value)} threshold`,
       points: bars.map(() => percentFigure(threshold.value)),
       role: "threshold",
     });
@@ -105,7 +109,7 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
     `Column chart ranking ${bars.length} forces on ${i.name}, best (${better}) on the left. ${where} ` +
     `Best: ${first.name}, ${valueText(i, first.value)}; last: ${last.name}, ${valueText(i, last.value)}.` +
     (tq !== undefined && tq !== null ? ` The top quartile starts at ${valueText(i, tq)}.` : "") +
-    (threshold ? ` The ${thresholdText(threshold.value)} threshold is drawn as a line.` : "");
+    (threshold ? ` The ${formatPolicyPercent(threshold.value)} threshold is drawn as a line.` : "");
   return {
     kind: "chart",
     id: `chart-peers-${slug(i.key ?? i.name)}`,
@@ -118,7 +122,7 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
     valueAxisTitle: i.isPercent ? "%" : i.unit === "£" ? "£" : i.name,
     valueFormat: i.isPercent ? "0.0%" : i.unit === "£" ? '"£"#,##0.00' : "#,##0.00",
     ...(threshold
-      ? { threshold: { value: threshold.value, text: thresholdText(threshold.value) } }
+      ? { threshold: { value: threshold.value, text: formatPolicyPercent(threshold.value) } }
       : {}),
     altText,
   };

@@ -22,7 +22,8 @@ import {
   TableRow,
   TextRun,
 } from "../model";
-import { formatDate, refsText, textFigure } from "../format";
+import { refsText, textFigure } from "../format";
+import { formatDate } from "../../format";
 import { DraftContext, para } from "./common";
 
 const SHEET_ROLE_WORDS: Readonly<Record<ForceData["sheetsUsed"][number]["as"], string>> = {

@@ -4,19 +4,12 @@
  */
 import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
 import { Pence } from "../../money";
-import { FinancialYear, formatYear } from "../../years";
+import { FinancialYear } from "../../years";
+import { formatYear } from "../../format";
 import { Figure as AnalysisFigure } from "../../analysis/types";
 import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import {
-  cell,
-  formatMoney,
-  missingFigure,
-  moneyFigure,
-  moneyNumberFormat,
-  percentFigure,
-  ragCell,
-  textFigure,
-} from "../format";
+import { cell, missingFigure, moneyFigure, percentFigure, ragCell, textFigure } from "../format";
+import { formatMoney, moneyNumberFormat } from "../../format";
 import {
   DraftContext,
   listYears,

@@ -6,18 +6,12 @@
 import { finding } from "../../findings";
 import { FunctionCategory } from "../../forceData";
 import { functionCategoryLabel } from "../../names";
-import { FinancialYear, formatYear } from "../../years";
+import { FinancialYear } from "../../years";
+import { formatYear } from "../../format";
 import { BusinessSupportAnalysis } from "../../analysis/types";
 import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import {
-  fteFigure,
-  formatPercent,
-  missingFigure,
-  percentFigure,
-  PERCENT_FORMAT,
-  textFigure,
-  yearFigure,
-} from "../format";
+import { fteFigure, missingFigure, percentFigure, textFigure, yearFigure } from "../format";
+import { PERCENT_FORMAT, formatPercent } from "../../format";
 import {
   DraftContext,
   keyFactsTable,
@@ -29,7 +23,8 @@ import {
   percentCell,
   sheetOf,
 } from "./common";
-import { thresholdFigure, thresholdText } from "./thresholds";
+import { thresholdFigure } from "./thresholds";
+import { formatPolicyPercent } from "../../format";
 
 const PARA = "5.46-5.51";
 
@@ -41,7 +36,7 @@ function years(b: BusinessSupportAnalysis): FinancialYear[] {
 }
 
 function byYearTable(b: BusinessSupportAnalysis): TableBlock {
-  const t = thresholdText(b.threshold);
+  const t = formatPolicyPercent(b.threshold);
   const rows: TableRow[] = years(b).map((year) => {
     const y = b.byYear.find((q) => q.year === year);
     const p = b.path.find((q) => q.year === year);
@@ -164,7 +159,7 @@ function keyFacts(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
 
 function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
   if (!b.byYear.some((y) => y.ratio !== null)) return undefined;
-  const t = thresholdText(b.threshold);
+  const t = formatPolicyPercent(b.threshold);
   return {
     kind: "chart",
     id: "chart-support",
@@ -202,7 +197,7 @@ function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
 }
 
 function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
-  const t = thresholdText(b.threshold);
+  const t = formatPolicyPercent(b.threshold);
   const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
   const out: Block[] = [];
   if (assessed && assessed.ratio) {
@@ -255,7 +250,7 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
 /** The support services evidence section, level 2. */
 export function supportServicesEvidence(ctx: DraftContext): Section[] {
   const b = ctx.analysis.businessSupport;
-  const t = thresholdText(b.threshold);
+  const t = formatPolicyPercent(b.threshold);
   const heading = `Business support against ${t} of the workforce`;
   if (!b.byYear.some((y) => y.ratio !== null)) {
     raise(
