@@ -6,11 +6,9 @@
 import { findingPlace } from "../core/findings";
 import { MoneyUnit, Pence } from "../core/money";
 import { procurementCategoryLabel } from "../core/names";
-import { formatMoney, formatPercent } from "../core/statement/format";
 import { ScenarioResult } from "../core/scenario/types";
-import { formatYear } from "../core/years";
 import { textTable } from "./analysisSummary";
-import { percentText } from "../core/analysis/figures";
+import { formatMoney, formatPercent, formatPolicyPercent, formatYear } from "../core/format";
 
 const FROM_WORDS = {
   latestActual: "the latest year marked actual",
@@ -34,7 +32,7 @@ export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit =
     const cut =
       o.yearlyCutAmount !== null
         ? `${money(o.yearlyCutAmount)} a year`
-        : `${percentText(o.yearlyCut ?? 0, 2)} a year`;
+        : `${formatPolicyPercent(o.yearlyCut ?? 0)} a year`;
     out.push(
       `  Yearly cut ${cut}${o.solvedFor !== null ? ` (the smallest, in hundredths of a percent, reaching the threshold by ${formatYear(o.solvedFor)})` : ""}, from ${formatYear(o.from)} (${FROM_WORDS[o.fromReason]}).`
     );
@@ -132,7 +130,7 @@ export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit =
           m.migrateBy,
           m.rate === null
             ? "none"
-            : `${percentText(m.rate, 2)}${m.rateFrom === "scenario" ? " (scenario)" : ""}`,
+            : `${formatPolicyPercent(m.rate)}${m.rateFrom === "scenario" ? " (scenario)" : ""}`,
           m.annualSaving ? money(m.annualSaving.value) : "-",
         ]),
         [false, false, true, false, false, true, true]

@@ -8,8 +8,8 @@
  */
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
-import { FinancialYear, formatYear } from "../years";
-import { fig, mergeSources, mulDiv, percentText, poundsText } from "../analysis/figures";
+import { FinancialYear } from "../years";
+import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis } from "../analysis/types";
 import { RATE_SCALE, belowShare, fteHundredths, fteTenThousandths, rateParts } from "./exact";
 import {
@@ -19,6 +19,7 @@ import {
   SupportScenario,
   SupportScenarioYear,
 } from "./types";
+import { formatPercent, formatPolicyPercent, formatPounds, formatYear } from "../format";
 
 const MAX_YEARS_AFTER_TARGET = 30;
 
@@ -87,14 +88,14 @@ export function modelBusinessSupport(
   const start = [...years].reverse().find((y) => y <= from) ?? years[0];
   const share = lever?.kind === "reach" && lever.share !== undefined ? lever.share : b.threshold;
   const startFig = known.get(start)!;
-  const t = percentText(share);
+  const t = formatPolicyPercent(share);
 
   if (!Number.isFinite(share) || share <= 0 || share >= 1) {
     findings.push(
       finding(
         "error",
         "SCENARIO_SHARE_OUT_OF_RANGE",
-        `A business-support share of ${Number.isFinite(share) ? percentText(share, 2) : String(share)} cannot be modelled: it must be more than 0% and less than 100%.`,
+        `A business-support share of ${Number.isFinite(share) ? formatPolicyPercent(share) : String(share)} cannot be modelled: it must be more than 0% and less than 100%.`,
         undefined,
         "Enter a share such as 7%."
       )
@@ -180,7 +181,7 @@ export function modelBusinessSupport(
         finding(
           "error",
           "SCENARIO_SHARE_NOT_A_REDUCTION",
-          `Business support is already below ${t} of the workforce in ${formatYear(start)} (${percentText(startFig.support / startFig.total)}), so there is nothing to remove to reach it.`,
+          `Business support is already below ${t} of the workforce in ${formatYear(start)} (${formatPercent(startFig.support / startFig.total, 1, 0)}), so there is nothing to remove to reach it.`,
           startFig.supportSources[0],
           "Enter a share below today's."
         )
@@ -282,7 +283,7 @@ export function modelBusinessSupport(
         ? fig(
             mulDiv(avg.value, removed, 100),
             mergeSources(avg.sources),
-            `${removed / 100} FTE removed x average cost per support FTE (${poundsText(avg.value)})`
+            `${removed / 100} FTE removed x average cost per support FTE (${formatPounds(avg.value)})`
           )
         : null,
     from,
@@ -305,14 +306,14 @@ export function modelBusinessSupport(
     {
       key: "businessSupport.threshold",
       label: "Business support threshold",
-      value: percentText(b.threshold),
+      value: formatPolicyPercent(b.threshold),
     },
     { key: "years.target", label: "Target year", value: formatYear(target) },
     {
       key: "businessSupport.averageCost",
       label: "Average cost per support FTE",
       value: avg
-        ? `${poundsText(avg.value)} (${avg.method === "input" ? "the Settings sheet" : "police staff pay / police staff FTE"})`
+        ? `${formatPounds(avg.value)} (${avg.method === "input" ? "the Settings sheet" : "police staff pay / police staff FTE"})`
         : "not known",
     },
   ];

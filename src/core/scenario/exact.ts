@@ -5,7 +5,8 @@
  * made on whole numbers too, so "at or below 4%" never depends on float noise.
  */
 import { mulDiv } from "../analysis/figures";
-import { Pence, shiftRound } from "../money";
+import { Pence } from "../money";
+import { shiftRound } from "../rounding";
 
 /** A rate's parts in 10^8. */
 export const RATE_SCALE = 100_000_000;

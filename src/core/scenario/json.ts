@@ -5,10 +5,11 @@
  */
 import { Finding, findingPlace } from "../findings";
 import { toPounds } from "../money";
-import { FinancialYear, formatYear } from "../years";
+import { FinancialYear } from "../years";
 import { cellsJson } from "../analysis/json";
 import { Figure } from "../analysis/types";
 import { ScenarioLevers, ScenarioResult, SettingUsed } from "./types";
+import { formatYear } from "../format";
 
 export const MODEL_JSON_VERSION = 1;
 

@@ -10,12 +10,13 @@ import { Finding, finding } from "../findings";
 import { ForceData } from "../forceData";
 import { Pence } from "../money";
 import { Policy } from "../policy";
-import { FinancialYear, formatYear } from "../years";
-import { fig, mergeSources, percentText, poundsText } from "../analysis/figures";
+import { FinancialYear } from "../years";
+import { fig, mergeSources } from "../analysis/figures";
 import { overtimeYears, requiredPath, yearInputs } from "../analysis/overtime";
 import { Analysis, Figure, OvertimeYear } from "../analysis/types";
 import { atOrBelowShare, cutBy, growBy } from "./exact";
 import { OvertimeLever, OvertimeScenario, OvertimeScenarioYear, SettingUsed } from "./types";
+import { formatPolicyPercent, formatPounds, formatYear } from "../format";
 
 /** The solved cut is a whole number of hundredths of a percent (7.97%), the smallest that works. */
 export const CUT_STEPS = 10_000;
@@ -156,7 +157,7 @@ function inputsOf(
     const next = fig(
       growBy(prev.value, payGrowth),
       prev.sources,
-      `${formatYear(year - 1)} pay x (1 + ${percentText(payGrowth, 2)}), the pay growth setting`
+      `${formatYear(year - 1)} pay x (1 + ${formatPolicyPercent(payGrowth)}), the pay growth setting`
     );
     pay.set(year, { fig: next, from: "projected" });
     projected.push(year);
@@ -167,7 +168,7 @@ function inputsOf(
       finding(
         "info",
         "SCENARIO_PAY_PROJECTED",
-        `The workbook has no pay for ${projected.map(formatYear).join(", ")}; the scenario assumes pay grows ${percentText(payGrowth, 2)} a year from the year before.`,
+        `The workbook has no pay for ${projected.map(formatYear).join(", ")}; the scenario assumes pay grows ${formatPolicyPercent(payGrowth)} a year from the year before.`,
         undefined,
         "Change the pay growth setting, or add the years' pay to the budget sheet."
       )
@@ -245,7 +246,7 @@ function leverProblem(
       return finding(
         "error",
         "SCENARIO_CUT_OUT_OF_RANGE",
-        `A yearly overtime cut of ${Number.isFinite(lever.rate) ? percentText(lever.rate, 2) : String(lever.rate)} cannot be modelled: it must be at least 0% and less than 100%.`,
+        `A yearly overtime cut of ${Number.isFinite(lever.rate) ? formatPolicyPercent(lever.rate) : String(lever.rate)} cannot be modelled: it must be at least 0% and less than 100%.`,
         undefined,
         "Enter a yearly cut such as 5% or 7.5%."
       );
@@ -265,7 +266,7 @@ function leverProblem(
       return finding(
         "error",
         "SCENARIO_CUT_OUT_OF_RANGE",
-        `A yearly overtime cut of ${poundsText(lever.amount)} is all of ${formatYear(inputs.from)}'s overtime (${poundsText(fromOt)}) or more, so it cannot be modelled.`,
+        `A yearly overtime cut of ${formatPounds(lever.amount)} is all of ${formatYear(inputs.from)}'s overtime (${formatPounds(fromOt)}) or more, so it cannot be modelled.`,
         inputs.overtime.get(inputs.from)!.sources[0],
         "Enter a smaller yearly cut, or a rate."
       );
@@ -303,7 +304,7 @@ export function modelOvertime(
       finding(
         "error",
         "SCENARIO_PAY_GROWTH_OUT_OF_RANGE",
-        `Pay growth of ${Number.isFinite(payGrowth) ? percentText(payGrowth, 2) : String(payGrowth)} a year cannot be modelled: it must be more than -100% and less than 100%.`,
+        `Pay growth of ${Number.isFinite(payGrowth) ? formatPolicyPercent(payGrowth) : String(payGrowth)} a year cannot be modelled: it must be more than -100% and less than 100%.`,
         undefined,
         "Enter a yearly growth such as 1% or 2.5%."
       )
@@ -318,7 +319,7 @@ export function modelOvertime(
     return null;
   }
   const threshold = policy.overtime.threshold;
-  const t = percentText(threshold);
+  const t = formatPolicyPercent(threshold);
   let rate: number | null = null;
   let amount: Pence | null = null;
   let solvedFor: FinancialYear | null = null;
@@ -372,13 +373,13 @@ export function modelOvertime(
         finding(
           "warning",
           "SCENARIO_OVERTIME_ZERO",
-          `A yearly cut of ${poundsText(amount)} leaves no overtime at all from ${formatYear(zero[0])}; the figures stop at zero.`
+          `A yearly cut of ${formatPounds(amount)} leaves no overtime at all from ${formatYear(zero[0])}; the figures stop at zero.`
         )
       );
   }
   const fromFig = inputs.overtime.get(inputs.from)!;
   const cutWords =
-    amount !== null ? `- ${poundsText(amount)}` : `x (1 - ${percentText(rate ?? 0, 2)})`;
+    amount !== null ? `- ${formatPounds(amount)}` : `x (1 - ${formatPolicyPercent(rate ?? 0)})`;
   const byYear: OvertimeScenarioYear[] = [];
   for (let year = inputs.start; year <= inputs.end; year++) {
     const kept = year <= inputs.from;
@@ -481,7 +482,11 @@ function settingsUsed(
 ): SettingUsed[] {
   const o = policy.overtime;
   const out: SettingUsed[] = [
-    { key: "overtime.threshold", label: "Overtime threshold", value: percentText(o.threshold) },
+    {
+      key: "overtime.threshold",
+      label: "Overtime threshold",
+      value: formatPolicyPercent(o.threshold),
+    },
     {
       key: "overtime.basis",
       label: "Paybill measured against",
@@ -495,33 +500,33 @@ function settingsUsed(
     {
       key: "overtime.minAnnualCut",
       label: "Required yearly cut",
-      value: percentText(o.minAnnualCut),
+      value: formatPolicyPercent(o.minAnnualCut),
     },
     { key: "years.baseline", label: "Baseline year", value: formatYear(policy.years.baseline) },
     { key: "years.target", label: "Target year", value: formatYear(policy.years.target) },
     {
       key: growthFromLever ? "scenario.payGrowth" : "overtime.payGrowth",
       label: growthFromLever ? "Pay growth (this scenario)" : "Pay growth (setting)",
-      value: `${percentText(payGrowth, 2)} a year`,
+      value: `${formatPolicyPercent(payGrowth)} a year`,
     },
   ];
   if (lever?.kind === "reach")
     out.push({
       key: "scenario.overtime.reach",
       label: "Reach the threshold by",
-      value: `${formatYear(lever.year)} (smallest yearly cut ${percentText(rate ?? 0, 2)})`,
+      value: `${formatYear(lever.year)} (smallest yearly cut ${formatPolicyPercent(rate ?? 0)})`,
     });
   else if (amount !== null)
     out.push({
       key: "scenario.overtime.cut",
       label: "Yearly cut",
-      value: `${poundsText(amount)} a year`,
+      value: `${formatPounds(amount)} a year`,
     });
   else
     out.push({
       key: "scenario.overtime.cut",
       label: "Yearly cut",
-      value: `${percentText(rate ?? 0, 2)} a year`,
+      value: `${formatPolicyPercent(rate ?? 0)} a year`,
     });
   return out;
 }

@@ -10,8 +10,8 @@ import { Finding, finding } from "../findings";
 import { Pence, applyRate } from "../money";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory } from "../policy";
 import { procurementCategoryLabel } from "../names";
-import { FinancialYear, formatYear } from "../years";
-import { fig, mergeSources, mulDiv, percentText } from "../analysis/figures";
+import { FinancialYear } from "../years";
+import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis, Figure } from "../analysis/types";
 import { daysBetween } from "./exact";
 import {
@@ -20,6 +20,7 @@ import {
   ProcurementScenarioMove,
   SettingUsed,
 } from "./types";
+import { formatPolicyPercent, formatYear } from "../format";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -62,7 +63,7 @@ export function modelProcurement(
         finding(
           "error",
           "SCENARIO_RATE_OUT_OF_RANGE",
-          `A saving rate of ${typeof rate === "number" ? percentText(rate, 2) : String(rate)} for ${procurementCategoryLabel(cat as FrameworkCategory)} cannot be modelled: it must be at least 0% and less than 100%.`,
+          `A saving rate of ${typeof rate === "number" ? formatPolicyPercent(rate) : String(rate)} for ${procurementCategoryLabel(cat as FrameworkCategory)} cannot be modelled: it must be at least 0% and less than 100%.`,
           undefined,
           "Enter a local estimate such as 5%."
         )
@@ -110,7 +111,7 @@ export function modelProcurement(
       annualSaving = fig(
         applyRate(o.spend.value, own),
         o.spend.sources,
-        `spend x ${percentText(own, 2)} (this scenario's estimate)`
+        `spend x ${formatPolicyPercent(own)} (this scenario's estimate)`
       );
     else if (o.annualSaving) annualSaving = o.annualSaving;
     else noRate.add(cat);
@@ -201,7 +202,7 @@ export function modelProcurement(
     value:
       c.rate === null
         ? "none stated"
-        : `${percentText(c.rate, 2)}${c.rateFrom === "scenario" ? " (this scenario)" : ""}`,
+        : `${formatPolicyPercent(c.rate)}${c.rateFrom === "scenario" ? " (this scenario)" : ""}`,
   }));
   return {
     moves,
