@@ -17,6 +17,10 @@ const nodeBuiltins = [
 const office = ["office-js", "@microsoft/office-js", "office-addin-*", "@microsoft/office-*"];
 const ui = ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"];
 const rule = (patterns, message) => ["error", { patterns: [{ group: patterns, message }] }];
+const rules = (...groups) => ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }];
+// The fronts reach the core through its face, src/core/index.ts, never its files.
+const coreInsides = ["**/core/*"];
+const faceOnly = "Import the core through its face (\"../core\", src/core/index.ts); add an export there if a front end needs more.";
 
 export default [
   { ignores: ["node_modules/**", "dist/**", "build/**", "coverage/**", "test-artifacts/**", "**/*.{js,mjs,cjs}"] },
@@ -72,9 +76,18 @@ export default [
     },
   },
   {
-    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "src/preview/**/*.{ts,tsx}"],
+    files: ["src/preview/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": rule([...nodeBuiltins, "**/cli/**"], "Browser code cannot use Node modules or the command line."),
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": rules(
+        [[...nodeBuiltins, "**/cli/**"], "Browser code cannot use Node modules or the command line."],
+        [coreInsides, faceOnly]
+      ),
     },
   },
   {
@@ -89,7 +102,10 @@ export default [
   {
     files: ["src/cli/**/*.ts"],
     rules: {
-      "no-restricted-imports": rule([...office, ...ui, "**/excel/**", "**/taskpane/**", "**/commands/**"], "The command line runs in Node over .xlsx files: no Office or React."),
+      "no-restricted-imports": rules(
+        [[...office, ...ui, "**/excel/**", "**/taskpane/**", "**/commands/**"], "The command line runs in Node over .xlsx files: no Office or React."],
+        [coreInsides, faceOnly]
+      ),
     },
   },
   {

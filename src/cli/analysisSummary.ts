@@ -3,14 +3,20 @@
  * RAG status in words, then the overtime, business-support, procurement and savings tables, then
  * the findings. Plain text, no colour (status is always in words).
  */
-import { Analysis, RagStatus } from "../core/analysis/types";
-import { findingPlace } from "../core/findings";
-import { SAVINGS_AREAS } from "../core/forceData";
-import { MoneyUnit, Pence } from "../core/money";
-import { procurementCategoryLabel } from "../core/names";
-import { formatFte, formatMoney, formatPercent } from "../core/format";
-import { savingsAreaLabel } from "../core/analysis/savings";
-import { formatYear } from "../core/format";
+import {
+  Analysis,
+  findingPlace,
+  formatFte,
+  formatMoney,
+  formatPercent,
+  formatYear,
+  MoneyUnit,
+  Pence,
+  procurementCategoryLabel,
+  RagStatus,
+  SAVINGS_AREAS,
+  savingsAreaLabel,
+} from "../core";
 
 /** Columns padded to their widest cell; numbers (right: true) aligned right. */
 export function textTable(

@@ -9,9 +9,15 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { SheetGrid, WorkbookGrid } from "../core/grid";
-import { exampleshireFreeForm, exampleshireTemplate } from "../core/sample/exampleshire";
-import { TEMPLATE_LAYOUT, inputTemplate, templateSheetPlan } from "../core/template";
+import {
+  exampleshireFreeForm,
+  exampleshireTemplate,
+  inputTemplate,
+  SheetGrid,
+  TEMPLATE_LAYOUT,
+  templateSheetPlan,
+  WorkbookGrid,
+} from "../core";
 import { SheetPresentation, sheetFromPlan } from "../xlsx/planSheets";
 import { gridToXlsx } from "../xlsx/write";
 

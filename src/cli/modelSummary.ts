@@ -3,12 +3,18 @@
  * levers and settings it used, the figures by year (kept or modelled), the year the threshold is
  * reached and the saving; then the findings. Plain text, status in words.
  */
-import { findingPlace } from "../core/findings";
-import { MoneyUnit, Pence } from "../core/money";
-import { procurementCategoryLabel } from "../core/names";
-import { ScenarioResult } from "../core/scenario/types";
+import {
+  findingPlace,
+  formatMoney,
+  formatPercent,
+  formatPolicyPercent,
+  formatYear,
+  MoneyUnit,
+  Pence,
+  procurementCategoryLabel,
+  ScenarioResult,
+} from "../core";
 import { textTable } from "./analysisSummary";
-import { formatMoney, formatPercent, formatPolicyPercent, formatYear } from "../core/format";
 
 const FROM_WORDS = {
   latestActual: "the latest year marked actual",

@@ -9,14 +9,19 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { Analysis } from "../core/analysis/types";
-import { Finding, sortFindings } from "../core/findings";
-import { ForceData } from "../core/forceData";
-import { WorkbookGrid } from "../core/grid";
-import { policyOverridesFromJson } from "../core/policy";
-import { VfmResult, runVfm } from "../core/run";
-import { StoredSettings } from "../core/gateway";
-import { decodeSettingsSheet, isSettingsSheet } from "../core/ownership";
+import {
+  Analysis,
+  decodeSettingsSheet,
+  Finding,
+  ForceData,
+  isSettingsSheet,
+  policyOverridesFromJson,
+  runVfm,
+  sortFindings,
+  StoredSettings,
+  VfmResult,
+  WorkbookGrid,
+} from "../core";
 import { UnreadableWorkbookError, readWorkbookFile } from "./readWorkbook";
 
 /**

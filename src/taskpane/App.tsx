@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Settings20Regular } from "@fluentui/react-icons/svg/settings";
-import { WorkbookGateway } from "../core/gateway";
+import { WorkbookGateway } from "../core";
 import { fluentTheme, officeThemeName, ThemeName } from "./theme";
 import { useVfm } from "./useVfm";
 import { PlainError } from "./model/errors";

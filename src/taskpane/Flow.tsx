@@ -3,9 +3,7 @@
  * (see loadCore in useVfm.ts): the shell in App.tsx paints first, with the reading progress.
  */
 import { useCallback, useMemo } from "react";
-import { StoredSettings, WorkbookGateway } from "../core/gateway";
-import { CellRef } from "../core/grid";
-import { VfmResult } from "../core/run";
+import { CellRef, StoredSettings, VfmResult, WorkbookGateway } from "../core";
 import { statementFor } from "./model/statement";
 import { PlainError, plainError } from "./model/errors";
 import { PaneApi, PaneContext } from "./PaneContext";

@@ -1,8 +1,5 @@
 import { createContext, useContext } from "react";
-import { StoredSettings, WorkbookGateway } from "../core/gateway";
-import { CellRef } from "../core/grid";
-import { VfmResult } from "../core/run";
-import { Statement } from "../core/statement/model";
+import { CellRef, Statement, StoredSettings, VfmResult, WorkbookGateway } from "../core";
 import { PlainError } from "./model/errors";
 
 export type StepId = "data" | "benchmarks" | "savings" | "statement" | "check";

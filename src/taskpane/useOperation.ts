@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Cancellation, Progress } from "../core/gateway";
+import { Cancellation, Progress } from "../core";
 import { Action, isCancelled, plainError, PlainError } from "./model/errors";
 
 export interface OperationControl {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { CancelledError, Progress, StoredSettings, WorkbookGateway } from "../core/gateway";
-import { WorkbookGrid } from "../core/grid";
-import type { VfmResult } from "../core/run";
+import { CancelledError, Progress, StoredSettings, WorkbookGateway, WorkbookGrid } from "../core";
+import type { VfmResult } from "../core";
 import { plainError, PlainError } from "./model/errors";
 
 export type VfmStatus = "reading" | "ready" | "failed" | "cancelled";
@@ -30,8 +29,8 @@ export function nextFrame(): Promise<void> {
  * the same time as the workbook is read, so the pane's first load stays small and it shows its
  * progress at once.
  */
-export function loadCore(): Promise<typeof import("../core/run")> {
-  return import(/* webpackChunkName: "core" */ "../core/run");
+export function loadCore(): Promise<typeof import("../core")> {
+  return import(/* webpackChunkName: "core" */ "../core");
 }
 
 /** Reads the workbook through the gateway and runs the core over it; cancellable, never throws. */

@@ -7,7 +7,7 @@
  * policy file cannot be read, or the workbook holds no budget figures at all. The reason goes to
  * stderr on one line.
  */
-import { analysisToJson } from "../../core/analysis/json";
+import { analysisToJson } from "../../core";
 import { analysisSummary } from "../analysisSummary";
 import { Command, EXIT } from "../io";
 import { loadAndAnalyse } from "../pipeline";

@@ -13,16 +13,20 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { CheckReport } from "../../core/check/types";
-import { CHECK_RAG_WORDS } from "../../core/check/check";
-import { SeverityOverrides, parseSeverityOverrides } from "../../core/check/rules";
-import { formatRef } from "../../core/grid";
-import { runVfm } from "../../core/run";
-import { checkWorkbookWithStatement } from "../../render/checkConsistency";
+import {
+  CHECK_RAG_WORDS,
+  checkOptionsFromSettings,
+  CheckReport,
+  checkWorkbookWithStatement,
+  formatRef,
+  parseSeverityOverrides,
+  runVfm,
+  SeverityOverrides,
+} from "../../core";
+import { renderStatementWritePlan } from "../../render/excel";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile } from "../readWorkbook";
 import { hasBudgetFigures, readPolicyFile, storedSettings } from "../pipeline";
-import { checkOptionsFromSettings } from "../../core/check/settings";
 
 export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
                  [--severity RULE=error|warning|off]... [--policy FILE]
@@ -353,7 +357,7 @@ async function checkOne(
     const stored = checkOptionsFromSettings(settings);
     for (const problem of stored.problems) io.stderr(`vfm check: ${file}: ${problem}\n`);
     const variance = options.varianceThreshold ?? stored.options.varianceThreshold;
-    const report = checkWorkbookWithStatement(result, {
+    const report = checkWorkbookWithStatement(result, renderStatementWritePlan, {
       severityOverrides: { ...stored.options.severityOverrides, ...options.severityOverrides },
       ...(options.today ? { today: options.today } : {}),
       ...(variance !== undefined ? { varianceThreshold: variance } : {}),

@@ -11,11 +11,17 @@
 import { Command, EXIT } from "../io";
 import { loadAndAnalyse, storedSettings } from "../pipeline";
 import { modelSummary } from "../modelSummary";
-import { scenarioToJson } from "../../core/scenario/json";
-import { readCut, readRate, readRemovals, readYear } from "../../core/scenario/levers";
-import { runScenario } from "../../core/scenario/scenario";
-import { storedScenarios } from "../../core/scenario/store";
-import { Scenario, ScenarioLevers } from "../../core/scenario/types";
+import {
+  readCut,
+  readRate,
+  readRemovals,
+  readYear,
+  runScenario,
+  Scenario,
+  ScenarioLevers,
+  scenarioToJson,
+  storedScenarios,
+} from "../../core";
 
 export const MODEL_USAGE = `Usage: vfm model WORKBOOK [options]
 

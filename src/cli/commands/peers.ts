@@ -13,21 +13,26 @@
 import * as path from "path";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile, UnreadableWorkbookError } from "../readWorkbook";
-import { WorkbookGrid } from "../../core/grid";
-import { Finding, finding, findingPlace, sortFindings } from "../../core/findings";
-import { matchForce } from "../../core/forces";
-import { detectPeersReport, PeersData } from "../../core/detect/peers";
 import {
+  analysePeers,
+  detectPeersReport,
+  Finding,
+  finding,
+  findingPlace,
+  formatMoney,
+  formatPercent,
   GapInputs,
+  gapInputsFromAnalysis,
+  matchForce,
   PeerIndicatorResult,
   PeersAnalysis,
-  analysePeers,
-  gapInputsFromAnalysis,
-} from "../../core/analysis/peers";
-import { peersToJson } from "../../core/analysis/peersJson";
-import { Policy } from "../../core/policy";
-import { UNNAMED_FORCE } from "../../core/analysis/analyse";
-import { formatMoney, formatPercent } from "../../core/format";
+  PeersData,
+  peersToJson,
+  Policy,
+  sortFindings,
+  UNNAMED_FORCE,
+  WorkbookGrid,
+} from "../../core";
 
 const USAGE = `Usage: vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME]
 
@@ -83,7 +88,7 @@ export interface WorkbookContext {
  */
 export async function contextFromWorkbook(workbook: WorkbookGrid): Promise<WorkbookContext> {
   try {
-    const { runVfm } = await import("../../core/run");
+    const { runVfm } = await import("../../core");
     const { analysis } = runVfm(workbook);
     const name = analysis.force.value.trim();
     return {

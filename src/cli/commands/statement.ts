@@ -15,8 +15,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { draftStatement } from "../../core/run";
-import { Statement } from "../../core/statement/model";
+import { draftStatement, Statement } from "../../core";
 import { renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
 import { writePlanToXlsx } from "../../xlsx/write";

@@ -6,8 +6,8 @@
  * fails on something unexpected becomes a finding and the other groups go on.
  *
  * The statement-sheet comparison needs the statement drafted again from today's data, which
- * takes the renderer outside the core: call checkWorkbookWithStatement in
- * src/render/checkConsistency.ts to have it done, or pass `expectedStatement` yourself.
+ * takes the Excel renderer, which the front end passes in: call checkWorkbookWithStatement
+ * (expectation.ts) to have it done, or pass `expectedStatement` yourself.
  */
 import { RagStatus } from "../analysis/types";
 import type { VfmResult } from "../run";

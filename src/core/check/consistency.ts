@@ -1,7 +1,7 @@
 /**
  * Consistency (5.53-5.54, 5.58): the statement sheet the add-in drafted still says what the
  * workbook's data say. The expected sheet is drafted again from today's data outside the core
- * (src/render/checkConsistency.ts, with the same renderer that wrote it) and handed in; this
+ * (core/check/expectation.ts, with the same renderer that wrote it) and handed in; this
  * rule only compares it, cell by cell, with the sheet in the workbook. A cell changed by hand
  * after drafting, or a statement left behind by data that changed since, shows as the cells
  * that differ.

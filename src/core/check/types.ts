@@ -131,7 +131,7 @@ export interface ExpectedSheet {
 
 /**
  * The add-in's statement sheets as they would be drafted from the workbook's data now. The
- * renderer outside the core builds it (src/render/checkConsistency.ts), so the core rule only
+ * renderer outside the core builds it (core/check/expectation.ts), so the core rule only
  * compares cells and needs no knowledge of the layout.
  */
 export interface StatementExpectation {

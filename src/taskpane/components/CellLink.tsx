@@ -1,7 +1,6 @@
 import { ReactNode } from "react";
 import { Link } from "@fluentui/react-components";
-import { CellRef, formatRef } from "../../core/grid";
-import { refsText } from "../../core/statement/format";
+import { CellRef, formatRef, refsText } from "../../core";
 import { usePane } from "../PaneContext";
 
 /**

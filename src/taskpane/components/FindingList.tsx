@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { Finding, findingPlace } from "../../core/findings";
+import { Finding, findingPlace } from "../../core";
 import { CellLink } from "./CellLink";
 
 const useStyles = makeStyles({

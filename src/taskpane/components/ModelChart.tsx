@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ChartBlock } from "../../core/statement/model";
+import { ChartBlock } from "../../core";
 import { chartLayout } from "../model/chartLayout";
 import { FigureText } from "./ModelTable";
 import { FORCED, useSvgChartStyles } from "./svgChartStyles";

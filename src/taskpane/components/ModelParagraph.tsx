@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { ParagraphBlock } from "../../core/statement/model";
+import { ParagraphBlock } from "../../core";
 import { CellLink } from "./CellLink";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { DisplayFigure, TableBlock, TableCell } from "../../core/statement/model";
+import { DisplayFigure, TableBlock, TableCell } from "../../core";
 import { CellLink } from "./CellLink";
 import { RagText } from "./RagText";
 

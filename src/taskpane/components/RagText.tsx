@@ -1,5 +1,5 @@
 import { Badge, makeStyles } from "@fluentui/react-components";
-import { RagState } from "../../core/statement/model";
+import { RagState } from "../../core";
 
 const COLOUR = {
   onTrack: "success",

@@ -9,7 +9,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
-import { Progress } from "../../core/gateway";
+import { Progress } from "../../core";
 import { PlainError } from "../model/errors";
 import { OperationState } from "../useOperation";
 

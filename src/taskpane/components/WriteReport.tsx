@@ -5,7 +5,7 @@ import {
   MessageBarTitle,
   makeStyles,
 } from "@fluentui/react-components";
-import { WriteResult } from "../../core/gateway";
+import { WriteResult } from "../../core";
 import { usePane } from "../PaneContext";
 
 const useStyles = makeStyles({

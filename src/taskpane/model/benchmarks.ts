@@ -4,15 +4,24 @@
  * where the force stands, and the RAG in words. Everything is read from the analysis and written
  * with the statement's own formatting helpers, so the card says exactly what the statement says.
  */
-import { Analysis, ProcurementOpportunity, RagStatus } from "../../core/analysis/types";
-import { CellRef } from "../../core/grid";
-import { procurementCategoryLabel } from "../../core/names";
-import { formatYear } from "../../core/format";
-import { RAG_LABELS, DisplayFigure, RagState } from "../../core/statement/model";
-import { missingFigure, percentFigure } from "../../core/statement/format";
-import { formatDate } from "../../core/format";
-import { listYears, ragState, withParagraph } from "../../core/statement/sections/common";
-import { formatPolicyPercent } from "../../core/format";
+import {
+  Analysis,
+  CellRef,
+  DisplayFigure,
+  formatDate,
+  formatPolicyPercent,
+  formatYear,
+  listYears,
+  missingFigure,
+  percentFigure,
+  procurementCategoryLabel,
+  ProcurementOpportunity,
+  RAG_LABELS,
+  RagState,
+  ragState,
+  RagStatus,
+  withParagraph,
+} from "../../core";
 
 export interface RagView {
   readonly state: RagState;

@@ -3,8 +3,7 @@
  * chart's figures (scaling values to pixels), no arithmetic on the figures themselves and no
  * formatting: every label is a text the core already wrote (a point's text, the threshold's).
  */
-import { ChartBlock, DisplayFigure } from "../../core/statement/model";
-import { THIS_FORCE } from "../../core/statement/sections/skiSlope";
+import { ChartBlock, DisplayFigure, THIS_FORCE } from "../../core";
 
 export interface ChartBar {
   readonly x: number;

@@ -2,16 +2,17 @@
  * The Check step's view of the inspector's check (core/check): the overall status in words,
  * the findings grouped by area with their rule, and how every rule came out.
  */
-import { CellRef } from "../../core/grid";
 import {
+  CellRef,
   CHECK_AREA_LABELS,
   CheckReport,
-  RuleOutcome,
   findingsByArea,
+  RagState,
+  ragState,
   ruleFor,
-} from "../../core/check";
-import { RagState } from "../../core/statement/model";
-import { ragState, sentence } from "../../core/statement/sections/common";
+  RuleOutcome,
+  sentence,
+} from "../../core";
 
 export interface CheckFindingView {
   readonly severity: "Error" | "Warning";

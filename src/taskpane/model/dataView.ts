@@ -3,25 +3,32 @@
  * came from. Amounts are written with the statement's formatting helpers in the unit the
  * budget sheet used, so a figure here reads as it does in the sheet.
  */
-import { Analysis } from "../../core/analysis/types";
-import { lineWorkforceFte } from "../../core/analysis/figures";
-import { BudgetLine, ForceData } from "../../core/forceData";
-import { CellRef } from "../../core/grid";
-import { MoneyUnit } from "../../core/money";
-import { FinancialYear } from "../../core/years";
-import { formatYear } from "../../core/format";
-import { supportClassOf } from "../../core/policy";
 import {
+  Analysis,
+  AREA_SHORT,
   BUDGET_KEY_NAMES,
+  BudgetLine,
+  CellRef,
+  FinancialYear,
+  ForceData,
+  formatDate,
+  formatFte,
+  formatMoneyCell,
+  formatYear,
   functionCategoryLabel,
+  lineWorkforceFte,
+  missingFigure,
+  MoneyUnit,
+  NO_DATA,
   procurementCategoryLabel,
   ROUTE_NAMES,
-} from "../../core/names";
-import { AREA_SHORT } from "../../core/statement/sections/summary";
-import { UNIT_WORDS } from "../../core/detect/units";
-import { missingFigure, NO_DATA, textFigure } from "../../core/statement/format";
-import { formatDate, formatFte, formatMoneyCell } from "../../core/format";
-import { TableBlock, TableCell, TableColumn } from "../../core/statement/model";
+  supportClassOf,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  textFigure,
+  UNIT_WORDS,
+} from "../../core";
 
 /** A figure as the Data step shows it: its text and the cell(s) it came from. */
 export interface FoundFigure {

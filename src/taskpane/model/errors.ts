@@ -3,7 +3,7 @@
  * range, when known), and what the user can do next. Gateways already word their errors for
  * people (GatewayError); anything else is wrapped so no stack trace or code reaches the user.
  */
-import { CancelledError, GatewayError } from "../../core/gateway";
+import { CancelledError, GatewayError } from "../../core";
 
 export interface PlainError {
   readonly title: string;

@@ -4,10 +4,15 @@
  * workforce function is, and the unit a sheet's amounts are in. Decisions are keyed by the label
  * cell ("Budget!A7", the sheet name as it is), which wins over any label match.
  */
-import { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "../../core/forceData";
-import { CellRef } from "../../core/grid";
-import { MoneyUnit } from "../../core/money";
-import { DetectOptions } from "../../core/detect/options";
+import {
+  BudgetLine,
+  BudgetLineKey,
+  CellRef,
+  DetectOptions,
+  ForceData,
+  FunctionCategory,
+  MoneyUnit,
+} from "../../core";
 import { JsonObject } from "./settings";
 
 /** The key of a decision about one cell: "Budget!A7". */

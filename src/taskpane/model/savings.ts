@@ -4,19 +4,23 @@
  * the lines that report an actual, as the analysis defines it). Built as statement tables from
  * the analysis with the statement's own formatting, so every figure keeps its cells.
  */
-import { PlannedActual, SavingsAnalysis, SavingsYearTotals } from "../../core/analysis/types";
-import { MoneyUnit } from "../../core/money";
-import { TableBlock, TableCell, TableRow } from "../../core/statement/model";
 import {
+  AREA_SHORT,
   cell,
   missingFigure,
   moneyFigure,
+  MoneyUnit,
+  PlannedActual,
   ragCell,
+  ragState,
+  SavingsAnalysis,
+  SavingsYearTotals,
+  TableBlock,
+  TableCell,
+  TableRow,
   textFigure,
   yearFigure,
-} from "../../core/statement/format";
-import { ragState } from "../../core/statement/sections/common";
-import { AREA_SHORT } from "../../core/statement/sections/summary";
+} from "../../core";
 
 export type SavingsKind = "cashable" | "nonCashable";
 

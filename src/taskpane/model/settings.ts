@@ -5,19 +5,20 @@
  * key -> value as the user wrote it ({"overtime.threshold": "4%"}), which the core reads exactly
  * as it reads a --policy file.
  */
-import { Analysis } from "../../core/analysis/types";
-import { JsonValue, StoredSettings } from "../../core/gateway";
 import {
+  Analysis,
+  formatPolicyValue,
+  formatRef,
+  JsonValue,
+  parsePolicyValue,
   POLICY_SETTINGS,
   PolicyGroup,
   PolicySettingDescriptor,
   PolicyValue,
-  formatPolicyValue,
-  parsePolicyValue,
   policyValue,
-} from "../../core/policy";
-import { formatRef } from "../../core/grid";
-import { SETTINGS_KEYS } from "../../core/run";
+  SETTINGS_KEYS,
+  StoredSettings,
+} from "../../core";
 
 export type JsonObject = { readonly [key: string]: JsonValue };
 

@@ -3,8 +3,15 @@
  * read by id (its tables and charts feed the Benchmarks and Savings steps, so what the pane
  * shows is exactly what the statement will say).
  */
-import { VfmResult, draftStatement } from "../../core/run";
-import { Block, ChartBlock, Section, Statement, TableBlock } from "../../core/statement/model";
+import {
+  Block,
+  ChartBlock,
+  draftStatement,
+  Section,
+  Statement,
+  TableBlock,
+  VfmResult,
+} from "../../core";
 
 /** The statement for a result, drafted at `generatedAt` (ISO; the pane passes the clock's time). */
 export function statementFor(result: VfmResult, generatedAt: string): Statement {

@@ -3,9 +3,7 @@
  * procurement, savings plan and peers), every sheet created only where no sheet of that name
  * exists (mode "createOnly"), so nothing of the user's is ever written over.
  */
-import { blankTemplate } from "../../core/template";
-import { Policy } from "../../core/policy";
-import { WritePlan } from "../../core/writePlan";
+import { blankTemplate, Policy, WritePlan } from "../../core";
 
 export function inputSheetsPlan(policy?: Policy): WritePlan {
   return blankTemplate(

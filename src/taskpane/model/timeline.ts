@@ -3,7 +3,7 @@
  * due date and its planned date placed on a line of financial years (ticks at 1 April). Pure
  * layout from ISO dates; the words come from migrationItems.
  */
-import { formatYear } from "../../core/format";
+import { formatYear } from "../../core";
 import { MigrationItem } from "./benchmarks";
 
 export interface TimelineRow {

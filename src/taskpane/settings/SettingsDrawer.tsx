@@ -19,8 +19,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { PolicyGroup } from "../../core/policy";
-import { SETTINGS_KEYS } from "../../core/run";
+import { PolicyGroup, SETTINGS_KEYS } from "../../core";
 import {
   POLICY_GROUP_LABELS,
   PolicyField,

@@ -8,8 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ChartBlock, ParagraphBlock } from "../../core/statement/model";
-import { listWords } from "../../core/statement/sections/common";
+import { ChartBlock, listWords, ParagraphBlock } from "../../core";
 import { BenchmarkCard, benchmarkCards, migrationItems } from "../model/benchmarks";
 import { chartById, sectionById, tableById } from "../model/statement";
 import { usePane } from "../PaneContext";

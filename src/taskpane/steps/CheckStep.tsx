@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckReport } from "../../core/check";
-import { WriteResult } from "../../core/gateway";
+import { CheckReport, WriteResult } from "../../core";
 import { checkView } from "../model/check";
 import { usePane } from "../PaneContext";
-import { nextFrame } from "../useVfm";
+import { loadCore, nextFrame } from "../useVfm";
 import { useOperation } from "../useOperation";
 import { CellLink } from "../components/CellLink";
 import { RagText } from "../components/RagText";
@@ -72,12 +71,17 @@ export function CheckStep() {
   const runCheck = useCallback(async () => {
     const r = await run("checking", "Checking the workbook", async (c) => {
       // The check drafts the statement again to compare it with a generated statement sheet.
-      const { checkWorkbookWithStatement } = await import(
-        /* webpackChunkName: "render-check" */ "../../render/checkConsistency"
-      );
+      const [{ checkWorkbookWithStatement }, { renderStatementWritePlan }] = await Promise.all([
+        loadCore(),
+        import(/* webpackChunkName: "render-excel" */ "../../render/excel"),
+      ]);
       await nextFrame();
       if (c.cancel.aborted) return undefined;
-      return checkWorkbookWithStatement(result, /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {});
+      return checkWorkbookWithStatement(
+        result,
+        renderStatementWritePlan,
+        /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}
+      );
     });
     if (r) setReport(r);
   }, [run, result, today]);

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Finding } from "../../core/findings";
+import { Finding } from "../../core";
 import {
   budgetTable,
   dataView,

@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { Button } from "@fluentui/react-components";
-import { WriteResult } from "../../core/gateway";
+import { listWords, WriteResult } from "../../core";
 import { inputSheetNames, inputSheetsPlan } from "../model/template";
-import { listWords } from "../../core/statement/sections/common";
 import { usePane } from "../PaneContext";
 import { useOperation } from "../useOperation";
 import { OperationStatus } from "../components/Status";

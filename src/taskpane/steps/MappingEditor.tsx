@@ -12,13 +12,18 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { BudgetLineKey, FunctionCategory } from "../../core/forceData";
-import { formatRef } from "../../core/grid";
-import { MoneyUnit } from "../../core/money";
-import { FUNCTION_CATEGORIES, supportClassOf } from "../../core/policy";
-import { BUDGET_KEY_NAMES, functionCategoryLabel } from "../../core/names";
-import { SETTINGS_KEYS } from "../../core/run";
-import { UNIT_WORDS } from "../../core/detect/units";
+import {
+  BUDGET_KEY_NAMES,
+  BudgetLineKey,
+  formatRef,
+  FUNCTION_CATEGORIES,
+  FunctionCategory,
+  functionCategoryLabel,
+  MoneyUnit,
+  SETTINGS_KEYS,
+  supportClassOf,
+  UNIT_WORDS,
+} from "../../core";
 import {
   asDetectOptions,
   candidateLines,

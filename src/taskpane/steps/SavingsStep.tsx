@@ -8,9 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AREA_HEADINGS } from "../../core/statement/sections/areas";
-import { AREA_SHORT } from "../../core/statement/sections/summary";
-import { formatMoney } from "../../core/format";
+import { AREA_HEADINGS, AREA_SHORT, formatMoney } from "../../core";
 import { KIND_WORDS, SavingsKind, allYearsTable, areaTable, yearTable } from "../model/savings";
 import { usePane } from "../PaneContext";
 import { ModelTable } from "../components/ModelTable";

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { WriteResult } from "../../core/gateway";
-import { Statement } from "../../core/statement/model";
+import { CancelledError, Statement, WriteResult } from "../../core";
 import { statementFor } from "../model/statement";
 import { DOCX_MIME, statementFileName } from "../model/files";
 import { usePane } from "../PaneContext";
@@ -10,7 +9,6 @@ import { useOperation } from "../useOperation";
 import { OperationStatus } from "../components/Status";
 import { Section } from "../components/Section";
 import { WriteReport } from "../components/WriteReport";
-import { CancelledError } from "../../core/gateway";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "4px 0 8px" },

@@ -10,7 +10,7 @@ import { draftStatement, runVfm } from "../../../src/core/run";
 import { SAMPLE_BUDGET, exampleshireTemplate } from "../../../src/core/sample/exampleshire";
 import { exampleshirePeersSheet } from "../../../src/core/sample/peers";
 import { renderStatementWritePlan } from "../../../src/render/excel";
-import { expectedStatementSheets } from "../../../src/render/checkConsistency";
+import { expectedStatementSheets } from "../../../src/core/check/expectation";
 import { sheetFromPlan } from "../../../src/xlsx/planSheets";
 import { SheetRole } from "../../../src/core/ownership";
 
@@ -307,7 +307,7 @@ export function plant(force: string, faults: readonly Fault[]): Planted {
     roles.set("VfM Charts", "charts");
   }
   if (faults.includes("statementEdited")) {
-    const expected = expectedStatementSheets(runVfm(wb))!.sheets[0];
+    const expected = expectedStatementSheets(runVfm(wb), renderStatementWritePlan)!.sheets[0];
     const figure = expected.cells.find(
       (c) => typeof c.value === "number" && c.value > 1000 && (c.sources?.length ?? 0) > 0
     )!;

@@ -2,21 +2,21 @@
  * Consistency (5.53-5.54, 5.58): a statement sheet drafted by the add-in is compared, cell by
  * cell, with the statement drafted again from the workbook's data with the same renderer.
  */
-import { draftStatement, runVfm } from "../../src/core/run";
-import { SheetGrid, WorkbookGrid, a1, formatRef } from "../../src/core/grid";
-import { MoneyUnit } from "../../src/core/money";
-import { renderStatementWritePlan } from "../../src/render/excel";
+import { draftStatement, runVfm } from "../../../src/core/run";
+import { SheetGrid, WorkbookGrid, a1, formatRef } from "../../../src/core/grid";
+import { MoneyUnit } from "../../../src/core/money";
+import { renderStatementWritePlan } from "../../../src/render/excel";
 import {
   checkWorkbookWithStatement,
   expectedStatementSheets,
-} from "../../src/render/checkConsistency";
-import { MAX_CELL_FINDINGS } from "../../src/core/check/consistency";
-import { sheetFromPlan } from "../../src/xlsx/planSheets";
-import { gridToXlsx } from "../../src/xlsx/write";
-import { xlsxToGrid } from "../../src/xlsx/read";
-import { ofRule, outcome } from "../core/check/helpers";
-import { budgetOf, workbook } from "../core/check/workbooks";
-import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../src/core/sample/peers";
+} from "../../../src/core/check/expectation";
+import { MAX_CELL_FINDINGS } from "../../../src/core/check/consistency";
+import { sheetFromPlan } from "../../../src/xlsx/planSheets";
+import { gridToXlsx } from "../../../src/xlsx/write";
+import { xlsxToGrid } from "../../../src/xlsx/read";
+import { ofRule, outcome } from "./helpers";
+import { budgetOf, workbook } from "./workbooks";
+import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../../src/core/sample/peers";
 
 /** The workbook with the add-in's statement and charts sheets, as drafted from its own data. */
 function withStatement(wb: WorkbookGrid, unit?: MoneyUnit): WorkbookGrid {
@@ -41,7 +41,8 @@ function edit(wb: WorkbookGrid, sheet: string, row: number, col: number, value: 
   };
 }
 
-const check = (wb: WorkbookGrid) => checkWorkbookWithStatement(runVfm(wb));
+const check = (wb: WorkbookGrid) =>
+  checkWorkbookWithStatement(runVfm(wb), renderStatementWritePlan);
 
 describe("STATEMENT_MATCHES_DATA", () => {
   it("does not apply to a workbook without a statement sheet", () => {
@@ -81,7 +82,7 @@ describe("STATEMENT_MATCHES_DATA", () => {
 
   it("catches a figure edited by hand, at its cell, with what it is and where it comes from", () => {
     const wb = withStatement(workbook());
-    const expected = expectedStatementSheets(runVfm(wb))!.sheets[0];
+    const expected = expectedStatementSheets(runVfm(wb), renderStatementWritePlan)!.sheets[0];
     const figure = expected.cells.find(
       (c) => typeof c.value === "number" && c.value > 0 && c.sources && c.sources.length > 0
     )!;

@@ -1,8 +1,8 @@
 /**
  * The statement sheet as it should be, for the inspector's consistency rule. The core rule
- * (core/check/consistency.ts) compares cells and knows nothing of the layout; this module drafts
- * the statement again from the workbook's data with the same builder and the same Excel renderer
- * that wrote the sheet, and hands over every cell the renderer would write. No new format and
+ * (consistency.ts) compares cells and knows nothing of the layout; this module drafts the
+ * statement again from the workbook's data with the same builder and the same Excel renderer
+ * that wrote the sheet (passed in by the front end), and hands over every cell the renderer would write. No new format and
  * no hidden map in the workbook: what the add-in would write now is the reference.
  *
  * What is compared: every cell of the statement's body (the summary, the nine areas and the
@@ -13,20 +13,23 @@
  * The money unit the sheet was drafted in is found by drafting in each unit and keeping the one
  * that matches best, so a statement drafted in £m is compared in £m.
  */
-import { SheetGrid, findSheet } from "../core/grid";
-import { MoneyUnit } from "../core/money";
-import { VfmResult, draftStatement } from "../core/run";
-import { DisplayFigure, Statement, TableBlock } from "../core/statement/model";
-import { CheckOptions, checkWorkbook } from "../core/check/check";
-import { statementSheetsIn } from "../core/check/consistency";
-import {
-  CheckReport,
-  ExpectedCell,
-  ExpectedSheet,
-  StatementExpectation,
-} from "../core/check/types";
-import { PlainValue, SheetPlan } from "../core/writePlan";
-import { CHARTS_SHEET, renderStatementWritePlan } from "./excel";
+import { SheetGrid, findSheet } from "../grid";
+import { MoneyUnit } from "../money";
+import { VfmResult, draftStatement } from "../run";
+import { DisplayFigure, Statement, TableBlock } from "../statement/model";
+import { CheckOptions, checkWorkbook } from "./check";
+import { statementSheetsIn } from "./consistency";
+import { CheckReport, ExpectedCell, ExpectedSheet, StatementExpectation } from "./types";
+import { PlainValue, SheetPlan, WritePlan } from "../writePlan";
+
+/**
+ * The Excel renderer that wrote the statement sheet (render/excel.ts's renderStatementWritePlan),
+ * passed in by the front end: the core does not depend on the renderers.
+ */
+export type StatementPlanRenderer = (
+  statement: Statement,
+  names: { readonly statementSheet: string; readonly chartsSheet?: string }
+) => WritePlan;
 
 /** Sections after the body: they list findings and sources, not figures. */
 const CLOSING_SECTIONS = new Set(["notes", "sources"]);
@@ -145,12 +148,16 @@ function columnTitle(t: TableBlock, j: number): string {
 
 function expectedFor(
   result: VfmResult,
+  renderStatementWritePlan: StatementPlanRenderer,
   unit: MoneyUnit,
   statementName: string,
   chartsName: string | undefined
 ): ExpectedSheet[] {
   const statement = statementOf(result, unit);
-  const names = { statementSheet: statementName, chartsSheet: chartsName ?? CHARTS_SHEET };
+  const names = {
+    statementSheet: statementName,
+    ...(chartsName ? { chartsSheet: chartsName } : {}),
+  };
   const full = renderStatementWritePlan(statement, names);
   const body = renderStatementWritePlan(
     { ...statement, sections: statement.sections.filter((s) => !CLOSING_SECTIONS.has(s.id)) },
@@ -192,7 +199,10 @@ function mismatches(sheet: SheetGrid | undefined, expected: ExpectedSheet): numb
  * now, for checkWorkbook's `expectedStatement`. Undefined when the workbook holds no statement
  * sheet of the add-in's.
  */
-export function expectedStatementSheets(result: VfmResult): StatementExpectation | undefined {
+export function expectedStatementSheets(
+  result: VfmResult,
+  render: StatementPlanRenderer
+): StatementExpectation | undefined {
   const statementSheet = statementSheetsIn(result.workbook.sheets)[0];
   if (!statementSheet) return undefined;
   const chartsName = chartsSheetIn(result.workbook.sheets)?.name;
@@ -200,7 +210,7 @@ export function expectedStatementSheets(result: VfmResult): StatementExpectation
     let best: { sheets: ExpectedSheet[]; misses: number } | undefined;
     const usual = result.analysis.unit ?? result.data.budget.unit ?? "£";
     for (const unit of [usual, ...UNITS.filter((u) => u !== usual)]) {
-      const sheets = expectedFor(result, unit, statementSheet.name, chartsName);
+      const sheets = expectedFor(result, render, unit, statementSheet.name, chartsName);
       const misses = mismatches(findSheet(result.workbook, sheets[0].sheet), sheets[0]);
       if (!best || misses < best.misses) best = { sheets, misses };
       if (misses === 0) break;
@@ -220,8 +230,9 @@ export function expectedStatementSheets(result: VfmResult): StatementExpectation
  */
 export function checkWorkbookWithStatement(
   result: VfmResult,
+  render: StatementPlanRenderer,
   options: Omit<CheckOptions, "expectedStatement"> = {}
 ): CheckReport {
-  const expectedStatement = expectedStatementSheets(result);
+  const expectedStatement = expectedStatementSheets(result, render);
   return checkWorkbook(result, { ...options, ...(expectedStatement ? { expectedStatement } : {}) });
 }

@@ -1,0 +1,135 @@
+/**
+ * The core's face: everything the task pane, the ribbon commands and the command line may use.
+ * The fronts import from here ("../core"), never from the core's files; lint keeps them to it
+ * (eslint.config.mjs). Add an export here when a front end needs something new of the core.
+ *
+ * Every module behind this face is pure and free of side effects (webpack is told so), so a
+ * front end that takes one name from here bundles only what that name needs.
+ */
+
+// The pipeline: workbook grid in, result out; then the statement.
+export { draftStatement, runVfm, SETTINGS_KEYS } from "./run";
+export type { DraftOptions, VfmResult, VfmRunOptions } from "./run";
+
+// The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.
+export { finding, findingPlace, sortFindings } from "./findings";
+export type { Finding } from "./findings";
+export { SAVINGS_AREAS } from "./forceData";
+export type { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "./forceData";
+export { matchForce } from "./forces";
+export {
+  formatDate,
+  formatFte,
+  formatMoney,
+  formatMoneyCell,
+  formatPercent,
+  formatPolicyPercent,
+  formatYear,
+} from "./format";
+export { CancelledError, GatewayError } from "./gateway";
+export type {
+  Cancellation,
+  JsonValue,
+  Progress,
+  StoredSettings,
+  WorkbookGateway,
+  WriteResult,
+} from "./gateway";
+export { formatRef } from "./grid";
+export type { CellRef, SheetGrid, WorkbookGrid } from "./grid";
+export type { MoneyUnit, Pence } from "./money";
+export {
+  BUDGET_KEY_NAMES,
+  functionCategoryLabel,
+  procurementCategoryLabel,
+  ROUTE_NAMES,
+} from "./names";
+export { decodeSettingsSheet, isSettingsSheet } from "./ownership";
+export {
+  formatPolicyValue,
+  FUNCTION_CATEGORIES,
+  parsePolicyValue,
+  POLICY_SETTINGS,
+  policyOverridesFromJson,
+  policyValue,
+  supportClassOf,
+} from "./policy";
+export type { Policy, PolicyGroup, PolicySettingDescriptor, PolicyValue } from "./policy";
+export type { WritePlan } from "./writePlan";
+export type { FinancialYear } from "./years";
+
+// Detection.
+export type { DetectOptions } from "./detect/options";
+export { detectPeersReport } from "./detect/peers";
+export type { PeersData } from "./detect/peers";
+export { UNIT_WORDS } from "./detect/units";
+
+// The analysis and its JSON.
+export { UNNAMED_FORCE } from "./analysis/analyse";
+export { lineWorkforceFte } from "./analysis/figures";
+export { analysisToJson } from "./analysis/json";
+export { analysePeers, gapInputsFromAnalysis } from "./analysis/peers";
+export type { GapInputs, PeerIndicatorResult, PeersAnalysis } from "./analysis/peers";
+export { peersToJson } from "./analysis/peersJson";
+export { savingsAreaLabel } from "./analysis/savings";
+export type {
+  Analysis,
+  PlannedActual,
+  ProcurementOpportunity,
+  RagStatus,
+  SavingsAnalysis,
+  SavingsYearTotals,
+} from "./analysis/types";
+
+// The statement as a document model.
+export {
+  cell,
+  missingFigure,
+  moneyFigure,
+  NO_DATA,
+  percentFigure,
+  ragCell,
+  refsText,
+  textFigure,
+  yearFigure,
+} from "./statement/format";
+export { RAG_LABELS } from "./statement/model";
+export type {
+  Block,
+  ChartBlock,
+  DisplayFigure,
+  ParagraphBlock,
+  RagState,
+  Section,
+  Statement,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  TableRow,
+} from "./statement/model";
+export { AREA_HEADINGS } from "./statement/sections/areas";
+export {
+  listWords,
+  listYears,
+  ragState,
+  sentence,
+  withParagraph,
+} from "./statement/sections/common";
+export { THIS_FORCE } from "./statement/sections/skiSlope";
+export { AREA_SHORT } from "./statement/sections/summary";
+
+// The inspector's check.
+export * from "./check";
+export { checkWorkbookWithStatement, expectedStatementSheets } from "./check/expectation";
+export type { StatementPlanRenderer } from "./check/expectation";
+
+// Savings scenarios.
+export { scenarioToJson } from "./scenario/json";
+export { readCut, readRate, readRemovals, readYear } from "./scenario/levers";
+export { runScenario } from "./scenario/scenario";
+export { storedScenarios } from "./scenario/store";
+export type { Scenario, ScenarioLevers, ScenarioResult } from "./scenario/types";
+
+// The input template and the bundled sample.
+export { exampleshireFreeForm, exampleshireTemplate } from "./sample/exampleshire";
+export { blankTemplate, inputTemplate, TEMPLATE_LAYOUT, templateSheetPlan } from "./template";
