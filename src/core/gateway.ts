@@ -31,6 +31,8 @@ export interface WriteOptions {
 
 export interface WriteResult {
   readonly sheets: readonly SheetNameDecision[];
+  /** Optional settings a host refused (page layout, chart styling): the sheets are written. */
+  readonly notes?: readonly string[];
 }
 
 /** JSON-safe settings stored inside the workbook, so a second run asks nothing. */

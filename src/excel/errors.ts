@@ -60,12 +60,28 @@ const PAYLOAD_CODES = new Set([
   "PayloadTooLarge",
 ]);
 
+/**
+ * By code only: Office.js turns the host's size refusal into these codes itself, and the
+ * message is in the user's language.
+ */
 export function isPayloadTooLarge(e: unknown): boolean {
-  if (!isOfficeError(e)) return false;
-  if (PAYLOAD_CODES.has(e.code)) return true;
-  // Excel on the web has reported the limit under other codes with this message.
-  return /payload size/i.test(e.message ?? "");
+  return isOfficeError(e) && PAYLOAD_CODES.has(e.code);
 }
+
+/**
+ * Codes Office.js raises in the add-in itself, before or after Excel is asked: they mean a
+ * mistake in the add-in's code (a property read before it was loaded, an object used outside
+ * its batch), not anything about the workbook.
+ */
+const ADDIN_BUG_CODES = new Set([
+  "PropertyNotLoaded",
+  "ValueNotLoaded",
+  "InvalidObjectPath",
+  "InvalidRequestContext",
+  "RunMustReturnPromise",
+  "NotInsideBatch",
+  "CannotUpdateReadOnlyProperty",
+]);
 
 /** "Budget!C5:H40", "'Pay 2010'!A1", "Budget", or undefined. */
 export function placeText(place: ErrorPlace): string | undefined {
@@ -142,6 +158,13 @@ export function officeErrorMessage(code: string, place: ErrorPlace): string {
  */
 export function toGatewayError(e: unknown, place: ErrorPlace): Error {
   if (e instanceof CancelledError || e instanceof GatewayError) return e;
+  if (isOfficeError(e) && ADDIN_BUG_CODES.has(e.code)) {
+    return new OfficeGatewayError(
+      `The add-in made a mistake while ${place.action} ${whereWords(place)} (${e.code}): nothing is wrong with the workbook. Retry, and if it happens again, report it with this message.`,
+      placeText(place),
+      e.code
+    );
+  }
   if (isOfficeError(e)) {
     return new OfficeGatewayError(officeErrorMessage(e.code, place), placeText(place), e.code);
   }

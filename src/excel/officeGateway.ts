@@ -99,6 +99,7 @@ export class OfficeGateway implements WorkbookGateway {
     const place: WritePlace = { action: "writing the add-in's sheets" };
     const config = {
       maxRequestBytes: this.limits.maxRequestBytes,
+      rangeAreas: this.supports("ExcelApi", "1.9"),
     };
     return this.guarded(place, (context) =>
       applyWritePlanWith(context, plan, config, options, place)

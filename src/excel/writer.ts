@@ -52,11 +52,13 @@ import {
   resolveSheetNames,
 } from "../core/writePlan";
 import { rangeAddress } from "./address";
-import { isPayloadTooLarge } from "./errors";
+import { isOfficeError, isPayloadTooLarge } from "./errors";
 
 export interface WriterConfig {
   /** The most one request may carry, in bytes. */
   readonly maxRequestBytes: number;
+  /** Style several ranges in one operation (RangeAreas, ExcelApi 1.9). */
+  readonly rangeAreas: boolean;
 }
 
 export interface WritePlace {
@@ -77,20 +79,42 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
+/** A rectangle of cells that take one number format, set in one operation. */
+export interface FormatArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly format: string;
+}
+
 /** A rectangle of values written in one operation (a block, or a row slice of a big one). */
 export interface ValuePiece {
   /** Index of the sheet in the plan. */
   readonly sheet: number;
   readonly top: number;
   readonly left: number;
-  /** null leaves a cell as it is (Office.js ignores null when setting values and formats). */
+  /** null leaves a cell as it is (Office.js ignores null when setting values). */
   readonly values: (string | number | boolean | null)[][];
   /** "@" for text cells (kept literal), the plan's format or "General" for the rest. */
   readonly formats: (string | null)[][];
+  /** The same formats as rectangles (absolute rows and columns), one operation each. */
+  readonly formatAreas: readonly FormatArea[];
+  /** Estimated bytes on the wire: the values as JSON and the operations around them. */
   readonly bytes: number;
 }
 
 const TEXT_FORMAT = "@";
+
+/**
+ * Desktop Excel shows text of more than 255 characters in a Text ("@") cell as "#####". Such
+ * text is written under General with a leading apostrophe instead: Excel keeps the apostrophe as
+ * the cell's hidden prefix and stores the rest as text, whatever it looks like.
+ */
+export const TEXT_FORMAT_MAX_CHARS = 255;
+
+/** Estimated bytes of one range operation on the wire (object path, instantiate, set). */
+export const OPERATION_BYTES = 500;
 
 /** One row's worth of one block. */
 interface RowPart {
@@ -100,11 +124,64 @@ interface RowPart {
   readonly formats?: readonly (string | undefined)[];
 }
 
+/** Runs of equal formats in a row: [left, right, format] (columns relative to the piece). */
+function formatRuns(row: readonly (string | null)[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (let c = 0; c < row.length; c++) {
+    const f = row[c];
+    if (f === null) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === c - 1 && last[2] === f) last[1] = c;
+    else out.push([c, c, f]);
+  }
+  return out;
+}
+
+/**
+ * The format rectangles of rows `from`..`to` of a piece: each row's runs of one format, joined
+ * with the same run on the rows below. A ledger's columns become one rectangle each.
+ */
+export function formatAreasOf(
+  formats: readonly (readonly (string | null)[])[],
+  top: number,
+  left: number
+): FormatArea[] {
+  const done: FormatArea[] = [];
+  let open = new Map<string, { top: number; left: number; right: number; format: string }>();
+  formats.forEach((row, i) => {
+    const next = new Map<string, { top: number; left: number; right: number; format: string }>();
+    for (const [l, r, f] of formatRuns(row)) {
+      const key = `${l},${r},${f}`;
+      next.set(key, open.get(key) ?? { top: i, left: l, right: r, format: f });
+      open.delete(key);
+    }
+    for (const a of open.values())
+      done.push({
+        top: top + a.top,
+        left: left + a.left,
+        bottom: top + i - 1,
+        right: left + a.right,
+        format: a.format,
+      });
+    open = next;
+  });
+  for (const a of open.values())
+    done.push({
+      top: top + a.top,
+      left: left + a.left,
+      bottom: top + formats.length - 1,
+      right: left + a.right,
+      format: a.format,
+    });
+  return done;
+}
+
 /**
  * The value writes of one sheet plan. Blocks on consecutive rows (a renderer writes a statement
  * one row at a time) are joined into one rectangle, the cells between them left as they are, so
  * a statement of hundreds of rows is a few operations rather than hundreds. Each rectangle is
- * then cut into row slices of at most `maxBytes` (values and formats as JSON).
+ * then cut into row slices of at most `maxBytes`: the values as JSON, and an operation for each
+ * rectangle of one number format (set once for the rectangle, not cell by cell).
  */
 export function valuePieces(sheet: number, plan: SheetPlan, maxBytes: number): ValuePiece[] {
   const parts: RowPart[] = [];
@@ -154,30 +231,40 @@ export function valuePieces(sheet: number, plan: SheetPlan, maxBytes: number): V
     for (const p of g) {
       p.values.forEach((v, j) => {
         const at = p.left - left + j;
-        values[p.row - top][at] = v === null ? "" : v;
+        const long = typeof v === "string" && v.length > TEXT_FORMAT_MAX_CHARS;
+        values[p.row - top][at] = v === null ? "" : long ? `'${v}` : v;
         formats[p.row - top][at] =
-          typeof v === "string" ? TEXT_FORMAT : (p.formats?.[j] ?? "General");
+          typeof v === "string" && !long ? TEXT_FORMAT : (p.formats?.[j] ?? "General");
       });
     }
-    // Row slices under the byte budget.
+    // Row slices under the byte budget; a row costs its values and the format runs it starts.
     let from = 0;
     let bytes = 0;
-    for (let i = 0; i <= values.length; i++) {
-      const b = i < values.length ? jsonBytes(values[i]) + jsonBytes(formats[i]) + 2 : 0;
-      if (i === values.length || (i > from && bytes + b > maxBytes)) {
-        out.push({
-          sheet,
-          top: top + from,
-          left,
-          values: values.slice(from, i),
-          formats: formats.slice(from, i),
-          bytes,
-        });
+    const slice = (to: number): void => {
+      const f = formats.slice(from, to);
+      out.push({
+        sheet,
+        top: top + from,
+        left,
+        values: values.slice(from, to),
+        formats: f,
+        formatAreas: formatAreasOf(f, top + from, left),
+        bytes,
+      });
+    };
+    let previous = new Set<string>();
+    for (let i = 0; i < values.length; i++) {
+      const runs = formatRuns(formats[i]).map(([l, r, f]) => `${l},${r},${f}`);
+      const fresh = i === from ? runs.length : runs.filter((k) => !previous.has(k)).length;
+      const b = jsonBytes(values[i]) + 2 + fresh * OPERATION_BYTES;
+      if (i > from && bytes + b > maxBytes) {
+        slice(i);
         from = i;
-        bytes = 0;
-      }
-      bytes += b;
+        bytes = jsonBytes(values[i]) + 2 + runs.length * OPERATION_BYTES;
+      } else bytes += b;
+      previous = new Set(runs);
     }
+    slice(values.length);
   }
   return out;
 }
@@ -249,8 +336,12 @@ function checkCancel(cancel: Cancellation | undefined): void {
   if (cancel?.aborted) throw new CancelledError();
 }
 
+/**
+ * A range to write to. Untracked: the writer never uses a range after the sync it was made for,
+ * so Excel need not keep a reference to each (which would cost a request to release them all).
+ */
 function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
-  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).untrack();
 }
 
 interface ExistingSheet {
@@ -295,6 +386,8 @@ export async function applyWritePlanWith(
   names.load("items/name,items/formula");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const application = context.workbook.application;
+  application.load("calculationMode");
   await context.sync();
 
   const existing: ExistingSheet[] = worksheets.items.map((ws) => ({
@@ -373,7 +466,8 @@ export async function applyWritePlanWith(
         if (marksOwnership(sheetPlan.role)) {
           const mark = nextOwnershipName(sheetPlan.role, takenNames);
           takenNames.push(mark);
-          names.add(mark, ws.getRange("A1"));
+          // The mark is the add-in's bookkeeping: kept out of the user's Name Manager.
+          names.add(mark, ws.getRange("A1")).visible = false;
         }
       }
       targets.push({
@@ -400,9 +494,14 @@ export async function applyWritePlanWith(
     for (const p of batch) {
       const t = targets.find((x) => x.index === p.sheet);
       if (!t) continue; // a createOnly sheet that already exists: nothing is written
-      const r = t.ws.getRangeByIndexes(p.top, p.left, p.values.length, p.values[0].length);
-      r.numberFormat = p.formats;
-      r.values = p.values;
+      // Formats first, so text arrives in cells that are already Text.
+      for (const a of p.formatAreas) setWhole(rangeOf(t.ws, a), "numberFormat", a.format);
+      rangeOf(t.ws, {
+        top: p.top,
+        left: p.left,
+        bottom: p.top + p.values.length - 1,
+        right: p.left + p.values[0].length - 1,
+      }).values = p.values;
     }
   };
   if (batches.length > 0) queueValues(batches[0]);
@@ -450,12 +549,10 @@ export async function applyWritePlanWith(
   }
   checkCancel(cancel);
 
-  // Sync 3: how it looks.
+  // Then how it looks: the formatting every sheet needs, in requests under the limit as the
+  // values were; then the optional settings, in their own guarded step.
   place.action = "formatting the add-in's sheets";
   place.sheet = undefined;
-  const app = context.workbook.application;
-  app.suspendApiCalculationUntilNextSync();
-  app.suspendScreenUpdatingUntilNextSync();
   const wsByName = new Map<string, Excel.Worksheet>();
   for (const s of existing) wsByName.set(s.name.toLowerCase(), s.ws);
   for (const t of targets) wsByName.set(t.name.toLowerCase(), t.ws);
@@ -475,16 +572,140 @@ export async function applyWritePlanWith(
       );
     return { ws };
   };
-  for (const t of targets) {
-    layoutSheet(t, takenTables, dataSheetFor);
-  }
+  const ops: LayoutOp[] = targets.flatMap((t) => layoutOps(t, takenTables, dataSheetFor, config));
   const show = plan.activate ? actualName.get(plan.activate.toLowerCase()) : undefined;
   const shown = show ? targets.find((t) => t.name.toLowerCase() === show.toLowerCase()) : undefined;
-  if (shown && !shown.plan.hidden) shown.ws.activate();
-  await context.sync();
-  const steps = Math.max(total, done + 1);
-  progress({ done: steps, total: steps, label: "Done" });
-  return { sheets: decisions };
+  if (shown && !shown.plan.hidden) ops.push({ bytes: 200, queue: () => shown.ws.activate() });
+  // Calculation was suspended while writing: once the cells are in, the workbook is
+  // recalculated (unless the user keeps it on manual), so formulas that refer to the add-in's
+  // sheets show the new figures.
+  const recalculate = application.calculationMode !== "Manual";
+  let layout = packOps(ops, pieceBudget);
+  const units = targets.flatMap((t) => cosmeticUnits(t, dataSheetFor));
+  let cosmetics = packUnits(units, pieceBudget);
+  let steps = done + layout.length + cosmetics.length;
+  progress({ done, total: steps, label: "Formatting the sheets" });
+  while (layout.length > 0) {
+    checkCancel(cancel);
+    const batch = layout[0];
+    const last = layout.length === 1;
+    if (!last) application.suspendApiCalculationUntilNextSync();
+    application.suspendScreenUpdatingUntilNextSync();
+    for (const op of batch) op.queue();
+    if (last && recalculate) application.calculate("Recalculate");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, as for the values
+      await context.sync();
+    } catch (e) {
+      // A refused request did nothing: halve it and go on.
+      if (!isPayloadTooLarge(e) || batch.length < 2) throw e;
+      const mid = Math.floor(batch.length / 2);
+      layout = [batch.slice(0, mid), batch.slice(mid), ...layout.slice(1)];
+      steps++;
+      continue;
+    }
+    layout = layout.slice(1);
+    done++;
+    progress({ done, total: steps, label: "Formatting the sheets" });
+  }
+
+  // Optional settings: a setting Excel refuses (a page setting a printer lacks, a chart detail)
+  // costs only itself. The request is retried one setting group at a time; a group Excel still
+  // refuses is left out and named in the result.
+  place.action = "applying page layout and chart styling";
+  const notes: string[] = [];
+  while (cosmetics.length > 0) {
+    checkCancel(cancel);
+    const batch = cosmetics[0];
+    application.suspendScreenUpdatingUntilNextSync();
+    for (const u of batch) for (const op of u.ops) op.queue();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, and a retry per group when Excel refuses one
+      await context.sync();
+    } catch (e) {
+      if (!isOfficeError(e)) throw e;
+      if (batch.length > 1) {
+        cosmetics = [...batch.map((u) => [u]), ...cosmetics.slice(1)];
+        steps += batch.length - 1;
+        continue;
+      }
+      notes.push(
+        `Excel did not accept the ${batch[0].label} (${e.code}); the sheets are written without it.`
+      );
+    }
+    cosmetics = cosmetics.slice(1);
+    done++;
+    progress({ done, total: steps, label: "Page layout and charts" });
+  }
+  const total2 = Math.max(steps, done);
+  progress({ done: total2, total: total2, label: "Done" });
+  return notes.length > 0 ? { sheets: decisions, notes } : { sheets: decisions };
+}
+
+/** One operation of the formatting step, with its estimated bytes on the wire. */
+interface LayoutOp {
+  readonly bytes: number;
+  readonly queue: () => void;
+}
+
+/** Optional settings that are applied, or left out, together. */
+interface CosmeticUnit {
+  readonly label: string;
+  readonly ops: readonly LayoutOp[];
+  readonly bytes: number;
+}
+
+/** The most operations one formatting request carries (each answers with a few results). */
+const MAX_OPS_PER_REQUEST = 4_000;
+
+function packOps(ops: readonly LayoutOp[], budget: number): LayoutOp[][] {
+  const out: LayoutOp[][] = [];
+  let current: LayoutOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (
+      current.length > 0 &&
+      (bytes + op.bytes > budget || current.length >= MAX_OPS_PER_REQUEST)
+    ) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += op.bytes;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+function packUnits(units: readonly CosmeticUnit[], budget: number): CosmeticUnit[][] {
+  const out: CosmeticUnit[][] = [];
+  let current: CosmeticUnit[] = [];
+  let bytes = 0;
+  let count = 0;
+  for (const u of units) {
+    if (
+      current.length > 0 &&
+      (bytes + u.bytes > budget || count + u.ops.length > MAX_OPS_PER_REQUEST)
+    ) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+      count = 0;
+    }
+    current.push(u);
+    bytes += u.bytes;
+    count += u.ops.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Sets a cell-level property to one value for every cell of the range (one operation). */
+function setWhole(r: Excel.Range, prop: "numberFormat", value: string): void {
+  // Office.js takes a single value for a whole range ("applied to all cells in the range");
+  // its typings only describe the 2-D form.
+  (r as unknown as Record<typeof prop, string>)[prop] = value;
 }
 
 function splitPiece(p: ValuePiece): ValuePiece[] {
@@ -493,13 +714,15 @@ function splitPiece(p: ValuePiece): ValuePiece[] {
   const part = (from: number, to: number): ValuePiece => {
     const values = p.values.slice(from, to);
     const formats = p.formats.slice(from, to);
+    const formatAreas = formatAreasOf(formats, p.top + from, p.left);
     return {
       sheet: p.sheet,
       top: p.top + from,
       left: p.left,
       values,
       formats,
-      bytes: jsonBytes(values) + jsonBytes(formats),
+      formatAreas,
+      bytes: jsonBytes(values) + formatAreas.length * OPERATION_BYTES,
     };
   };
   return [part(0, mid), part(mid, p.values.length)];
@@ -517,9 +740,13 @@ function resetSheet(ws: Excel.Worksheet): void {
   ws.tabColor = "";
 }
 
-function applyStyle(ws: Excel.Worksheet, range: CellRange, style: CellStyle): void {
-  const r = rangeOf(ws, range);
-  const f = r.format;
+/** A style without its number format, as a key: ranges with the same key are styled at once. */
+function styleKey(style: CellStyle): string {
+  const { numberFormat: _n, ...rest } = style;
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function applyFormat(f: Excel.RangeFormat, style: CellStyle): void {
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
@@ -537,47 +764,165 @@ function applyStyle(ws: Excel.Worksheet, range: CellRange, style: CellStyle): vo
     b.style = "Continuous";
     b.weight = weight === "thin" ? "Thin" : "Medium";
   }
-  if (style.numberFormat) {
-    const rows = range.bottom - range.top + 1;
-    const cols = range.right - range.left + 1;
-    const fmt = style.numberFormat;
-    r.numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(fmt));
-  }
 }
 
-function layoutSheet(
+/** Settings in a style (each one property set on the wire). */
+function styleSettings(style: CellStyle): number {
+  const { numberFormat: _n, borderBottom, borderTop, ...rest } = style;
+  return Object.keys(rest).length + (borderBottom ? 2 : 0) + (borderTop ? 2 : 0);
+}
+
+/** Areas per RangeAreas: Excel takes an address list of a few thousand characters. */
+const MAX_AREAS_PER_OPERATION = 64;
+
+/**
+ * The formatting every sheet needs, as operations: identical styles applied to all their ranges
+ * at once (a RangeAreas, ExcelApi 1.9), a number format once per range, merges, column widths
+ * (runs of equal widths together), frozen panes, tables, charts with their titles and places,
+ * tab colour and visibility.
+ */
+function layoutOps(
   t: Target,
   takenTables: Set<string>,
-  dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
-): void {
+  dataSheetFor: (
+    name: string | undefined,
+    own: Target
+  ) => { ws: Excel.Worksheet; plan?: SheetPlan },
+  config: WriterConfig
+): LayoutOp[] {
   const { ws, plan } = t;
-  for (const s of plan.styles ?? []) applyStyle(ws, s.range, s.style);
-  for (const m of plan.merges ?? []) rangeOf(ws, m).merge(false);
-  (plan.columnWidths ?? []).forEach((w, col) => {
-    ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = charsToPoints(w);
-  });
+  const ops: LayoutOp[] = [];
+  const byStyle = new Map<string, { style: CellStyle; ranges: CellRange[] }>();
+  const byFormat = new Map<string, CellRange[]>();
+  for (const { range, style } of plan.styles ?? []) {
+    if (styleSettings(style) > 0) {
+      const key = styleKey(style);
+      const g = byStyle.get(key) ?? { style, ranges: [] };
+      g.ranges.push(range);
+      byStyle.set(key, g);
+    }
+    if (style.numberFormat) {
+      const list = byFormat.get(style.numberFormat) ?? [];
+      list.push(range);
+      byFormat.set(style.numberFormat, list);
+    }
+  }
+  for (const { style, ranges } of byStyle.values()) {
+    const cost = styleSettings(style) * 120;
+    if (config.rangeAreas) {
+      for (let i = 0; i < ranges.length; i += MAX_AREAS_PER_OPERATION) {
+        const part = ranges.slice(i, i + MAX_AREAS_PER_OPERATION);
+        const address = part.map((r) => rangeAddress(r)).join(",");
+        ops.push({
+          bytes: OPERATION_BYTES + address.length + cost,
+          queue: () => applyFormat(ws.getRanges(address).untrack().format, style),
+        });
+      }
+    } else {
+      for (const r of ranges)
+        ops.push({
+          bytes: OPERATION_BYTES + cost,
+          queue: () => applyFormat(rangeOf(ws, r).format, style),
+        });
+    }
+  }
+  for (const [format, ranges] of byFormat)
+    for (const r of ranges)
+      ops.push({
+        bytes: OPERATION_BYTES + format.length,
+        queue: () => setWhole(rangeOf(ws, r), "numberFormat", format),
+      });
+  for (const m of plan.merges ?? [])
+    ops.push({ bytes: OPERATION_BYTES, queue: () => rangeOf(ws, m).merge(false) });
+  const widths = plan.columnWidths ?? [];
+  for (let col = 0; col < widths.length;) {
+    let end = col;
+    while (end + 1 < widths.length && widths[end + 1] === widths[col]) end++;
+    const [from, to, w] = [col, end, widths[col]];
+    ops.push({
+      bytes: OPERATION_BYTES,
+      queue: () => {
+        ws.getRangeByIndexes(0, from, 1, to - from + 1).format.columnWidth = charsToPoints(w);
+      },
+    });
+    col = end + 1;
+  }
   if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     const { rows, columns } = plan.freeze;
-    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
-    else if (rows > 0) ws.freezePanes.freezeRows(rows);
-    else ws.freezePanes.freezeColumns(columns);
-  }
-  if (plan.page) {
-    const layout = ws.pageLayout;
-    layout.orientation = plan.page.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = "A4";
-    if (plan.page.printArea) layout.setPrintArea(rangeOf(ws, plan.page.printArea));
-    // One page wide, as many tall as it takes (0 = automatic, as in the file's fitToHeight).
-    if (plan.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    ops.push({
+      bytes: OPERATION_BYTES,
+      queue: () => {
+        if (rows > 0 && columns > 0)
+          ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
+        else if (rows > 0) ws.freezePanes.freezeRows(rows);
+        else ws.freezePanes.freezeColumns(columns);
+      },
+    });
   }
   for (const table of plan.tables ?? []) {
-    const added = ws.tables.add(rangeOf(ws, table.range), true);
-    added.name = tableName(table.name, takenTables);
+    const name = tableName(table.name, takenTables);
+    ops.push({
+      bytes: OPERATION_BYTES * 2,
+      queue: () => {
+        ws.tables.add(rangeOf(ws, table.range), true).name = name;
+      },
+    });
   }
-  for (const chart of plan.charts ?? []) addChart(t, chart, dataSheetFor);
-  if (plan.tabColor) ws.tabColor = plan.tabColor;
-  if (plan.hidden) ws.visibility = "Hidden";
-  else if (t.wasHidden) ws.visibility = "Visible";
+  for (const chart of plan.charts ?? [])
+    ops.push({
+      bytes: OPERATION_BYTES * 3 + chart.title.length,
+      queue: () => addChart(t, chart, dataSheetFor),
+    });
+  if (plan.tabColor) {
+    const color = plan.tabColor;
+    ops.push({ bytes: 200, queue: () => (ws.tabColor = color) });
+  }
+  if (plan.hidden) ops.push({ bytes: 200, queue: () => (ws.visibility = "Hidden") });
+  else if (t.wasHidden) ops.push({ bytes: 200, queue: () => (ws.visibility = "Visible") });
+  return ops;
+}
+
+/** A unit of optional settings, costed. */
+function unit(label: string, queue: (() => void)[]): CosmeticUnit {
+  const ops = queue.map((q) => ({ bytes: OPERATION_BYTES, queue: q }));
+  return { label, ops, bytes: ops.length * OPERATION_BYTES };
+}
+
+/**
+ * The optional settings of a sheet: its page layout (one unit) and each chart's styling (one
+ * unit each). The charts are found again by their place on the sheet, which the add-in has just
+ * emptied and filled.
+ */
+function cosmeticUnits(
+  t: Target,
+  dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
+): CosmeticUnit[] {
+  const { ws, plan } = t;
+  const out: CosmeticUnit[] = [];
+  if (plan.page) {
+    const page = plan.page;
+    out.push(
+      unit(`page layout of "${t.name}"`, [
+        () => {
+          const layout = ws.pageLayout;
+          layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+          layout.paperSize = "A4";
+          if (page.printArea) layout.setPrintArea(rangeOf(ws, page.printArea));
+          // One page wide, as many tall as it takes (0 = automatic, as in the file's fitToHeight).
+          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        },
+      ])
+    );
+  }
+  (plan.charts ?? []).forEach((chart, k) => {
+    const data = dataSheetFor(chart.dataSheet, t);
+    out.push(
+      unit(`styling of the chart "${chart.title}" on "${t.name}"`, [
+        () => styleChart(ws.charts.getItemAt(k), chart, data.plan),
+      ])
+    );
+  });
+  return out;
 }
 
 function addChart(
@@ -586,33 +931,39 @@ function addChart(
   dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
 ): void {
   const data = dataSheetFor(chart.dataSheet, t);
-  const byRows = chart.seriesBy === "rows";
   const c = t.ws.charts.add(
     CHART_TYPES[chart.type],
     rangeOf(data.ws, chart.dataRange),
-    byRows ? "Rows" : "Columns"
+    chart.seriesBy === "rows" ? "Rows" : "Columns"
   );
   c.title.text = chart.title;
   c.setPosition(
     rangeAddress({ ...chart.position, bottom: chart.position.top, right: chart.position.left }),
     rangeAddress({ ...chart.position, top: chart.position.bottom, left: chart.position.right })
   );
+}
+
+/** Excel's longest chart name that every host accepts. */
+export const CHART_NAME_MAX_CHARS = 200;
+
+function styleChart(c: Excel.Chart, chart: ChartPlan, dataPlan: SheetPlan | undefined): void {
+  const byRows = chart.seriesBy === "rows";
   c.legend.position = "Bottom";
   if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
   if (chart.valueAxisFormat) c.axes.valueAxis.numberFormat = chart.valueAxisFormat;
   // Office.js has no alternative text for charts (Shape.altTextDescription is for shapes); the
   // chart's name, which screen readers announce, carries the description instead.
-  c.name = chart.altText.slice(0, 250);
-  if (!chart.seriesStyles?.length || !data.plan) return;
+  c.name = chart.altText.slice(0, CHART_NAME_MAX_CHARS);
+  if (!chart.seriesStyles?.length || !dataPlan) return;
   // Series are numbered in the order of the data: the names are the first row (or column).
   const r = chart.dataRange;
   const seriesNames: string[] = [];
   if (byRows) {
     for (let row = r.top + 1; row <= r.bottom; row++)
-      seriesNames.push(String(planValueAt(data.plan, row, r.left) ?? ""));
+      seriesNames.push(String(planValueAt(dataPlan, row, r.left) ?? ""));
   } else {
     for (let col = r.left + 1; col <= r.right; col++)
-      seriesNames.push(String(planValueAt(data.plan, r.top, col) ?? ""));
+      seriesNames.push(String(planValueAt(dataPlan, r.top, col) ?? ""));
   }
   for (const style of chart.seriesStyles) {
     const index = seriesNames.indexOf(style.name);

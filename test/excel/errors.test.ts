@@ -65,21 +65,29 @@ describe("Office errors to plain English", () => {
     expect(err.message).toMatch(/while reading in 'Budget 2010'!A1:F5000 \(x is undefined\)/);
   });
 
-  test("payload refusals are recognised by code, or by message on the web", () => {
+  test("payload refusals are recognised by their code alone, in any language", () => {
     expect(isPayloadTooLarge(new FakeOfficeError("RequestPayloadSizeLimitExceeded", ""))).toBe(
       true
     );
     expect(isPayloadTooLarge(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", ""))).toBe(
       true
     );
+    // Office.js maps the host's size refusal (5103, 5104) to those codes itself; the message is
+    // in the user's language, so it is never read: an English message under another code is
+    // not a size refusal, and a French one under the size code is.
     expect(
       isPayloadTooLarge(
         new FakeOfficeError("GeneralException", "The request payload size has exceeded the limit.")
       )
+    ).toBe(false);
+    expect(
+      isPayloadTooLarge(
+        new FakeOfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          "La taille de la charge utile de la demande a dépassé la limite."
+        )
+      )
     ).toBe(true);
-    expect(isPayloadTooLarge(new FakeOfficeError("GeneralException", "Something else"))).toBe(
-      false
-    );
     expect(isPayloadTooLarge(new Error("payload size"))).toBe(false);
   });
 });

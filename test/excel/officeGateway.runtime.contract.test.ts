@@ -6,11 +6,14 @@ import { ExcelRuntimeHost } from "../fakes/excelHost";
 // by the test host with Excel on the web's limits: the same contract as the fake and the preview.
 const hosts: ExcelRuntimeHost[] = [];
 
-runGatewayContract("OfficeGateway (Excel's client runtime, Excel on the web limits)", async (initial) => {
-  const host = ExcelRuntimeHost.fromGrid(initial);
-  hosts.push(host);
-  return new OfficeGateway(host.run);
-});
+runGatewayContract(
+  "OfficeGateway (Excel's client runtime, Excel on the web limits)",
+  async (initial) => {
+    const host = ExcelRuntimeHost.fromGrid(initial);
+    hosts.push(host);
+    return new OfficeGateway(host.run);
+  }
+);
 
 afterEach(() => {
   // Every call the gateway made is one the host knows: nothing fell through as "not found".

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { SheetPlan } from "../../src/core/writePlan";
 import {
   charsToPoints,
+  OPERATION_BYTES,
+  formatAreasOf,
   jsonBytes,
   packPieces,
   planValueAt,
@@ -43,6 +45,45 @@ describe("value pieces", () => {
     ]);
   });
 
+  test("number formats are set once per rectangle, not cell by cell", () => {
+    // A ledger: a Text reference column, a date column and two money columns, 1,000 rows.
+    const rows = Array.from({ length: 1000 }, (_, r) => [`T${r}`, 40000 + r, r * 2.5, r]);
+    const formats = rows.map(() => [undefined, "dd/mm/yyyy", "#,##0.00", "#,##0.00"]);
+    const [piece] = valuePieces(
+      0,
+      sheet([{ top: 1, left: 0, values: rows, numberFormats: formats }]),
+      1e9
+    );
+    expect(piece.formatAreas).toEqual([
+      { top: 1, left: 0, bottom: 1000, right: 0, format: "@" },
+      { top: 1, left: 1, bottom: 1000, right: 1, format: "dd/mm/yyyy" },
+      { top: 1, left: 2, bottom: 1000, right: 3, format: "#,##0.00" },
+    ]);
+    // A run that stops and starts again is two rectangles; a gap (null) has no format.
+    expect(
+      formatAreasOf(
+        [
+          ["@", "0%"],
+          ["@", null],
+          ["@", "0%"],
+        ],
+        0,
+        0
+      ).sort((a, b) => a.left - b.left || a.top - b.top)
+    ).toEqual([
+      { top: 0, left: 0, bottom: 2, right: 0, format: "@" },
+      { top: 0, left: 1, bottom: 0, right: 1, format: "0%" },
+      { top: 2, left: 1, bottom: 2, right: 1, format: "0%" },
+    ]);
+  });
+
+  test("text over 255 characters is written under General with an apostrophe (Text shows #####)", () => {
+    const long = "x".repeat(256);
+    const [piece] = valuePieces(0, sheet([{ top: 0, left: 0, values: [["short", long]] }]), 1e9);
+    expect(piece.values).toEqual([["short", `'${long}`]]);
+    expect(piece.formats).toEqual([["@", "General"]]);
+  });
+
   test("two blocks over the same cell are written in plan order, not joined", () => {
     const pieces = valuePieces(
       0,
@@ -69,11 +110,12 @@ describe("value pieces", () => {
           expect(pieces.reduce((n, p) => n + p.values.length, 0)).toBe(rows);
           pieces.forEach((p, i) => {
             if (p.values.length > 1) expect(p.bytes).toBeLessThanOrEqual(max);
+            // Values as JSON, and one operation per rectangle of one format: here the label
+            // column (Text) and the figures (General) of the slice.
+            expect(p.formatAreas).toHaveLength(cols > 1 ? 2 : 1);
             expect(p.bytes).toBe(
-              p.values.reduce(
-                (n, _r, j) => n + jsonBytes(p.values[j]) + jsonBytes(p.formats[j]) + 2,
-                0
-              )
+              p.values.reduce((n, _r, j) => n + jsonBytes(p.values[j]) + 2, 0) +
+                p.formatAreas.length * OPERATION_BYTES
             );
             if (i > 0) expect(p.top).toBe(pieces[i - 1].top + pieces[i - 1].values.length);
           });
@@ -89,6 +131,7 @@ describe("value pieces", () => {
       left: 0,
       values: [[1]],
       formats: [["General"]],
+      formatAreas: [],
       bytes,
     });
     const batches = packPieces([piece(60), piece(50), piece(40), piece(70)], 100, 100);

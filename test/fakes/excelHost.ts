@@ -58,6 +58,11 @@ export interface HostOptions {
   readonly excelApi?: string;
   /** Workbook date system (Excel for Mac's old default was 1904). */
   readonly date1904?: boolean;
+  /**
+   * Settings this host refuses with InvalidArgument, as "Type.property" (e.g.
+   * "PageLayout.paperSize"): a host or printer without that setting.
+   */
+  readonly refuse?: readonly string[];
 }
 
 /** One request as the host received it. */
@@ -129,7 +134,11 @@ function invalidArgument(what: string): HostError {
 }
 
 function apiNotFound(what: string): HostError {
-  return new HostError("ApiNotFound", `The API you are trying to use could not be found. (${what})`, 404);
+  return new HostError(
+    "ApiNotFound",
+    `The API you are trying to use could not be found. (${what})`,
+    404
+  );
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -231,7 +240,11 @@ function asRect(r: unknown, what: string): RangeObj {
 
 function checkWritable(sheet: FakeSheetModel): void {
   if (sheet.isProtected)
-    throw new HostError("AccessDenied", "The cell or chart you're trying to change is protected.", 403);
+    throw new HostError(
+      "AccessDenied",
+      "The cell or chart you're trying to change is protected.",
+      403
+    );
 }
 
 function validSheetName(name: string): boolean {
@@ -247,7 +260,7 @@ function validSheetName(name: string): boolean {
 
 class WorkbookObj extends Obj {
   readonly type = "Workbook";
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     switch (name) {
       case "Worksheets":
         return new WorksheetsObj(this.s);
@@ -263,7 +276,7 @@ class WorkbookObj extends Obj {
         return super.nav(name);
     }
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     if (name === "_RemoveReference") return null;
     if (name === "GetSelectedRange" || name === "GetActiveCell") return null;
     return super.invoke(name, args);
@@ -272,7 +285,7 @@ class WorkbookObj extends Obj {
 
 class ApplicationObj extends Obj {
   readonly type = "Application";
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     switch (name) {
       case "SuspendApiCalculationUntilNextSync":
         this.s.calcSuspended = true;
@@ -287,11 +300,11 @@ class ApplicationObj extends Obj {
         return super.invoke(name, args);
     }
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     if (name === "calculationMode") return "Automatic";
     return super.get(name);
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["calculationMode"];
   }
 }
@@ -299,7 +312,7 @@ class ApplicationObj extends Obj {
 /** Excel's worksheet functions; DATE is the one the reader asks (to learn the date system). */
 class FunctionsObj extends Obj {
   readonly type = "Functions";
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name === "Date") {
       const [y, m, d] = args.map(Number);
       const ms = Date.UTC(y < 1900 ? y + 1900 : y, m - 1, d);
@@ -318,31 +331,31 @@ class FunctionResultObj extends Obj {
   ) {
     super(s);
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     if (name === "value") return this.result;
     if (name === "error") return null;
     return super.get(name);
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["error", "value"];
   }
 }
 
 class WorksheetsObj extends Obj {
   readonly type = "WorksheetCollection";
-  items(): Obj[] {
+  override items(): Obj[] {
     return this.s.wb.sheets.filter((x) => !x.deleted).map((x) => new WorksheetObj(this.s, x));
   }
   private find(key: unknown): FakeSheetModel | undefined {
     const k = String(key);
     return this.s.wb.sheet(k) ?? this.s.wb.sheets.find((x) => !x.deleted && x.id === k);
   }
-  index(key: unknown): Obj {
+  override index(key: unknown): Obj {
     const sheet = this.find(key);
     if (!sheet) throw notFound(`worksheet "${String(key)}"`);
     return new WorksheetObj(this.s, sheet);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     switch (name) {
       case "GetItem":
         return this.index(args[0]);
@@ -364,7 +377,11 @@ class WorksheetsObj extends Obj {
         const name = String(args[0]);
         if (!validSheetName(name)) throw invalidArgument(`sheet name "${name}"`);
         if (this.s.wb.sheet(name))
-          throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. ("${name}")`, 409);
+          throw new HostError(
+            "ItemAlreadyExists",
+            `A resource with the same name or identifier already exists. ("${name}")`,
+            409
+          );
         const sheet = new FakeSheetModel(name);
         this.s.wb.sheets.push(sheet);
         this.s.changed();
@@ -384,17 +401,17 @@ class WorksheetObj extends Obj {
   ) {
     super(s);
   }
-  id(): string {
+  override id(): string {
     return this.sheet.id;
   }
   private live(): FakeSheetModel {
     if (this.sheet.deleted) throw notFound(`worksheet "${this.sheet.name}"`);
     return this.sheet;
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["id", "name", "position", "visibility", "tabColor"];
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     const m = this.live();
     switch (name) {
       case "name":
@@ -411,7 +428,7 @@ class WorksheetObj extends Obj {
         return super.get(name);
     }
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const m = this.live();
     switch (name) {
       case "Name": {
@@ -419,15 +436,23 @@ class WorksheetObj extends Obj {
         if (!validSheetName(text)) throw invalidArgument(`sheet name "${text}"`);
         const other = this.s.wb.sheet(text);
         if (other && other !== m)
-          throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. ("${text}")`, 409);
+          throw new HostError(
+            "ItemAlreadyExists",
+            `A resource with the same name or identifier already exists. ("${text}")`,
+            409
+          );
         m.name = text;
         return;
       }
       case "Visibility": {
         const visible = this.s.wb.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
         if (v !== "Visible" && visible.length === 1 && visible[0] === m)
-          throw new HostError("InvalidOperation", "This operation is not permitted for the current object. (the last visible sheet)");
-        if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw invalidArgument(`visibility ${String(v)}`);
+          throw new HostError(
+            "InvalidOperation",
+            "This operation is not permitted for the current object. (the last visible sheet)"
+          );
+        if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+          throw invalidArgument(`visibility ${String(v)}`);
         m.visibility = v;
         if (v !== "Visible" && this.s.wb.active === m)
           this.s.wb.active = this.s.wb.sheets.find((x) => !x.deleted && x.visibility === "Visible");
@@ -447,7 +472,7 @@ class WorksheetObj extends Obj {
         super.set(name, v);
     }
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     const m = this.live();
     switch (name) {
       case "Charts":
@@ -462,15 +487,21 @@ class WorksheetObj extends Obj {
         return super.nav(name);
     }
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     const m = this.live();
     switch (name) {
       case "GetRange": {
         const address = args[0];
         if (address === null || address === undefined || address === "")
-          return new RangeObj(this.s, m, { top: 0, left: 0, bottom: EXCEL_MAX_ROWS - 1, right: EXCEL_MAX_COLUMNS - 1 });
+          return new RangeObj(this.s, m, {
+            top: 0,
+            left: 0,
+            bottom: EXCEL_MAX_ROWS - 1,
+            right: EXCEL_MAX_COLUMNS - 1,
+          });
         const rect = parseArea(String(address));
-        if (!rect || String(address).includes(",")) throw invalidArgument(`address "${String(address)}"`);
+        if (!rect || String(address).includes(","))
+          throw invalidArgument(`address "${String(address)}"`);
         return new RangeObj(this.s, m, rect);
       }
       case "GetRanges": {
@@ -481,33 +512,52 @@ class WorksheetObj extends Obj {
       }
       case "GetRangeByIndexes": {
         const [row, col, rows, cols] = args.map(Number);
-        if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > EXCEL_MAX_ROWS || col + cols > EXCEL_MAX_COLUMNS)
+        if (
+          row < 0 ||
+          col < 0 ||
+          rows < 1 ||
+          cols < 1 ||
+          row + rows > EXCEL_MAX_ROWS ||
+          col + cols > EXCEL_MAX_COLUMNS
+        )
           throw invalidArgument("range indexes");
-        return new RangeObj(this.s, m, { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 });
+        return new RangeObj(this.s, m, {
+          top: row,
+          left: col,
+          bottom: row + rows - 1,
+          right: col + cols - 1,
+        });
       }
       case "GetUsedRange":
       case "GetUsedRangeOrNullObject": {
         const rect = m.usedRange(!!args[0]);
         if (rect) return new RangeObj(this.s, m, rect);
-        if (name === "GetUsedRange") return new RangeObj(this.s, m, { top: 0, left: 0, bottom: 0, right: 0 });
+        if (name === "GetUsedRange")
+          return new RangeObj(this.s, m, { top: 0, left: 0, bottom: 0, right: 0 });
         return new NullObj(this.s);
       }
       default:
         return super.call(name, args);
     }
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     const m = this.live();
     switch (name) {
       case "Activate":
         if (m.visibility !== "Visible")
-          throw new HostError("InvalidOperation", "This operation is not permitted for the current object. (a hidden sheet)");
+          throw new HostError(
+            "InvalidOperation",
+            "This operation is not permitted for the current object. (a hidden sheet)"
+          );
         this.s.wb.active = m;
         return null;
       case "Delete": {
         const visible = this.s.wb.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
         if (visible.length === 1 && visible[0] === m)
-          throw new HostError("InvalidOperation", "This operation is not permitted for the current object. (the last visible sheet)");
+          throw new HostError(
+            "InvalidOperation",
+            "This operation is not permitted for the current object. (the last visible sheet)"
+          );
         m.deleted = true;
         this.s.wb.tables = this.s.wb.tables.filter((t) => t.sheet !== m);
         this.s.changed();
@@ -539,9 +589,22 @@ function valueType(v: FakeScalar): string {
   return "Error";
 }
 
+/** An address as Excel writes it: "A1:C5", whole columns "A:C", whole rows "2:4". */
+function excelAddress(r: CellRange): string {
+  const full = rangeAddress(r);
+  const columns = r.top === 0 && r.bottom === EXCEL_MAX_ROWS - 1;
+  const rows = r.left === 0 && r.right === EXCEL_MAX_COLUMNS - 1;
+  if (columns && !rows) return full.replace(/\d+/g, "");
+  if (rows && !columns) return full.replace(/[A-Z]+/g, "");
+  return full;
+}
+
 /** Whole rows or whole columns: Excel's "unbounded" ranges. */
 function unbounded(r: CellRange): boolean {
-  return (r.top === 0 && r.bottom === EXCEL_MAX_ROWS - 1) || (r.left === 0 && r.right === EXCEL_MAX_COLUMNS - 1);
+  return (
+    (r.top === 0 && r.bottom === EXCEL_MAX_ROWS - 1) ||
+    (r.left === 0 && r.right === EXCEL_MAX_COLUMNS - 1)
+  );
 }
 
 const CELL_LEVEL = new Set(["values", "valueTypes", "numberFormat", "formulas", "text"]);
@@ -555,14 +618,27 @@ class RangeObj extends Obj {
   ) {
     super(s);
   }
-  scalars(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "valueTypes", "numberFormat", "formulas", "text"];
+  override scalars(): string[] {
+    return [
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "cellCount",
+      "values",
+      "valueTypes",
+      "numberFormat",
+      "formulas",
+      "text",
+    ];
   }
   private grid<T>(cell: (r: number, c: number) => T): T[][] | null {
     const { rect } = this;
     if (unbounded(rect)) return null;
     const n = cellCount(rect);
-    if (n > (this.s.options.maxCellsPerRead ?? EXCEL_WEB_LIMITS.maxCellsPerRead)) throw TOO_MANY_CELLS(n);
+    if (n > (this.s.options.maxCellsPerRead ?? EXCEL_WEB_LIMITS.maxCellsPerRead))
+      throw TOO_MANY_CELLS(n);
     const out: T[][] = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
       const row: T[] = new Array(rect.right - rect.left + 1);
@@ -571,13 +647,13 @@ class RangeObj extends Obj {
     }
     return out;
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     const { sheet, rect } = this;
     if (sheet.deleted) throw notFound(`worksheet "${sheet.name}"`);
     if (name === "values" && !unbounded(rect)) this.s.cellsRead += cellCount(rect);
     switch (name) {
       case "address":
-        return `${quoteSheetName(sheet.name)}!${rangeAddress(rect)}`;
+        return `${quoteSheetName(sheet.name)}!${excelAddress(rect)}`;
       case "rowIndex":
         return rect.top;
       case "columnIndex":
@@ -600,7 +676,9 @@ class RangeObj extends Obj {
         // Desktop Excel shows text longer than 255 characters in a Text-formatted cell as #s.
         return this.grid((r, c) => {
           const v = outward(sheet.cell(r, c));
-          return sheet.format(r, c) === "@" && typeof v === "string" && v.length > 255 ? "#".repeat(16) : String(v);
+          return sheet.format(r, c) === "@" && typeof v === "string" && v.length > 255
+            ? "#".repeat(16)
+            : String(v);
         });
       case "rowHidden": {
         let hidden = 0;
@@ -622,10 +700,12 @@ class RangeObj extends Obj {
     const rows = this.rect.bottom - this.rect.top + 1;
     const cols = this.rect.right - this.rect.left + 1;
     if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
-      throw invalidArgument(`${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range`);
+      throw invalidArgument(
+        `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range`
+      );
     return (r, c) => (v as unknown[][])[r - this.rect.top][c - this.rect.left];
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const { sheet, rect } = this;
     if (sheet.deleted) throw notFound(`worksheet "${sheet.name}"`);
     if (CELL_LEVEL.has(camel(name)) && unbounded(rect))
@@ -670,11 +750,11 @@ class RangeObj extends Obj {
     if (typed.quote) sheet.quotePrefixed.add(key);
     if (typed.format && sheet.format(r, c) === undefined) sheet.setFormat(r, c, typed.format);
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     if (name === "Format") return new FormatObj(this.s, this.sheet, [this.rect]);
     return super.nav(name);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     const { sheet, rect } = this;
     switch (name) {
       case "GetUsedRangeOrNullObject":
@@ -697,28 +777,64 @@ class RangeObj extends Obj {
         this.s.requires("1.13", "Range.getMergedAreasOrNullObject");
         const areas = sheet.merges.filter((x) => intersect(x, rect));
         if (areas.length > 512)
-          throw new HostError("GeneralException", "There was an internal error while processing the request. (more than 512 merged areas)", 500);
+          throw new HostError(
+            "GeneralException",
+            "There was an internal error while processing the request. (more than 512 merged areas)",
+            500
+          );
         return areas.length ? new AreasObj(this.s, sheet, areas) : new NullObj(this.s);
       }
+      case "GetRow": {
+        const r = rect.top + Number(args[0]);
+        return new RangeObj(this.s, sheet, { ...rect, top: r, bottom: r });
+      }
+      case "GetBoundingRect": {
+        const o = asRect(args[0], "getBoundingRect");
+        return new RangeObj(this.s, sheet, {
+          top: Math.min(rect.top, o.rect.top),
+          left: Math.min(rect.left, o.rect.left),
+          bottom: Math.max(rect.bottom, o.rect.bottom),
+          right: Math.max(rect.right, o.rect.right),
+        });
+      }
       case "GetCell":
-        return new RangeObj(this.s, sheet, { top: rect.top + Number(args[0]), left: rect.left + Number(args[1]), bottom: rect.top + Number(args[0]), right: rect.left + Number(args[1]) });
+        return new RangeObj(this.s, sheet, {
+          top: rect.top + Number(args[0]),
+          left: rect.left + Number(args[1]),
+          bottom: rect.top + Number(args[0]),
+          right: rect.left + Number(args[1]),
+        });
       default:
         return super.call(name, args);
     }
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     const { sheet, rect } = this;
     switch (name) {
       case "_KeepReference":
         return null;
+      case "_ValidateArraySize": {
+        // The runtime cuts a large array into pieces of 1,500 cells and asks first whether the
+        // whole matches the range.
+        const [rows, cols] = args.map(Number);
+        if (rows !== rect.bottom - rect.top + 1 || cols !== rect.right - rect.left + 1)
+          throw invalidArgument(
+            "the number of rows or columns in the input array doesn't match the size or dimensions of the range"
+          );
+        return null;
+      }
       case "Merge": {
         checkWritable(sheet);
         if (args[0]) throw apiNotFound("merge across");
         if (sheet.merges.some((x) => intersect(x, rect)))
-          throw new HostError("MergedRangeConflict", "The operation can't be performed on a range that overlaps merged cells.");
+          throw new HostError(
+            "MergedRangeConflict",
+            "The operation can't be performed on a range that overlaps merged cells."
+          );
         for (let r = rect.top; r <= rect.bottom; r++)
           for (let c = rect.left; c <= rect.right; c++)
-            if ((r !== rect.top || c !== rect.left) && sheet.cell(r, c) !== null) sheet.setCell(r, c, null);
+            if ((r !== rect.top || c !== rect.left) && sheet.cell(r, c) !== null)
+              sheet.setCell(r, c, null);
         sheet.merges.push({ ...rect });
         return null;
       }
@@ -733,7 +849,10 @@ class RangeObj extends Obj {
         return null;
       case "Select":
         if (sheet.visibility !== "Visible")
-          throw new HostError("InvalidSelection", "The current selection is invalid for this operation.");
+          throw new HostError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation."
+          );
         this.s.wb.active = sheet;
         this.s.wb.selection = { sheet, rect };
         return null;
@@ -757,7 +876,8 @@ function clearCells(sheet: FakeSheetModel, rects: readonly CellRange[], what: st
         }
       }
       if (formats && sheet.formats[r]) {
-        for (let c = rect.left; c <= Math.min(rect.right, sheet.formats[r].length - 1); c++) sheet.formats[r][c] = undefined;
+        for (let c = rect.left; c <= Math.min(rect.right, sheet.formats[r].length - 1); c++)
+          sheet.formats[r][c] = undefined;
       }
     }
     if (formats) {
@@ -784,7 +904,8 @@ function visibleAreas(sheet: FakeSheetModel, rect: CellRange): CellRange[] {
   };
   const areas: CellRange[] = [];
   for (const [top, bottom] of runs(rect.top, rect.bottom, sheet.hiddenRows))
-    for (const [left, right] of runs(rect.left, rect.right, sheet.hiddenColumns)) areas.push({ top, bottom, left, right });
+    for (const [left, right] of runs(rect.left, rect.right, sheet.hiddenColumns))
+      areas.push({ top, bottom, left, right });
   return areas;
 }
 
@@ -798,13 +919,15 @@ class AreasObj extends Obj {
   ) {
     super(s);
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["address", "areaCount", "cellCount"];
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     switch (name) {
       case "address":
-        return this.areas.map((a) => `${quoteSheetName(this.sheet.name)}!${rangeAddress(a)}`).join(",");
+        return this.areas
+          .map((a) => `${quoteSheetName(this.sheet.name)}!${rangeAddress(a)}`)
+          .join(",");
       case "areaCount":
         return this.areas.length;
       case "cellCount":
@@ -813,11 +936,11 @@ class AreasObj extends Obj {
         return super.get(name);
     }
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     if (name === "Format") return new FormatObj(this.s, this.sheet, this.areas);
     return super.nav(name);
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     if (name === "_KeepReference") return null;
     if (name === "Clear") {
       checkWritable(this.sheet);
@@ -840,18 +963,20 @@ class StyleObj extends Obj {
   ) {
     super(s);
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const key = camel(name);
     const valid = this.keys[key];
     if (!valid) return super.set(name, v);
     if (!valid(v)) throw invalidArgument(`${this.type}.${key} = ${JSON.stringify(v)}`);
     checkWritable(this.sheet);
-    for (const rect of this.rects) this.sheet.styles.push({ rect, key: `${this.prefix}${key}`, value: v });
+    for (const rect of this.rects)
+      this.sheet.styles.push({ rect, key: `${this.prefix}${key}`, value: v });
   }
 }
 
 const isBool = (v: unknown): boolean => typeof v === "boolean";
-const isColor = (v: unknown): boolean => typeof v === "string" && /^(#[0-9A-Fa-f]{6}|[A-Za-z]+|)$/.test(v);
+const isColor = (v: unknown): boolean =>
+  typeof v === "string" && /^(#[0-9A-Fa-f]{6}|[A-Za-z]+|)$/.test(v);
 const oneOf =
   (...list: string[]) =>
   (v: unknown): boolean =>
@@ -860,12 +985,21 @@ const oneOf =
 class FormatObj extends StyleObj {
   constructor(s: Session, sheet: FakeSheetModel, rects: readonly CellRange[]) {
     super(s, "RangeFormat", sheet, rects, "", {
-      horizontalAlignment: oneOf("General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"),
+      horizontalAlignment: oneOf(
+        "General",
+        "Left",
+        "Center",
+        "Right",
+        "Fill",
+        "Justify",
+        "CenterAcrossSelection",
+        "Distributed"
+      ),
       verticalAlignment: oneOf("Top", "Center", "Bottom", "Justify", "Distributed"),
       wrapText: isBool,
     });
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     switch (name) {
       case "Font":
         return new StyleObj(this.s, "RangeFont", this.sheet, this.rects, "font.", {
@@ -876,14 +1010,16 @@ class FormatObj extends StyleObj {
           name: (v) => typeof v === "string",
         });
       case "Fill":
-        return new StyleObj(this.s, "RangeFill", this.sheet, this.rects, "fill.", { color: isColor });
+        return new StyleObj(this.s, "RangeFill", this.sheet, this.rects, "fill.", {
+          color: isColor,
+        });
       case "Borders":
         return new BordersObj(this.s, this.sheet, this.rects);
       default:
         return super.nav(name);
     }
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const { sheet } = this;
     if (name === "ColumnWidth" || name === "UseStandardWidth") {
       checkWritable(sheet);
@@ -893,7 +1029,8 @@ class FormatObj extends StyleObj {
           if (rect.right - rect.left >= EXCEL_MAX_COLUMNS - 1 && rect.left === 0) continue;
           for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
         } else if (v === true) {
-          for (const c of [...sheet.columnWidths.keys()]) if (c >= rect.left && c <= rect.right) sheet.columnWidths.delete(c);
+          for (const c of [...sheet.columnWidths.keys()])
+            if (c >= rect.left && c <= rect.right) sheet.columnWidths.delete(c);
         }
       }
       return;
@@ -911,17 +1048,37 @@ class BordersObj extends Obj {
   ) {
     super(s);
   }
-  index(edge: unknown): Obj {
+  override index(edge: unknown): Obj {
     const e = String(edge);
-    if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"].includes(e))
+    if (
+      ![
+        "EdgeTop",
+        "EdgeBottom",
+        "EdgeLeft",
+        "EdgeRight",
+        "InsideVertical",
+        "InsideHorizontal",
+        "DiagonalDown",
+        "DiagonalUp",
+      ].includes(e)
+    )
       throw invalidArgument(`border ${e}`);
     return new StyleObj(this.s, "RangeBorder", this.sheet, this.rects, `border.${e}.`, {
-      style: oneOf("None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"),
+      style: oneOf(
+        "None",
+        "Continuous",
+        "Dash",
+        "DashDot",
+        "DashDotDot",
+        "Dot",
+        "Double",
+        "SlantDashDot"
+      ),
       weight: oneOf("Hairline", "Thin", "Medium", "Thick"),
       color: isColor,
     });
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name === "GetItem") return this.index(args[0]);
     return super.call(name, args);
   }
@@ -935,7 +1092,7 @@ class FreezePanesObj extends Obj {
   ) {
     super(s);
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     const m = this.sheet;
     switch (name) {
       case "FreezeRows":
@@ -958,7 +1115,23 @@ class FreezePanesObj extends Obj {
   }
 }
 
-const PAPER_SIZES = new Set(["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro"]);
+const PAPER_SIZES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+]);
 
 class PageLayoutObj extends Obj {
   readonly type = "PageLayout";
@@ -968,7 +1141,7 @@ class PageLayoutObj extends Obj {
   ) {
     super(s);
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const m = this.sheet;
     this.s.requires("1.9", "PageLayout");
     checkWritable(m);
@@ -982,8 +1155,13 @@ class PageLayoutObj extends Obj {
         m.page.paperSize = String(v);
         return;
       case "Zoom": {
-        const z = v as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
-        if (z.scale !== undefined && (z.scale < 10 || z.scale > 400)) throw invalidArgument("zoom.scale");
+        const z = v as {
+          horizontalFitToPages?: number;
+          verticalFitToPages?: number;
+          scale?: number;
+        };
+        if (z.scale !== undefined && (z.scale < 10 || z.scale > 400))
+          throw invalidArgument("zoom.scale");
         m.page.fitToWidth = z.horizontalFitToPages === 1;
         return;
       }
@@ -991,18 +1169,26 @@ class PageLayoutObj extends Obj {
         super.set(name, v);
     }
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     if (name === "SetPrintArea") {
       this.s.requires("1.9", "PageLayout.setPrintArea");
       const a = args[0];
-      this.sheet.page.printArea = typeof a === "string" ? a : rangeAddress(asRect(a, "printArea").rect);
+      this.sheet.page.printArea =
+        typeof a === "string" ? a : rangeAddress(asRect(a, "printArea").rect);
       return null;
     }
     return super.invoke(name, args);
   }
 }
 
-const CHART_TYPES = new Set(["Line", "LineMarkers", "ColumnClustered", "BarClustered", "ColumnStacked", "Pie"]);
+const CHART_TYPES = new Set([
+  "Line",
+  "LineMarkers",
+  "ColumnClustered",
+  "BarClustered",
+  "ColumnStacked",
+  "Pie",
+]);
 let nextChartId = 1;
 const chartIds = new WeakMap<FakeChartModel, string>();
 
@@ -1023,17 +1209,22 @@ class ChartsObj extends Obj {
   ) {
     super(s);
   }
-  items(): Obj[] {
-    return this.sheet.charts.filter((c) => !c.deleted).map((c) => new ChartObj(this.s, this.sheet, c));
+  override items(): Obj[] {
+    return this.sheet.charts.filter((c) => !c.deleted).map((c) => new ChartObj(this.s, c));
   }
-  index(key: unknown): Obj {
+  override index(key: unknown): Obj {
     const k = String(key);
     const c = this.sheet.charts.find((x) => !x.deleted && (chartId(x) === k || x.name === k));
     if (!c) throw notFound(`chart "${k}"`);
-    return new ChartObj(this.s, this.sheet, c);
+    return new ChartObj(this.s, c);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name === "GetItem") return this.index(args[0]);
+    if (name === "GetItemAt") {
+      const c = this.sheet.charts.filter((x) => !x.deleted)[Number(args[0])];
+      if (!c) throw notFound(`chart ${String(args[0])}`);
+      return new ChartObj(this.s, c);
+    }
     if (name !== "Add") return super.call(name, args);
     const [type, source, seriesBy] = args;
     checkWritable(this.sheet);
@@ -1042,9 +1233,11 @@ class ChartsObj extends Obj {
     const by = String(seriesBy ?? "Auto");
     const series: { name: string }[] = [];
     if (by === "Rows") {
-      for (let r = src.rect.top + 1; r <= src.rect.bottom; r++) series.push({ name: String(outward(src.sheet.cell(r, src.rect.left))) });
+      for (let r = src.rect.top + 1; r <= src.rect.bottom; r++)
+        series.push({ name: String(outward(src.sheet.cell(r, src.rect.left))) });
     } else {
-      for (let c = src.rect.left + 1; c <= src.rect.right; c++) series.push({ name: String(outward(src.sheet.cell(src.rect.top, c))) });
+      for (let c = src.rect.left + 1; c <= src.rect.right; c++)
+        series.push({ name: String(outward(src.sheet.cell(src.rect.top, c))) });
     }
     const created: FakeChartModel = {
       name: `Chart ${this.sheet.charts.length + 1}`,
@@ -1054,7 +1247,7 @@ class ChartsObj extends Obj {
       series,
     };
     this.sheet.charts.push(created);
-    return new ChartObj(this.s, this.sheet, created);
+    return new ChartObj(this.s, created);
   }
 }
 
@@ -1062,29 +1255,28 @@ class ChartObj extends Obj {
   readonly type = "Chart";
   constructor(
     s: Session,
-    private readonly sheet: FakeSheetModel,
     readonly chart: FakeChartModel
   ) {
     super(s);
   }
-  id(): string {
+  override id(): string {
     return chartId(this.chart);
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["id", "name", "chartType"];
   }
   private live(): FakeChartModel {
     if (this.chart.deleted) throw notFound(`chart "${this.chart.name}"`);
     return this.chart;
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     const c = this.live();
     if (name === "name") return c.name;
     if (name === "id") return chartId(c);
     if (name === "chartType") return c.type;
     return super.get(name);
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const c = this.live();
     if (name === "Name") {
       // Excel refuses chart names over 255 characters... and so does Excel on the web at 250.
@@ -1098,13 +1290,16 @@ class ChartObj extends Obj {
     }
     super.set(name, v);
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     const c = this.live();
     switch (name) {
       case "Title":
         return new TextObj(this.s, "ChartTitle", (v) => (c.title = v));
       case "Legend":
-        return new PropsObj(this.s, "ChartLegend", { Position: (v) => (c.legendPosition = String(v)), Visible: () => undefined });
+        return new PropsObj(this.s, "ChartLegend", {
+          Position: (v) => (c.legendPosition = String(v)),
+          Visible: () => undefined,
+        });
       case "Axes":
         return new AxesObj(this.s, c);
       case "Series":
@@ -1113,10 +1308,13 @@ class ChartObj extends Obj {
         return super.nav(name);
     }
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     const c = this.live();
     if (name === "SetPosition") {
-      c.position = { start: String(args[0]), end: args[1] === null || args[1] === undefined ? undefined : String(args[1]) };
+      c.position = {
+        start: String(args[0]),
+        end: args[1] === null || args[1] === undefined ? undefined : String(args[1]),
+      };
       return null;
     }
     if (name === "Delete") {
@@ -1136,12 +1334,12 @@ class PropsObj extends Obj {
   ) {
     super(s);
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const f = this.setters[name];
     if (!f) return super.set(name, v);
     f(v);
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     const f = this.navs[name];
     return f ? f() : super.nav(name);
   }
@@ -1167,16 +1365,26 @@ class AxesObj extends Obj {
   ) {
     super(s);
   }
-  nav(name: string): Obj {
+  override nav(name: string): Obj {
     const c = this.chart;
     if (name === "ValueAxis")
-      return new PropsObj(this.s, "ChartAxis", { NumberFormat: (v) => (c.valueAxisNumberFormat = String(v)) }, {
-        Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.valueAxisTitle = v)),
-      });
+      return new PropsObj(
+        this.s,
+        "ChartAxis",
+        { NumberFormat: (v) => (c.valueAxisNumberFormat = String(v)) },
+        {
+          Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.valueAxisTitle = v)),
+        }
+      );
     if (name === "CategoryAxis")
-      return new PropsObj(this.s, "ChartAxis", { NumberFormat: () => undefined }, {
-        Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.categoryAxisTitle = v)),
-      });
+      return new PropsObj(
+        this.s,
+        "ChartAxis",
+        { NumberFormat: () => undefined },
+        {
+          Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.categoryAxisTitle = v)),
+        }
+      );
     return super.nav(name);
   }
 }
@@ -1189,7 +1397,7 @@ class SeriesCollectionObj extends Obj {
   ) {
     super(s);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name !== "GetItemAt") return super.call(name, args);
     const s = this.chart.series[Number(args[0])];
     if (!s) throw notFound(`series ${String(args[0])}`);
@@ -1209,9 +1417,14 @@ class SeriesCollectionObj extends Obj {
       };
       return o;
     };
-    return new PropsObj(this.s, "ChartSeries", { ChartType: (v) => (s.chartType = String(v)) }, {
-      Format: () => new PropsObj(this.s, "ChartSeriesFormat", {}, { Line: line, Fill: fill }),
-    });
+    return new PropsObj(
+      this.s,
+      "ChartSeries",
+      { ChartType: (v) => (s.chartType = String(v)) },
+      {
+        Format: () => new PropsObj(this.s, "ChartSeriesFormat", {}, { Line: line, Fill: fill }),
+      }
+    );
   }
 }
 
@@ -1234,23 +1447,28 @@ class TablesObj extends Obj {
   ) {
     super(s);
   }
-  items(): Obj[] {
-    return this.s.wb.tables.filter((t) => !this.sheet || t.sheet === this.sheet).map((t) => new TableObj(this.s, t));
+  override items(): Obj[] {
+    return this.s.wb.tables
+      .filter((t) => !this.sheet || t.sheet === this.sheet)
+      .map((t) => new TableObj(this.s, t));
   }
-  index(key: unknown): Obj {
+  override index(key: unknown): Obj {
     const k = String(key);
-    const t = this.s.wb.tables.find((x) => tableId(x) === k || x.name.toLowerCase() === k.toLowerCase());
+    const t = this.s.wb.tables.find(
+      (x) => tableId(x) === k || x.name.toLowerCase() === k.toLowerCase()
+    );
     if (!t) throw notFound(`table "${k}"`);
     return new TableObj(this.s, t);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name === "GetItem") return this.index(args[0]);
     if (name !== "Add") return super.call(name, args);
     const [address, hasHeaders] = args;
     let range: { sheet: FakeSheetModel; rect: CellRange };
     if (typeof address === "string") {
       const bang = address.lastIndexOf("!");
-      const sheet = bang >= 0 ? this.s.wb.sheet(address.slice(0, bang).replace(/^'|'$/g, "")) : this.sheet;
+      const sheet =
+        bang >= 0 ? this.s.wb.sheet(address.slice(0, bang).replace(/^'|'$/g, "")) : this.sheet;
       const rect = parseArea(address);
       if (!sheet || !rect) throw invalidArgument(`table address ${address}`);
       range = { sheet, rect };
@@ -1260,10 +1478,18 @@ class TablesObj extends Obj {
     }
     checkWritable(range.sheet);
     if (this.s.wb.tables.some((t) => t.sheet === range.sheet && intersect(t.rect, range.rect)))
-      throw new HostError("InvalidOperation", "This operation is not permitted for the current object. (tables cannot overlap)");
+      throw new HostError(
+        "InvalidOperation",
+        "This operation is not permitted for the current object. (tables cannot overlap)"
+      );
     let n = this.s.wb.tables.length + 1;
     while (this.s.wb.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-    const created: FakeTableModel = { name: `Table${n}`, sheet: range.sheet, rect: range.rect, hasHeaders: !!hasHeaders };
+    const created: FakeTableModel = {
+      name: `Table${n}`,
+      sheet: range.sheet,
+      rect: range.rect,
+      hasHeaders: !!hasHeaders,
+    };
     this.s.wb.tables.push(created);
     return new TableObj(this.s, created);
   }
@@ -1277,23 +1503,24 @@ class TableObj extends Obj {
   ) {
     super(s);
   }
-  id(): string {
+  override id(): string {
     return tableId(this.table);
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["id", "name", "style"];
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     if (name === "name") return this.table.name;
     if (name === "id") return tableId(this.table);
     if (name === "style") return this.table.style ?? "TableStyleMedium2";
     return super.get(name);
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     const m = this.table;
     if (name === "Name") {
       const text = String(v);
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(text) || text.length > 255) throw invalidArgument(`table name "${text}"`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(text) || text.length > 255)
+        throw invalidArgument(`table name "${text}"`);
       if (this.s.wb.tables.some((t) => t !== m && t.name.toLowerCase() === text.toLowerCase()))
         throw invalidArgument(`table name "${text}" already exists`);
       m.name = text;
@@ -1305,7 +1532,7 @@ class TableObj extends Obj {
     }
     super.set(name, v);
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     if (name === "Delete") {
       this.s.wb.tables = this.s.wb.tables.filter((t) => t !== this.table);
       return null;
@@ -1316,16 +1543,16 @@ class TableObj extends Obj {
 
 class NamesObj extends Obj {
   readonly type = "NamedItemCollection";
-  items(): Obj[] {
+  override items(): Obj[] {
     return this.s.wb.names.map((n) => new NameObj(this.s, n));
   }
-  index(key: unknown): Obj {
+  override index(key: unknown): Obj {
     const k = String(key).toLowerCase();
     const n = this.s.wb.names.find((x) => x.name.toLowerCase() === k);
     if (!n) throw notFound(`name "${String(key)}"`);
     return new NameObj(this.s, n);
   }
-  call(name: string, args: unknown[]): Obj {
+  override call(name: string, args: unknown[]): Obj {
     if (name === "GetItem") return this.index(args[0]);
     if (name === "GetItemOrNullObject") {
       const k = String(args[0]).toLowerCase();
@@ -1337,11 +1564,18 @@ class NamesObj extends Obj {
     const nm = String(text);
     if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(nm)) throw invalidArgument(`name "${nm}"`);
     if (this.s.wb.names.some((n) => n.name.toLowerCase() === nm.toLowerCase()))
-      throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. ("${nm}")`, 409);
-    const target = typeof reference === "string" ? reference : (() => {
-      const r = asRect(reference, "reference");
-      return { sheet: r.sheet, rect: r.rect };
-    })();
+      throw new HostError(
+        "ItemAlreadyExists",
+        `A resource with the same name or identifier already exists. ("${nm}")`,
+        409
+      );
+    const target =
+      typeof reference === "string"
+        ? reference
+        : (() => {
+            const r = asRect(reference, "reference");
+            return { sheet: r.sheet, rect: r.rect };
+          })();
     const created: FakeNameModel = { name: nm, target, visible: true };
     this.s.wb.names.push(created);
     return new NameObj(this.s, created);
@@ -1356,13 +1590,13 @@ class NameObj extends Obj {
   ) {
     super(s);
   }
-  id(): string {
+  override id(): string {
     return this.item.name;
   }
-  scalars(): string[] {
+  override scalars(): string[] {
     return ["name", "type", "value", "visible", "formula"];
   }
-  get(name: string): unknown {
+  override get(name: string): unknown {
     const n = this.item;
     switch (name) {
       case "name":
@@ -1379,14 +1613,14 @@ class NameObj extends Obj {
         return super.get(name);
     }
   }
-  set(name: string, v: unknown): void {
+  override set(name: string, v: unknown): void {
     if (name === "Visible") {
       this.item.visible = !!v;
       return;
     }
     super.set(name, v);
   }
-  invoke(name: string, args: unknown[]): unknown {
+  override invoke(name: string, args: unknown[]): unknown {
     if (name === "Delete") {
       this.s.wb.names = this.s.wb.names.filter((x) => x !== this.item);
       return null;
@@ -1411,6 +1645,7 @@ export class ExcelRuntimeHost {
   private readonly hostId = `host-${nextHostId++}`;
   /** Objects kept by reference (_KeepReference) across requests, as Excel keeps them. */
   private readonly refs = new Map<string, Obj>();
+  private readonly refOf = new Map<Obj, string>();
   private nextRef = 1;
   private failures: { atRequest: number; code: string; message: string }[] = [];
 
@@ -1457,10 +1692,32 @@ export class ExcelRuntimeHost {
     const requestBytes = utf8Bytes(text);
     const body = JSON.parse(text) as RequestBody;
     const base = { index, requestBytes, actions: body.Actions.length };
+    if (process.env.HOST_DEBUG) {
+      const names = new Map<string, number>();
+      for (const a of body.Actions)
+        names.set(`${a.ActionType}:${a.Name}`, (names.get(`${a.ActionType}:${a.Name}`) ?? 0) + 1);
+      const paths = new Map<string, number>();
+      for (const o of Object.values(body.ObjectPaths))
+        paths.set(
+          `${o.ObjectPathType}:${o.Name}`,
+          (paths.get(`${o.ObjectPathType}:${o.Name}`) ?? 0) + 1
+        );
+      console.log(index, requestBytes, JSON.stringify([...names]), JSON.stringify([...paths]));
+    }
     const maxRequest = this.options.maxRequestBytes ?? EXCEL_WEB_LIMITS.maxRequestBytes;
     if (requestBytes > maxRequest) {
-      this.requests.push({ ...base, responseBytes: 0, cellsRead: 0, calculationSuspended: false, screenUpdatingSuspended: false, failed: "RequestPayloadSizeLimitExceeded" });
-      return { status: "failed", error: { code: 5103, message: "The request payload size has exceeded the limit." } };
+      this.requests.push({
+        ...base,
+        responseBytes: 0,
+        cellsRead: 0,
+        calculationSuspended: false,
+        screenUpdatingSuspended: false,
+        failed: "RequestPayloadSizeLimitExceeded",
+      });
+      return {
+        status: "failed",
+        error: { code: 5103, message: "The request payload size has exceeded the limit." },
+      };
     }
     const injected = this.failures.findIndex((f) => f.atRequest === index);
     const session: Session = {
@@ -1474,7 +1731,8 @@ export class ExcelRuntimeHost {
         if (this.calcSuspended) this.needsRecalculation = true;
       },
       requires: (version, what) => {
-        if (this.options.excelApi && !versionAtLeast(this.options.excelApi, version)) throw apiNotFound(what);
+        if (this.options.excelApi && !versionAtLeast(this.options.excelApi, version))
+          throw apiNotFound(what);
       },
     };
     const results: { ActionId: number; Value: unknown }[] = [];
@@ -1482,14 +1740,24 @@ export class ExcelRuntimeHost {
     let failedAt: string | undefined;
     if (injected >= 0) {
       const [f] = this.failures.splice(injected, 1);
-      error = { Code: f.code, Message: f.message, HttpStatusCode: 400, ActionIndex: 0, Location: "" };
+      error = {
+        Code: f.code,
+        Message: f.message,
+        HttpStatusCode: 400,
+        ActionIndex: 0,
+        Location: "",
+      };
     } else {
       const objects = new Map<number, Obj>();
       const resolve = (id: number): Obj => {
         const known = objects.get(id);
         if (known) return known;
         const info = body.ObjectPaths[String(id)];
-        if (!info) throw new HostError("InvalidObjectPath", `The object path '${id}' isn't working for what you're trying to do.`);
+        if (!info)
+          throw new HostError(
+            "InvalidObjectPath",
+            `The object path '${id}' isn't working for what you're trying to do.`
+          );
         const obj = this.evaluate(info, session, resolve);
         objects.set(id, obj);
         return obj;
@@ -1499,19 +1767,27 @@ export class ExcelRuntimeHost {
         let obj: Obj | undefined;
         try {
           obj = a.ActionType === 5 ? undefined : resolve(a.ObjectPathId);
-          const value = this.act(a, obj, session, resolve);
+          const value = this.act(a, obj, resolve);
           if (value !== undefined) results.push({ ActionId: a.Id, Value: value });
         } catch (e) {
           if (!(e instanceof HostError)) throw e;
           if (e.code === "ApiNotFound") this.unsupported.push(e.message);
           failedAt = obj ? `${obj.type}.${camel(a.Name || "")}` : undefined;
-          error = { Code: e.code, Message: e.message, HttpStatusCode: e.httpStatus, ActionIndex: i, Location: failedAt ?? "" };
+          error = {
+            Code: e.code,
+            Message: e.message,
+            HttpStatusCode: e.httpStatus,
+            ActionIndex: i,
+            Location: failedAt ?? "",
+          };
           break;
         }
       }
     }
     this.needsRecalculation = session.needsRecalculation;
-    const response = JSON.stringify(error ? { Results: results, Error: error } : { Results: results });
+    const response = JSON.stringify(
+      error ? { Results: results, Error: error } : { Results: results }
+    );
     const responseBytes = utf8Bytes(response);
     const record = {
       ...base,
@@ -1523,13 +1799,19 @@ export class ExcelRuntimeHost {
     const maxResponse = this.options.maxResponseBytes ?? EXCEL_WEB_LIMITS.maxResponseBytes;
     if (responseBytes > maxResponse) {
       this.requests.push({ ...record, failed: "ResponsePayloadSizeLimitExceeded" });
-      return { status: "failed", error: { code: 5104, message: "The response payload size has exceeded the limit." } };
+      return {
+        status: "failed",
+        error: { code: 5104, message: "The response payload size has exceeded the limit." },
+      };
     }
     this.requests.push(error ? { ...record, failed: String(error.Code), failedAt } : record);
     return { status: "succeeded", value: { data: [200, [], response] } };
   }
 
-  private args(info: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] } | undefined, resolve: (id: number) => Obj): unknown[] {
+  private args(
+    info: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] } | undefined,
+    resolve: (id: number) => Obj
+  ): unknown[] {
     const list = info?.Arguments ?? [];
     const refs = info?.ReferencedObjectPathIds ?? [];
     return list.map((v, i) => (refs[i] ? resolve(refs[i]) : v));
@@ -1537,7 +1819,8 @@ export class ExcelRuntimeHost {
 
   private evaluate(info: ObjectPathInfo, s: Session, resolve: (id: number) => Obj): Obj {
     const parent = (): Obj => {
-      if (info.ParentObjectPathId === undefined) throw new HostError("InvalidObjectPath", "An object path has no parent.");
+      if (info.ParentObjectPathId === undefined)
+        throw new HostError("InvalidObjectPath", "An object path has no parent.");
       return resolve(info.ParentObjectPathId);
     };
     switch (info.ObjectPathType) {
@@ -1551,7 +1834,11 @@ export class ExcelRuntimeHost {
         return parent().index(this.args(info.ArgumentInfo, resolve)[0]);
       case 6: {
         const kept = this.refs.get(info.Name);
-        if (!kept) throw new HostError("InvalidObjectPath", `The object path '${info.Name}' isn't working for what you're trying to do.`);
+        if (!kept)
+          throw new HostError(
+            "InvalidObjectPath",
+            `The object path '${info.Name}' isn't working for what you're trying to do.`
+          );
         return kept;
       }
       case 7:
@@ -1561,11 +1848,11 @@ export class ExcelRuntimeHost {
     }
   }
 
-  private act(a: ActionInfo, obj: Obj | undefined, s: Session, resolve: (id: number) => Obj): unknown {
+  private act(a: ActionInfo, obj: Obj | undefined, resolve: (id: number) => Obj): unknown {
     switch (a.ActionType) {
       case 1: {
         if (!obj || obj instanceof NullObj) return null;
-        const ref = [...this.refs].find(([, o]) => o === obj)?.[0];
+        const ref = this.refOf.get(obj);
         return { ...(ref ? { _ReferenceId: ref } : {}), ...idOf(obj) };
       }
       case 2:
@@ -1575,7 +1862,11 @@ export class ExcelRuntimeHost {
       case 3: {
         if (!obj) return undefined;
         if (a.Name === "_KeepReference") {
-          if (!(obj instanceof NullObj) && ![...this.refs.values()].includes(obj)) this.refs.set(`ref-${this.nextRef++}`, obj);
+          if (!(obj instanceof NullObj) && !this.refOf.has(obj)) {
+            const ref = `ref-${this.nextRef++}`;
+            this.refs.set(ref, obj);
+            this.refOf.set(obj, ref);
+          }
           return null;
         }
         if (obj instanceof NullObj)
@@ -1583,7 +1874,10 @@ export class ExcelRuntimeHost {
         return obj.invoke(a.Name, this.args(a.ArgumentInfo, resolve)) ?? null;
       }
       case 4:
-        if (!obj || obj instanceof NullObj) throw new HostError("InvalidObjectPath", "The object is a null object.");
+        if (!obj || obj instanceof NullObj)
+          throw new HostError("InvalidObjectPath", "The object is a null object.");
+        if (this.options.refuse?.includes(`${obj.type}.${camel(a.Name)}`))
+          throw invalidArgument(`${obj.type}.${camel(a.Name)} is not available here`);
         obj.set(a.Name, this.args(a.ArgumentInfo, resolve)[0]);
         return undefined;
       case 5:

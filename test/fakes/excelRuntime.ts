@@ -18,7 +18,10 @@ export type RichApiMessage = readonly unknown[];
 /** What the host answers: a success with the response body, or an Office host error code. */
 export type RichApiResult =
   | { readonly status: "succeeded"; readonly value: { readonly data: readonly unknown[] } }
-  | { readonly status: "failed"; readonly error: { readonly code: number; readonly message: string } };
+  | {
+      readonly status: "failed";
+      readonly error: { readonly code: number; readonly message: string };
+    };
 
 export type RichApiHandler = (message: RichApiMessage, respond: (r: RichApiResult) => void) => void;
 
@@ -49,7 +52,8 @@ interface RuntimeGlobals {
 function headerOf(message: RichApiMessage, name: string): string | undefined {
   const headers = message[3];
   if (!Array.isArray(headers)) return undefined;
-  for (let i = 0; i + 1 < headers.length; i += 2) if (headers[i] === name) return String(headers[i + 1]);
+  for (let i = 0; i + 1 < headers.length; i += 2)
+    if (headers[i] === name) return String(headers[i + 1]);
   return undefined;
 }
 
@@ -64,14 +68,23 @@ export function excelRuntime(): ExcelRuntime {
     clearTimeout,
     setInterval,
     clearInterval,
-    navigator: { userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 Edg/120.0" },
+    navigator: {
+      userAgent:
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 Edg/120.0",
+    },
     document: {
       readyState: "complete",
       cookie: "",
       getElementsByTagName: () => [],
       addEventListener() {},
     },
-    location: { href: "https://localhost/taskpane.html", protocol: "https:", hostname: "localhost", search: "", hash: "" },
+    location: {
+      href: "https://localhost/taskpane.html",
+      protocol: "https:",
+      hostname: "localhost",
+      search: "",
+      hash: "",
+    },
     addEventListener() {},
   };
   sandbox.window = sandbox;
@@ -84,7 +97,10 @@ export function excelRuntime(): ExcelRuntime {
     const id = headerOf(message, HOST_HEADER);
     const handler = id === undefined ? undefined : handlers.get(id);
     if (!handler) {
-      respond({ status: "failed", error: { code: 5001, message: "No test host for this request." } });
+      respond({
+        status: "failed",
+        error: { code: 5001, message: "No test host for this request." },
+      });
       return;
     }
     handler(message, respond);

@@ -225,6 +225,8 @@ export interface FakeBuildOptions {
 
 export class FakeWorkbookModel {
   sheets: FakeSheetModel[] = [];
+  /** Times the add-in asked Excel to recalculate the workbook. */
+  calculations = 0;
   names: FakeNameModel[] = [];
   tables: FakeTableModel[] = [];
   active?: FakeSheetModel;
@@ -627,6 +629,11 @@ abstract class FakeProxy<M> {
     };
   }
 
+  /** Office.js: stop keeping a reference to the object after the sync (nothing to do here). */
+  untrack(): this {
+    return this;
+  }
+
   load(props?: string | string[]): this {
     const list = paths(props);
     this.ctx.enqueue({
@@ -688,7 +695,27 @@ class FakeWorkbook {
 }
 
 class FakeApplication {
+  private loaded = false;
   constructor(private readonly ctx: FakeRequestContext) {}
+  load(_props?: string): this {
+    this.ctx.enqueue({
+      label: "Application.load",
+      requestBytes: 40,
+      run: () => ({ bytes: 24, cells: 0, commit: () => (this.loaded = true) }),
+    });
+    return this;
+  }
+  get calculationMode(): string {
+    if (!this.loaded) throw notLoaded("Application.calculationMode");
+    return "Automatic";
+  }
+  calculate(_type: string): void {
+    this.ctx.enqueue({
+      label: "Application.calculate",
+      requestBytes: 40,
+      run: () => void (this.ctx.model.calculations += 1),
+    });
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.suspend("calc");
   }
@@ -917,6 +944,14 @@ class FakeWorksheet extends FakeProxy<FakeSheetModel> {
     });
   }
 
+  /** Several ranges styled at once (ExcelApi 1.9): what is set on its format is set on each. */
+  getRanges(address: string): { format: FakeRangeFormat; untrack(): unknown } {
+    const areas = address.split(",").map((a) => a.trim());
+    const ranges = areas.map((a) => this.getRange(a));
+    const out = { format: fanOut(ranges.map((r) => r.format)), untrack: () => out };
+    return out;
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.resolveOrThrow();
@@ -924,6 +959,27 @@ class FakeWorksheet extends FakeProxy<FakeSheetModel> {
       return rect ? { sheet, rect } : null;
     });
   }
+}
+
+/** One object standing for several: setting a property or calling a method does it on each. */
+function fanOut<T extends object>(targets: readonly T[]): T {
+  const at = (t: T, prop: string | symbol): unknown =>
+    (t as Record<string | symbol, unknown>)[prop];
+  return new Proxy({} as T, {
+    get: (_t, prop) => {
+      const first = at(targets[0], prop);
+      if (typeof first === "function")
+        return (...args: unknown[]) =>
+          fanOut(targets.map((t) => (at(t, prop) as (...a: unknown[]) => object).apply(t, args)));
+      if (typeof first === "object" && first !== null)
+        return fanOut(targets.map((t) => at(t, prop) as object));
+      return first;
+    },
+    set: (_t, prop, v) => {
+      for (const t of targets) (t as Record<string | symbol, unknown>)[prop] = v;
+      return true;
+    },
+  });
 }
 
 // --- Ranges -----------------------------------------------------------------------------------
@@ -1132,7 +1188,12 @@ class FakeRange extends FakeProxy<RangeModel> {
   set numberFormat(v: unknown[][]) {
     this.change("numberFormat", v, (m) => {
       checkWritable(m.sheet);
-      const rows = this.checkShape(m, v);
+      // One value for the whole range, as Office.js allows.
+      const rows = Array.isArray(v)
+        ? this.checkShape(m, v)
+        : Array.from({ length: m.rect.bottom - m.rect.top + 1 }, () =>
+            new Array<unknown>(m.rect.right - m.rect.left + 1).fill(v)
+          );
       rows.forEach((row, i) =>
         row.forEach((f, j) => {
           if (f === null || f === undefined) return;
@@ -1492,6 +1553,12 @@ class FakeChartCollection extends FakeProxy<FakeSheetModel> {
   get items(): FakeChart[] {
     if (!this.items_) throw notLoaded("ChartCollection.items");
     return this.items_;
+  }
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(
+      this.ctx,
+      () => this.ws.model().charts.filter((c) => !c.deleted)[index] ?? null
+    );
   }
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
     let created: FakeChartModel | null = null;

@@ -1,0 +1,214 @@
+/**
+ * Writing statements through Microsoft's Excel client runtime (excel-web-16.00), answered by the
+ * test host with Excel on the web's limits: every request and response is measured as the
+ * runtime serialised it, not as we estimate it.
+ */
+import { ledgerWorkbook } from "../../bench/parts/analysis";
+import { WorkbookGrid } from "../../src/core/grid";
+import { draftStatement, runVfm } from "../../src/core/run";
+import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
+import { WritePlan } from "../../src/core/writePlan";
+import { OfficeGateway } from "../../src/excel/officeGateway";
+import { renderStatementWritePlan } from "../../src/render/excel";
+import { EXCEL_WEB_LIMITS, ExcelRuntimeHost } from "../fakes/excelHost";
+import { userWorkbook } from "../gateway/contractSuite";
+
+const LIMIT = EXCEL_WEB_LIMITS.maxRequestBytes;
+
+function statementFor(workbook: WorkbookGrid): WritePlan {
+  return renderStatementWritePlan(
+    draftStatement(runVfm(workbook), { generatedAt: "2011-03-31T00:00:00Z" })
+  );
+}
+
+async function write(
+  workbook: WorkbookGrid,
+  plan: WritePlan,
+  host = ExcelRuntimeHost.fromGrid(workbook)
+) {
+  const result = await new OfficeGateway(host.run).applyWritePlan(plan);
+  return { host, result };
+}
+
+function statementSheet(host: ExcelRuntimeHost, plan: WritePlan) {
+  const sheet = host.model.sheet(plan.sheets[0].name);
+  if (!sheet) throw new Error("no statement sheet");
+  return sheet;
+}
+
+describe("a statement write stays within Excel on the web's limits", () => {
+  test.each([
+    ["the sample", 0],
+    ["a 2,000-line procurement ledger", 2_000],
+    ["a 30,000-line procurement ledger", 30_000],
+  ])(
+    "%s: every request and response under 5,000,000 bytes, none refused, every value written",
+    async (_label, lines) => {
+      const workbook = lines === 0 ? exampleshireFreeForm() : ledgerWorkbook(lines);
+      const plan = statementFor(workbook);
+      const { host } = await write(workbook, plan);
+      expect(host.unsupported).toEqual([]);
+      // Nothing had to be retried: the writer planned every request under the limit.
+      expect(host.requests.filter((r) => r.failed)).toEqual([]);
+      expect(host.largestRequestBytes).toBeLessThanOrEqual(LIMIT);
+      expect(host.largestResponseBytes).toBeLessThanOrEqual(LIMIT);
+      // Every planned value is in its cell (text literal, long text without its apostrophe).
+      const wrong: string[] = [];
+      let cells = 0;
+      for (const sp of plan.sheets) {
+        const sheet = host.model.sheet(sp.name);
+        expect(sheet).toBeDefined();
+        for (const b of sp.blocks)
+          b.values.forEach((row, i) =>
+            row.forEach((v, j) => {
+              if (v === null) return;
+              cells++;
+              const got = sheet?.cell(b.top + i, b.left + j);
+              if (got !== (v === "" ? null : v))
+                wrong.push(`${sp.name} ${b.top + i},${b.left + j}: ${String(got)}`);
+            })
+          );
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(cells).toBeGreaterThan(lines);
+      // Cells the user's formulas may refer to are calculated again once written.
+      expect(host.needsRecalculation).toBe(false);
+    },
+    120_000
+  );
+});
+
+describe("what might misbehave in real Excel, shown in the real runtime", () => {
+  const sample = exampleshireFreeForm();
+  const plan = statementFor(sample);
+
+  test("a page setting or chart detail the host refuses costs only itself; the write succeeds and says so", async () => {
+    const host = ExcelRuntimeHost.fromGrid(sample, {
+      refuse: ["PageLayout.paperSize", "Chart.name"],
+    });
+    const { result } = await write(sample, plan, host);
+    const sheet = statementSheet(host, plan);
+    expect(sheet.cell(0, 0)).toBe(plan.sheets[0].blocks[0].values[0][0]);
+    expect(result.notes?.length).toBeGreaterThan(0);
+    expect(result.notes?.every((n) => /the sheets are written without it/.test(n))).toBe(true);
+    expect(result.notes?.some((n) => /page layout/.test(n))).toBe(true);
+    // The rest of the styling went in: the charts exist with their titles and legends.
+    const charts = host.model.sheets.flatMap((s) => s.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts.every((c) => c.title && c.legendPosition === "Bottom")).toBe(true);
+  });
+
+  test("a request Excel refuses for its size is cut and retried, by the runtime's error code", async () => {
+    const workbook = ledgerWorkbook(2_000);
+    const small = ExcelRuntimeHost.fromGrid(workbook, { maxRequestBytes: 400_000 });
+    const p = statementFor(workbook);
+    await new OfficeGateway(small.run, { limits: { maxRequestBytes: 1_500_000 } }).applyWritePlan(
+      p
+    );
+    const refused = small.requests.filter((r) => r.failed);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.failed === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(statementSheet(small, p).cell(0, 0)).toBe(p.sheets[0].blocks[0].values[0][0]);
+  });
+
+  test("text over 255 characters is not shown as ##### and reads back as written", async () => {
+    const long = `Note: ${"the force's overtime fell in each of the three years. ".repeat(6)}`;
+    const host = ExcelRuntimeHost.fromGrid(userWorkbook());
+    const gateway = new OfficeGateway(host.run);
+    await gateway.applyWritePlan({
+      sheets: [
+        {
+          name: "VfM Notes",
+          role: "findings",
+          mode: "replace",
+          blocks: [{ top: 0, left: 0, values: [[long, "=not a formula"]] }],
+        },
+      ],
+    });
+    const shown = await host.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("VfM Notes").getRange("A1:B1");
+      r.load("text,values,numberFormat");
+      await context.sync();
+      return { text: r.text, values: r.values, formats: r.numberFormat };
+    });
+    expect(long.length).toBeGreaterThan(255);
+    expect(shown.values).toEqual([[long, "=not a formula"]]);
+    expect(shown.text[0][0]).toBe(long);
+    expect(shown.formats).toEqual([["General", "@"]]);
+  });
+
+  test("the ownership marks are hidden from Name Manager", async () => {
+    const { host } = await write(sample, plan);
+    const marks = host.model.names.filter((n) => /^_vfm_owned_/i.test(n.name));
+    expect(marks.length).toBe(plan.sheets.length);
+    expect(marks.every((n) => !n.visible)).toBe(true);
+  });
+
+  test("calculation suspended while writing is resumed: the workbook is recalculated", async () => {
+    const { host } = await write(sample, plan);
+    expect(host.requests.some((r) => r.calculationSuspended)).toBe(true);
+    expect(host.needsRecalculation).toBe(false);
+  });
+
+  test("an add-in bug (a property read before it was loaded) is reported as the add-in's, not Excel's", async () => {
+    const host = ExcelRuntimeHost.fromGrid(userWorkbook());
+    const { toGatewayError } = await import("../../src/excel/errors");
+    const error = await host
+      .run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        await context.sync();
+        return sheets.items.length; // never loaded
+      })
+      .catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("PropertyNotLoaded");
+    const message = toGatewayError(error, { action: "reading the workbook" }).message;
+    expect(message).toMatch(/The add-in made a mistake/);
+    expect(message).not.toMatch(/close and reopen/);
+  });
+});
+
+describe("the host enforces Excel on the web's limits", () => {
+  test("cell-level properties of an unbounded range read as null and cannot be set", async () => {
+    const host = ExcelRuntimeHost.fromGrid(userWorkbook());
+    const values = await host.run(async (context) => {
+      const all = context.workbook.worksheets.getItem("Budget").getRange("A:C");
+      all.load("values,address");
+      await context.sync();
+      return { values: all.values, address: all.address };
+    });
+    expect(values).toEqual({ values: null, address: "Budget!A:C" });
+    const refused = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getItem("Budget").getRange("A:A").numberFormat =
+          "0" as unknown as string[][];
+        await context.sync();
+      })
+      .catch((e: { code?: string }) => e.code);
+    expect(refused).toBe("InvalidArgument");
+  });
+
+  test("a read of more than 5 million cells fails; a request over 5,000,000 bytes is refused whole", async () => {
+    const host = ExcelRuntimeHost.fromGrid(userWorkbook());
+    const big = await host
+      .run(async (context) => {
+        const r = context.workbook.worksheets
+          .getItem("Budget")
+          .getRangeByIndexes(0, 0, 500_000, 11);
+        r.load("values");
+        await context.sync();
+      })
+      .catch((e: { code?: string }) => e.code);
+    expect(big).toBe("ResponsePayloadSizeLimitExceeded");
+    const text = "x".repeat(30_000);
+    const request = await host
+      .run(async (context) => {
+        const r = context.workbook.worksheets.getItem("Budget").getRangeByIndexes(20, 0, 200, 1);
+        r.values = Array.from({ length: 200 }, () => [text]);
+        await context.sync();
+      })
+      .catch((e: { code?: string }) => e.code);
+    expect(request).toBe("RequestPayloadSizeLimitExceeded");
+    // Refused before anything ran: the cells are as they were.
+    expect(host.model.sheet("Budget")?.cell(20, 0)).toBeNull();
+  });
+});
