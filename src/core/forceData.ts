@@ -45,6 +45,8 @@ export interface BudgetLine {
   readonly labelCell: CellRef;
   /** Amount in pence per financial year, with its cell. */
   readonly amounts: ReadonlyMap<FinancialYear, Sourced<Pence>>;
+  /** The label says the pay includes overtime ("pay including overtime"): the analyses take the overtime line out of it. */
+  readonly includesOvertime?: boolean;
   /** Budget / actual / target / forecast where the header said so. */
   readonly basis?: ReadonlyMap<FinancialYear, "actual" | "budget" | "target" | "forecast">;
 }
@@ -59,10 +61,13 @@ export type FunctionCategory =
   | "communications"
   | "legal"
   | "performanceReview"
+  | "professionalStandards"
+  | "staffAssociations"
   | "it"
   | "estates"
   | "fleet"
   | "training"
+  | "forceCommand"
   | "operational"
   | "other";
 

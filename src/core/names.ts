@@ -26,10 +26,13 @@ export const FUNCTION_NAMES: Readonly<Record<FunctionCategory, string>> = {
   communications: "Corporate communications",
   legal: "Legal services",
   performanceReview: "Performance review",
+  professionalStandards: "Professional standards (complaints and discipline)",
+  staffAssociations: "Staff associations and welfare",
   it: "Information technology",
   estates: "Estates",
   fleet: "Fleet",
   training: "Training",
+  forceCommand: "Force command",
   operational: "Operational functions",
   other: "Other functions",
 };

@@ -15,6 +15,11 @@ import { fromPoints, parseNumberText } from "./numberText";
 import { Pence, toPence } from "./money";
 import { FinancialYear, parseYearKey } from "./years";
 import { formatYear } from "./format";
+import {
+  definitionClassification,
+  SUPPORT_DEFINITION_SPECS,
+  SupportDefinition,
+} from "./classifications/definitions";
 
 /** How a workforce function counts in the business-support ratio (5.46-5.51). */
 export type SupportClass = "businessSupport" | "excluded" | "operational";
@@ -65,6 +70,8 @@ export interface Policy {
   };
   readonly businessSupport: {
     readonly threshold: number;
+    /** Which published reading of business support the classification starts from. */
+    readonly definition: SupportDefinition;
     readonly classification: Readonly<Record<FunctionCategory, SupportClass>>;
     readonly nationalSaving: Pence;
   };
@@ -99,10 +106,13 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   "communications",
   "legal",
   "performanceReview",
+  "professionalStandards",
+  "staffAssociations",
   "it",
   "estates",
   "fleet",
   "training",
+  "forceCommand",
   "operational",
   "other",
 ];
@@ -147,22 +157,9 @@ export const DEFAULT_POLICY: Policy = {
   },
   businessSupport: {
     threshold: 0.07, // 5.46-5.51: below 7% of the workforce by 2013/14
-    classification: {
-      corporateDevelopment: "businessSupport",
-      hr: "businessSupport",
-      finance: "businessSupport",
-      procurement: "businessSupport",
-      administration: "businessSupport",
-      communications: "businessSupport",
-      legal: "businessSupport",
-      performanceReview: "businessSupport",
-      it: "excluded", // the measure excludes IT staff
-      estates: "operational",
-      fleet: "operational",
-      training: "operational",
-      operational: "operational",
-      other: "operational",
-    },
+    // HMIC's 2010 reading (ADR business support less IT); "poa" is the later CIPFA reading.
+    definition: "hmic2010",
+    classification: definitionClassification("hmic2010"),
     nationalSaving: POUNDS_M(75), // 5.4
   },
   procurement: {
@@ -437,6 +434,20 @@ function descriptors(): PolicySettingDescriptor[] {
       path: ["businessSupport", "nationalSaving"],
     },
   ];
+  list.push({
+    key: "businessSupport.definition",
+    label: "Definition of business support the share is measured on",
+    paragraph: "5.46-5.51 (the functions are not listed; HMIC's readings)",
+    group: "businessSupport",
+    kind: "enum",
+    options: (["hmic2010", "poa"] as const).map((v) => ({
+      value: v,
+      label: SUPPORT_DEFINITION_SPECS[v].name,
+    })),
+    defaultValue: d.businessSupport.definition,
+    note: "Choosing a definition sets every function's classification to that reading; a classification set below still wins.",
+    path: ["businessSupport", "definition"],
+  });
   for (const c of FUNCTION_CATEGORIES) {
     list.push({
       key: `businessSupport.classification.${c}`,
@@ -824,7 +835,10 @@ export function applyOverrides(
     | readonly PolicyOverride[],
   origin: { readonly from: "settings" | "file"; readonly file?: string } = { from: "settings" }
 ): OverrideResult {
-  const list = toOverrideList(overrides);
+  // The definition goes first: it sets every classification, which later keys may change.
+  const list = toOverrideList(overrides).sort(
+    (a, b) => Number(isDefinitionKey(b.key)) - Number(isDefinitionKey(a.key))
+  );
   let p: Policy = policy;
   const applied: PolicyOverrideApplied[] = [];
   const findings: Finding[] = [];
@@ -858,6 +872,14 @@ export function applyOverrides(
       continue;
     }
     p = setPath(p, d.path, parsed.value) as Policy;
+    if (d.key === "businessSupport.definition")
+      p = {
+        ...p,
+        businessSupport: {
+          ...p.businessSupport,
+          classification: definitionClassification(parsed.value as SupportDefinition),
+        },
+      };
     const a: { -readonly [K in keyof PolicyOverrideApplied]: PolicyOverrideApplied[K] } = {
       key: d.key,
       label: d.label,
@@ -872,6 +894,10 @@ export function applyOverrides(
   }
   findings.push(...consistencyFindings(p, origin.file));
   return { policy: p, applied, findings };
+}
+
+function isDefinitionKey(key: string): boolean {
+  return findPolicySetting(key)?.key === "businessSupport.definition";
 }
 
 function toOverrideList(

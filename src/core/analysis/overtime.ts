@@ -62,7 +62,7 @@ export function yearInputs(
   const pay = c.pay.map((k) => {
     const a = budgetAmount(data, k, year);
     if (!a) missing.push(k);
-    return a;
+    return a && !policy.overtime.payLinesIncludeOvertime ? withoutOvertime(data, k, year, a) : a;
   });
   const words = policy.overtime.basis === "officers" ? "officer" : "workforce";
   return {
@@ -70,6 +70,35 @@ export function yearInputs(
     pay: addFigures(pay, `${words} pay`),
     missing,
   };
+}
+
+const OVERTIME_OF: Readonly<Partial<Record<BudgetLineKey, BudgetLineKey>>> = {
+  officerPay: "officerOvertime",
+  staffPay: "staffOvertime",
+  pcsoPay: "pcsoOvertime",
+};
+
+/**
+ * Pay without its overtime where a pay line says it includes overtime ("Police officer pay
+ * including overtime"): that line less the year's overtime line of the same worker type.
+ */
+function withoutOvertime(
+  data: ForceData,
+  key: BudgetLineKey,
+  year: FinancialYear,
+  pay: Figure<Pence>
+): Figure<Pence> {
+  const holds = data.budget.lines.some(
+    (l) => l.key === key && !l.isTotal && l.includesOvertime && l.amounts.has(year)
+  );
+  const otKey = OVERTIME_OF[key];
+  const ot = otKey ? budgetAmount(data, otKey, year) : undefined;
+  if (!holds || !ot || !otKey) return pay;
+  return fig(
+    pay.value - ot.value,
+    mergeSources(pay.sources, ot.sources),
+    `${KEY_WORDS[key] ?? key} (including overtime) - ${KEY_WORDS[otKey] ?? otKey}`
+  );
 }
 
 /** Paybill on the policy's definition (5.9-5.10 leaves it open; see policy.ts). */

@@ -11,7 +11,13 @@ import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import { amountFromCell, showNumber } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
-import { isTotalLabel, matchBudgetLabel, MatchResult } from "./labels";
+import {
+  INCLUDES_OVERTIME,
+  isTotalLabel,
+  labelTokens,
+  matchBudgetLabel,
+  MatchResult,
+} from "./labels";
 import { BUDGET_KEY_NAMES } from "../names";
 import { decided } from "./options";
 import { checkTotals, readYearTable, reportHiddenRows, YearHeader, YearTable } from "./table";
@@ -372,6 +378,7 @@ function toLine(s: Settled, sheets: readonly BudgetSheet[]): BudgetLine {
     amounts,
   };
   if (s.key) line.key = s.key;
+  if (s.key && labelTokens(s.c.label).includes(INCLUDES_OVERTIME)) line.includesOvertime = true;
   if (basis.size > 0) line.basis = basis;
   return line;
 }

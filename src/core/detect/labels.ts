@@ -18,6 +18,7 @@ import {
   SAVINGS_AREAS,
   SavingsArea,
 } from "../forceData";
+import { functionPhrases, subjectivePhrases } from "../classifications";
 
 const STOP_WORDS = new Set([
   "and",
@@ -47,13 +48,48 @@ const STOP_WORDS = new Set([
 /** Two-word runs folded into one word, so "non pay" never reads as "pay". */
 const JOIN_NEXT = new Set(["non", "sub", "e"]);
 
+/** The word a label's "excluding overtime" becomes: the line is pay without overtime. */
+export const EXCLUDES_OVERTIME = "exovertime";
+/** The word a label's "including overtime" becomes: the line is pay with overtime in it. */
+export const INCLUDES_OVERTIME = "inclovertime";
+
 const PHRASES: readonly (readonly [readonly string[], string])[] = [
   [["police", "community", "support", "officer"], "pcso"],
   [["community", "support", "officer"], "pcso"],
   [["o", "t"], "overtime"],
   [["hi", "tech"], "hitech"],
   [["grand", "total"], "total"],
+  // Pay stated without its overtime is pay ("excluding", "exc.", "net of", "before" overtime);
+  // pay "including overtime" is pay with overtime in it. Either way the label is not overtime.
+  ...overtimeQualifiers(
+    [
+      ["excluding"],
+      ["exc"],
+      ["excl"],
+      ["exclude"],
+      ["ex"],
+      ["net", "of"],
+      ["before"],
+      ["less"],
+      ["without"],
+    ],
+    EXCLUDES_OVERTIME
+  ),
+  ...overtimeQualifiers(
+    [["including"], ["inc"], ["incl"], ["include"], ["inclusive", "of"], ["with"], ["plus"]],
+    INCLUDES_OVERTIME
+  ),
 ];
+
+function overtimeQualifiers(
+  lead: readonly (readonly string[])[],
+  replacement: string
+): (readonly [readonly string[], string])[] {
+  return lead.flatMap((l) => [
+    [[...l, "overtime"], replacement] as const,
+    [[...l, "ot"], replacement] as const,
+  ]);
+}
 
 function stem(w: string): string {
   if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
@@ -227,23 +263,29 @@ export class Matcher<K extends string> {
 
 const BUDGET_ROLE_WORDS = ["officer", "staff", "pcso"];
 
-export const budgetMatcher = new Matcher<BudgetLineKey>({
-  phrases: [
-    ["officerPay", ["officer pay"]],
-    ["officerOvertime", ["officer overtime"]],
-    ["staffPay", ["staff pay"]],
-    ["staffOvertime", ["staff overtime"]],
-    ["pcsoPay", ["pcso pay"]],
-    ["pcsoOvertime", ["pcso overtime"]],
-    ["totalPay", ["total pay"]],
-    ["nonPay", ["non-pay", "total non-pay", "non-pay expenditure"]],
-    ["grossExpenditure", ["gross expenditure", "gross", "total expenditure"]],
-    ["income", ["income", "total income"]],
-    [
-      "netExpenditure",
-      ["net expenditure", "net budget", "budget requirement", "net cost", "net revenue"],
-    ],
+const BUDGET_PHRASES: (readonly [BudgetLineKey, readonly string[]])[] = [
+  ["officerPay", ["officer pay"]],
+  ["officerOvertime", ["officer overtime"]],
+  ["staffPay", ["staff pay"]],
+  ["staffOvertime", ["staff overtime"]],
+  ["pcsoPay", ["pcso pay"]],
+  ["pcsoOvertime", ["pcso overtime"]],
+  ["totalPay", ["total pay"]],
+  ["nonPay", ["non-pay", "total non-pay", "non-pay expenditure"]],
+  ["grossExpenditure", ["gross expenditure", "gross", "total expenditure"]],
+  ["income", ["income", "total income"]],
+  [
+    "netExpenditure",
+    ["net expenditure", "net budget", "budget requirement", "net cost", "net revenue"],
   ],
+];
+
+export const budgetMatcher = new Matcher<BudgetLineKey>({
+  // The short phrases above, then the CIPFA subjective lines as published (core/classifications).
+  phrases: BUDGET_PHRASES.map(([key, list]) => {
+    const extra = subjectivePhrases().find((p) => p[0] === key)?.[1] ?? [];
+    return [key, [...list, ...extra]] as const;
+  }),
   synonyms: {
     salary: "pay",
     wage: "pay",
@@ -268,11 +310,22 @@ export const budgetMatcher = new Matcher<BudgetLineKey>({
   // In police budgets "Police pay" and "Police overtime" are the officers' lines: staff and
   // PCSOs are always named. So "police" with no other worker type reads as police officers.
   expand: (words) => {
+    const notes: string[] = [];
     if (words.has("police") && !BUDGET_ROLE_WORDS.some((w) => words.has(w))) {
       words.add("officer");
-      return "'police' read as police officers";
+      notes.push("'police' read as police officers");
     }
-    return undefined;
+    // "Police officers (exc. OT)" is officer pay: pay stated without its overtime.
+    if ((words.has(EXCLUDES_OVERTIME) || words.has(INCLUDES_OVERTIME)) && !words.has("pay")) {
+      words.add("pay");
+      notes.push(
+        words.has(EXCLUDES_OVERTIME)
+          ? "pay excluding overtime"
+          : "pay including overtime (the overtime line is taken out of it)"
+      );
+    } else if (words.has(INCLUDES_OVERTIME))
+      notes.push("pay including overtime (the overtime line is taken out of it)");
+    return notes.length > 0 ? notes.join("; ") : undefined;
   },
 });
 
@@ -317,129 +370,10 @@ export function isTotalLabel(label: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Workforce functions (business-support classification; policy 5.46-5.51)
 
+// The phrases are the published names (Home Office ADR functions and breakdowns, CIPFA POA
+// objectives and sub-objectives) and the wordings forces use for them: core/classifications.
 export const functionMatcher = new Matcher<FunctionCategory>({
-  phrases: [
-    [
-      "corporateDevelopment",
-      [
-        "corporate development",
-        "corporate planning",
-        "planning",
-        "strategic development",
-        "change management",
-        "business change",
-        "planning and performance",
-        "strategy",
-      ],
-    ],
-    [
-      "hr",
-      [
-        "hr",
-        "human resources",
-        "personnel",
-        "people services",
-        "occupational health",
-        "workforce planning",
-      ],
-    ],
-    ["finance", ["finance", "financial services", "accounts", "payroll", "treasury"]],
-    ["procurement", ["procurement", "purchasing", "contracts management", "stores"]],
-    [
-      "administration",
-      [
-        "administration",
-        "admin",
-        "central support",
-        "business support",
-        "clerical",
-        "secretarial",
-        "typing",
-        "registry",
-        "support services",
-        "administrative support",
-      ],
-    ],
-    [
-      "communications",
-      [
-        "corporate communications",
-        "communications",
-        "press",
-        "press office",
-        "media",
-        "public relations",
-        "marketing",
-      ],
-    ],
-    ["legal", ["legal", "legal services", "solicitor"]],
-    [
-      "performanceReview",
-      ["performance review", "performance", "inspection", "audit", "performance and review"],
-    ],
-    [
-      "it",
-      [
-        "it",
-        "ict",
-        "information technology",
-        "information systems",
-        "information services",
-        "computer services",
-        "technology",
-        "it services",
-      ],
-    ],
-    ["estates", ["estates", "estate", "buildings", "facilities", "property", "premises"]],
-    ["fleet", ["fleet", "transport", "vehicles", "garage", "vehicle workshop"]],
-    ["training", ["training", "learning and development", "learning"]],
-    [
-      "operational",
-      [
-        "operational",
-        "operations",
-        "neighbourhood",
-        "neighbourhood policing",
-        "response",
-        "patrol",
-        "cid",
-        "criminal investigation",
-        "investigation",
-        "crime",
-        "custody",
-        "criminal justice",
-        "control room",
-        "contact centre",
-        "communications centre",
-        "call handling",
-        "roads policing",
-        "roads",
-        "traffic",
-        "public protection",
-        "intelligence",
-        "forensic",
-        "scientific support",
-        "crime scene",
-        "dog",
-        "firearms",
-        "specialist operations",
-        "major crime",
-        "counter terrorism",
-        "special branch",
-        "local policing",
-        "protective services",
-        "professional standards",
-        "community safety",
-        "partnerships",
-        "local policing unit",
-        "basic command unit",
-        "bcu",
-        "safer neighbourhoods",
-        "operational support",
-      ],
-    ],
-    ["other", ["other", "miscellaneous", "seconded", "secondments", "externally funded"]],
-  ],
+  phrases: functionPhrases(),
 });
 
 // ---------------------------------------------------------------------------------------------
