@@ -617,6 +617,29 @@ const POA_OPERATIONAL: readonly FunctionEntry[] = POA_OPERATIONAL_SUBS.flatMap((
   )
 );
 
+/** Wordings forces use that name no single published line (kept from the add-in's own list). */
+const FORCE_WORDINGS: readonly FunctionEntry[] = [
+  entry("addin.operational", "Operational", "addin", "operational", both(OP), [
+    "operations",
+    "crime scene",
+    "dog",
+    "major crime",
+    "counter terrorism",
+    "special branch",
+    "protective services",
+    "community safety",
+    "partnerships",
+    "local policing unit",
+    "basic command unit",
+    "bcu",
+    "safer neighbourhoods",
+    "operational policing",
+  ]),
+  entry("addin.planning", "Planning", "addin", "corporateDevelopment", both(BS)),
+  entry("addin.learning", "Learning", "addin", "training", hmicOpPoaBs),
+  entry("addin.other", "Externally funded", "addin", "other", both(OP), ["seconded"]),
+];
+
 /** Every function entry: ADR functions and breakdowns, then POA objectives and sub-objectives. */
 export const FUNCTION_ENTRIES: readonly FunctionEntry[] = [
   ...ADR_FUNCTIONS,
@@ -627,6 +650,7 @@ export const FUNCTION_ENTRIES: readonly FunctionEntry[] = [
   ...POA_OBJECTIVES,
   ...POA_OPERATIONAL,
   ...POA_SUPPORT,
+  ...FORCE_WORDINGS,
 ];
 
 const BY_ID = new Map(FUNCTION_ENTRIES.map((e) => [e.id, e]));
