@@ -1,4 +1,4 @@
-import { ReactNode, Suspense, lazy, useEffect, useMemo, useState } from "react";
+import { ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   FluentProvider,
@@ -25,6 +25,11 @@ const useStyles = makeStyles({
     flexDirection: "column",
     height: "100%",
     minHeight: 0,
+    // The settings drawer is fixed to the pane, not the window: a transform makes the pane the
+    // box that fixed elements inside it (the drawer mounted in `layer`) are placed in.
+    position: "relative",
+    transform: "translateZ(0)",
+    overflow: "hidden",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
@@ -80,7 +85,14 @@ export function App({ gateway, previewTools, theme }: AppProps) {
   const vfm = useVfm(gateway);
   const { result } = vfm;
   const [notice, setNotice] = useState<PlainError | undefined>();
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsOpen, openSettings] = useState(false);
+  const [layer, setLayer] = useState<HTMLDivElement | null>(null);
+  const settingsButton = useRef<HTMLButtonElement | null>(null);
+  // Closing the settings puts focus back on the button that opened them.
+  const setSettingsOpen = useCallback((open: boolean) => {
+    openSettings(open);
+    if (!open) requestAnimationFrame(() => settingsButton.current?.focus());
+  }, []);
   const forceName = result?.forceName;
   useEffect(() => {
     document.title = forceName ? `Value for Money: ${forceName}` : "Police Value for Money";
@@ -104,6 +116,7 @@ export function App({ gateway, previewTools, theme }: AppProps) {
         </div>
         {result ? (
           <Button
+            ref={settingsButton}
             icon={<Settings20Regular />}
             onClick={() => setSettingsOpen(true)}
             aria-haspopup="dialog"
@@ -154,11 +167,13 @@ export function App({ gateway, previewTools, theme }: AppProps) {
                 notify={setNotice}
                 settingsOpen={settingsOpen}
                 setSettingsOpen={setSettingsOpen}
+                drawerMount={layer}
               />
             </Suspense>
           </ErrorBoundary>
         ) : null}
       </main>
+      <div ref={setLayer} data-testid="pane-layer" />
     </FluentProvider>
   );
 }

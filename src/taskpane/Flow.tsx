@@ -19,6 +19,8 @@ export interface FlowProps {
   readonly notify: (problem: PlainError | undefined) => void;
   readonly settingsOpen: boolean;
   readonly setSettingsOpen: (open: boolean) => void;
+  /** Where the settings drawer is mounted, so that it covers the pane and not the window. */
+  readonly drawerMount?: HTMLElement | null;
 }
 
 export default function Flow(props: FlowProps) {
@@ -31,6 +33,7 @@ export default function Flow(props: FlowProps) {
     notify,
     settingsOpen,
     setSettingsOpen,
+    drawerMount,
   } = props;
   const steps = useStepState();
   const goToCell = useCallback(
@@ -81,7 +84,11 @@ export default function Flow(props: FlowProps) {
     <PaneContext.Provider value={api}>
       <Steps state={steps} />
       {settingsOpen ? (
-        <SettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <SettingsDrawer
+          open={settingsOpen}
+          onClose={() => setSettingsOpen(false)}
+          mountNode={drawerMount}
+        />
       ) : null}
     </PaneContext.Provider>
   );

@@ -1,6 +1,6 @@
 import { CancelledError, GatewayError } from "../../src/core/gateway";
 import { plainError } from "../../src/taskpane/model/errors";
-import { statementFileName } from "../../src/taskpane/model/files";
+import { copyFileName, statementFileName } from "../../src/taskpane/model/files";
 
 describe("errors in plain English", () => {
   test("a gateway's error keeps its words and its place, with a way forward", () => {
@@ -40,5 +40,13 @@ describe("download file names", () => {
     expect(statementFileName("  ", "not a date", "docx")).toBe(
       "Police force - Value for Money Statement.docx"
     );
+  });
+});
+
+describe("the preview's saved copy", () => {
+  test("keeps the workbook's name, marked as a copy, always .xlsx", () => {
+    expect(copyFileName("exampleshire-freeform.xlsx")).toBe("exampleshire-freeform (copy).xlsx");
+    expect(copyFileName("Budget 2010/11: draft.ods")).toBe("Budget 2010 11 draft (copy).xlsx");
+    expect(copyFileName("")).toBe("workbook (copy).xlsx");
   });
 });

@@ -1,7 +1,18 @@
 import { ReactNode } from "react";
-import { Link } from "@fluentui/react-components";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import { CellRef, formatRef, refsText } from "../../core";
 import { usePane } from "../PaneContext";
+
+const useStyles = makeStyles({
+  // A ring, not only Fluent's underline, shows which link the keyboard is on.
+  link: {
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+});
 
 /**
  * A figure or reference the user can follow: selects its cell in Excel (highlights it in the
@@ -19,6 +30,7 @@ export function CellLink({
   readonly what?: string;
 }) {
   const { goToCell } = usePane();
+  const styles = useStyles();
   if (cells.length === 0) return <>{children}</>;
   const where = refsText(cells);
   const label =
@@ -30,6 +42,7 @@ export function CellLink({
     <Link
       as="button"
       inline
+      className={styles.link}
       onClick={() => goToCell(cells[0])}
       aria-label={label}
       title={`From ${where}`}

@@ -1,14 +1,23 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Finding, findingPlace } from "../../core";
 import { CellLink } from "./CellLink";
+import { useGridKeys } from "./gridKeys";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", padding: 0, margin: 0 },
+  list: { padding: 0, margin: 0 },
   item: {
+    display: "block",
     padding: "6px 0 6px 10px",
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     marginBottom: "6px",
     color: tokens.colorNeutralForeground1,
+  },
+  cell: {
+    display: "block",
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
@@ -22,7 +31,11 @@ const useStyles = makeStyles({
 
 export const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Note" } as const;
 
-/** Findings in plain English: the severity in words, the message, the cell (a link) and the fix. */
+/**
+ * Findings in plain English: the severity in words, the message, the cell (a link) and the fix.
+ * One Tab stop for the whole list: Up and Down move between findings, Right to the cell link,
+ * Enter goes to the cell (the grid pattern, gridKeys.ts).
+ */
 export function FindingList({
   findings,
   label,
@@ -31,28 +44,42 @@ export function FindingList({
   readonly label: string;
 }) {
   const styles = useStyles();
+  const grid = useGridKeys<HTMLDivElement>();
   return (
-    <ul className={styles.list} aria-label={label}>
+    <div
+      ref={grid.ref}
+      className={styles.list}
+      role="grid"
+      aria-readonly="true"
+      aria-label={label}
+      onKeyDown={grid.onKeyDown}
+      onFocus={grid.onFocus}
+    >
       {findings.map((f, i) => (
-        <li
+        <div
           key={i}
+          role="row"
           className={[
             styles.item,
             f.severity === "error" ? styles.error : f.severity === "warning" ? styles.warning : "",
           ].join(" ")}
           data-code={f.code}
         >
-          <strong>{SEVERITY_WORDS[f.severity]}:</strong> {f.message}
+          <span role="gridcell" className={styles.cell}>
+            <strong>{SEVERITY_WORDS[f.severity]}:</strong> {f.message}
+            {f.fix ? <span className={styles.fix}>How to fix: {f.fix}</span> : null}
+          </span>
           {f.cell ? (
-            <span className={styles.where}>
+            <span role="gridcell" className={mergeClasses(styles.cell, styles.where)}>
               Cell: <CellLink cells={[f.cell]} />
             </span>
           ) : findingPlace(f) ? (
-            <span className={styles.where}>Sheet: {findingPlace(f)}</span>
+            <span role="gridcell" className={mergeClasses(styles.cell, styles.where)}>
+              Sheet: {findingPlace(f)}
+            </span>
           ) : null}
-          {f.fix ? <span className={styles.fix}>How to fix: {f.fix}</span> : null}
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -1,14 +1,15 @@
+import { useId } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DisplayFigure, TableBlock, TableCell } from "../../core";
 import { CellLink } from "./CellLink";
 import { RagText } from "./RagText";
+import { useGridKeys } from "./gridKeys";
 
 const useStyles = makeStyles({
   wrap: {
     overflowX: "auto",
     maxWidth: "100%",
     marginBottom: "12px",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
   table: {
     borderCollapse: "collapse",
@@ -24,6 +25,21 @@ const useStyles = makeStyles({
     padding: "4px 0",
     color: tokens.colorNeutralForeground1,
   },
+  // Every cell shows where the keyboard is (the table is a grid: see gridKeys.ts).
+  focusable: {
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
+  },
+  // The first column stays in view when a wide table scrolls sideways.
+  sticky: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
+  },
+  stickyBody: { backgroundColor: tokens.colorNeutralBackground1 },
   th: {
     textAlign: "left",
     verticalAlign: "bottom",
@@ -87,7 +103,9 @@ function CellContent({ c, what }: { readonly c: TableCell; readonly what: string
 
 /**
  * A statement table as the pane shows it: caption, grouped headers, row headers, figures that
- * link to their cells, statuses in words. Wide tables scroll inside a labelled, focusable region.
+ * link to their cells, statuses in words. Wide tables scroll inside their own labelled box with
+ * the first column kept in view. The table is one Tab stop: arrow keys move between its cells
+ * and Enter goes to a figure's cell (the grid pattern, gridKeys.ts).
  */
 export function ModelTable({
   table,
@@ -98,9 +116,20 @@ export function ModelTable({
 }) {
   const styles = useStyles();
   const last = table.headerRows.length - 1;
+  const grid = useGridKeys<HTMLTableElement>();
+  const noteId = useId();
   return (
-    <div className={styles.wrap} role="region" aria-label={table.caption} tabIndex={0}>
-      <table className={styles.table} data-table={table.id}>
+    <div className={styles.wrap} role="region" aria-label={table.caption}>
+      <table
+        ref={grid.ref}
+        className={styles.table}
+        data-table={table.id}
+        role="grid"
+        aria-readonly="true"
+        aria-describedby={table.note ? noteId : undefined}
+        onKeyDown={grid.onKeyDown}
+        onFocus={grid.onFocus}
+      >
         <caption className={mergeClasses(styles.caption, hideCaption && "vfm-visually-hidden")}>
           {table.caption}
         </caption>
@@ -118,7 +147,12 @@ export function ModelTable({
                       key={i}
                       colSpan={h.span > 1 ? h.span : undefined}
                       scope={r === last || h.span === 1 ? "col" : "colgroup"}
-                      className={mergeClasses(styles.th, numeric && styles.num)}
+                      className={mergeClasses(
+                        styles.th,
+                        styles.focusable,
+                        numeric && styles.num,
+                        at === 0 && styles.sticky
+                      )}
                     >
                       {h.text}
                     </th>
@@ -137,6 +171,9 @@ export function ModelTable({
                 {row.cells.map((c, i) => {
                   const cls = mergeClasses(
                     i === 0 ? styles.rowHead : styles.td,
+                    styles.focusable,
+                    i === 0 && styles.sticky,
+                    i === 0 && styles.stickyBody,
                     NUMERIC.has(c.kind) && styles.num,
                     c.value === null && styles.missing,
                     total && styles.total
@@ -157,7 +194,11 @@ export function ModelTable({
           })}
         </tbody>
       </table>
-      {table.note ? <p className={styles.note}>{table.note}</p> : null}
+      {table.note ? (
+        <p className={styles.note} id={noteId}>
+          {table.note}
+        </p>
+      ) : null}
     </div>
   );
 }

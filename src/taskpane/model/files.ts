@@ -7,6 +7,17 @@ function withoutControls(text: string): string {
   return [...text].map((ch) => (ch.charCodeAt(0) < 32 ? " " : ch)).join("");
 }
 
+/** The name of the copy of a workbook the preview saves: "budget.xlsx" -> "budget (copy).xlsx". */
+export function copyFileName(fileName: string): string {
+  const base = withoutControls(fileName)
+    .replace(/\.(xlsx|xlsm|xls|ods|csv|xlsb)$/i, "")
+    .replace(UNSAFE, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^\.+/, "");
+  return `${(base || "workbook").slice(0, 180)} (copy).xlsx`;
+}
+
 /** "Exampleshire Constabulary - Value for Money Statement - 2026-11-22.docx". */
 export function statementFileName(force: string, generatedAt: string, extension: string): string {
   const name = withoutControls(force)
@@ -20,3 +31,5 @@ export function statementFileName(force: string, generatedAt: string, extension:
 }
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

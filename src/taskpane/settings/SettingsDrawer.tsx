@@ -42,6 +42,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   footer: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  // As wide as the pane it covers (see App.tsx), never the window.
+  drawer: { width: "100%", maxWidth: "100%", maxHeight: "100%" },
   hint: { display: "block" },
 });
 
@@ -80,9 +82,11 @@ function Hint({ field }: { readonly field: PolicyField }) {
 export function SettingsDrawer({
   open,
   onClose,
+  mountNode,
 }: {
   readonly open: boolean;
   readonly onClose: () => void;
+  readonly mountNode?: HTMLElement | null;
 }) {
   const styles = useStyles();
   const { result, settings, applySettings } = usePane();
@@ -176,6 +180,8 @@ export function SettingsDrawer({
       onOpenChange={(_, d) => (d.open ? undefined : onClose())}
       position="end"
       size="full"
+      className={styles.drawer}
+      mountNode={mountNode ?? undefined}
       aria-labelledby="settings-title"
     >
       <DrawerHeader>
@@ -231,19 +237,19 @@ export function SettingsDrawer({
           <div className={styles.footer}>
             <Button
               appearance="primary"
-              disabled={!edited || op.running}
+              disabledFocusable={!edited || op.running}
               onClick={() => void save()}
             >
               Save and re-run
             </Button>
             <Button
-              disabled={!edited || op.running}
+              disabledFocusable={!edited || op.running}
               onClick={() => (setEdits({}), setProblems({}))}
             >
               Undo changes
             </Button>
             <Button
-              disabled={Object.keys(stored).length === 0 || op.running}
+              disabledFocusable={Object.keys(stored).length === 0 || op.running}
               onClick={() => void store({})}
             >
               Remove the changes made here

@@ -119,7 +119,7 @@ export function CheckStep() {
               onChange={(_, d) => setToday(d.value)}
             />
           </Field>
-          <Button onClick={() => void runCheck()} disabled={op.running}>
+          <Button onClick={() => void runCheck()} disabledFocusable={op.running}>
             Check again
           </Button>
         </div>
@@ -225,7 +225,7 @@ function FindingsWriter({ report }: { readonly report?: CheckReport }) {
       title="Findings sheet"
       intro="Adds the findings to a sheet of the add-in's own, to share or print."
     >
-      <Button onClick={() => void write()} disabled={!report || op.running}>
+      <Button onClick={() => void write()} disabledFocusable={!report || op.running}>
         Write findings to a sheet
       </Button>
       <OperationStatus op={op} />

@@ -34,7 +34,7 @@ export function InsertTemplate() {
       title="Start from nothing"
       intro={`Adds empty input sheets laid out as the add-in reads them: ${listWords(names)}. A sheet you already have with one of those names is left as it is.`}
     >
-      <Button onClick={() => void insert()} disabled={op.running}>
+      <Button onClick={() => void insert()} disabledFocusable={op.running}>
         Insert input sheets
       </Button>
       <OperationStatus op={op} />

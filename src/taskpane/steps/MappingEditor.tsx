@@ -227,18 +227,18 @@ export function MappingEditor() {
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={!changed || op.running}
+          disabledFocusable={!changed || op.running}
           onClick={() => void save(draft)}
         >
           Save and re-run
         </Button>
         {changed ? (
-          <Button disabled={op.running} onClick={() => setDraft(stored)}>
+          <Button disabledFocusable={op.running} onClick={() => setDraft(stored)}>
             Undo changes
           </Button>
         ) : null}
         {decisionCount(stored) > 0 && !changed ? (
-          <Button disabled={op.running} onClick={() => void save({})}>
+          <Button disabledFocusable={op.running} onClick={() => void save({})}>
             Forget my corrections ({decisionCount(stored)})
           </Button>
         ) : null}

@@ -6,6 +6,7 @@ import { DOCX_MIME, statementFileName } from "../model/files";
 import { usePane } from "../PaneContext";
 import { nextFrame } from "../useVfm";
 import { useOperation } from "../useOperation";
+import { downloadBytes } from "../download";
 import { OperationStatus } from "../components/Status";
 import { Section } from "../components/Section";
 import { WriteReport } from "../components/WriteReport";
@@ -25,22 +26,6 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
 });
-
-/** Starts the browser's download of bytes under a file name, with no network involved. */
-function download(bytes: Uint8Array, fileName: string, mime: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 function check(cancel: { readonly aborted: boolean }): void {
   if (cancel.aborted) throw new CancelledError();
@@ -102,7 +87,7 @@ export function StatementStep() {
         const bytes = await renderStatementDocx(statement);
         check(c.cancel);
         const fileName = statementFileName(statement.force, statement.generatedAt, "docx");
-        download(bytes, fileName, DOCX_MIME);
+        downloadBytes(bytes, fileName, DOCX_MIME);
         return fileName;
       }
     );
@@ -133,7 +118,7 @@ export function StatementStep() {
         intro="Writes the statement and its charts on sheets of the add-in's own. Your sheets are never changed: if one of yours already has the name, the add-in uses another."
       >
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void generate()} disabled={busy}>
+          <Button appearance="primary" onClick={() => void generate()} disabledFocusable={busy}>
             Generate into the workbook
           </Button>
         </div>
@@ -146,7 +131,7 @@ export function StatementStep() {
         intro="The same statement as a .docx file, with its tables and charts, ready to edit and publish."
       >
         <div className={styles.actions}>
-          <Button onClick={() => void makeWord()} disabled={busy}>
+          <Button onClick={() => void makeWord()} disabledFocusable={busy}>
             Download the Word document
           </Button>
         </div>
@@ -165,7 +150,7 @@ export function StatementStep() {
         <div className={styles.actions}>
           <Button
             onClick={() => void showHtml()}
-            disabled={busy && !preview}
+            disabledFocusable={busy && !preview}
             aria-expanded={!!preview}
           >
             {preview ? "Hide the preview" : "Preview the statement"}
