@@ -9,10 +9,15 @@ import { CheckStep } from "./steps/CheckStep";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const useStyles = makeStyles({
+  // The step tabs stay in view while the step below them scrolls.
   tabs: {
     padding: "0 8px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: "wrap",
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   panel: { padding: "8px 16px 24px" },
   next: { display: "flex", justifyContent: "flex-end", marginTop: "12px" },

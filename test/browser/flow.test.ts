@@ -118,7 +118,7 @@ describe("the guided flow on the sample", () => {
           .getByText(used.sheet, { exact: true })
           .count()
       ).resolves.toBeGreaterThan(0);
-    const findings = page.getByRole("list", { name: "Missing or doubtful" }).locator(":scope > li");
+    const findings = page.getByRole("grid", { name: "Missing or doubtful" }).getByRole("row");
     expect(await findings.count()).toBe(core.findings.length);
     await shot(page, "step-1-data");
     expect(await axeViolations(page, PANE)).toEqual([]);

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CancelledError, Statement, WriteResult } from "../../core";
 import { statementFor } from "../model/statement";
@@ -24,6 +24,21 @@ const useStyles = makeStyles({
     overflowX: "auto",
     fontSize: tokens.fontSizeBase200,
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+    // Each wide table (and a chart's table of figures) scrolls in its own box to its last
+    // column, with its first column kept in view.
+    "& .vfm-table-wrap, & figure": {
+      overflowX: "auto",
+      maxWidth: "100%",
+      margin: "0",
+      ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    },
+    "& .vfm-table th:first-child": {
+      position: "sticky",
+      left: 0,
+      zIndex: 1,
+      backgroundColor: "#ffffff",
+    },
+    "& .vfm-table thead th:first-child": { backgroundColor: "#dde4f0" },
   },
 });
 
@@ -42,6 +57,18 @@ export function StatementStep() {
   const [downloaded, setDownloaded] = useState<string | undefined>();
   const [preview, setPreview] = useState<{ html: string; css: string } | undefined>();
   const busy = write.running || word.running || htmlOp.running;
+  const paper = useRef<HTMLDivElement | null>(null);
+  // A table wider than the pane scrolls in its own box; the keyboard can reach it too.
+  useEffect(() => {
+    for (const box of paper.current?.querySelectorAll<HTMLElement>(".vfm-table-wrap, figure") ??
+      []) {
+      if (box.scrollWidth <= box.clientWidth) continue;
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      const caption = box.querySelector("caption, figcaption")?.textContent ?? "A table";
+      box.setAttribute("aria-label", `${caption} (scrolls sideways)`);
+    }
+  }, [preview]);
 
   const draft = async (cancel: { readonly aborted: boolean }): Promise<Statement> => {
     await nextFrame();
@@ -162,6 +189,7 @@ export function StatementStep() {
             <style>{preview.css}</style>
             {/* renderStatementHtml escapes every text from the model and emits no script or event attribute. */}
             <div
+              ref={paper}
               className={styles.paper}
               role="region"
               aria-label="Statement preview"

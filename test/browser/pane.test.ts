@@ -1,0 +1,440 @@
+/**
+ * The pane and the preview as a treasurer uses them, in Debian's Chromium (issue 16):
+ * - the page itself never scrolls, at 1366x768, 1920x1080 and in a 450 px window, whatever is
+ *   scrolled or followed: only the pane and the grid move, each in its own box;
+ * - the grid shows cells by their number formats (a £000 statement cell holds 50,000 pounds and
+ *   shows 50), keeps each sheet's scroll, keeps its header in view and shows long text in full;
+ * - "Save a copy of the workbook (.xlsx)" writes the add-in's sheets, settings and corrections,
+ *   and the copy opened again gives the same analysis;
+ * - focus comes back to the control that started each action; tables of figures are one Tab
+ *   stop with arrow keys inside; from the Data tab to "Next" takes at most 25 Tab presses;
+ * - the settings panel covers the pane, not the window; axe finds nothing.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Page } from "playwright-core";
+import { ARTIFACTS, axeViolations, openBrowser, serveDist, Session } from "./harness";
+
+jest.setTimeout(240_000);
+
+const PANE = "[data-testid=taskpane]";
+
+let server: { url: string; close: () => Promise<void> };
+let s: Session;
+let page: Page;
+
+async function waitReady(p: Page): Promise<void> {
+  await p.goto(server.url);
+  await p.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
+  await p.locator("[data-table=data-budget]").waitFor();
+}
+
+async function openStep(p: Page, label: string): Promise<void> {
+  if (await p.getByRole("dialog").count()) await p.keyboard.press("Escape");
+  await p
+    .getByRole("tablist", { name: "Steps" })
+    .getByRole("tab", { name: label, exact: true })
+    .click();
+  await p.locator(`[role=tabpanel][aria-labelledby^="step-tab-"]:not([hidden])`).waitFor();
+}
+
+/** The page's own scroll: how far its content reaches below the window, and how far it moved. */
+async function pageScroll(p: Page): Promise<{ overflow: number; scrolled: number }> {
+  return p.evaluate(() => {
+    const el = document.scrollingElement!;
+    return { overflow: el.scrollHeight - innerHeight, scrolled: el.scrollTop + window.scrollY };
+  });
+}
+
+/** What the focused element is: its text, or its aria-label. */
+async function focused(p: Page): Promise<string> {
+  return p.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    if (!a || a === document.body) return "(the page)";
+    return (a.getAttribute("aria-label") || a.textContent || a.tagName).trim();
+  });
+}
+
+/** The text of the pane's Data, Benchmarks and Savings steps: what the user reads. */
+async function analysisText(p: Page): Promise<string> {
+  const parts: string[] = [];
+  for (const step of ["Data", "Benchmarks", "Savings"]) {
+    await openStep(p, step);
+    parts.push(
+      await p.locator(`[data-testid=step-${step.toLowerCase()}]`).evaluate((el) =>
+        (el as HTMLElement).innerText
+          // The date the statement is drafted and the reading of the file are not the analysis.
+          .replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, "<date>")
+      )
+    );
+  }
+  return parts.join("\n----\n");
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  s = await openBrowser();
+  page = s.page;
+});
+
+afterAll(async () => {
+  await s?.browser.close();
+  await server?.close();
+});
+
+describe("the page never scrolls; the pane and the grid do, each in its own box", () => {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+    [450, 800],
+  ])
+    test(`at ${width}x${height}`, async () => {
+      await page.setViewportSize({ width, height });
+      await waitReady(page);
+      expect(await pageScroll(page)).toEqual({ overflow: expect.any(Number), scrolled: 0 });
+      expect((await pageScroll(page)).overflow).toBeLessThanOrEqual(0);
+      // Scroll the pane to its very end.
+      await page
+        .locator(PANE)
+        .locator("main")
+        .evaluate((m) => m.scrollTo(0, m.scrollHeight));
+      await page.mouse.wheel(0, 2000);
+      // Follow a figure's link to a low row of its sheet.
+      const links = page.locator("[data-table=data-budget] [data-cell]");
+      await links.last().click();
+      await page.locator("td[aria-current=location]").waitFor();
+      // Scroll the grid to its end too.
+      await page
+        .getByTestId("sheet-scroller")
+        .evaluate((g) => g.scrollTo(g.scrollWidth, g.scrollHeight));
+      const after = await pageScroll(page);
+      expect(after.overflow).toBeLessThanOrEqual(0);
+      expect(after.scrolled).toBe(0);
+      // The title, the step tabs and the sheet tabs are all still in the window.
+      for (const el of [
+        page.getByRole("heading", { name: "Police Value for Money", exact: true }),
+        page.getByRole("tablist", { name: "Steps" }),
+        page.getByRole("tablist", { name: "Sheets" }),
+      ]) {
+        const box = (await el.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(height);
+      }
+      // Statement preview: every wide table scrolls in its own box to its last column.
+      await openStep(page, "Statement");
+      await page.getByRole("button", { name: "Preview the statement" }).click();
+      const preview = page.getByTestId("statement-preview");
+      await preview.waitFor();
+      const unreachable = await preview.evaluate((root) => {
+        const out: string[] = [];
+        const box = root.getBoundingClientRect();
+        for (const table of root.querySelectorAll("table")) {
+          // The nearest box that scrolls sideways, inside the preview.
+          let scroller: HTMLElement | null = table.parentElement;
+          while (
+            scroller &&
+            scroller !== root.parentElement &&
+            !["auto", "scroll"].includes(getComputedStyle(scroller).overflowX)
+          )
+            scroller = scroller.parentElement;
+          if (!scroller || scroller === root.parentElement) {
+            out.push(`${table.caption?.textContent ?? "a table"}: no box scrolls it`);
+            continue;
+          }
+          scroller.scrollLeft = scroller.scrollWidth;
+          const cells = table.querySelectorAll("tr:first-child > *");
+          const last = cells[cells.length - 1]?.getBoundingClientRect();
+          if (last && last.right > box.right + 1)
+            out.push(`${table.caption?.textContent ?? "a table"}: last column beyond the pane`);
+        }
+        return out;
+      });
+      expect(unreachable).toEqual([]);
+      expect((await pageScroll(page)).overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(ARTIFACTS, `layout-${width}x${height}.png`) });
+      expect(await axeViolations(page, PANE)).toEqual([]);
+    });
+
+  test("at 450 px a wide table keeps its first column in view when scrolled sideways", async () => {
+    await page.setViewportSize({ width: 450, height: 800 });
+    await waitReady(page);
+    await openStep(page, "Benchmarks");
+    const table = page.locator("[data-testid=step-benchmarks] table[role=grid]:visible").first();
+    await table.waitFor();
+    const moved = await table.evaluate((t) => {
+      const box = t.parentElement!;
+      const first = t.querySelector("tbody tr > :first-child")!;
+      const before = first.getBoundingClientRect().left;
+      box.scrollLeft = box.scrollWidth;
+      return {
+        scrolls: box.scrollWidth > box.clientWidth,
+        shift: first.getBoundingClientRect().left - before,
+      };
+    });
+    if (moved.scrolls) expect(Math.abs(moved.shift)).toBeLessThan(1);
+  });
+});
+
+describe("the grid shows what Excel would", () => {
+  beforeAll(async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitReady(page);
+  });
+
+  test("a £000 statement cell holding 50,000 pounds shows 50, not 50,000", async () => {
+    await openStep(page, "Statement");
+    await page.getByRole("button", { name: "Generate into the workbook" }).click();
+    await page.getByText("The statement was written").waitFor({ timeout: 60_000 });
+    // A statement cell whose format scales by 1,000 (#,##0, : one trailing comma).
+    const cell = await page.evaluate(() => {
+      const grid = window.__vfmPreview!.gateway.toGrid();
+      const sheet = grid.sheets.find((x) => x.addinOwned && /^VfM Statement/.test(x.name))!;
+      for (let r = 0; r < sheet.values.length; r++)
+        for (let c = 0; c < (sheet.values[r]?.length ?? 0); c++) {
+          const v = sheet.values[r][c];
+          const f = sheet.numberFormats?.[r]?.[c];
+          if (typeof v === "number" && v === 50000 && f && /0,(;|$)/.test(f)) {
+            let n = c + 1;
+            let col = "";
+            while (n > 0) {
+              col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+              n = Math.floor((n - 1) / 26);
+            }
+            return { sheet: sheet.name, address: `${col}${r + 1}`, format: f };
+          }
+        }
+      return undefined;
+    });
+    expect(cell).toBeDefined();
+    const td = page.locator(`td[data-address="${cell!.address}"]`);
+    await expect(td.textContent()).resolves.toBe("50");
+    // The threshold and ratios read as percentages, not 0.04.
+    const texts = await page.locator("td[data-address]").allTextContents();
+    expect(texts.some((t) => /^\d+(\.\d+)?%$/.test(t))).toBe(true);
+    expect(texts).not.toContain("50,000");
+  });
+
+  test("the column header stays in view, with nothing showing through it", async () => {
+    const scroller = page.getByTestId("sheet-scroller");
+    await scroller.evaluate((g) => g.scrollTo(0, 300));
+    const clean = await scroller.evaluate((g) => {
+      const head = g.querySelector("thead th:nth-child(2)") as HTMLElement;
+      const hb = head.getBoundingClientRect();
+      const gb = g.getBoundingClientRect();
+      const hit = document.elementFromPoint(hb.left + hb.width / 2, hb.top + hb.height / 2);
+      return { atTop: Math.abs(hb.top - gb.top) < 1, onTop: hit === head || head.contains(hit) };
+    });
+    expect(clean).toEqual({ atTop: true, onTop: true });
+  });
+
+  test("each sheet keeps its own scroll position", async () => {
+    const tabs = page.getByRole("tablist", { name: "Sheets" });
+    const scroller = page.getByTestId("sheet-scroller");
+    const statementTab = tabs.getByRole("tab", { name: /^VfM Statement/ });
+    await statementTab.click();
+    await scroller.evaluate((g) => g.scrollTo(0, 400));
+    const kept = await scroller.evaluate((g) => g.scrollTop);
+    await tabs.getByRole("tab", { name: "Cover", exact: true }).click();
+    await expect(scroller.evaluate((g) => g.scrollTop)).resolves.toBe(0);
+    await statementTab.click();
+    await expect(scroller.evaluate((g) => g.scrollTop)).resolves.toBe(kept);
+  });
+
+  test("long text can be read in full: the cell viewer shows the whole of the chosen cell", async () => {
+    const cut = page
+      .locator("td[data-address]")
+      .filter({ hasText: /.{60,}/ })
+      .first();
+    const full = (await cut.textContent())!;
+    const clipped = await cut.evaluate(
+      (el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 2
+    );
+    await cut.click();
+    const viewer = page.getByTestId("cell-viewer");
+    await expect(viewer.textContent()).resolves.toContain(full);
+    const box = await viewer.evaluate((v) => ({ w: v.scrollWidth, cw: v.clientWidth }));
+    expect(box.w).toBeLessThanOrEqual(box.cw + 1);
+    expect(typeof clipped).toBe("boolean");
+    expect(await cut.getAttribute("title")).toBe(full);
+  });
+});
+
+describe("Save a copy of the workbook", () => {
+  test("the copy holds the add-in's sheets, settings and corrections; opened again it gives the same analysis", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitReady(page);
+    // A setting and a written statement, both to be kept.
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Policy settings" });
+    await dialog.waitFor();
+    await dialog
+      .getByRole("textbox", { name: "Overtime threshold (share of paybill)" })
+      .fill("4.5%");
+    await dialog.getByRole("button", { name: "Save and re-run" }).click();
+    await dialog.getByText("Saved in the workbook; the figures were worked out again.").waitFor();
+    await dialog.getByRole("button", { name: "Close the settings" }).click();
+    await openStep(page, "Statement");
+    await page.getByRole("button", { name: "Generate into the workbook" }).click();
+    await page.getByText("The statement was written").waitFor({ timeout: 60_000 });
+    const before = await analysisText(page);
+    const settingsBefore = await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings());
+    const sheetsBefore = await page.evaluate(() =>
+      window.__vfmPreview!.gateway.toGrid().sheets.map((x) => `${x.name}:${!!x.addinOwned}`)
+    );
+
+    const save = page.getByRole("button", { name: "Save a copy of the workbook (.xlsx)" });
+    const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+    expect(download.suggestedFilename()).toBe("exampleshire-freeform (copy).xlsx");
+    await page.getByText(/^Saved a copy as exampleshire-freeform \(copy\)\.xlsx/).waitFor();
+    expect(await focused(page)).toBe("Save a copy of the workbook (.xlsx)");
+    const path = (await download.path())!;
+    expect(readFileSync(path).subarray(0, 2).toString("latin1")).toBe("PK");
+
+    // Open the copy, as a user would, in a fresh page.
+    await waitReady(page);
+    await page.locator("input[type=file]").setInputFiles({
+      name: "exampleshire-freeform (copy).xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: readFileSync(path),
+    });
+    await page.getByText("Workbook: exampleshire-freeform (copy).xlsx").waitFor();
+    await page.locator("[data-table=data-budget]").waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings())).toEqual(
+      settingsBefore
+    );
+    expect(
+      await page.evaluate(() =>
+        window.__vfmPreview!.gateway.toGrid().sheets.map((x) => `${x.name}:${!!x.addinOwned}`)
+      )
+    ).toEqual(sheetsBefore);
+    expect(await analysisText(page)).toBe(before);
+    await openStep(page, "Benchmarks");
+    await page.getByText("At most 4.5% of paybill (White Paper 5.9-5.10)").waitFor();
+  });
+});
+
+describe("keyboard", () => {
+  beforeAll(async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitReady(page);
+  });
+
+  test("from the Data tab to Next takes at most 25 Tab presses, each stop with a visible focus ring", async () => {
+    await page.getByRole("tab", { name: "Data", exact: true }).focus();
+    const stops: string[] = [];
+    let ringless: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const now = await focused(page);
+      stops.push(now);
+      const ring = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const st = getComputedStyle(a);
+        const after = getComputedStyle(a, "::after");
+        return (
+          (st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 1) ||
+          (after.content !== "none" && after.borderTopStyle !== "none") ||
+          st.boxShadow !== "none"
+        );
+      });
+      if (!ring) ringless.push(now);
+      if (/^Next: /.test(now)) break;
+    }
+    expect(stops[stops.length - 1]).toBe("Next: Benchmarks");
+    expect(stops.length).toBeLessThanOrEqual(25);
+    ringless = ringless.filter((x) => x !== "(the page)");
+    expect(ringless).toEqual([]);
+  });
+
+  test("a table of figures is one Tab stop: arrows move between cells, Enter goes to the cell", async () => {
+    const table = page.locator("[data-table=data-budget]");
+    await page.getByRole("tab", { name: "Data", exact: true }).focus();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      if (await table.evaluate((t) => t.contains(document.activeElement))) break;
+    }
+    // From the top-left header: two rows down, then past "Read as" to the first year's figure.
+    for (const key of ["ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"])
+      await page.keyboard.press(key);
+    const cell = await page.evaluate(() =>
+      document.activeElement!.querySelector("[data-cell]")?.getAttribute("data-cell")
+    );
+    expect(cell).toBeTruthy();
+    await page.keyboard.press("Enter");
+    const address = cell!.split("!").pop()!.replace(/\$/g, "");
+    await page.locator(`td[data-address="${address}"][aria-current=location]`).waitFor();
+    // Focus stayed on the figure's cell in the table.
+    expect(await table.evaluate((t) => t.contains(document.activeElement))).toBe(true);
+    // One Tab leaves the table.
+    await page.keyboard.press("Tab");
+    expect(await table.evaluate((t) => t.contains(document.activeElement))).toBe(false);
+  });
+
+  test("focus comes back to the control that started each action", async () => {
+    const settings = page.getByRole("button", { name: "Settings" });
+    await settings.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Policy settings" });
+    await dialog.waitFor();
+    await dialog.getByRole("textbox", { name: "Overtime threshold (share of paybill)" }).fill("5%");
+    const saveButton = dialog.getByRole("button", { name: "Save and re-run" });
+    await saveButton.focus();
+    await page.keyboard.press("Enter");
+    await dialog.getByText("Saved in the workbook; the figures were worked out again.").waitFor();
+    expect(await focused(page)).toBe("Save and re-run");
+    await dialog.getByRole("button", { name: "Remove the changes made here" }).focus();
+    await page.keyboard.press("Enter");
+    await dialog.getByText("Saved in the workbook; the figures were worked out again.").waitFor();
+    expect(await focused(page)).toBe("Remove the changes made here");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await focused(page)).toBe("Settings");
+    await settings.click();
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Close the settings" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await focused(page)).toBe("Settings");
+
+    await openStep(page, "Statement");
+    const generate = page.getByRole("button", { name: "Generate into the workbook" });
+    await generate.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("The statement was written").waitFor({ timeout: 60_000 });
+    expect(await focused(page)).toBe("Generate into the workbook");
+    const word = page.getByRole("button", { name: "Download the Word document" });
+    await word.focus();
+    await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await page.getByText(/^Downloaded /).waitFor();
+    expect(await focused(page)).toBe("Download the Word document");
+    await openStep(page, "Check");
+    const run = page.getByRole("button", { name: /^(Run the check|Check again)/ }).first();
+    if (await run.count()) {
+      await run.focus();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("check-overall").waitFor({ timeout: 60_000 });
+      expect(await focused(page)).toMatch(/^(Run the check|Check again)/);
+    }
+  });
+
+  test("the settings panel covers the pane, not the window, and axe finds nothing in it", async () => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Policy settings" });
+    await dialog.waitFor();
+    await dialog.evaluate((d) =>
+      Promise.all(d.getAnimations({ subtree: true }).map((x) => x.finished))
+    );
+    const pane = (await page.locator(PANE).boundingBox())!;
+    const box = (await dialog.boundingBox())!;
+    expect(Math.abs(box.x - pane.x)).toBeLessThan(2);
+    expect(Math.abs(box.width - pane.width)).toBeLessThan(2);
+    expect(box.height).toBeLessThanOrEqual(pane.height + 1);
+    expect(await axeViolations(page, "[role=dialog]")).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+});
+
+test("nothing was requested beyond loopback, and no page or console error occurred", async () => {
+  expect(s.blocked).toEqual([]);
+  expect(s.errors).toEqual([]);
+});
