@@ -123,5 +123,6 @@ export function draftStatement(result: VfmResult, options: DraftOptions): Statem
     ...(options.unit ? { unit: options.unit } : {}),
     ...(workbookName ? { workbookName } : {}),
     ...(result.peers ? { peers: result.peers } : {}),
+    ...(result.targets ? { targets: result.targets } : {}),
   });
 }

@@ -19,6 +19,7 @@ import { CheckContext } from "./context";
 import { checkOvertime } from "./overtime";
 import { checkPeers } from "./peers";
 import { checkProcurement } from "./procurement";
+import { checkTargets } from "./targets";
 import { CHECK_RULES, CheckRule, RuleCode, SeverityOverrides } from "./rules";
 import {
   CHECK_AREAS,
@@ -65,6 +66,9 @@ const GROUPS: readonly { area: CheckArea; run: (ctx: CheckContext) => RuleGroupR
   { area: "arithmetic", run: checkArithmetic },
   { area: "consistency", run: checkConsistency },
   { area: "peers", run: checkPeers },
+  { area: "overtime", run: checkTargets("overtime") },
+  { area: "businessSupport", run: checkTargets("businessSupport") },
+  { area: "procurement", run: checkTargets("procurement") },
 ];
 
 const RULE_ORDER = new Map<string, number>(CHECK_RULES.map((r, i) => [r.code, i]));

@@ -152,6 +152,34 @@ export const CHECK_RULES = [
     paragraph: "5.53-5.54, 5.58",
     defaultSeverity: "error",
   },
+  // The force's own targets, where it set them from a modelled scenario (5.10, 5.53).
+  {
+    code: "TARGETS_OVERTIME_MET",
+    area: "overtime",
+    title: "Overtime within the force's targets",
+    explanation:
+      "Where the force set its targets from a modelled scenario, each year that has ended has overtime at or below the target the force set for that year.",
+    paragraph: "5.10, 5.53",
+    defaultSeverity: "warning",
+  },
+  {
+    code: "TARGETS_SUPPORT_MET",
+    area: "businessSupport",
+    title: "Business support within the force's targets",
+    explanation:
+      "Where the force set its targets from a modelled scenario, each year that has ended has no more business-support FTE than the target the force set for that year.",
+    paragraph: "5.46-5.51, 5.53",
+    defaultSeverity: "warning",
+  },
+  {
+    code: "TARGETS_MIGRATION_MET",
+    area: "procurement",
+    title: "Contracts moved as the force's targets set",
+    explanation:
+      "Where the force set its targets from a modelled scenario, every contract the targets move to the national approach in a year that has ended is no longer on its legacy contract.",
+    paragraph: "5.31-5.40, 5.53",
+    defaultSeverity: "warning",
+  },
   // Peers (5.59).
   {
     code: "PEER_BOTTOM_QUARTILE_ACTION",

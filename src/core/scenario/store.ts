@@ -10,7 +10,14 @@
 import { Finding, finding } from "../findings";
 import { JsonValue, StoredSettings } from "../gateway";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory } from "../policy";
-import { ContractMove, OvertimeLever, Scenario, ScenarioLevers, SupportLever } from "./types";
+import {
+  ContractMove,
+  OvertimeLever,
+  Scenario,
+  ScenarioLevers,
+  ScenarioResult,
+  SupportLever,
+} from "./types";
 
 export const SCENARIO_SETTINGS_KEY = "scenarios";
 export const TARGETS_SETTINGS_KEY = "targets";
@@ -206,4 +213,33 @@ export function withTargets(
   if (!scenario) delete next[TARGETS_SETTINGS_KEY];
   else next[TARGETS_SETTINGS_KEY] = storedScenario(scenario);
   return next;
+}
+
+/**
+ * The levers a modelled scenario comes to, pinned so the targets stay as adopted when the
+ * workbook's later actuals arrive: the start year, the yearly cut (solved or given), the posts
+ * removed by year, every contract's move date and the pay growth.
+ */
+export function pinnedLevers(r: ScenarioResult): ScenarioLevers {
+  const out: { -readonly [K in keyof ScenarioLevers]: ScenarioLevers[K] } = {};
+  const from = r.overtime?.from ?? r.levers.from;
+  if (from !== undefined) out.from = from;
+  if (r.overtime) {
+    out.overtime =
+      r.overtime.yearlyCutAmount !== null
+        ? { kind: "amount", amount: r.overtime.yearlyCutAmount }
+        : { kind: "rate", rate: r.overtime.yearlyCut ?? 0 };
+    out.payGrowth = r.overtime.payGrowth;
+  } else if (r.levers.payGrowth !== undefined) out.payGrowth = r.levers.payGrowth;
+  if (r.businessSupport)
+    out.businessSupport = {
+      kind: "remove",
+      removals: r.businessSupport.removeFte.map((x) => ({ ...x })),
+    };
+  if (r.procurement)
+    out.procurement = {
+      moves: r.procurement.moves.map((m) => ({ cell: m.cell, date: m.moveDate })),
+      ...(r.levers.procurement?.rates ? { rates: r.levers.procurement.rates } : {}),
+    };
+  return out;
 }

@@ -19,6 +19,8 @@ import { summarySections } from "./sections/summary";
 import { allAreaSections } from "./sections/areas";
 import { PeersForStatement, benchmarkingSections } from "./sections/benchmarking";
 import { notesSection, sourcesSection } from "./sections/sources";
+import { targetsSections } from "./sections/targets";
+import { ScenarioResult } from "../scenario/types";
 
 export interface StatementOptions {
   /** When the statement is drafted, ISO ("2025-05-05T14:03:00Z"); core never reads the clock. */
@@ -31,6 +33,8 @@ export interface StatementOptions {
   readonly illustrative?: boolean;
   /** The workbook's file name, for the sources section. */
   readonly workbookName?: string;
+  /** The force's targets, where it chose a modelled scenario as them (a separate section). */
+  readonly targets?: ScenarioResult;
 }
 
 /** The statement's title, with the span of years its savings plan covers. */
@@ -69,6 +73,7 @@ export function buildStatement(
   const body: Section[] = [
     ...summarySections(ctx),
     ...allAreaSections(ctx),
+    ...targetsSections(ctx, options.targets),
     ...benchmarkingSections(ctx, options.peers),
   ];
   const notes = notesSection(ctx);
