@@ -5,11 +5,10 @@
  * business support at or below the target FTE, and every contract the targets move by a date
  * now passed off its legacy contract. Without targets the rules do not apply.
  */
-import { parseRef } from "../grid";
-import { financialYearOf, formatYear } from "../years";
-import { poundsText } from "../analysis/figures";
+import { financialYearOf } from "../dates";
+import { formatPounds, formatYear } from "../format";
 import { procurementCategoryLabel } from "../names";
-import { formatRef } from "../grid";
+import { formatRef, parseRef } from "../grid";
 import { pastYears } from "./completeness";
 import { CheckContext, hit } from "./context";
 import { RuleCode } from "./rules";
@@ -39,7 +38,7 @@ function overtimeMet(ctx: CheckContext): RuleGroupResult {
       out.push(
         hit(
           rule,
-          `Overtime in ${formatYear(target.year)} is ${poundsText(own.overtime.value)}, above the force's target of ${poundsText(target.overtime.value)} (scenario "${ctx.result.targets.name}").`,
+          `Overtime in ${formatYear(target.year)} is ${formatPounds(own.overtime.value)}, above the force's target of ${formatPounds(target.overtime.value)} (scenario "${ctx.result.targets.name}").`,
           own.overtime.sources[0],
           "Explain the difference in the statement, or revise the targets."
         )

@@ -6,9 +6,15 @@
  * table and chart components, and every figure keeps its cells.
  */
 import { MoneyUnit, Pence } from "../money";
-import { FinancialYear, formatYear, yearRange } from "../years";
+import { FinancialYear, yearRange } from "../years";
+import {
+  PERCENT_FORMAT,
+  formatPolicyPercent,
+  formatPounds,
+  formatYear,
+  moneyNumberFormat,
+} from "../format";
 import { Analysis } from "../analysis/types";
-import { percentText, poundsText } from "../analysis/figures";
 import {
   ChartBlock,
   ChartSeries,
@@ -18,10 +24,8 @@ import {
   TableRow,
 } from "../statement/model";
 import {
-  PERCENT_FORMAT,
   missingFigure,
   moneyFigure,
-  moneyNumberFormat,
   percentFigure,
   textFigure,
   yearFigure,
@@ -54,8 +58,8 @@ const pct = (v: number, sources: DisplayFigure["sources"] = [], how?: string) =>
 function cutText(r: ScenarioResult): DisplayFigure {
   const o = r.overtime;
   if (!o) return missingFigure("text", "not modelled");
-  if (o.yearlyCutAmount !== null) return textFigure(`${poundsText(o.yearlyCutAmount)} a year`);
-  const words = `${percentText(o.yearlyCut ?? 0, 2)} a year`;
+  if (o.yearlyCutAmount !== null) return textFigure(`${formatPounds(o.yearlyCutAmount)} a year`);
+  const words = `${formatPolicyPercent(o.yearlyCut ?? 0)} a year`;
   return textFigure(
     o.solvedFor !== null ? `${words} (solved for ${formatYear(o.solvedFor)})` : words
   );
@@ -70,8 +74,8 @@ export function compareScenarios(
   const { baseline, target } = policy.years;
   const ot = analysis.overtime;
   const bs = analysis.businessSupport;
-  const tOt = percentText(policy.overtime.threshold);
-  const tBs = percentText(policy.businessSupport.threshold);
+  const tOt = formatPolicyPercent(policy.overtime.threshold);
+  const tBs = formatPolicyPercent(policy.businessSupport.threshold);
   const money = (p: Pence, sources: DisplayFigure["sources"] = [], how?: string) =>
     moneyFigure(p, unit, sources, how);
   const none = (words = "not modelled") => missingFigure("text", words);

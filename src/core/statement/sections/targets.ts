@@ -6,8 +6,7 @@
  * figures come from the scenario model (core/scenario).
  */
 import { ScenarioResult } from "../../scenario/types";
-import { formatYear } from "../../years";
-import { percentText, poundsText } from "../../analysis/figures";
+import { formatPolicyPercent, formatPounds, formatYear } from "../../format";
 import { procurementCategoryLabel } from "../../names";
 import { Block, Section, TableBlock } from "../model";
 import { dateFigure, fteFigure, missingFigure, textFigure, yearFigure } from "../format";
@@ -41,7 +40,7 @@ function overtimeTable(ctx: DraftContext, t: ScenarioResult): TableBlock | undef
         textFigure(y.overtimeFrom === "kept" ? "Workbook figure" : "Target"),
       ],
     })),
-    note: `Targets from ${formatYear(o.from + 1)}: ${o.yearlyCutAmount !== null ? `overtime cut by ${poundsText(o.yearlyCutAmount)}` : `overtime cut by ${percentText(o.yearlyCut ?? 0, 2)}`} a year; pay is the workbook's where it has a figure, and grows ${percentText(o.payGrowth, 2)} a year where it has none.`,
+    note: `Targets from ${formatYear(o.from + 1)}: ${o.yearlyCutAmount !== null ? `overtime cut by ${formatPounds(o.yearlyCutAmount)}` : `overtime cut by ${formatPolicyPercent(o.yearlyCut ?? 0)}`} a year; pay is the workbook's where it has a figure, and grows ${formatPolicyPercent(o.payGrowth)} a year where it has none.`,
   };
 }
 
@@ -121,8 +120,8 @@ export function targetsSections(ctx: DraftContext, targets: ScenarioResult | und
     blocks.push(
       para([
         o.yearThresholdReached !== null
-          ? `On these targets, overtime comes to ${percentText(ctx.policy.overtime.threshold)} of paybill or less in ${formatYear(o.yearThresholdReached)}.`
-          : `On these targets, overtime does not come down to ${percentText(ctx.policy.overtime.threshold)} of paybill by ${formatYear(o.byYear[o.byYear.length - 1]?.year ?? ctx.policy.years.target)}.`,
+          ? `On these targets, overtime comes to ${formatPolicyPercent(ctx.policy.overtime.threshold)} of paybill or less in ${formatYear(o.yearThresholdReached)}.`
+          : `On these targets, overtime does not come down to ${formatPolicyPercent(ctx.policy.overtime.threshold)} of paybill by ${formatYear(o.byYear[o.byYear.length - 1]?.year ?? ctx.policy.years.target)}.`,
       ])
     );
   const b = targets.businessSupport;
@@ -130,10 +129,10 @@ export function targetsSections(ctx: DraftContext, targets: ScenarioResult | und
     blocks.push(
       para([
         b.yearShareReached !== null
-          ? `Business support comes below ${percentText(b.share)} of the workforce in ${formatYear(b.yearShareReached)}`
-          : `Business support does not come below ${percentText(b.share)} of the workforce in the years set`,
+          ? `Business support comes below ${formatPolicyPercent(b.share)} of the workforce in ${formatYear(b.yearShareReached)}`
+          : `Business support does not come below ${formatPolicyPercent(b.share)} of the workforce in the years set`,
         b.cashableSaving && b.cashableSaving.value > 0
-          ? `, a cashable saving of ${poundsText(b.cashableSaving.value)} a year at the average cost per support post.`
+          ? `, a cashable saving of ${formatPounds(b.cashableSaving.value)} a year at the average cost per support post.`
           : ".",
       ])
     );
