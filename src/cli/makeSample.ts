@@ -12,6 +12,7 @@ import * as path from "path";
 import {
   exampleshireFreeForm,
   exampleshireTemplate,
+  formatAsWritten,
   inputTemplate,
   SheetGrid,
   TEMPLATE_LAYOUT,
@@ -51,7 +52,7 @@ export function templatePresentation(workbook: WorkbookGrid): Map<string, SheetP
 function displayLength(v: unknown): number {
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
-  if (typeof v === "number") return Math.min(15, v.toLocaleString("en-GB").length + 1);
+  if (typeof v === "number") return Math.min(15, formatAsWritten(v).length + 1);
   return String(v).length;
 }
 

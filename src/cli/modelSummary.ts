@@ -5,6 +5,7 @@
  */
 import {
   findingPlace,
+  formatFte,
   formatMoney,
   formatPercent,
   formatPolicyPercent,
@@ -28,7 +29,7 @@ export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit =
     p === null || p === undefined ? "-" : formatMoney(p, unit);
   const pct = (v: number | null | undefined) =>
     v === null || v === undefined ? "-" : formatPercent(v);
-  const fte = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
+  const fte = (v: number) => formatFte(v, 2);
   const out: string[] = [`${force}: scenario "${r.name}"`, ""];
 
   const o = r.overtime;

@@ -12,7 +12,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import * as v8 from "v8";
 import { XlsxReadOptions, XlsxReadResult, xlsxToGrid } from "../xlsx/read";
-import { UnreadableWorkbookError, formatMegabytes } from "../xlsx/inspect";
+import { UnreadableWorkbookError } from "../xlsx/inspect";
+import { formatBytes } from "../core";
 
 export { UnreadableWorkbookError } from "../xlsx/inspect";
 export type { UnreadableReason } from "../xlsx/inspect";
@@ -92,7 +93,7 @@ export async function readWorkbookFile(
       file,
       new UnreadableWorkbookError(
         "corrupt",
-        `The workbook could not be read (${formatMegabytes(bytes.length)}): ${detail.split("\n")[0]}`,
+        `The workbook could not be read (${formatBytes(bytes.length)}): ${detail.split("\n")[0]}`,
         detail
       )
     );

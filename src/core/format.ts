@@ -188,13 +188,10 @@ export function formatPounds(pence: Pence): string {
   return `${pence < 0 && !isZeroText(text) ? "-" : ""}£${text}`;
 }
 
-/**
- * A policy amount as set: whole millions as "£70m", "£1.5m" where that is exact to the pound,
- * anything else to the penny ("£12,345", "£1,234.50").
- */
+/** A policy amount as set: whole millions as "£70m", anything else to the penny ("£12,345"). */
 export function formatPolicyMoney(pence: Pence): string {
-  if (pence !== 0 && Math.abs(pence) >= 100_000_000 && pence % 100_000 === 0) {
-    return `${pence < 0 ? "-" : ""}£${scaledText(Math.abs(pence), -8, 3, 0)}m`;
+  if (pence !== 0 && pence % 100_000_000 === 0) {
+    return `${pence < 0 ? "-" : ""}£${scaledText(Math.abs(pence), -8, 0)}m`;
   }
   return formatPounds(pence);
 }

@@ -18,12 +18,18 @@ export { SAVINGS_AREAS } from "./forceData";
 export type { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "./forceData";
 export { matchForce } from "./forces";
 export {
+  formatAsWritten,
+  formatBytes,
+  formatCount,
   formatDate,
   formatFte,
   formatMoney,
   formatMoneyCell,
+  formatNumber,
   formatPercent,
   formatPolicyPercent,
+  formatPounds,
+  formatPoundsValue,
   formatYear,
 } from "./format";
 export { CancelledError, GatewayError } from "./gateway";

@@ -14,7 +14,7 @@ import { FUNCTION_NAMES, PROCUREMENT_CATEGORY_NAMES } from "./names";
 import { fromPoints, parseNumberText } from "./numberText";
 import { Pence, toPence } from "./money";
 import { FinancialYear, parseYearKey } from "./years";
-import { formatYear } from "./format";
+import { formatPolicyMoney, formatPolicyPercent, formatYear } from "./format";
 import {
   definitionClassification,
   SUPPORT_DEFINITION_SPECS,
@@ -608,13 +608,9 @@ export function formatPolicyValue(d: PolicySettingDescriptor, v: PolicyValue): s
   switch (d.kind) {
     case "ratio":
     case "ratioOrNone":
-      return `${+(Number(v) * 100).toFixed(4)}%`;
-    case "money": {
-      const pounds = Number(v) / 100;
-      return pounds % 1e6 === 0
-        ? `£${(pounds / 1e6).toLocaleString("en-GB")}m`
-        : `£${pounds.toLocaleString("en-GB")}`;
-    }
+      return formatPolicyPercent(Number(v));
+    case "money":
+      return formatPolicyMoney(Number(v));
     case "year":
       return formatYear(Number(v));
     case "boolean":

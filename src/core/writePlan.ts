@@ -10,6 +10,7 @@
  *   never as a formula.
  */
 import { CellRange, a1 } from "./grid";
+import { formatCount } from "./format";
 
 /** Excel's limits that a plan must respect. */
 export const EXCEL_LIMITS = {
@@ -207,7 +208,7 @@ export function sheetPlanProblems(plan: SheetPlan): string[] {
       row.forEach((v, j) => {
         if (typeof v === "string" && v.length > EXCEL_LIMITS.textLength)
           problems.push(
-            `The text planned for "${plan.name}"!${a1(block.top + i, block.left + j)} is longer than an Excel cell holds (${EXCEL_LIMITS.textLength.toLocaleString("en-GB")} characters).`
+            `The text planned for "${plan.name}"!${a1(block.top + i, block.left + j)} is longer than an Excel cell holds (${formatCount(EXCEL_LIMITS.textLength)} characters).`
           );
         if (typeof v === "number" && !Number.isFinite(v))
           problems.push(

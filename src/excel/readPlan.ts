@@ -17,6 +17,7 @@
  */
 import { CellRange } from "../core/grid";
 import { cellCount, intersect } from "./address";
+import { formatCount } from "../core/format";
 
 export interface ReadLimits {
   /** The most a planned request may carry, in bytes (Excel's own limit is 5 MB). */
@@ -179,6 +180,6 @@ export function halve(chunk: Chunk): Chunk[] | undefined {
 
 /** "rows 1-50,000" for progress labels and messages (one-based, as Excel shows them). */
 export function rowLabel(r: CellRange): string {
-  const f = (n: number): string => n.toLocaleString("en-GB");
+  const f = (n: number): string => formatCount(n);
   return r.top === r.bottom ? `row ${f(r.top + 1)}` : `rows ${f(r.top + 1)}-${f(r.bottom + 1)}`;
 }

@@ -43,6 +43,7 @@ import {
 } from "../core/writePlan";
 import { SheetPresentation, sheetFromPlan } from "../xlsx/planSheets";
 import type { XlsxReadOptions } from "../xlsx/read";
+import { formatCount } from "../core/format";
 
 /** What the preview page hears from the workbook (the page's WorkbookEvent). */
 export type MemoryGatewayEvent =
@@ -225,7 +226,7 @@ export class MemoryGateway implements WorkbookGateway {
             phase: "reading",
             done: done + end,
             total,
-            label: `${sheet.name} (rows ${(at + 1).toLocaleString("en-GB")}-${end.toLocaleString("en-GB")})`,
+            label: `${sheet.name} (rows ${formatCount(at + 1)}-${formatCount(end)})`,
           });
           await pause();
         }

@@ -5,6 +5,7 @@
  *
  * No Node imports: the preview runs this in the browser.
  */
+import { formatBytes, formatNumber } from "../core/format";
 
 /** Why a file could not be read, for callers that act on the kind (the CLI's exit code, tests). */
 export type UnreadableReason =
@@ -86,13 +87,6 @@ export function estimateReadHeapBytes(inspection: XlsxInspection, cells?: number
   if (cells === undefined) return HEAP_BYTES_PER_XML_BYTE * xml + base;
   // Each part is also held once as a string while it is parsed.
   return HEAP_BYTES_PER_CELL * cells + xml + base;
-}
-
-const MB = 1024 * 1024;
-
-/** "12.3 MB". */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -214,10 +208,6 @@ export function inspectXlsx(data: ArrayBuffer | Uint8Array): XlsxInspection {
   };
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : formatMegabytes(bytes);
-}
-
 /**
  * Refuses, with a clear message, a workbook whose read would pass the memory budget or a limit
  * of the reader itself. `budgetBytes` is the heap the caller can give the read. When the quick
@@ -233,7 +223,7 @@ export async function checkReadable(
   if (inspection.largestSheetXmlBytes > MAX_SHEET_XML_BYTES)
     throw new UnreadableWorkbookError(
       "tooLarge",
-      `The workbook is too large to read: one sheet holds ${formatMegabytes(inspection.largestSheetXmlBytes)} of cell data, and the reader can take at most ${formatMegabytes(MAX_SHEET_XML_BYTES)} per sheet. Split the sheet or remove unused rows, then try again.`
+      `The workbook is too large to read: one sheet holds ${formatBytes(inspection.largestSheetXmlBytes)} of cell data, and the reader can take at most ${formatBytes(MAX_SHEET_XML_BYTES)} per sheet. Split the sheet or remove unused rows, then try again.`
     );
   if (budgetBytes === undefined || estimateReadHeapBytes(inspection) <= budgetBytes) return;
   const cells = await countCells(bytes, inspection);
@@ -241,12 +231,12 @@ export async function checkReadable(
   if (need <= budgetBytes) return;
   const what =
     cells === undefined
-      ? `${formatMegabytes(inspection.sheetXmlBytes + inspection.sharedStringsBytes)} of cell data`
-      : `${(cells / 1e6).toFixed(1)} million cells`;
+      ? `${formatBytes(inspection.sheetXmlBytes + inspection.sharedStringsBytes)} of cell data`
+      : `${formatNumber(cells / 1e6, 1)} million cells`;
   const tip = typeof advice === "function" ? advice(need) : advice;
   throw new UnreadableWorkbookError(
     "tooLarge",
-    `The workbook is too large to read with the memory available: the ${formatMegabytes(inspection.fileBytes)} file holds ${what} and needs about ${formatSize(need)} of memory, but ${formatSize(budgetBytes)} is available.${tip ? ` ${tip}` : ""}`
+    `The workbook is too large to read with the memory available: the ${formatBytes(inspection.fileBytes)} file holds ${what} and needs about ${formatBytes(need)} of memory, but ${formatBytes(budgetBytes)} is available.${tip ? ` ${tip}` : ""}`
   );
 }
 

@@ -30,6 +30,7 @@ import {
 import { Finding, finding } from "../core/findings";
 import { DefinedNameEntry, SheetRole, ownedSheetsFromNames } from "../core/ownership";
 import { UnreadableWorkbookError, checkReadable, inspectXlsx } from "./inspect";
+import { formatCount } from "../core/format";
 
 export { UnreadableWorkbookError } from "./inspect";
 
@@ -196,7 +197,7 @@ function notCalculatedFinding(tally: FormulaTally): Finding | undefined {
   return finding(
     "warning",
     "FORMULAS_NOT_CALCULATED",
-    `${n === 1 ? "The formula" : `All ${n.toLocaleString("en-GB")} formulas`} in this workbook (from ${formatRef({ sheet, address: a1(row, col) })}) ${n === 1 ? "has" : "have"} no saved result, so ${n === 1 ? "it reads" : "they read"} as empty. The file was probably written by a program that does not calculate.`,
+    `${n === 1 ? "The formula" : `All ${formatCount(n)} formulas`} in this workbook (from ${formatRef({ sheet, address: a1(row, col) })}) ${n === 1 ? "has" : "have"} no saved result, so ${n === 1 ? "it reads" : "they read"} as empty. The file was probably written by a program that does not calculate.`,
     { sheet, address: a1(row, col) },
     "Open the workbook in Excel, let it calculate, save it and try again."
   );
@@ -312,7 +313,7 @@ export async function xlsxToGrid(
       ? finding(
           "warning",
           code,
-          `${sheet} shows ${more.toLocaleString("en-GB")} more error values besides those listed.`,
+          `${sheet} shows ${formatCount(more)} more error values besides those listed.`,
           { sheet }
         )
       : undefined

@@ -163,7 +163,8 @@ describe("money", () => {
   });
   test("policy amounts: whole millions as £m", () => {
     expect(formatPolicyMoney(7_000_000_000)).toBe("£70m");
-    expect(formatPolicyMoney(150_000_000)).toBe("£1.5m");
+    expect(formatPolicyMoney(100_000_000_000)).toBe("£1,000m");
+    expect(formatPolicyMoney(150_000_000)).toBe("£1,500,000");
     expect(formatPolicyMoney(1_234_500)).toBe("£12,345");
     expect(formatPolicyMoney(123_450)).toBe("£1,234.50");
   });

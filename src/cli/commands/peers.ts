@@ -20,7 +20,9 @@ import {
   finding,
   findingPlace,
   formatMoney,
+  formatNumber,
   formatPercent,
+  formatPoundsValue,
   GapInputs,
   gapInputsFromAnalysis,
   matchForce,
@@ -156,15 +158,14 @@ export function benchmarkWorkbook(
 function valueText(i: PeerIndicatorResult, v: number | null): string {
   if (v === null) return "-";
   if (i.isPercent) return formatPercent(v);
-  const text = v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return i.unit === "£" ? `£${text}` : text;
+  return i.unit === "£" ? formatPoundsValue(v) : formatNumber(v, 2);
 }
 
 function gapText(i: PeerIndicatorResult): string {
   const g = i.gapToTopQuartile;
   if (g === null) return "-";
   if (g === 0) return "in top quartile";
-  return i.isPercent ? `${(g * 100).toFixed(1)} points` : valueText(i, g);
+  return i.isPercent ? `${formatNumber(g * 100, 1)} points` : valueText(i, g);
 }
 
 const QUARTILE = ["-", "1 (top)", "2", "3", "4 (bottom)"];
@@ -185,7 +186,7 @@ function table(rows: readonly (readonly string[])[]): string {
 function termText(t: { kind: string; value: number; name: string }): string {
   if (t.kind === "fraction") return formatPercent(t.value);
   if (t.kind === "pence") return `${formatMoney(t.value, "£")} ${t.name}`;
-  return `${t.value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${t.name}`;
+  return `${formatNumber(t.value, 1, 0)} ${t.name}`;
 }
 
 function readable(run: PeersRun, findings: readonly Finding[]): string {

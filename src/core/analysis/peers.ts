@@ -30,6 +30,7 @@ import {
   normaliseHeader,
 } from "../detect/peers";
 import type { Analysis } from "./types";
+import { formatPercent } from "../format";
 
 // Only the two functions used, so the task pane bundle does not carry the whole of mathjs.
 const math = create({ quantileSeqDependencies, meanDependencies });
@@ -700,7 +701,7 @@ export function analysePeers(
         finding(
           "warning",
           "PEERS_VALUE_DIFFERS_FROM_ANALYSIS",
-          `The peers sheet gives ${forceLabel} ${(value * 100).toFixed(1)}% for "${col.name}", but its own sheets give ${(own.value * 100).toFixed(1)}%${settings.gapInputs?.yearText ? ` for ${settings.gapInputs.yearText}` : ""}. The benchmark uses the peers sheet's figure.`,
+          `The peers sheet gives ${forceLabel} ${formatPercent(value)} for "${col.name}", but its own sheets give ${formatPercent(own.value)}${settings.gapInputs?.yearText ? ` for ${settings.gapInputs.yearText}` : ""}. The benchmark uses the peers sheet's figure.`,
           forceFig?.sources[0],
           "Check that the peers sheet and the budget sheets are for the same year and basis."
         )

@@ -14,11 +14,11 @@
  */
 import { CellRef, parseA1 } from "../grid";
 import { BudgetLine, WorkforceLine } from "../forceData";
-import { cleanFte } from "../analysis/figures";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
+import { formatFte, formatYear } from "../format";
 import { CheckContext, hit, rowSpanText } from "./context";
-import { FTE_TOLERANCE, statedSupportTotals } from "./businessSupport";
+import { FTE_TOLERANCE } from "../detect/workforce";
+import { statedSupportTotals } from "./businessSupport";
 import { RuleGroupResult, RuleHit } from "./types";
 import { formatPercent, formatPolicyPercent, formatPounds } from "../format";
 
@@ -88,9 +88,7 @@ function totalsOfSheet(
   const close = (a: number, b: number) =>
     measure.kind === "money" ? a === b : Math.abs(a - b) <= FTE_TOLERANCE;
   const show = (n: number) =>
-    measure.kind === "money"
-      ? formatPounds(n)
-      : `${cleanFte(n).toLocaleString("en-GB", { maximumFractionDigits: 2 })} FTE`;
+    measure.kind === "money" ? formatPounds(n) : `${formatFte(n, 2, 0)} FTE`;
   rows.forEach((r, i) => {
     if (!r.isTotal || r.value === undefined || skip.has(i)) return;
     const { sums, section, above } = candidates(rows, i);

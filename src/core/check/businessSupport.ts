@@ -6,9 +6,10 @@
 import { CellRef } from "../grid";
 import { WorkforceLine } from "../forceData";
 import { cleanFte, lineWorkforceFte } from "../analysis/figures";
+import { FTE_TOLERANCE } from "../detect/workforce";
 import { BusinessSupportYear } from "../analysis/types";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
+import { formatFte, formatYear } from "../format";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
 import { formatPercent, formatPolicyPercent } from "../format";
@@ -20,11 +21,7 @@ const INCLUDES_IT =
   /\b(?:incl(?:uding|udes|\.)?|plus|with|and)\s+(?:it|ict|information\s+technology)\b/i;
 const EXCLUDES_IT = /\b(?:excl(?:uding|udes|\.)?|less|without|not)\s+(?:it|ict)\b/i;
 
-/** FTE as a workbook shows it: agreement to a twentieth of an FTE, as sheets show one decimal. */
-export const FTE_TOLERANCE = 0.05;
-
-const fteText = (n: number) =>
-  cleanFte(n).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const fteText = (n: number) => formatFte(n, 2, 1);
 
 /** The workforce total rows that state business support, and whether each includes IT. */
 export function statedSupportTotals(

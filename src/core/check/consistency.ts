@@ -18,6 +18,7 @@ import {
 } from "../grid";
 import { CheckContext, hit } from "./context";
 import { ExpectedCell, ExpectedSheet, RuleGroupResult, RuleHit } from "./types";
+import { formatNumber } from "../format";
 
 /** Cells listed one by one per sheet; beyond that one finding sums up the rest. */
 export const MAX_CELL_FINDINGS = 12;
@@ -52,7 +53,7 @@ function isEmpty(v: CellValue): boolean {
 
 function show(v: CellValue | ExpectedCell["value"]): string {
   if (v === null) return "nothing";
-  if (typeof v === "number") return v.toLocaleString("en-GB", { maximumFractionDigits: 6 });
+  if (typeof v === "number") return formatNumber(v, 6, 0);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isErrorValue(v)) return v.error;

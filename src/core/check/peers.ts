@@ -17,7 +17,7 @@ import { KnownIndicatorKey } from "../detect/peers";
 import { savingsAreaLabel } from "../analysis/savings";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
-import { formatPercent } from "../format";
+import { formatNumber, formatPercent, formatPoundsValue } from "../format";
 
 /** The savings-plan area that acts on each known indicator; "any" for overall spending. */
 const ACTION_AREA: Readonly<Record<KnownIndicatorKey, SavingsArea | "any">> = {
@@ -77,8 +77,7 @@ function hasAction(ctx: CheckContext, ind: PeerIndicatorResult): boolean {
 
 function valueText(ind: PeerIndicatorResult, v: number): string {
   if (ind.isPercent) return formatPercent(v, 1, 0);
-  const n = v.toLocaleString("en-GB", { maximumFractionDigits: 2 });
-  return ind.unit === "£" ? `£${n}` : n;
+  return ind.unit === "£" ? formatPoundsValue(v, 2, 0) : formatNumber(v, 2, 0);
 }
 
 export function checkPeers(ctx: CheckContext): RuleGroupResult {

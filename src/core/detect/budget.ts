@@ -8,8 +8,8 @@ import { a1, CellRef, columnLetters, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { MoneyUnit, Pence } from "../money";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
-import { amountFromCell, showNumber } from "./cells";
+import { formatPounds, formatYear } from "../format";
+import { amountFromCell } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
 import {
   INCLUDES_OVERTIME,
@@ -151,7 +151,7 @@ export function readBudgetSheet(
       finding(
         "info",
         "TOTAL_NOT_RECONCILED",
-        `The total at ${sheet.name}!${addressOf(item.row, col.col)} (${formatYear(col.year)}: ${showPence(d.stated)}) is not the sum of the rows above it (${showPence(d.sum)}).`,
+        `The total at ${sheet.name}!${addressOf(item.row, col.col)} (${formatYear(col.year)}: ${formatPounds(d.stated)}) is not the sum of the rows above it (${formatPounds(d.sum)}).`,
         { sheet: sheet.name, address: addressOf(item.row, col.col) },
         "Check the total's formula; a net figure that subtracts income is fine."
       )
@@ -170,10 +170,6 @@ export function readBudgetSheet(
     years,
     how,
   };
-}
-
-function showPence(p: number): string {
-  return `£${showNumber(p / 100)}`;
 }
 
 function letters(col: number): string {
@@ -319,7 +315,7 @@ export function settleBudgetLines(
           finding(
             "warning",
             "NEGATIVE_PAY",
-            `${cap(BUDGET_KEY_NAMES[line.key])} for ${formatYear(year)} at ${a.sources[0].sheet}!${a.sources[0].address} is negative (${showPence(a.value)}); pay cannot be below zero.`,
+            `${cap(BUDGET_KEY_NAMES[line.key])} for ${formatYear(year)} at ${a.sources[0].sheet}!${a.sources[0].address} is negative (${formatPounds(a.value)}); pay cannot be below zero.`,
             a.sources[0],
             "Check the sign: income and savings belong on their own lines."
           )

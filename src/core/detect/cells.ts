@@ -7,6 +7,7 @@ import { CellRef, CellValue, columnLetters, formatRef, isErrorValue, SheetGrid }
 import { Finding, finding, Severity } from "../findings";
 import { MoneyUnit, Pence, toPence, UNIT_EXPONENT } from "../money";
 import { parseNumberText } from "../numberText";
+import { formatAsWritten } from "../format";
 
 /** What a cell that should hold a number actually holds. */
 export type NumberCell =
@@ -131,13 +132,6 @@ export function at(sheet: SheetGrid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
-/** Number with thousands separators for messages: 1234567.5 -> "1,234,567.5". */
-export function showNumber(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split(".");
-  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${n < 0 ? "-" : ""}${withCommas}${frac ? `.${frac}` : ""}`;
-}
-
 const SCALE: Readonly<Record<MoneyUnit, number>> = { "£": 100, "£000": 100_000, "£m": 100_000_000 };
 
 /**
@@ -184,7 +178,7 @@ export function amountFromCell(
           finding(
             "warning",
             "NUMBER_TOO_LARGE",
-            `${place} (${what}) holds ${showNumber(cell.value)} ${unit}, too large to be an amount in a police budget; it was left out.`,
+            `${place} (${what}) holds ${formatAsWritten(cell.value)} ${unit}, too large to be an amount in a police budget; it was left out.`,
             ref,
             "Check the figure and its unit."
           )
@@ -196,7 +190,7 @@ export function amountFromCell(
           finding(
             "info",
             "NUMBER_STORED_AS_TEXT",
-            `${place} (${what}) holds a number typed as text; it was read as ${showNumber(cell.value)}.`,
+            `${place} (${what}) holds a number typed as text; it was read as ${formatAsWritten(cell.value)}.`,
             ref,
             "Convert the cell to a number in Excel so formulas add it up too."
           )
@@ -242,7 +236,7 @@ export function amountFromCell(
 /** A percentage typed as text ("5%") is not an amount or a count: it is read as the text it is. */
 function notPercent(cell: NumberCell): NumberCell {
   return cell.kind === "number" && cell.percent
-    ? { kind: "text", text: `${showNumber(cell.value)}%` }
+    ? { kind: "text", text: `${formatAsWritten(cell.value)}%` }
     : cell;
 }
 
@@ -260,7 +254,7 @@ export function quantityFromCell(
         finding(
           "info",
           "NUMBER_STORED_AS_TEXT",
-          `${formatRef(ref)} (${what}) holds a number typed as text; it was read as ${showNumber(cell.value)}.`,
+          `${formatRef(ref)} (${what}) holds a number typed as text; it was read as ${formatAsWritten(cell.value)}.`,
           ref,
           "Convert the cell to a number in Excel so formulas add it up too."
         )

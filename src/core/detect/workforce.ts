@@ -11,8 +11,8 @@ import { FunctionCategory, Sourced, WorkforceLine } from "../forceData";
 import { a1, CellRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
-import { cellText, quantityFromCell, readNumberCell, showNumber } from "./cells";
+import { formatAsWritten, formatNumber, formatYear } from "../format";
+import { cellText, quantityFromCell, readNumberCell } from "./cells";
 import { DetectContext } from "./context";
 import { FUNCTION_NAMES, inSentence } from "../names";
 import { functionMatcher, isTotalLabel, mappingKey, Matcher } from "./labels";
@@ -48,7 +48,10 @@ export interface WorkforceSheet {
   readonly how: string;
 }
 
-/** FTE are compared to within a twentieth: sheets round to one or two decimals. */
+/**
+ * FTE agree when within a twentieth: sheets round to one or two decimals. Used wherever two FTE
+ * figures are compared (detection's totals, the check's totals and business-support rows).
+ */
 export const FTE_TOLERANCE = 0.05;
 const sameFte = (a: number, b: number): boolean => Math.abs(a - b) <= FTE_TOLERANCE;
 
@@ -220,7 +223,7 @@ function negativeFte(v: number, cell: CellRef, label: string, ctx: DetectContext
       finding(
         "warning",
         "NEGATIVE_FTE",
-        `${cell.sheet}!${cell.address} gives ${showNumber(v)} FTE for "${label}"; a workforce cannot be negative.`,
+        `${cell.sheet}!${cell.address} gives ${formatAsWritten(v)} FTE for "${label}"; a workforce cannot be negative.`,
         cell,
         "Check the sign of the figure."
       )
@@ -242,15 +245,11 @@ function reportFteMismatch(
     finding(
       "warning",
       "FTE_TOTAL_MISMATCH",
-      `The ${part} FTE for ${year} at ${sheet}!${cell.address} is ${showNumber(round2(stated))}, but the lines above it add up to ${showNumber(round2(sum))}.`,
+      `The ${part} FTE for ${year} at ${sheet}!${cell.address} is ${formatNumber(stated, 2, 0)}, but the lines above it add up to ${formatNumber(sum, 2, 0)}.`,
       cell,
       "Check for a missing or double-counted line, or a total typed in rather than summed."
     )
   );
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +481,7 @@ export function readWorkforceByType(
           finding(
             "warning",
             "FTE_TOTAL_MISMATCH",
-            `The total FTE of "${label}" at ${sheet.name}!${total.sources[0].address} is ${showNumber(round2(total.value))}, but officers, staff and PCSOs on the row add up to ${showNumber(round2(sum))}.`,
+            `The total FTE of "${label}" at ${sheet.name}!${total.sources[0].address} is ${formatNumber(total.value, 2, 0)}, but officers, staff and PCSOs on the row add up to ${formatNumber(sum, 2, 0)}.`,
             total.sources[0],
             "Check the row: the total should be officers + staff + PCSOs (specials are not counted)."
           )
@@ -579,7 +578,7 @@ export function mergeWorkforce(
             finding(
               "warning",
               "FTE_CONFLICT",
-              `"${l.label}" has ${showNumber(round2(old.value))} ${PART_WORDS[p]} FTE for ${formatYear(year)} at ${old.sources[0].sheet}!${old.sources[0].address} but ${showNumber(round2(f.value))} at ${f.sources[0].sheet}!${f.sources[0].address}; the first was used.`,
+              `"${l.label}" has ${formatNumber(old.value, 2, 0)} ${PART_WORDS[p]} FTE for ${formatYear(year)} at ${old.sources[0].sheet}!${old.sources[0].address} but ${formatNumber(f.value, 2, 0)} at ${f.sources[0].sheet}!${f.sources[0].address}; the first was used.`,
               f.sources[0],
               "Make the two sheets agree, or mark one of them to be ignored in the Data step."
             )

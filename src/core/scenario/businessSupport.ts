@@ -19,7 +19,7 @@ import {
   SupportScenario,
   SupportScenarioYear,
 } from "./types";
-import { formatPercent, formatPolicyPercent, formatPounds, formatYear } from "../format";
+import { formatFte, formatPercent, formatPolicyPercent, formatPounds, formatYear } from "../format";
 
 const MAX_YEARS_AFTER_TARGET = 30;
 
@@ -30,7 +30,7 @@ interface Known {
   readonly totalSources: readonly CellRef[];
 }
 
-const fteText = (tenThousandths: number) => `${+(tenThousandths / 1e4).toFixed(2)} FTE`;
+const fteText = (tenThousandths: number) => `${formatFte(tenThousandths / 1e4, 2, 0)} FTE`;
 
 /** The smallest FTE, in hundredths, whose removal brings support/total below the share. */
 export function fteToRemove(support: number, total: number, share: number): number {

@@ -9,6 +9,7 @@ import { MoneyUnit, Pence } from "../money";
 import { FinancialYear, yearRange } from "../years";
 import {
   PERCENT_FORMAT,
+  formatFte,
   formatPolicyPercent,
   formatPounds,
   formatYear,
@@ -135,7 +136,7 @@ export function compareScenarios(
       if (!b) return none();
       const total = b.removeFte.reduce((a, x) => a + Math.round(x.fte * 100), 0) / 100;
       return textFigure(
-        `${total.toFixed(2)} FTE${b.solvedFor !== null ? ` (solved for ${formatYear(b.solvedFor)})` : ""}`
+        `${formatFte(total, 2)} FTE${b.solvedFor !== null ? ` (solved for ${formatYear(b.solvedFor)})` : ""}`
       );
     }),
     row(

@@ -1,5 +1,13 @@
 import { RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import {
   CellRef,
   SheetGrid,
@@ -12,6 +20,7 @@ import {
 import type { SheetPresentation } from "../../xlsx/planSheets";
 import { styleAt } from "../../xlsx/planSheets";
 import { cellText } from "./cellText";
+import { formatCount } from "../../core/format";
 
 /** What the workbook view needs from the in-memory workbook. */
 export interface ViewableWorkbook {
@@ -231,7 +240,9 @@ function SheetTable({
                       isTarget && styles.highlight
                     )}
                     style={{
-                      maxWidth: ch ? `${Math.max(MIN_CH, Math.round(ch))}ch` : `${DEFAULT_MAX_CH}ch`,
+                      maxWidth: ch
+                        ? `${Math.max(MIN_CH, Math.round(ch))}ch`
+                        : `${DEFAULT_MAX_CH}ch`,
                     }}
                     aria-current={isTarget ? "location" : undefined}
                     title={
@@ -253,8 +264,7 @@ function SheetTable({
       </table>
       {sheet.values.length > MAX_ROWS ? (
         <p className={styles.note}>
-          Showing the first {MAX_ROWS.toLocaleString("en-GB")} of{" "}
-          {sheet.values.length.toLocaleString("en-GB")} rows.
+          Showing the first {formatCount(MAX_ROWS)} of {formatCount(sheet.values.length)} rows.
         </p>
       ) : null}
     </>
