@@ -15,13 +15,12 @@ const tsJest = [
 ];
 
 module.exports = {
+  // Generous: on a loaded two-core machine a passing test must not become a timeout.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "unit",
       testEnvironment: "node",
-      // Generous: CI's two cores also run the type-check and the browser build; a slow machine
-      // must not turn a passing test into a timeout.
-      testTimeout: 30_000,
       roots: ["<rootDir>/test", "<rootDir>/src"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
