@@ -67,7 +67,7 @@ export type { FinancialYear } from "./years";
 // Detection.
 export type { DetectOptions } from "./detect/options";
 export { detectPeersReport } from "./detect/peers";
-export type { PeersData } from "./detect/peers";
+export type { PeersData } from "./peersData";
 export { UNIT_WORDS } from "./detect/units";
 
 // The analysis and its JSON.

@@ -11,7 +11,8 @@ import { CellRange } from "./grid";
 import { FinancialYear, yearRange } from "./years";
 import { formatYear } from "./format";
 import { CellStyle, SheetPlan, WritePlan } from "./writePlan";
-import { peersTemplateSheet } from "./detect/peers";
+import { FORCES, matchForce } from "./forces";
+import { KNOWN_INDICATORS } from "./peersData";
 
 export type TemplateSheetKind = "budget" | "workforce" | "procurement" | "savingsPlan" | "settings";
 
@@ -27,8 +28,8 @@ export interface TemplateColumn {
   readonly help: string;
 }
 
-export interface TemplateSheet {
-  readonly kind: TemplateSheetKind;
+/** A sheet of the template: its name, title, help and columns. */
+export interface SheetLayout {
   readonly sheet: string;
   /** The Excel table's name. */
   readonly table: string;
@@ -36,6 +37,10 @@ export interface TemplateSheet {
   /** Help under the title, one line per row. */
   readonly help: readonly string[];
   readonly columns: readonly TemplateColumn[];
+}
+
+export interface TemplateSheet extends SheetLayout {
+  readonly kind: TemplateSheetKind;
 }
 
 /** Zero-based rows of the layout: title, help, column help, header. */
@@ -286,7 +291,7 @@ function range(top: number, left: number, bottom: number, right: number): CellRa
 }
 
 /** The layout's first rows (title, help, note, column help, header) as values. */
-export function templateHeadRows(t: TemplateSheet, note?: string): (string | null)[][] {
+export function templateHeadRows(t: SheetLayout, note?: string): (string | null)[][] {
   const width = t.columns.length;
   const pad = (first: string | null): (string | null)[] => [
     first,
@@ -346,6 +351,90 @@ export function blankTemplate(options: TemplateOptions = {}): WritePlan {
   );
   // The peers sheet (most similar forces and all forces) comes with the same layout.
   return { sheets: [...sheets, peersTemplateSheet()], activate: "Settings" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Peers sheet
+
+/**
+ * The Peers input sheet: one row per force, a column per known indicator (core/peersData.ts), a
+ * population column for weighting and a notes column. Further indicator columns can be added.
+ */
+export const PEERS_TEMPLATE: SheetLayout = {
+  sheet: "Peers",
+  table: "Peers",
+  title: "Peers: comparison with the most similar forces and all forces",
+  help: [
+    "One row per force. Add a column for any other indicator to compare. Enter percentages as 5.9 for 5.9%.",
+  ],
+  columns: [
+    { header: "Force", role: "force", width: 34, help: "Official name (one row each)" },
+    {
+      header: "Most similar forces",
+      role: "group",
+      width: 48,
+      help: "Up to seven names, separated by ; or , (none for City of London)",
+    },
+    ...KNOWN_INDICATORS.map((k) => ({
+      header: k.templateHeader,
+      role: k.key,
+      width: 16,
+      numberFormat: k.isPercent ? "0.0%" : k.unit === "£" ? "#,##0.00" : "0.00",
+      help: k.templateHelp,
+    })),
+    {
+      header: "Population",
+      role: "population",
+      width: 14,
+      numberFormat: "#,##0",
+      help: "Residents, to weight the group average",
+    },
+    { header: "Notes", role: "notes", width: 40, help: "Anything a reader should know" },
+  ],
+};
+
+export interface PeersTemplateOptions {
+  /** The force's own name, put in the first row when it is not one of the 43. */
+  readonly forceName?: string;
+  /** Sheet name; "Peers" by default. */
+  readonly sheetName?: string;
+}
+
+/**
+ * The Peers sheet for "Insert input sheets", in the layout of the other input sheets, with an
+ * Excel table named "Peers" listing the 43 forces (the force's own name first where it is not
+ * one of them). Percentage columns are formatted as percentages, so typing 5.9 gives 5.9%.
+ */
+export function peersTemplateSheet(options: PeersTemplateOptions = {}): SheetPlan {
+  const t = PEERS_TEMPLATE;
+  const L = TEMPLATE_LAYOUT;
+  const own = options.forceName?.trim();
+  const forces = [...(own && !matchForce(own) ? [own] : []), ...FORCES.map((f) => f.name)];
+  const last = t.columns.length - 1;
+  const formats = t.columns.map((c) => c.numberFormat);
+  return {
+    name: options.sheetName ?? t.sheet,
+    role: "input",
+    mode: "createOnly",
+    blocks: [
+      { top: 0, left: 0, values: templateHeadRows(t) },
+      {
+        top: L.headerRow + 1,
+        left: 0,
+        values: forces.map((f) => [f, ...t.columns.slice(1).map(() => null)]),
+        numberFormats: forces.map(() => formats),
+      },
+    ],
+    styles: [
+      { range: range(L.titleRow, 0, L.titleRow, 0), style: TITLE_STYLE },
+      { range: range(L.helpRow, 0, L.noteRow, 0), style: HELP_STYLE },
+      { range: range(L.columnHelpRow, 0, L.columnHelpRow, last), style: COLUMN_HELP_STYLE },
+      { range: range(L.headerRow, 0, L.headerRow, last), style: HEADER_STYLE },
+    ],
+    columnWidths: t.columns.map((c) => c.width),
+    freeze: { rows: L.headerRow + 1, columns: 1 },
+    tables: [{ name: t.table, range: range(L.headerRow, 0, L.headerRow + forces.length, last) }],
+  };
 }
 
 /**

@@ -12,8 +12,9 @@
  * name the indicator.
  */
 import { SavingsArea } from "../forceData";
-import { PeerIndicatorResult, percentileInc } from "../analysis/peers";
-import { KnownIndicatorKey } from "../detect/peers";
+import { PeerIndicatorResult } from "../analysis/peersTypes";
+import { percentileInc } from "../analysis/peersStats";
+import { KnownIndicatorKey } from "../peersData";
 import { savingsAreaLabel } from "../analysis/savings";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";

@@ -11,7 +11,7 @@
  */
 import { CellValue, SheetGrid } from "../grid";
 import { FORCES } from "../forces";
-import { PEERS_TEMPLATE_LAYOUT, PeersTemplateOptions, peersTemplateSheet } from "../detect/peers";
+import { PeersTemplateOptions, TEMPLATE_LAYOUT, peersTemplateSheet } from "../template";
 
 export const SAMPLE_FORCE = "Exampleshire Constabulary";
 
@@ -199,7 +199,7 @@ function templateSheet(): SheetGrid {
       });
     });
   const byName = new Map(samplePeerFigures().map((f) => [f.name, f]));
-  const headerRow = PEERS_TEMPLATE_LAYOUT.headerRow;
+  const headerRow = TEMPLATE_LAYOUT.headerRow;
   for (let r = headerRow + 1; r < values.length; r++) {
     const f = byName.get(String(values[r][0]));
     if (!f) continue;
@@ -216,7 +216,7 @@ function templateSheet(): SheetGrid {
     ];
   }
   values.splice(headerRow + 1 + byName.size);
-  values[PEERS_TEMPLATE_LAYOUT.noteRow] = [
+  values[TEMPLATE_LAYOUT.noteRow] = [
     `${ILLUSTRATIVE_LABEL}. The force names are real; every figure on this sheet is synthetic.`,
   ];
   // Rows and cells the plan left out are empty.

@@ -1,14 +1,10 @@
 import fc from "fast-check";
 import { CellValue, SheetGrid, formatRef } from "../../../src/core/grid";
 import { Finding } from "../../../src/core/findings";
-import { detectPeers, PeersData } from "../../../src/core/detect/peers";
-import {
-  PeersSettings,
-  analysePeers,
-  competitionRank,
-  percentileInc,
-  quartileOf,
-} from "../../../src/core/analysis/peers";
+import { detectPeers } from "../../../src/core/detect/peers";
+import { PeersData } from "../../../src/core/peersData";
+import { PeersSettings, analysePeers } from "../../../src/core/analysis/peers";
+import { competitionRank, percentileInc, quartileOf } from "../../../src/core/analysis/peersStats";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { FORCES } from "../../../src/core/forces";
 import { exampleshirePeersSheet } from "../../../src/core/sample/peers";

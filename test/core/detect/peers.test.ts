@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { CellValue, SheetGrid, WorkbookGrid, formatRef } from "../../../src/core/grid";
-import { detectPeers, detectPeersReport, peersTemplateSheet } from "../../../src/core/detect/peers";
+import { detectPeers, detectPeersReport } from "../../../src/core/detect/peers";
+import { peersTemplateSheet } from "../../../src/core/template";
 import { FORCES } from "../../../src/core/forces";
 import {
   EXAMPLESHIRE_GROUP,
