@@ -8,6 +8,7 @@ import { CellRef } from "./grid";
 import { Finding } from "./findings";
 import { MoneyUnit, Pence } from "./money";
 import { FinancialYear } from "./years";
+import type { PeersData } from "./peersData";
 
 /** How a figure was recognised, for the user and the sources section. */
 export interface Recognition {
@@ -182,6 +183,8 @@ export interface ForceData {
   };
   readonly procurement: { readonly lines: readonly ProcurementLine[] };
   readonly savingsPlan: { readonly lines: readonly SavingsLine[] };
+  /** The peers table (one row per force, indicator columns), where the workbook has one. */
+  readonly peers?: PeersData;
   /** Which sheets were read as what, for the Data step and the sources section. */
   readonly sheetsUsed: readonly {
     readonly sheet: string;

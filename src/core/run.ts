@@ -11,8 +11,7 @@ import { DEFAULT_POLICY, Policy } from "./policy";
 import { detectForceData, DetectOptions } from "./detect/detect";
 import { analyse, AnalyseOptions } from "./analysis/analyse";
 import { Analysis } from "./analysis/types";
-import { detectPeersReport } from "./detect/peers";
-import { analysePeers, gapInputsFromAnalysis, PeersAnalysis } from "./analysis/peers";
+import { PeersAnalysis } from "./analysis/peersTypes";
 import { MoneyUnit } from "./money";
 import { Statement } from "./statement/model";
 import { buildStatement, workbookSaysIllustrative } from "./statement/build";
@@ -32,7 +31,7 @@ export interface VfmResult {
   readonly workbook: WorkbookGrid;
   readonly data: ForceData;
   readonly analysis: Analysis;
-  /** Present when the workbook has a peers sheet. */
+  /** Present when the workbook has a peers sheet (analysis.peers). */
   readonly peers?: PeersAnalysis;
   readonly forceName: string;
   /** The force's targets, where a scenario was chosen as them ("Use as our targets"), modelled. */
@@ -50,7 +49,7 @@ function asRecord(v: JsonValue | undefined): Record<string, JsonValue> | undefin
     : undefined;
 }
 
-/** The same finding reached by two routes (detection and peers analysis) is listed once. */
+/** The same finding reached by two routes (the analysis and the stored scenarios) is listed once. */
 function unique(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -73,27 +72,14 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
         ? { name: "the add-in's settings", overrides }
         : undefined),
   });
-  const peersReport = detectPeersReport(workbook, { forceName: analysis.force.value });
-  const peers = peersReport.peers
-    ? analysePeers(peersReport.peers, analysis.force.value, {
-        policy: analysis.policy,
-        gapInputs: gapInputsFromAnalysis(analysis),
-      })
-    : undefined;
   const stored = storedScenarios(options.settings);
   const targets = stored.targets ? runScenario(data, analysis, stored.targets) : undefined;
-  const findings = sortFindings(
-    unique([
-      ...analysis.findings,
-      ...(peers ? peers.findings : peersReport.findings),
-      ...stored.findings,
-    ])
-  );
+  const findings = sortFindings(unique([...analysis.findings, ...stored.findings]));
   const result: VfmResult = {
     workbook,
     data,
     analysis,
-    peers,
+    ...(analysis.peers ? { peers: analysis.peers } : {}),
     forceName: analysis.force.value,
     findings,
   };

@@ -12,6 +12,8 @@ import { analyseBusinessSupport } from "./businessSupport";
 import { fig, rag, sortedUnique } from "./figures";
 import { analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
+import { analysePeers } from "./peers";
+import { gapInputsFromAnalysis } from "./peersGap";
 import { analyseProcurement } from "./procurement";
 import { analyseSavings } from "./savings";
 import {
@@ -132,6 +134,21 @@ export function analyse(
   const force =
     name && name.value.trim() ? fig(name.value.trim(), name.sources) : fig(UNNAMED_FORCE, []);
 
+  const peersData = data.peers;
+  const peers = peersData
+    ? guard(
+        () =>
+          analysePeers(peersData, force.value, {
+            policy: p,
+            gapInputs: gapInputsFromAnalysis({ overtime, businessSupport }),
+          }),
+        undefined,
+        "peers benchmarking",
+        findings
+      )
+    : undefined;
+  if (peers) findings.push(...peers.findings);
+
   const a: Analysis = {
     force,
     years,
@@ -144,6 +161,7 @@ export function analyse(
     procurement,
     savings,
     indicators: ind.indicators,
+    ...(peers ? { peers } : {}),
     findings: sortFindings(dedupe(withoutRepeats(findings, data.findings ?? []))),
   };
   return data.budget.unit ? { ...a, unit: data.budget.unit } : a;

@@ -12,6 +12,7 @@ import { FunctionCategory, ProcurementCategory, ProcurementRoute, SavingsArea } 
 import { MoneyUnit, Pence } from "../money";
 import { FinancialYear } from "../years";
 import { Policy, PolicyOverrideApplied, SupportClass } from "../policy";
+import type { PeersAnalysis } from "./peersTypes";
 
 export type { SupportClass } from "../policy";
 
@@ -301,6 +302,8 @@ export interface Analysis {
   readonly procurement: ProcurementAnalysis;
   readonly savings: SavingsAnalysis;
   readonly indicators: readonly IndicatorResult[];
+  /** Benchmarking against the most similar forces and all forces, where there is a peers sheet. */
+  readonly peers?: PeersAnalysis;
   /** Every finding: detection's, the policy overrides', and each analysis's; errors first. */
   readonly findings: readonly Finding[];
 }

@@ -7,6 +7,7 @@
  * bottom, and every list or map is built in that order or sorted.
  */
 import { ForceData, ForceSettings, ProcurementLine, SavingsLine, Sourced } from "../forceData";
+import { PeersData } from "../peersData";
 import { SheetGrid, WorkbookGrid } from "../grid";
 import { Finding, finding, sortFindings } from "../findings";
 import { MoneyUnit } from "../money";
@@ -16,6 +17,7 @@ import { FindingSink } from "./cells";
 import { classifySheet, SheetClassification } from "./classify";
 import { DetectContext } from "./context";
 import { DetectOptions, SheetKind } from "./options";
+import { detectPeersReport } from "./peers";
 import { readProcurementSheet } from "./procurement";
 import { readSavingsSheet } from "./savingsPlan";
 import { forceNameInTitles, readSettingsSheet } from "./settings";
@@ -263,6 +265,7 @@ function detect(workbook: WorkbookGrid, options: DetectOptions): ForceData {
         );
   }
 
+  const peers = readPeers({ sheets }, settings, sink);
   const budgetYears = new Set<FinancialYear>();
   for (const l of budgetLines) for (const y of l.amounts.keys()) budgetYears.add(y);
   const unit: MoneyUnit | undefined = budgetSheets.find((b) => b.unitStated)?.unit;
@@ -277,12 +280,32 @@ function detect(workbook: WorkbookGrid, options: DetectOptions): ForceData {
     workforce: { lines: workforceLines, years: workforceYears(workforceLines) },
     procurement: { lines: procurement },
     savingsPlan: { lines: savings },
+    ...(peers ? { peers } : {}),
     sheetsUsed: used.sort(
       (a, b) =>
         sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet)
     ),
     findings,
   };
+}
+
+/**
+ * The peers table, looked for on every sheet (a force keeps it in many shapes), with the force's
+ * own name to find its row. Its findings travel with it to the benchmarking; where there is no
+ * table, the reasons (a sheet named like peers that could not be read) are detection's.
+ */
+function readPeers(
+  workbook: WorkbookGrid,
+  settings: ForceSettings,
+  sink: FindingSink
+): PeersData | undefined {
+  const forceName = settings.forceName?.value.trim();
+  const report = guarded("(peers)", "a peers table", sink, () =>
+    detectPeersReport(workbook, forceName ? { forceName } : {})
+  );
+  if (!report) return undefined;
+  if (!report.peers) for (const f of report.findings) sink.add(f);
+  return report.peers;
 }
 
 function mergeSettings(a: ForceSettings, b: ForceSettings): ForceSettings {
