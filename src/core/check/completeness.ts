@@ -27,8 +27,11 @@ export function saysNoPlannedSavings(line: SavingsLine): boolean {
 /**
  * Which financial years have ended. With a date for today: a year has ended once its 31 March
  * has passed (2009/10 has ended on 1 April 2010). Without one (the core never reads the clock):
- * the years the workbook itself reports as actual, i.e. up to the latest year with an "Actual"
- * budget column or an actual saving. Undefined when neither tells.
+ * the workbook's own column headers. A year is ended when a budget column for it is headed
+ * actual, and so is every year before it; a year headed budget, target or forecast has not
+ * ended. An actual figure typed into a savings line never ends a year by itself: one stray
+ * actual for 2013/14 must not make 2010/11 to 2013/14 count as ended. Undefined when neither
+ * a date nor the headers tell.
  */
 export function pastYears(
   ctx: CheckContext
@@ -42,18 +45,18 @@ export function pastYears(
     };
   }
   const { data } = ctx.result;
+  const notActual = new Set<FinancialYear>();
   let latest: FinancialYear | undefined;
-  const see = (y: FinancialYear) => {
-    if (latest === undefined || y > latest) latest = y;
-  };
   for (const l of data.budget.lines)
-    for (const [y, b] of l.basis ?? new Map()) if (b === "actual") see(y);
-  for (const l of data.savingsPlan.lines) if (l.actual) see(l.year);
+    for (const [y, b] of l.basis ?? new Map()) {
+      if (b !== "actual") notActual.add(y);
+      else if (latest === undefined || y > latest) latest = y;
+    }
   if (latest === undefined) return undefined;
   const last = latest;
   return {
-    isPast: (y) => y <= last,
-    basis: `the workbook's own actual figures, which run to ${formatYear(last)}`,
+    isPast: (y) => y <= last && !notActual.has(y),
+    basis: `the workbook's own column headers, which mark the years to ${formatYear(last)} as actual`,
   };
 }
 
@@ -90,7 +93,7 @@ function plannedAndActual(ctx: CheckContext): RuleGroupResult {
       notApplicable: [
         {
           rule,
-          note: "No date was given for the check and the workbook shows no actual figures, so no year counts as ended.",
+          note: "No date was given for the check and no budget column is headed as actual, so no year counts as ended. Give the check a date, or head the budget's columns Actual, Budget or Plan.",
         },
       ],
     };

@@ -119,13 +119,46 @@ describe("PAST_YEARS_PLANNED_AND_ACTUAL", () => {
     expect(places(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual(["'Savings plan'!E24"]);
   });
 
-  it("without a date, takes the years the workbook reports as actual as ended", () => {
-    // The compliant plan has actual savings for 2010/11, so 2010/11 counts as ended.
+  it("without a date, takes the years the budget's headers mark actual as ended", () => {
+    // The template heads 2008/09 and 2009/10 "Actual", 2010/11 "Budget": 2009/10 has ended.
+    const savings: SavingsRow[] = [
+      ...compliantSavings(),
+      { initiative: "Custody review", area: "Deployment", year: 2009, planned: 30000 },
+    ];
+    const r = checkOf(workbook({ savings }));
+    expect(places(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual(["'Savings plan'!F24"]);
+    expect(ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL")[0].message).toContain("2009/10 has ended");
+  });
+
+  it("without a date, a year headed Budget has not ended, whatever actuals the plan holds", () => {
+    // The compliant plan reports actual savings for 2010/11, but the budget heads 2010/11
+    // "Budget": a planned 2010/11 line with no actual is not yet missing anything.
     const savings: SavingsRow[] = [
       ...compliantSavings(),
       { initiative: "Custody review", area: "Deployment", year: 2010, planned: 30000 },
     ];
+    expect(ofRule(checkOf(workbook({ savings })), "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual([]);
+  });
+
+  it("one stray actual for 2013/14 does not make 2010/11 to 2013/14 count as ended", () => {
+    // Every 2013/14 line is planned only; one of them gets an actual typed in. Without a date
+    // the headers still say 2013/14 is the target year, so no year after 2009/10 has ended and
+    // no line is asked for an actual.
+    const savings = compliantSavings();
+    const i = savings.findIndex((row) => row.year === 2013);
+    savings[i] = { ...savings[i], actual: 1000 };
     const r = checkOf(workbook({ savings }));
+    const f = ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL");
+    expect(f.filter((x) => /has ended/.test(x.message))).toEqual([]);
+  });
+
+  it("with a date, the date decides, not the headers", () => {
+    const savings: SavingsRow[] = [
+      ...compliantSavings(),
+      { initiative: "Custody review", area: "Deployment", year: 2010, planned: 30000 },
+    ];
+    // 2010/11 ended on 31 March 2011.
+    const r = checkOf(workbook({ savings }), { today: "2011-04-01" });
     expect(places(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual(["'Savings plan'!F24"]);
   });
 });
