@@ -1,6 +1,6 @@
 /**
  * The White Paper's parameters as data (Protecting the Public, December 2009; paragraph numbers
- * from /work/shared/domain/vfm-policy.md). Nothing else in the code holds a threshold, year,
+ * from the domain rulebook, vfm-policy.md). Nothing else in the code holds a threshold, year,
  * classification, framework date or saving rate: the analyses read them from a Policy, and the
  * user can override any of them from the Settings sheet or a JSON file (applyOverrides).
  *

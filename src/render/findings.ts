@@ -6,7 +6,8 @@
  * by the gateways (writePlan.ts), so a message beginning with "=" never becomes a formula.
  */
 import { CellRange, formatRef } from "../core/grid";
-import { CHECK_RULES, ruleFor } from "../core/check/rules";
+import { CHECK_RULES } from "../core/check/rules";
+import { ruleWords } from "../core/check/check";
 import {
   CHECK_AREAS,
   CHECK_AREA_LABELS,
@@ -139,7 +140,7 @@ export function writeFindingsPlan(
         const r = b.put([
           CHECK_AREA_LABELS[f.area],
           SEVERITY_WORDS[f.severity],
-          `${ruleFor(f.rule)?.title ?? f.rule} (${f.rule})`,
+          `${ruleWords(report, f.rule).title} (${f.rule})`,
           f.message,
           place(f),
           f.paragraph,
@@ -168,8 +169,8 @@ export function writeFindingsPlan(
     const r = b.put([
       CHECK_AREA_LABELS[rule.area],
       o ? OUTCOME_WORDS[o.outcome] : "Not run",
-      rule.title,
-      rule.explanation,
+      o?.title ?? rule.title,
+      o?.explanation ?? rule.explanation,
       rule.code,
       rule.paragraph,
       o?.note ?? "",

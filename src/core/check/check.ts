@@ -20,7 +20,15 @@ import { checkOvertime } from "./overtime";
 import { checkPeers } from "./peers";
 import { checkProcurement } from "./procurement";
 import { checkTargets } from "./targets";
-import { CHECK_RULES, CheckRule, RuleCode, SeverityOverrides } from "./rules";
+import {
+  CHECK_RULES,
+  CheckRule,
+  DEFAULT_VARIANCE_THRESHOLD,
+  RuleCode,
+  SeverityOverrides,
+  ruleFor,
+  rulesFor,
+} from "./rules";
 import {
   CHECK_AREAS,
   CheckArea,
@@ -48,7 +56,7 @@ export interface CheckOptions {
   readonly expectedStatement?: StatementExpectation;
 }
 
-export const DEFAULT_VARIANCE_THRESHOLD = 0.1;
+export { DEFAULT_VARIANCE_THRESHOLD };
 
 /** The overall status's words, for the task pane, the findings sheet and the command line. */
 export const CHECK_RAG_WORDS = {
@@ -114,12 +122,14 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
     ...(options.expectedStatement ? { expectedStatement: options.expectedStatement } : {}),
   };
   const overrides = options.severityOverrides;
+  // The rules' words name the thresholds and years of the policy this analysis used.
+  const catalogue = rulesFor(result.analysis.policy, ctx.varianceThreshold);
   const findings: CheckFinding[] = [];
   const notApplicable = new Map<string, string>();
   const failedGroups = new Map<CheckArea, string>();
 
   for (const group of GROUPS) {
-    const rulesOn = CHECK_RULES.filter(
+    const rulesOn = catalogue.filter(
       (r) => r.area === group.area && severityOf(r, overrides) !== "off"
     );
     if (rulesOn.length === 0) continue;
@@ -132,7 +142,7 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
     }
     for (const n of out.notApplicable) notApplicable.set(n.rule, n.note);
     for (const h of out.findings) {
-      const rule = CHECK_RULES.find((r) => r.code === h.rule);
+      const rule = catalogue.find((r) => r.code === h.rule);
       if (!rule) continue;
       const severity = severityOf(rule, overrides);
       if (severity === "off") continue;
@@ -175,7 +185,7 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
   const counts: CheckCounts = { errors, warnings, byArea };
 
   const failing = new Set(sorted.map((f) => f.rule));
-  const rules: RuleResult[] = CHECK_RULES.map((r) => {
+  const rules: RuleResult[] = catalogue.map((r) => {
     let outcome: RuleOutcome;
     let note: string | undefined;
     if (severityOf(r, overrides) === "off") {
@@ -189,9 +199,10 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
       outcome = "notApplicable";
       note = notApplicable.get(r.code);
     } else outcome = "pass";
+    const words = { title: r.title, explanation: r.explanation };
     return note
-      ? { rule: r.code, area: r.area, outcome, note }
-      : { rule: r.code, area: r.area, outcome };
+      ? { rule: r.code, area: r.area, outcome, note, ...words }
+      : { rule: r.code, area: r.area, outcome, ...words };
   });
 
   const file = result.workbook.fileName;
@@ -218,4 +229,20 @@ export function findingsByArea(
     area,
     findings: report.findings.filter((f) => f.area === area),
   })).filter((g) => g.findings.length > 0);
+}
+
+/**
+ * A rule's title and explanation as the report words them (the thresholds and years of the
+ * policy the check ran under); the default policy's words for a report that does not carry them.
+ */
+export function ruleWords(
+  report: CheckReport,
+  code: string
+): { readonly title: string; readonly explanation: string } {
+  const r = report.rules.find((x) => x.rule === code);
+  const fallback = ruleFor(code);
+  return {
+    title: r?.title ?? fallback?.title ?? code,
+    explanation: r?.explanation ?? fallback?.explanation ?? "",
+  };
 }

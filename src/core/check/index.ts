@@ -2,12 +2,13 @@
 export {
   checkWorkbook,
   findingsByArea,
+  ruleWords,
   CHECK_RAG_WORDS,
   DEFAULT_VARIANCE_THRESHOLD,
 } from "./check";
 export type { CheckOptions } from "./check";
-export { CHECK_RULES, ruleFor, isRuleCode, parseSeverityOverrides } from "./rules";
-export type { CheckRule, RuleCode, SeverityOverride, SeverityOverrides } from "./rules";
+export { CHECK_RULES, ruleFor, rulesFor, isRuleCode, parseSeverityOverrides } from "./rules";
+export type { CheckRule, RuleCode, RuleTerms, SeverityOverride, SeverityOverrides } from "./rules";
 export { CHECK_AREAS, CHECK_AREA_LABELS } from "./types";
 export type {
   CheckArea,

@@ -5,6 +5,8 @@
  * the check's settings; nothing else about a rule is configurable here, because the thresholds
  * and years it uses come from the policy (policy.ts), which the user can already override.
  */
+import { formatPolicyPercent, formatYear } from "../format";
+import { DEFAULT_POLICY, Policy } from "../policy";
 import { CheckArea, CheckSeverity } from "./types";
 
 export interface CheckRule {
@@ -14,12 +16,20 @@ export interface CheckRule {
   readonly title: string;
   /** What the rule looks for and why, in the add-in's own words. */
   readonly explanation: string;
-  /** White Paper paragraph(s) (see /work/shared/domain/vfm-policy.md). */
+  /** White Paper paragraph(s) (see the domain rulebook, vfm-policy.md). */
   readonly paragraph: string;
   readonly defaultSeverity: CheckSeverity;
 }
 
-export const CHECK_RULES = [
+/** The check's own setting: an actual saving this far from the plan needs a note (5.53, 5.58). */
+export const DEFAULT_VARIANCE_THRESHOLD = 0.1;
+
+/**
+ * The rules as data. Titles and explanations name the policy figures in force through
+ * placeholders ({overtimeThreshold} and the others of RuleTerms), filled by rulesFor, so an
+ * overridden threshold or year reads right wherever a rule is shown.
+ */
+const RULE_CATALOGUE = [
   // Completeness (5.53: the statement covers nine areas, planned and then actual).
   {
     code: "AREAS_ADDRESSED",
@@ -44,7 +54,7 @@ export const CHECK_RULES = [
     area: "completeness",
     title: "Overtime baseline year present",
     explanation:
-      "The budget shows overtime and pay for the baseline year (2008/09 unless changed in the settings), the year overtime reductions are measured from.",
+      "The budget shows overtime and pay for the baseline year ({baselineYear}), the year overtime reductions are measured from.",
     paragraph: "5.9-5.10, 5.53",
     defaultSeverity: "error",
   },
@@ -53,7 +63,7 @@ export const CHECK_RULES = [
     area: "completeness",
     title: "Target year covered",
     explanation:
-      "The budget, the workforce figures and the savings plan all reach the target year (2013/14 unless changed in the settings), the year the overtime and support-staff expectations fall due.",
+      "The budget, the workforce figures and the savings plan all reach the target year ({targetYear}), the year the overtime and support-staff expectations fall due.",
     paragraph: "5.9-5.10, 5.46-5.51",
     defaultSeverity: "error",
   },
@@ -61,27 +71,27 @@ export const CHECK_RULES = [
   {
     code: "OVERTIME_ANNUAL_CUT",
     area: "overtime",
-    title: "Yearly cut while above 4%",
+    title: "Yearly cut while above {overtimeThreshold}",
     explanation:
-      "While overtime is above 4% of the paybill, each year's overtime is at least 5% lower than the year before. Every year that falls short is named.",
+      "While overtime is above {overtimeThreshold} of the paybill, each year's overtime is at least {overtimeCut} lower than the year before. Every year that falls short is named.",
     paragraph: "5.9-5.10",
     defaultSeverity: "error",
   },
   {
     code: "OVERTIME_THRESHOLD_YEAR_PLANNED",
     area: "overtime",
-    title: "A year reaching 4% is planned",
+    title: "A year reaching {overtimeThreshold} is planned",
     explanation:
-      "A force above 4% shows, by the target year at the latest, a year in which its overtime comes down to 4% of the paybill or less.",
+      "A force above {overtimeThreshold} shows, by the target year ({targetYear}) at the latest, a year in which its overtime comes down to {overtimeThreshold} of the paybill or less.",
     paragraph: "5.9-5.10",
     defaultSeverity: "error",
   },
   {
     code: "OVERTIME_NO_RISE",
     area: "overtime",
-    title: "No rise at or below 4%",
+    title: "No rise at or below {overtimeThreshold}",
     explanation:
-      "Once overtime is at or below 4% of the paybill, it does not go up again from one year to the next. The year it rises is named.",
+      "Once overtime is at or below {overtimeThreshold} of the paybill, it does not go up again from one year to the next. The year it rises is named.",
     paragraph: "5.9-5.10",
     defaultSeverity: "warning",
   },
@@ -89,9 +99,9 @@ export const CHECK_RULES = [
   {
     code: "SUPPORT_BELOW_THRESHOLD_BY_TARGET",
     area: "businessSupport",
-    title: "Support below 7% by the target year",
+    title: "Support below {supportThreshold} by the target year",
     explanation:
-      "The planned workforce brings business support (IT staff excluded) below 7% of the workforce by the target year.",
+      "The planned workforce brings business support (IT staff excluded) below {supportThreshold} of the workforce by the target year ({targetYear}).",
     paragraph: "5.46-5.51",
     defaultSeverity: "error",
   },
@@ -138,7 +148,7 @@ export const CHECK_RULES = [
     area: "arithmetic",
     title: "Large variances explained",
     explanation:
-      "Where an actual saving differs from the plan by more than the variance threshold (10% unless changed), the line carries a note explaining why.",
+      "Where an actual saving differs from the plan by more than the variance threshold ({varianceThreshold}), the line carries a note explaining why.",
     paragraph: "5.53, 5.58",
     defaultSeverity: "warning",
   },
@@ -192,7 +202,53 @@ export const CHECK_RULES = [
   },
 ] as const satisfies readonly CheckRule[];
 
-export type RuleCode = (typeof CHECK_RULES)[number]["code"];
+export type RuleCode = (typeof RULE_CATALOGUE)[number]["code"];
+
+/** The policy figures rules name, as written in their titles and explanations. */
+export interface RuleTerms {
+  readonly overtimeThreshold: string;
+  readonly overtimeCut: string;
+  readonly supportThreshold: string;
+  readonly baselineYear: string;
+  readonly targetYear: string;
+  readonly varianceThreshold: string;
+}
+
+export function ruleTerms(
+  policy: Policy,
+  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD
+): RuleTerms {
+  return {
+    overtimeThreshold: formatPolicyPercent(policy.overtime.threshold),
+    overtimeCut: formatPolicyPercent(policy.overtime.minAnnualCut),
+    supportThreshold: formatPolicyPercent(policy.businessSupport.threshold),
+    baselineYear: formatYear(policy.years.baseline),
+    targetYear: formatYear(policy.years.target),
+    varianceThreshold: formatPolicyPercent(varianceThreshold),
+  };
+}
+
+function fill(text: string, terms: RuleTerms): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in terms ? terms[key as keyof RuleTerms] : whole
+  );
+}
+
+/** The rules with their words made from the policy in force (and the check's variance threshold). */
+export function rulesFor(
+  policy: Policy,
+  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD
+): readonly (CheckRule & { readonly code: RuleCode })[] {
+  const terms = ruleTerms(policy, varianceThreshold);
+  return RULE_CATALOGUE.map((r) => ({
+    ...r,
+    title: fill(r.title, terms),
+    explanation: fill(r.explanation, terms),
+  }));
+}
+
+/** The rules as they read under the White Paper's own figures (the default policy). */
+export const CHECK_RULES = rulesFor(DEFAULT_POLICY);
 
 /** Severity as set in the check's settings: a severity, or "off" to skip the rule. */
 export type SeverityOverride = CheckSeverity | "off";

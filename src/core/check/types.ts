@@ -62,6 +62,12 @@ export interface RuleResult {
   readonly outcome: RuleOutcome;
   /** Why a rule did not apply, in plain English. */
   readonly note?: string;
+  /**
+   * The rule's title and explanation, naming the thresholds and years of the policy the check
+   * ran under (checkWorkbook always gives them; without them, the default policy's words).
+   */
+  readonly title?: string;
+  readonly explanation?: string;
 }
 
 export interface CheckCounts {

@@ -9,7 +9,7 @@ import {
   findingsByArea,
   RagState,
   ragState,
-  ruleFor,
+  ruleWords,
   RuleOutcome,
   sentence,
 } from "../../core";
@@ -78,7 +78,7 @@ export function checkView(report: CheckReport): CheckView {
       findings: g.findings.map((f) => ({
         severity: f.severity === "error" ? "Error" : "Warning",
         rule: f.rule,
-        ruleTitle: ruleFor(f.rule)?.title ?? f.rule,
+        ruleTitle: ruleWords(report, f.rule).title,
         message: f.message,
         ...(f.cell ? { cell: f.cell } : {}),
         ...(f.sheet ? { sheet: f.sheet } : {}),
@@ -87,7 +87,7 @@ export function checkView(report: CheckReport): CheckView {
       })),
     })),
     rules: report.rules.map((x) => ({
-      title: ruleFor(x.rule)?.title ?? x.rule,
+      title: ruleWords(report, x.rule).title,
       area: CHECK_AREA_LABELS[x.area],
       outcome: OUTCOME_WORDS[x.outcome],
       ...(x.note ? { note: x.note } : {}),

@@ -1,5 +1,6 @@
 /** The rule catalogue as data, and severity settings read from text. */
-import { CHECK_RULES, parseSeverityOverrides } from "../../../src/core/check/rules";
+import { CHECK_RULES, parseSeverityOverrides, rulesFor } from "../../../src/core/check/rules";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { CHECK_AREAS } from "../../../src/core/check/types";
 
 describe("CHECK_RULES", () => {
@@ -44,5 +45,58 @@ describe("parseSeverityOverrides", () => {
       'The severity for TOTALS_ADD_UP must be error, warning or off, not "fatal".',
       '"nonsense" is not a rule setting; write it as RULE=error, RULE=warning or RULE=off.',
     ]);
+  });
+});
+
+describe("rule words from the policy in force", () => {
+  const policy = (o: { overtime?: number; cut?: number; support?: number; target?: number }) => ({
+    ...DEFAULT_POLICY,
+    years: { ...DEFAULT_POLICY.years, target: o.target ?? DEFAULT_POLICY.years.target },
+    overtime: {
+      ...DEFAULT_POLICY.overtime,
+      threshold: o.overtime ?? DEFAULT_POLICY.overtime.threshold,
+      minAnnualCut: o.cut ?? DEFAULT_POLICY.overtime.minAnnualCut,
+    },
+    businessSupport: {
+      ...DEFAULT_POLICY.businessSupport,
+      threshold: o.support ?? DEFAULT_POLICY.businessSupport.threshold,
+    },
+  });
+  const byCode = (rules: readonly { code: string; title: string; explanation: string }[]) =>
+    new Map(rules.map((r) => [r.code, r]));
+
+  it("reads the White Paper's figures under the default policy", () => {
+    const r = byCode(CHECK_RULES);
+    expect(r.get("OVERTIME_ANNUAL_CUT")?.title).toBe("Yearly cut while above 4%");
+    expect(r.get("OVERTIME_ANNUAL_CUT")?.explanation).toContain(
+      "above 4% of the paybill, each year's overtime is at least 5% lower"
+    );
+    expect(r.get("SUPPORT_BELOW_THRESHOLD_BY_TARGET")?.title).toBe(
+      "Support below 7% by the target year"
+    );
+    expect(r.get("OVERTIME_BASELINE_PRESENT")?.explanation).toContain("baseline year (2008/09)");
+    expect(r.get("VARIANCE_EXPLAINED")?.explanation).toContain("variance threshold (10%)");
+  });
+
+  it("an overridden threshold, cut, year or variance reads right", () => {
+    const r = byCode(
+      rulesFor(policy({ overtime: 0.045, cut: 0.075, support: 0.065, target: 2014 }), 0.15)
+    );
+    expect(r.get("OVERTIME_ANNUAL_CUT")?.title).toBe("Yearly cut while above 4.5%");
+    expect(r.get("OVERTIME_ANNUAL_CUT")?.explanation).toContain("at least 7.5% lower");
+    expect(r.get("OVERTIME_THRESHOLD_YEAR_PLANNED")?.title).toBe("A year reaching 4.5% is planned");
+    expect(r.get("OVERTIME_NO_RISE")?.title).toBe("No rise at or below 4.5%");
+    expect(r.get("SUPPORT_BELOW_THRESHOLD_BY_TARGET")?.title).toBe(
+      "Support below 6.5% by the target year"
+    );
+    expect(r.get("TARGET_YEAR_COVERED")?.explanation).toContain("target year (2014/15)");
+    expect(r.get("VARIANCE_EXPLAINED")?.explanation).toContain("variance threshold (15%)");
+  });
+
+  it("leaves no placeholder unfilled and names no threshold of its own", () => {
+    for (const rule of rulesFor(policy({ overtime: 0.045, support: 0.065 }))) {
+      expect(`${rule.title} ${rule.explanation}`).not.toMatch(/[{}]/);
+      expect(`${rule.title} ${rule.explanation}`).not.toMatch(/\b(4|7)%/);
+    }
   });
 });
