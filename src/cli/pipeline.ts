@@ -17,6 +17,7 @@ import {
   isSettingsSheet,
   policyOverridesFromJson,
   runVfm,
+  withIndicatorEngine,
   sortFindings,
   StoredSettings,
   VfmResult,
@@ -127,10 +128,12 @@ export async function loadAndAnalyse(
   try {
     // The add-in's own settings kept in the workbook apply as they do in the task pane.
     const settings = storedSettings(read.workbook);
-    result = runVfm(read.workbook, {
+    // The formula engine (mathjs) is loaded only when the workbook defines indicators.
+    const options = await withIndicatorEngine(read.workbook, {
       ...(settings ? { settings } : {}),
       ...(policyFile ? { policyFile } : {}),
     });
+    result = runVfm(read.workbook, options);
   } catch (e) {
     return {
       ok: false,

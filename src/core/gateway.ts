@@ -61,6 +61,11 @@ export class GatewayError extends Error {
 
 export interface WorkbookGateway {
   readonly kind: "excel" | "preview";
+  /**
+   * False where the host cannot save a file the pane makes (the webviews of Excel for Mac and
+   * iPad have no downloads): the pane then says so and offers what works there.
+   */
+  readonly canSaveFiles?: boolean;
   /** Every sheet's used range: values, number formats, hidden rows, merges, ownership. */
   readWorkbook(options?: ReadOptions): Promise<WorkbookGrid>;
   /** Applies a write plan to the add-in's own sheets only. */

@@ -8,7 +8,15 @@
  */
 
 // The pipeline: workbook grid in, result out; then the statement.
-export { draftStatement, runVfm, SETTINGS_KEYS } from "./run";
+export {
+  definesIndicators,
+  draftStatement,
+  loadIndicatorEngine,
+  runVfm,
+  SETTINGS_KEYS,
+  withIndicatorEngine,
+} from "./run";
+export type { IndicatorEngine } from "./analysis/indicators";
 export type { DraftOptions, VfmResult, VfmRunOptions } from "./run";
 
 // The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.

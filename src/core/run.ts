@@ -10,6 +10,8 @@ import { JsonValue, StoredSettings } from "./gateway";
 import { DEFAULT_POLICY, Policy } from "./policy";
 import { detectForceData, DetectOptions } from "./detect/detect";
 import { analyse, AnalyseOptions } from "./analysis/analyse";
+import type { IndicatorEngine } from "./analysis/indicators";
+import { isIndicatorKey } from "./policy";
 import { Analysis } from "./analysis/types";
 import { PeersAnalysis } from "./analysis/peersTypes";
 import { MoneyUnit } from "./money";
@@ -25,6 +27,8 @@ export interface VfmRunOptions {
   /** A policy file's overrides (`vfm analyse --policy FILE`). */
   readonly policyFile?: AnalyseOptions["policyFile"];
   readonly policy?: Policy;
+  /** The formula engine, when the workbook defines indicators (see withIndicatorEngine). */
+  readonly indicatorEngine?: IndicatorEngine;
 }
 
 export interface VfmResult {
@@ -38,6 +42,53 @@ export interface VfmResult {
   readonly targets?: ScenarioResult;
   /** Every finding from detection, the analyses and peers; errors first. */
   readonly findings: readonly Finding[];
+}
+
+/**
+ * True when the workbook, its stored settings or the policy file may define an indicator: a key
+ * "indicator.NAME" (or "indicator: NAME") in a text cell or among the overrides. A cheap look
+ * that may say yes for a workbook whose key the detector then does not take; never no for one
+ * that defines an indicator.
+ */
+export function definesIndicators(workbook: WorkbookGrid, options: VfmRunOptions = {}): boolean {
+  const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
+  const keys = [
+    ...Object.keys(overrides ?? {}),
+    ...Object.keys(options.policyFile?.overrides ?? {}),
+  ];
+  if (keys.some(isIndicatorKey)) return true;
+  for (const sheet of workbook.sheets)
+    for (const row of sheet.values) {
+      if (!row) continue;
+      for (const v of row)
+        if (
+          typeof v === "string" &&
+          v.length >= 10 &&
+          /^\s*indicator/i.test(v) &&
+          isIndicatorKey(v)
+        )
+          return true;
+    }
+  return false;
+}
+
+/**
+ * Loads the formula engine (mathjs, in its own chunk for the task pane and its own module for
+ * the command line). The fronts call it only when definesIndicators says so.
+ */
+export function loadIndicatorEngine(): Promise<IndicatorEngine> {
+  return import(/* webpackChunkName: "formula-engine" */ "./analysis/indicatorEngine").then(
+    (m) => m.indicatorEngine
+  );
+}
+
+/** The run options with the formula engine added when the workbook defines indicators. */
+export async function withIndicatorEngine(
+  workbook: WorkbookGrid,
+  options: VfmRunOptions = {}
+): Promise<VfmRunOptions> {
+  if (options.indicatorEngine || !definesIndicators(workbook, options)) return options;
+  return { ...options, indicatorEngine: await loadIndicatorEngine() };
 }
 
 /** Where the task pane keeps its decisions in StoredSettings. */
@@ -66,6 +117,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
   const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
   const data = detectForceData(workbook, detectOptions);
   const analysis = analyse(data, options.policy ?? DEFAULT_POLICY, {
+    ...(options.indicatorEngine ? { indicatorEngine: options.indicatorEngine } : {}),
     policyFile:
       options.policyFile ??
       (overrides && Object.keys(overrides).length > 0

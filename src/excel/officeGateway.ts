@@ -45,6 +45,20 @@ export interface OfficeGatewayOptions {
   readonly readFormulas?: boolean;
   /** Default: Office.context.requirements.isSetSupported, or "yes" outside Office. */
   readonly supports?: RequirementCheck;
+  /** Office.context.platform ("PC", "OfficeOnline", "Mac", "iOS", ...); default: Office's own. */
+  readonly platform?: string;
+}
+
+/**
+ * Hosts whose webview cannot save a file from an add-in: WKWebView in Excel for Mac and iPad
+ * has no downloads (OfficeDev/office-js issues 2700, 3385, 4681), and the Android webview none.
+ */
+const NO_DOWNLOADS = new Set(["Mac", "iOS", "Android"]);
+
+function officePlatform(): string | undefined {
+  if (typeof Office === "undefined" || !Office.context) return undefined;
+  const p: unknown = Office.context.platform;
+  return typeof p === "string" ? p : undefined;
 }
 
 const excelRun: ExcelRun = (batch) => Excel.run(batch);
@@ -56,6 +70,7 @@ function officeSupports(set: string, version: string): boolean {
 
 export class OfficeGateway implements WorkbookGateway {
   readonly kind = "excel" as const;
+  readonly canSaveFiles: boolean;
   private readonly limits: ReadLimits;
   private readonly readFormulas: boolean;
   private readonly supports: RequirementCheck;
@@ -67,6 +82,8 @@ export class OfficeGateway implements WorkbookGateway {
     this.limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
     this.readFormulas = options.readFormulas ?? true;
     this.supports = options.supports ?? officeSupports;
+    const platform = options.platform ?? officePlatform();
+    this.canSaveFiles = platform === undefined || !NO_DOWNLOADS.has(platform);
   }
 
   /** Runs a batch; any failure comes out as a GatewayError naming `place` (or CancelledError). */

@@ -25,8 +25,8 @@ export function nextFrame(): Promise<void> {
 }
 
 /**
- * The core (detection, analyses, mathjs for the user's indicators) is loaded as its own chunk, at
- * the same time as the workbook is read, so the pane's first load stays small and it shows its
+ * The core (detection, analyses) is loaded as its own chunk, at the same time as the workbook is
+ * read (and the formula engine for the user's indicators only when the workbook defines some), so the pane's first load stays small and it shows its
  * progress at once.
  */
 export function loadCore(): Promise<typeof import("../core")> {
@@ -62,9 +62,11 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
         // Let the progress bar paint before the (synchronous) analysis runs.
         await nextFrame();
         if (cancel.aborted) throw new CancelledError();
-        const { runVfm } = await core;
+        const { runVfm, withIndicatorEngine } = await core;
+        // The formula engine (mathjs) is fetched only for a workbook that defines indicators.
+        const options = await withIndicatorEngine(workbook, { settings: stored });
         if (cancel.aborted) throw new CancelledError();
-        const next = runVfm(workbook, { settings: stored });
+        const next = runVfm(workbook, options);
         if (cancel.aborted) throw new CancelledError();
         workbookRef.current = workbook;
         setSettings(stored);
@@ -95,9 +97,10 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       setSettings(next);
       const workbook = workbookRef.current;
       if (!workbook) return;
-      const { runVfm } = await loadCore();
+      const { runVfm, withIndicatorEngine } = await loadCore();
+      const options = await withIndicatorEngine(workbook, { settings: next });
       await nextFrame();
-      setResult(runVfm(workbook, { settings: next }));
+      setResult(runVfm(workbook, options));
     },
     [gateway]
   );

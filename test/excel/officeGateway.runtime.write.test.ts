@@ -212,3 +212,15 @@ describe("the host enforces Excel on the web's limits", () => {
     expect(host.model.sheet("Budget")?.cell(20, 0)).toBeNull();
   });
 });
+
+describe("Word on every host", () => {
+  test("the gateway says where files cannot be saved (Excel for Mac and iPad), and only there", () => {
+    const run = ExcelRuntimeHost.fromGrid(userWorkbook()).run;
+    expect(new OfficeGateway(run, { platform: "Mac" }).canSaveFiles).toBe(false);
+    expect(new OfficeGateway(run, { platform: "iOS" }).canSaveFiles).toBe(false);
+    expect(new OfficeGateway(run, { platform: "PC" }).canSaveFiles).toBe(true);
+    expect(new OfficeGateway(run, { platform: "OfficeOnline" }).canSaveFiles).toBe(true);
+    // Outside Office (tests, the preview) nothing stops a download.
+    expect(new OfficeGateway(run).canSaveFiles).toBe(true);
+  });
+});

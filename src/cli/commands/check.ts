@@ -21,6 +21,7 @@ import {
   formatRef,
   parseSeverityOverrides,
   runVfm,
+  withIndicatorEngine,
   SeverityOverrides,
 } from "../../core";
 import { renderStatementWritePlan } from "../../render/excel";
@@ -345,10 +346,12 @@ async function checkOne(
     // The add-in's own settings in the workbook (mapping decisions, policy and check settings)
     // apply as they do in the task pane; the command line's options win over them.
     const settings = storedSettings(read.workbook);
-    const result = runVfm(read.workbook, {
+    // The formula engine (mathjs) is loaded only when the workbook defines indicators.
+    const runOptions = await withIndicatorEngine(read.workbook, {
       ...(settings ? { settings } : {}),
       ...(options.policyFile ? { policyFile: options.policyFile } : {}),
     });
+    const result = runVfm(read.workbook, runOptions);
     if (!hasBudgetFigures(result.data))
       return unreadable(
         file,

@@ -10,7 +10,7 @@ import { DEFAULT_POLICY, Policy, PolicyOverrideApplied, applyOverrides } from ".
 import { FinancialYear } from "../years";
 import { analyseBusinessSupport } from "./businessSupport";
 import { fig, rag, sortedUnique } from "./figures";
-import { analyseIndicators } from "./indicators";
+import { IndicatorEngine, analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
 import { analysePeers } from "./peers";
 import { gapInputsFromAnalysis } from "./peersGap";
@@ -37,6 +37,11 @@ export interface AnalyseOptions {
   };
   /** Skip the Settings sheet's overrides (the task pane applies its own edited copy). */
   readonly ignoreWorkbookOverrides?: boolean;
+  /**
+   * The formula engine for user-defined indicators (indicatorEngine.ts), when the workbook
+   * defines any: without it, each indicator is reported as not worked out.
+   */
+  readonly indicatorEngine?: IndicatorEngine;
 }
 
 export const UNNAMED_FORCE = "Unnamed force";
@@ -113,7 +118,16 @@ export function analyse(
 
   const years = guard(() => analysisYears(data, p), [p.years.baseline], "the years", findings);
   const ind = guard(
-    () => analyseIndicators(data, years, overtime, businessSupport, procurement, savings),
+    () =>
+      analyseIndicators(
+        data,
+        years,
+        overtime,
+        businessSupport,
+        procurement,
+        savings,
+        options.indicatorEngine
+      ),
     { indicators: [] as IndicatorResult[], findings: [] as Finding[] },
     "the indicators",
     findings

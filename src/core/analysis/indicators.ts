@@ -1,46 +1,10 @@
 /**
  * User-defined indicators from the Settings sheet ("indicator.Overtime per officer" =
- * "officerOvertime / officersFte"), evaluated for every year with a restricted mathjs instance.
- *
- * The instance is built with create() from arithmetic, comparison and statistics functions
- * only, and, following mathjs's documented "more secure eval" approach, import, createUnit,
- * evaluate, parse, simplify and derivative are replaced by functions that refuse to run. On top
- * of that, every expression is parsed once and checked against a whitelist of node types,
- * functions and names before it is compiled: no assignments, function definitions, property
- * access, indexing, objects or ranges.
+ * "officerOvertime / officersFte"), evaluated for every year. The figures an expression may use
+ * and the functions it may call are listed here; the expressions are compiled by a formula
+ * engine handed in by the caller (indicatorEngine.ts, a restricted mathjs instance), which the
+ * fronts load only when a workbook defines indicators.
  */
-import {
-  absDependencies,
-  addDependencies,
-  ceilDependencies,
-  create,
-  divideDependencies,
-  equalDependencies,
-  evaluateDependencies,
-  floorDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  maxDependencies,
-  meanDependencies,
-  medianDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  powDependencies,
-  quantileSeqDependencies,
-  roundDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  stdDependencies,
-  subtractDependencies,
-  sumDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-  varianceDependencies,
-  type MathNode,
-} from "mathjs";
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { BudgetLineKey, ForceData } from "../forceData";
@@ -76,88 +40,18 @@ export const INDICATOR_FUNCTIONS = [
   "quantileSeq",
 ] as const;
 
-/** Operators map onto these; they are allowed through operators only. */
-const OPERATOR_FUNCTIONS = [
-  "add",
-  "subtract",
-  "multiply",
-  "divide",
-  "unaryMinus",
-  "unaryPlus",
-  "larger",
-  "largerEq",
-  "smaller",
-  "smallerEq",
-  "equal",
-  "unequal",
-];
+/** What an indicator expression compiles to: the figures it uses, and a way to work it out. */
+export type CompiledIndicator =
+  | {
+      readonly ok: true;
+      readonly variables: readonly string[];
+      readonly evaluate: (scope: ReadonlyMap<string, number>) => unknown;
+    }
+  | { readonly ok: false; readonly why: string };
 
-const ALLOWED_NODES = new Set([
-  "ConstantNode",
-  "SymbolNode",
-  "OperatorNode",
-  "ParenthesisNode",
-  "FunctionNode",
-  "ConditionalNode",
-  "ArrayNode",
-]);
-
-const DISABLED = ["import", "createUnit", "evaluate", "parse", "simplify", "derivative"] as const;
-
-interface Restricted {
-  /** The instance's parse, kept before it was disabled inside expressions. */
-  readonly parse: (expr: string) => MathNode;
-  /** The restricted instance itself (for tests: its import/evaluate/... refuse to run). */
-  readonly math: ReturnType<typeof create>;
-}
-
-let restricted: Restricted | undefined;
-
-/** The one restricted mathjs instance (created on first use). */
-export function restrictedMath(): Restricted {
-  if (restricted) return restricted;
-  const math = create(
-    {
-      evaluateDependencies,
-      addDependencies,
-      subtractDependencies,
-      multiplyDependencies,
-      divideDependencies,
-      unaryMinusDependencies,
-      unaryPlusDependencies,
-      powDependencies,
-      modDependencies,
-      absDependencies,
-      roundDependencies,
-      floorDependencies,
-      ceilDependencies,
-      sqrtDependencies,
-      minDependencies,
-      maxDependencies,
-      sumDependencies,
-      meanDependencies,
-      medianDependencies,
-      stdDependencies,
-      varianceDependencies,
-      quantileSeqDependencies,
-      largerDependencies,
-      largerEqDependencies,
-      smallerDependencies,
-      smallerEqDependencies,
-      equalDependencies,
-      unequalDependencies,
-    },
-    { number: "number", predictable: true }
-  );
-  const parse = math.parse;
-  const refuse: Record<string, () => never> = {};
-  for (const name of DISABLED)
-    refuse[name] = () => {
-      throw new Error(`Function ${name} is disabled`);
-    };
-  math.import(refuse, { override: true });
-  restricted = { parse, math };
-  return restricted;
+/** Compiles indicator expressions (indicatorEngine.ts; loaded only when indicators exist). */
+export interface IndicatorEngine {
+  compile(expression: string): CompiledIndicator;
 }
 
 /** A variable an indicator may use, with what it holds (for the README and the settings panel). */
@@ -208,72 +102,6 @@ export const INDICATOR_VARIABLES: readonly IndicatorVariable[] = [
   { name: "procurementSpend", description: "all procurement spend, £ (same every year)" },
   { name: "year", description: "the year's start, e.g. 2010 for 2010/11" },
 ];
-
-const VARIABLE_NAMES = new Set(INDICATOR_VARIABLES.map((v) => v.name));
-const FUNCTION_NAMES = new Set<string>(INDICATOR_FUNCTIONS);
-const CONSTANTS = new Set(["pi", "e", "true", "false"]);
-const MAX_LENGTH = 500;
-
-/** Checks an expression; returns the parsed tree and the variables it uses, or why it is refused. */
-export function checkIndicatorExpression(
-  expression: string
-): { ok: true; node: MathNode; variables: string[] } | { ok: false; why: string } {
-  if (expression.length > MAX_LENGTH)
-    return { ok: false, why: `it is longer than ${MAX_LENGTH} characters` };
-  if (!expression.trim()) return { ok: false, why: "it is empty" };
-  let node: MathNode;
-  try {
-    node = restrictedMath().parse(expression);
-  } catch (e) {
-    return { ok: false, why: `it cannot be read: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const problems: string[] = [];
-  const variables = new Set<string>();
-  const functionSymbols = new Set<MathNode>();
-  node.traverse((n) => {
-    if (!ALLOWED_NODES.has(n.type)) {
-      problems.push(nodeWords(n.type));
-      return;
-    }
-    if (n.type === "FunctionNode") {
-      const fnNode = (n as unknown as { fn: MathNode & { name?: string } }).fn;
-      const name = fnNode.type === "SymbolNode" ? fnNode.name : undefined;
-      if (!name || !FUNCTION_NAMES.has(name))
-        problems.push(`the function ${name ?? "(computed)"} is not allowed`);
-      functionSymbols.add(fnNode);
-    } else if (n.type === "OperatorNode") {
-      const fn = (n as unknown as { fn: string }).fn;
-      if (!OPERATOR_FUNCTIONS.includes(fn) && fn !== "pow" && fn !== "mod")
-        problems.push(`the operator ${(n as unknown as { op: string }).op} is not allowed`);
-    } else if (n.type === "SymbolNode" && !functionSymbols.has(n)) {
-      const name = (n as unknown as { name: string }).name;
-      if (VARIABLE_NAMES.has(name)) variables.add(name);
-      else if (!CONSTANTS.has(name)) problems.push(`"${name}" is not a known figure`);
-    }
-  });
-  if (problems.length > 0) return { ok: false, why: [...new Set(problems)].join("; ") };
-  return { ok: true, node, variables: [...variables] };
-}
-
-function nodeWords(type: string): string {
-  switch (type) {
-    case "AssignmentNode":
-      return "assignments (=) are not allowed";
-    case "FunctionAssignmentNode":
-      return "defining functions is not allowed";
-    case "AccessorNode":
-    case "IndexNode":
-      return "property access and indexing are not allowed";
-    case "ObjectNode":
-      return "objects are not allowed";
-    case "BlockNode":
-      return "only one expression is allowed (no ; or new lines)";
-    case "RangeNode":
-      return "ranges (a:b) are not allowed";
-    default:
-      return `${type} is not allowed`;
-  }
-}
 
 interface YearScope {
   readonly values: Map<string, number>;
@@ -385,14 +213,20 @@ export function indicatorDefinitions(
 /** Evaluates one expression for every year; never throws. */
 export function evaluateIndicator(
   def: { name: string; expression: string; cell?: CellRef },
-  scopes: ReadonlyMap<FinancialYear, YearScope>
+  scopes: ReadonlyMap<FinancialYear, YearScope>,
+  engine: IndicatorEngine | undefined
 ): { result: IndicatorResult; findings: Finding[] } {
   const base = def.cell
     ? { name: def.name, expression: def.expression, cell: def.cell }
     : { name: def.name, expression: def.expression };
-  const checked = checkIndicatorExpression(def.expression);
+  const checked: CompiledIndicator = engine
+    ? engine.compile(def.expression)
+    : {
+        ok: false,
+        why: "the formula engine was not loaded, so no indicator was worked out (run the analysis again)",
+      };
   if (!checked.ok) {
-    const why = `the expression was refused: ${checked.why}`;
+    const why = checked.why;
     return {
       result: { ...base, byYear: [], error: why },
       findings: [
@@ -401,24 +235,9 @@ export function evaluateIndicator(
           "INDICATOR_INVALID",
           `The indicator "${def.name}" cannot be worked out: ${why}.`,
           def.cell,
-          "Use only the figures and functions listed in the README, with + - * / ^ and brackets."
-        ),
-      ],
-    };
-  }
-  let compiled: { evaluate: (scope: Map<string, number>) => unknown };
-  try {
-    compiled = checked.node.compile();
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return {
-      result: { ...base, byYear: [], error: why },
-      findings: [
-        finding(
-          "warning",
-          "INDICATOR_INVALID",
-          `The indicator "${def.name}" cannot be worked out: ${why}.`,
-          def.cell
+          engine
+            ? "Use only the figures and functions listed in the README, with + - * / ^ and brackets."
+            : undefined
         ),
       ],
     };
@@ -433,7 +252,7 @@ export function evaluateIndicator(
     }
     let value: number | null = null;
     try {
-      const r = compiled.evaluate(new Map(scope.values));
+      const r = checked.evaluate(scope.values);
       const n = typeof r === "boolean" ? (r ? 1 : 0) : r;
       value = typeof n === "number" && Number.isFinite(n) ? n : null;
     } catch {
@@ -460,7 +279,8 @@ export function analyseIndicators(
   overtime: OvertimeAnalysis,
   support: BusinessSupportAnalysis,
   procurement: ProcurementAnalysis,
-  savings: SavingsAnalysis
+  savings: SavingsAnalysis,
+  engine: IndicatorEngine | undefined
 ): { indicators: IndicatorResult[]; findings: Finding[] } {
   const defs = indicatorDefinitions(data);
   if (defs.length === 0) return { indicators: [], findings: [] };
@@ -468,7 +288,7 @@ export function analyseIndicators(
   const indicators: IndicatorResult[] = [];
   const findings: Finding[] = [];
   for (const d of defs) {
-    const r = evaluateIndicator(d, scopes);
+    const r = evaluateIndicator(d, scopes, engine);
     indicators.push(r.result);
     findings.push(...r.findings);
   }

@@ -9,11 +9,9 @@
  * Ranks are "competition" ranks, as Excel's RANK.EQ gives: forces with equal values share the
  * better rank, and the next rank is skipped (1, 2, 2, 4).
  */
-import { create, meanDependencies, quantileSeqDependencies } from "mathjs";
+import { mean, quantileInc } from "./statistics";
 import { Direction } from "../peersData";
 
-// Only the two functions used, so the task pane bundle does not carry the whole of mathjs.
-const math = create({ quantileSeqDependencies, meanDependencies });
 
 export interface Percentiles {
   /** 25th, 50th and 75th percentiles, PERCENTILE.INC. */
@@ -30,9 +28,9 @@ export function clean(x: number): number {
   return Number(x.toPrecision(12));
 }
 
-/** PERCENTILE.INC of the values at p (0..1), by mathjs quantileSeq's linear interpolation. */
+/** PERCENTILE.INC of the values at p (0..1), by linear interpolation (statistics.ts). */
 export function percentileInc(values: readonly number[], p: number): number {
-  return clean(math.quantileSeq([...values], p) as number);
+  return clean(quantileInc(values, p));
 }
 
 /** The 25th, 50th and 75th percentiles. */
@@ -44,9 +42,9 @@ export function quartilePoints(values: readonly number[]): Percentiles {
   };
 }
 
-/** Arithmetic mean (mathjs). */
+/** Arithmetic mean. */
 export function meanOf(values: readonly number[]): number {
-  return clean(math.mean([...values]) as number);
+  return clean(mean(values));
 }
 
 /** Mean of values weighted by w (every w > 0). */

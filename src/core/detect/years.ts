@@ -89,10 +89,13 @@ export function isoDate(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
-const RE_ISO = /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.-])/g;
-const RE_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])/g;
-const RE_D_MONTH_Y =
-  /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s.-]*([a-z]{3,9})\.?[\s.,-]*(\d{4}|\d{2})(?!\d)/g;
+// No lookbehind in these patterns (Safari before 16.4 cannot even load a script that has one):
+// "not straight after a digit, slash, dot or dash" is checked in code instead (notAfter).
+const AFTER_NUMBER = /[\d/.-]/;
+const AFTER_DIGIT = /\d/;
+const RE_ISO = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.-])/g;
+const RE_DMY = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])/g;
+const RE_D_MONTH_Y = /(\d{1,2})(?:st|nd|rd|th)?[\s.-]*([a-z]{3,9})\.?[\s.,-]*(\d{4}|\d{2})(?!\d)/g;
 const RE_MONTH_D_Y = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/g;
 const RE_MONTH_Y = /\b([a-z]{3,9})\.?[\s-]+(\d{4})(?!\d)/g;
 const STRONG =
@@ -104,15 +107,21 @@ export interface DateInText {
   readonly strong: boolean;
 }
 
+/** True when the match starts straight after a character of `notAfter` (a lookbehind's job). */
+function follows(t: string, index: number, notAfter: RegExp | undefined): boolean {
+  return notAfter !== undefined && index > 0 && notAfter.test(t[index - 1]);
+}
+
 /** The first match of a global pattern that makes a real date. */
 function firstDate(
   re: RegExp,
   t: string,
-  make: (m: RegExpExecArray) => Date | undefined
+  make: (m: RegExpExecArray) => Date | undefined,
+  notAfter?: RegExp
 ): { date: Date; index: number } | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(t); m; m = re.exec(t)) {
-    const d = make(m);
+    const d = follows(t, m.index, notAfter) ? undefined : make(m);
     if (d) return { date: d, index: m.index };
     re.lastIndex = m.index + 1;
   }
@@ -131,13 +140,31 @@ export function findDateInText(text: string): DateInText | undefined {
   const push = (x: { date: Date; index: number } | undefined): void => {
     if (x) found.push(x);
   };
-  push(firstDate(RE_ISO, t, (m) => makeDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
-  push(firstDate(RE_DMY, t, (m) => makeDate(fullYear(m[3]), Number(m[2]) - 1, Number(m[1]))));
   push(
-    firstDate(RE_D_MONTH_Y, t, (m) =>
-      month(m[2]) === undefined
-        ? undefined
-        : makeDate(fullYear(m[3]), month(m[2]) as number, Number(m[1]))
+    firstDate(
+      RE_ISO,
+      t,
+      (m) => makeDate(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
+      AFTER_NUMBER
+    )
+  );
+  push(
+    firstDate(
+      RE_DMY,
+      t,
+      (m) => makeDate(fullYear(m[3]), Number(m[2]) - 1, Number(m[1])),
+      AFTER_NUMBER
+    )
+  );
+  push(
+    firstDate(
+      RE_D_MONTH_Y,
+      t,
+      (m) =>
+        month(m[2]) === undefined
+          ? undefined
+          : makeDate(fullYear(m[3]), month(m[2]) as number, Number(m[1])),
+      AFTER_DIGIT
     )
   );
   if (found.length === 0)
@@ -165,7 +192,7 @@ export function parseDateText(text: string): Date | undefined {
   return findDateInText(text)?.date;
 }
 
-const RE_RANGE = /(?<![\d/.-])(\d{4}|\d{2})\s*[/\-–—]\s*(\d{4}|\d{2}|\d)(?![\d/.-])/g;
+const RE_RANGE = /(\d{4}|\d{2})\s*[/\-–—]\s*(\d{4}|\d{2}|\d)(?![\d/.-])/g;
 
 interface RangeScan {
   readonly year?: FinancialYear;
@@ -177,6 +204,10 @@ function scanRanges(t: string): RangeScan {
   let invalid: string | undefined;
   RE_RANGE.lastIndex = 0;
   for (let m = RE_RANGE.exec(t); m; m = RE_RANGE.exec(t)) {
+    if (follows(t, m.index, AFTER_NUMBER)) {
+      RE_RANGE.lastIndex = m.index + 1;
+      continue;
+    }
     const a = m[1];
     const b = m[2];
     const start = fullYear(a);

@@ -42,6 +42,10 @@ const useStyles = makeStyles({
   },
 });
 
+/** What the pane says where the host cannot save files (Excel for Mac and iPad). */
+export const NO_DOWNLOADS_TEXT =
+  "This version of Excel does not let add-ins save files, so the Word document cannot be downloaded here. Use Generate into the workbook above: the statement sheet is laid out for A4, so you can print it or save it as a PDF from Excel (File, Print), or copy it into Word. To get the .docx file itself, open this workbook in Excel on the web or Excel for Windows and download it there.";
+
 function check(cancel: { readonly aborted: boolean }): void {
   if (cancel.aborted) throw new CancelledError();
 }
@@ -157,11 +161,18 @@ export function StatementStep() {
         title="Download the Word document"
         intro="The same statement as a .docx file, with its tables and charts, ready to edit and publish."
       >
-        <div className={styles.actions}>
-          <Button onClick={() => void makeWord()} disabledFocusable={busy}>
-            Download the Word document
-          </Button>
-        </div>
+        {gateway.canSaveFiles === false ? (
+          // Never a button that would seem to work and save nothing.
+          <p className={styles.done} role="note" data-testid="no-downloads">
+            {NO_DOWNLOADS_TEXT}
+          </p>
+        ) : (
+          <div className={styles.actions}>
+            <Button onClick={() => void makeWord()} disabledFocusable={busy}>
+              Download the Word document
+            </Button>
+          </div>
+        )}
         <OperationStatus op={word} />
         {downloaded ? (
           <p className={styles.done} role="status">

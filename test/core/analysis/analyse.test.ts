@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import fc from "fast-check";
 import schema from "../../../schema/analysis.schema.json";
 import { analyse } from "../../../src/core/analysis/analyse";
+import { indicatorEngine } from "../../../src/core/analysis/indicatorEngine";
 import { analysisToJson, cellsJson } from "../../../src/core/analysis/json";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { DataSpec, M, fullSpec, makeData, officerBudget } from "./fixtures";
@@ -16,7 +17,7 @@ function decimals(n: number): number {
 }
 
 describe("analyse", () => {
-  const a = analyse(makeData(fullSpec), DEFAULT_POLICY);
+  const a = analyse(makeData(fullSpec), DEFAULT_POLICY, { indicatorEngine });
 
   it("runs every analysis and gathers the findings, errors first", () => {
     expect(a.force.value).toBe("Exampleshire Constabulary");

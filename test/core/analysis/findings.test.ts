@@ -1,3 +1,4 @@
+import { indicatorEngine } from "../../../src/core/analysis/indicatorEngine";
 /**
  * The findings not already shown in the worked examples: each one raised on a small input built
  * for it, with the cell it points at.
@@ -119,7 +120,8 @@ describe("findings", () => {
         budget: officerBudget({ 2008: 95 * M }, { 2008: 5 * M }),
         overrides: { "indicator.Per PCSO": "overtime / pcsosFte" },
       }),
-      DEFAULT_POLICY
+      DEFAULT_POLICY,
+      { indicatorEngine }
     );
     expect(a.findings.find((f) => f.code === "INDICATOR_NO_VALUE")?.cell).toEqual({
       sheet: "Settings",

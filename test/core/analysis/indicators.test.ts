@@ -1,9 +1,12 @@
 import { analyse } from "../../../src/core/analysis/analyse";
+import { INDICATOR_FUNCTIONS } from "../../../src/core/analysis/indicators";
 import {
-  INDICATOR_FUNCTIONS,
   checkIndicatorExpression,
+  indicatorEngine,
   restrictedMath,
-} from "../../../src/core/analysis/indicators";
+} from "../../../src/core/analysis/indicatorEngine";
+import { definesIndicators, runVfm, withIndicatorEngine } from "../../../src/core/run";
+import { exampleshireTemplate } from "../../../src/core/sample/exampleshire";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { M, makeData, officerBudget } from "./fixtures";
 
@@ -92,7 +95,7 @@ describe("indicators from the Settings sheet", () => {
       "indicator.Bad": "import({a: 1})",
     },
   });
-  const a = analyse(data, DEFAULT_POLICY);
+  const a = analyse(data, DEFAULT_POLICY, { indicatorEngine });
 
   it("evaluates each indicator for every year, citing the cells it used", () => {
     const perOfficer = a.indicators.find((i) => i.name === "Overtime per officer")!;
@@ -118,5 +121,50 @@ describe("indicators from the Settings sheet", () => {
     expect(f?.cell).toEqual({ sheet: "Settings", address: "B13" });
     // the indicator rows are not mistaken for policy settings
     expect(a.findings.map((x) => x.code)).not.toContain("POLICY_UNKNOWN_KEY");
+  });
+});
+
+describe("the formula engine is loaded only for workbooks that define indicators", () => {
+  const withIndicator = (): ReturnType<typeof exampleshireTemplate> => {
+    const wb = exampleshireTemplate();
+    const settings = wb.sheets.find((s) => /settings/i.test(s.name));
+    if (!settings) throw new Error("The sample has no Settings sheet.");
+    const values = [
+      ...settings.values,
+      ["indicator.Overtime per officer", "officerOvertime / officersFte"],
+    ];
+    return { sheets: wb.sheets.map((s) => (s === settings ? { ...settings, values } : s)) };
+  };
+
+  it("an ordinary workbook needs no engine; one with an indicator key, or an override, does", () => {
+    expect(definesIndicators(exampleshireTemplate())).toBe(false);
+    expect(definesIndicators(withIndicator())).toBe(true);
+    expect(
+      definesIndicators(exampleshireTemplate(), {
+        policyFile: {
+          name: "p.json",
+          overrides: { "indicator: Cost per FTE": "paybill / totalFte" },
+        },
+      })
+    ).toBe(true);
+  });
+
+  it("withIndicatorEngine adds the engine only when needed, and the indicator is worked out", async () => {
+    expect((await withIndicatorEngine(exampleshireTemplate())).indicatorEngine).toBeUndefined();
+    const wb = withIndicator();
+    const options = await withIndicatorEngine(wb);
+    expect(options.indicatorEngine).toBeDefined();
+    const result = runVfm(wb, options);
+    const ind = result.analysis.indicators.find((i) => i.name === "Overtime per officer");
+    expect(ind?.error).toBeUndefined();
+    expect(ind?.byYear.some((y) => typeof y.value === "number")).toBe(true);
+  });
+
+  it("without the engine an indicator is reported as not worked out, never given a value", () => {
+    const result = runVfm(withIndicator());
+    const ind = result.analysis.indicators.find((i) => i.name === "Overtime per officer");
+    expect(ind?.byYear).toEqual([]);
+    expect(ind?.error).toMatch(/formula engine was not loaded/);
+    expect(result.findings.some((f) => f.code === "INDICATOR_INVALID")).toBe(true);
   });
 });
