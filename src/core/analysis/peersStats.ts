@@ -12,7 +12,6 @@
 import { mean, quantileInc } from "./statistics";
 import { Direction } from "../peersData";
 
-
 export interface Percentiles {
   /** 25th, 50th and 75th percentiles, PERCENTILE.INC. */
   readonly p25: number;
