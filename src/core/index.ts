@@ -141,8 +141,24 @@ export type { StatementPlanRenderer } from "./check/expectation";
 export { scenarioToJson } from "./scenario/json";
 export { readCut, readRate, readRemovals, readYear } from "./scenario/levers";
 export { runScenario } from "./scenario/scenario";
-export { storedScenarios } from "./scenario/store";
-export type { Scenario, ScenarioLevers, ScenarioResult } from "./scenario/types";
+export { compareScenarios } from "./scenario/compare";
+export type { Comparison } from "./scenario/compare";
+export { WORKBOOK_PLAN_NAME } from "./scenario/scenario";
+export {
+  MAX_SCENARIOS,
+  pinnedLevers,
+  storedScenarios,
+  withScenario,
+  withTargets,
+  withoutScenario,
+} from "./scenario/store";
+export type {
+  OvertimeLever,
+  Scenario,
+  ScenarioLevers,
+  ScenarioResult,
+  SupportLever,
+} from "./scenario/types";
 
 // The input template and the bundled sample.
 export { exampleshireFreeForm, exampleshireTemplate } from "./sample/exampleshire";

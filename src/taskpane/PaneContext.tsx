@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 import { CellRef, Statement, StoredSettings, VfmResult, WorkbookGateway } from "../core";
 import { PlainError } from "./model/errors";
 
-export type StepId = "data" | "benchmarks" | "savings" | "statement" | "check";
+export type StepId = "data" | "benchmarks" | "model" | "savings" | "statement" | "check";
 
 /** What every step reads and can do: the one result, the statement drafted from it, the gateway. */
 export interface PaneApi {

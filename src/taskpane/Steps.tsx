@@ -3,6 +3,7 @@ import { Button, Tab, TabList, makeStyles, tokens } from "@fluentui/react-compon
 import { StepId } from "./PaneContext";
 import { DataStep } from "./steps/DataStep";
 import { BenchmarksStep } from "./steps/BenchmarksStep";
+import { ModelStep } from "./steps/ModelStep";
 import { SavingsStep } from "./steps/SavingsStep";
 import { StatementStep } from "./steps/StatementStep";
 import { CheckStep } from "./steps/CheckStep";
@@ -30,6 +31,7 @@ export const STEPS: readonly {
 }[] = [
   { id: "data", label: "Data", render: () => <DataStep /> },
   { id: "benchmarks", label: "Benchmarks", render: () => <BenchmarksStep /> },
+  { id: "model", label: "Model", render: () => <ModelStep /> },
   { id: "savings", label: "Savings", render: () => <SavingsStep /> },
   { id: "statement", label: "Statement", render: () => <StatementStep /> },
   { id: "check", label: "Check", render: () => <CheckStep /> },
