@@ -160,7 +160,7 @@ export const DEFAULT_POLICY: Policy = {
     // HMIC's 2010 reading (ADR business support less IT); "poa" is the later CIPFA reading.
     definition: "hmic2010",
     classification: definitionClassification("hmic2010"),
-    nationalSaving: POUNDS_M(75), // 5.4
+    nationalSaving: POUNDS_M(75), // 5.51
   },
   procurement: {
     frameworks: {
@@ -427,7 +427,7 @@ function descriptors(): PolicySettingDescriptor[] {
     {
       key: "businessSupport.nationalSaving",
       label: "National saving expected from support services",
-      paragraph: "5.4",
+      paragraph: "5.51",
       group: "businessSupport",
       kind: "money",
       defaultValue: d.businessSupport.nationalSaving,

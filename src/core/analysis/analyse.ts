@@ -259,6 +259,8 @@ function emptyOvertime(p: Policy): OvertimeAnalysis {
     yearsMissed: [],
     yearThresholdReached: null,
     projectedYearThresholdReached: null,
+    requiredCutsPath: [],
+    reductionByTarget: null,
     baselineOvertime: null,
     savingsAgainstBaseline: [],
     nationalShare: null,

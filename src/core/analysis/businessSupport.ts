@@ -157,14 +157,16 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
   let averageCost: BusinessSupportAnalysis["averageCost"] = null;
   let cashableSaving: Figure<Pence> | null = null;
   if (assessed) {
-    const excess = Math.max(
-      0,
-      cleanFte(assessed.supportFte.value - threshold * assessed.totalFte.value)
-    );
+    const excess =
+      assessed.status === "atOrBelow"
+        ? 0
+        : cleanFte(
+            assessed.supportFte.value - mostSupportUnder(threshold, assessed.totalFte.value)
+          );
     excessFte = fig(
       excess,
       mergeSources(assessed.supportFte.sources, assessed.totalFte.sources),
-      `business support FTE - ${formatPolicyPercent(threshold)} x workforce FTE (${formatYear(assessed.year)})`
+      `business support FTE - the most support FTE under ${formatPolicyPercent(threshold)} of workforce FTE, in steps of ${FTE_STEP} (${formatYear(assessed.year)})`
     );
     averageCost = supportCost(data, lines, assessed.year, findings);
     if (averageCost)
@@ -238,6 +240,21 @@ function supportCost(
   return null;
 }
 
+/** FTE are stated to one decimal place, so a reduction is counted in tenths of an FTE. */
+export const FTE_STEP = 0.1;
+
+/**
+ * The most business support FTE, in steps of FTE_STEP, that is under (not at) `threshold` of a
+ * workforce of `total` FTE (5.51). E.g. 7% of 3,612.5 is 252.875, so the most is 252.8 (6.998%);
+ * 7% of 3,600 is exactly 252, which is not under 7%, so the most is 251.9.
+ */
+export function mostSupportUnder(threshold: number, total: number): number {
+  const tenths = Math.round(1 / FTE_STEP);
+  const limit = threshold * total * tenths;
+  const below = Math.ceil(limit - 1e-9) - 1;
+  return Math.max(0, below) / tenths;
+}
+
 /**
  * A straight line in the share, from the first year given (from the baseline on) to the
  * threshold in the target year; the FTE on the line is that share of the year's workforce
@@ -259,13 +276,14 @@ function straightLine(
     const ratio = r0 + ((threshold - r0) * (year - first.year)) / (target - first.year);
     const own = known.find((y) => y.year === year);
     const total = own ? own.totalFte.value : assessed.totalFte.value;
-    const max = cleanFte(ratio * total);
+    // 5.51 asks for "under" the threshold: the target year's point is the most FTE below it.
+    const max = year === target ? mostSupportUnder(threshold, total) : cleanFte(ratio * total);
     const support = own ? own.supportFte.value : null;
     out.push({
       year,
       maximumSupportFte: max,
       totalFte: total,
-      ratio,
+      ratio: year === target && total > 0 ? max / total : ratio,
       supportFte: support,
       onPath: support === null ? null : support <= max + 1e-9,
     });

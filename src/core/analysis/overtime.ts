@@ -6,6 +6,7 @@
  */
 import { Finding, finding } from "../findings";
 import { CellRef } from "../grid";
+import { countOf, listWords } from "../plainEnglish";
 import { BudgetLineKey, ForceData } from "../forceData";
 import { Pence, applyRate } from "../money";
 import { Policy } from "../policy";
@@ -19,6 +20,7 @@ import {
   OvertimeSaving,
   OvertimeYear,
   RagStatus,
+  RequiredCutsPoint,
 } from "./types";
 import { formatPolicyPercent, formatPounds } from "../format";
 
@@ -291,7 +293,10 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
   const reached =
     byYear.find((y) => y.year >= from && y.year <= target && y.status === "atOrBelow")?.year ??
     null;
-  const projected = reached ?? projectReach(policy, requiredByYear, lastFigure, payByYear, target);
+  const requiredCutsPath =
+    baselineYear && baselineYear.ratio ? cutsOnlyPath(policy, baselineYear, payByYear) : [];
+  const projected =
+    requiredCutsPath.find((p) => p.ratio <= policy.overtime.threshold)?.year ?? null;
 
   const baselineOvertime = baselineYear ? baselineYear.overtime : null;
   const savingsAgainstBaseline: OvertimeSaving[] = [];
@@ -307,14 +312,28 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
           ),
         });
 
+  // The national £70m is a cut in officer overtime (the £413m baseline is officer overtime,
+  // 5.9-5.10), so the share is read from officer overtime whatever basis the ratio uses.
   const { nationalTarget, nationalBaseline } = policy.overtime;
   const nationalShareFraction = nationalBaseline > 0 ? nationalTarget / nationalBaseline : 0;
+  const officerBaseline = baselineYear
+    ? budgetAmount(data, "officerOvertime", baseline)
+    : undefined;
   const nationalShare =
-    baselineOvertime && nationalBaseline > 0
+    officerBaseline && nationalBaseline > 0
       ? fig(
-          mulDiv(baselineOvertime.value, nationalTarget, nationalBaseline),
-          baselineOvertime.sources,
-          `${formatYear(baseline)} overtime x ${nationalTarget / 1e8}/${nationalBaseline / 1e8}`
+          mulDiv(officerBaseline.value, nationalTarget, nationalBaseline),
+          officerBaseline.sources,
+          `${formatYear(baseline)} officer overtime x ${nationalTarget / 1e8}/${nationalBaseline / 1e8}`
+        )
+      : null;
+  const targetYear = at.get(target);
+  const reductionByTarget =
+    baselineOvertime && targetYear
+      ? fig(
+          baselineOvertime.value - targetYear.overtime.value,
+          mergeSources(baselineOvertime.sources, targetYear.overtime.sources),
+          `${formatYear(baseline)} overtime - ${formatYear(target)} overtime`
         )
       : null;
 
@@ -330,6 +349,8 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
     projectedYearThresholdReached: projected,
     baselineOvertime,
     savingsAgainstBaseline,
+    requiredCutsPath,
+    reductionByTarget,
     nationalShare,
     nationalShareFraction,
     rag: overtimeRag(policy, byYear, yearsMissed),
@@ -342,6 +363,9 @@ function projectedPaybill(policy: Policy, pay: Pence, overtime: Pence): Pence {
   if (incl && !inLines) return pay + overtime;
   return pay; // pay lines that hold overtime are held level as a whole
 }
+
+/** How many years after the target year the required-cuts path is followed before giving up. */
+export const PROJECTION_YEARS_AFTER_TARGET = 10;
 
 /**
  * The most overtime each year may have (5.9-5.10), from `start` to `end`: at least the yearly cut
@@ -412,24 +436,33 @@ export function requiredPath(
 }
 
 /**
- * The first year the required path, with pay held at its last known level, brings the ratio to
- * the threshold (the projected requirements after the last figure are exactly that path).
+ * Overtime if the force made only the required cuts from the baseline (5.9-5.10: at least 5% a
+ * year while above the threshold, no rise at or below it), each year measured against that
+ * year's own pay where the workbook gives it, and against the last pay given after that.
+ * Runs to PROJECTION_YEARS_AFTER_TARGET years after the target year.
  */
-function projectReach(
+function cutsOnlyPath(
   policy: Policy,
-  required: readonly OvertimeRequirement[],
-  last: OvertimeYear | undefined,
-  payByYear: ReadonlyMap<FinancialYear, Figure<Pence>>,
-  target: FinancialYear
-): FinancialYear | null {
-  if (!last) return null;
-  const pay = payByYear.get(last.year)?.value ?? 0;
-  for (const r of required) {
-    if (r.year <= last.year || r.year > target) continue;
-    const bill = projectedPaybill(policy, pay, r.maximum.value);
-    if (bill > 0 && r.maximum.value / bill <= policy.overtime.threshold) return r.year;
+  base: OvertimeYear,
+  payByYear: ReadonlyMap<FinancialYear, Figure<Pence>>
+): RequiredCutsPoint[] {
+  const end = Math.max(policy.years.target, ...payByYear.keys()) + PROJECTION_YEARS_AFTER_TARGET;
+  const out: RequiredCutsPoint[] = [];
+  let overtime = base.overtime.value;
+  let ratio = base.ratio!.value;
+  let pay = payByYear.get(base.year)!;
+  for (let year = base.year + 1; year <= end; year++) {
+    if (isHighestSpender(policy, ratio))
+      overtime = applyRate(overtime, 1 - policy.overtime.minAnnualCut);
+    const own = payByYear.get(year);
+    const payHeld = own === undefined;
+    if (own) pay = own;
+    const paybill = projectedPaybill(policy, pay.value, overtime);
+    ratio = paybill > 0 ? overtime / paybill : 0;
+    out.push({ year, overtime, paybill, ratio, payHeld });
+    if (ratio <= policy.overtime.threshold && year >= policy.years.target) break;
   }
-  return null;
+  return out;
 }
 
 function basisOf(
@@ -456,7 +489,7 @@ function overtimeRag(
   if (red > 0 && yearsMissed.length >= red)
     return rag(
       "red",
-      `${yearsMissed.length} year(s) above the required maximum: ${yearsMissed.map(formatYear).join(", ")}`,
+      `${countOf(yearsMissed.length, "year")} above the required maximum: ${listWords(yearsMissed.map(formatYear))}`,
       PARA
     );
   if (latest.status === "above" && latest.year >= policy.years.target)

@@ -13,12 +13,22 @@ import { clean } from "./peersStats";
 import { GapInputs, GapSaving, GapSavingTerm, PeersSettings } from "./peersTypes";
 import type { Analysis } from "./types";
 
-/** The figures that price the gaps, read from the main analysis's result for its latest year. */
+/**
+ * The figures that price the gaps, from the main analysis, all for one year: the latest year
+ * the budget sheet marks as actual (a peers sheet compares what forces spent, not their plans),
+ * else the latest year with figures. Value and base then come from the same year.
+ */
 export function gapInputsFromAnalysis(
   analysis: Pick<Analysis, "overtime" | "businessSupport">
 ): GapInputs {
-  const ot = [...analysis.overtime.byYear].reverse().find((y) => y.ratio !== null);
-  const bs = [...analysis.businessSupport.byYear].reverse().find((y) => y.ratio !== null);
+  const withRatio = analysis.overtime.byYear.filter((y) => y.ratio !== null);
+  const actual = [...withRatio].reverse().find((y) => y.basis === "actual");
+  const year = actual?.year ?? withRatio[withRatio.length - 1]?.year;
+  const ot = withRatio.find((y) => y.year === year);
+  const supportYears = analysis.businessSupport.byYear.filter((y) => y.ratio !== null);
+  const bs =
+    supportYears.find((y) => y.year === year) ??
+    (year === undefined ? supportYears[supportYears.length - 1] : undefined);
   const cost = analysis.businessSupport.averageCost;
   const years = [ot?.year, bs?.year].filter((y): y is number => y !== undefined);
   const yearText = years.length > 0 ? formatYear(Math.max(...years)) : undefined;

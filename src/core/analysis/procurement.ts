@@ -6,6 +6,7 @@
  */
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
+import { capitalise, countOf, hasHave } from "../plainEnglish";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory, Policy, frameworkFor } from "../policy";
@@ -148,7 +149,10 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     const migrateBy = end !== null && end > rule.inPlaceBy ? end : rule.inPlaceBy;
     const plannedText = line.plannedMigration?.value;
     const planned = isIsoDate(plannedText) ? plannedText : null;
-    const plannedLate = planned === null ? null : planned > migrateBy;
+    // 5.35(b): a move is due no later than the point at which the existing arrangement expires,
+    // so a move planned for the day after the contract's last day is on time.
+    const latestOnTime = end !== null && end >= rule.inPlaceBy ? dayAfter(end) : rule.inPlaceBy;
+    const plannedLate = planned === null ? null : planned > latestOnTime;
     if (plannedLate) {
       late++;
       if (late <= MAX_LINE_FINDINGS)
@@ -156,9 +160,9 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
           finding(
             "warning",
             "MIGRATION_PLANNED_LATE",
-            `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${planned}) is later than ${migrateBy}, the later of the framework's date and the contract's end.`,
+            `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${planned}) is later than ${latestOnTime}, the later of the framework's date and the day after the contract ends.`,
             line.plannedMigration!.sources[0] ?? line.labelCell,
-            `Bring the migration forward to ${migrateBy} or earlier.`
+            `Bring the migration forward to ${latestOnTime} or earlier.`
           )
         );
     }
@@ -217,7 +221,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       finding(
         "info",
         "PROCUREMENT_ROUTE_UNKNOWN",
-        `${unknownRoute} line(s) in national-framework categories do not say how they are bought; they are counted as not yet on a framework.`,
+        `${capitalise(countOf(unknownRoute, "line"))} in national-framework categories ${unknownRoute === 1 ? "does" : "do"} not say how ${unknownRoute === 1 ? "it is" : "they are"} bought; ${unknownRoute === 1 ? "it is" : "they are"} counted as not yet on a framework.`,
         firstUnknownRoute,
         "State the route (national framework, regional or local) for each line."
       )
@@ -255,7 +259,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
         finding(
           "warning",
           "PROCUREMENT_RATE_NEEDED",
-          `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${formatPounds(a.noRate.spend)} of spend not yet on the national approach (${a.noRate.count} line(s)) is not counted.`,
+          `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${formatPounds(a.noRate.spend)} of spend not yet on the national approach (${countOf(a.noRate.count, "line")}) is not counted.`,
           a.noRate.first,
           `Enter a local estimate as the setting procurement.frameworks.${cat}.rate (for example 5%).`
         )
@@ -266,7 +270,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
         finding(
           "info",
           "CONTRACT_END_MISSING",
-          `${a.noEnd.count} line(s) for ${procurementCategoryLabel(cat)} have no contract end date, so they are due to migrate by the framework's date, ${rule.inPlaceBy}.`,
+          `${capitalise(countOf(a.noEnd.count, "line"))} for ${procurementCategoryLabel(cat)} ${hasHave(a.noEnd.count)} no contract end date, so ${a.noEnd.count === 1 ? "it is" : "they are"} due to migrate by the framework's date, ${rule.inPlaceBy}.`,
           a.noEnd.first,
           "Add the contract end dates so the migrate-by dates allow for them."
         )
@@ -315,12 +319,16 @@ function procurementRag(opps: readonly ProcurementOpportunity[], addressable: Pe
     return rag("none", "no spend in categories with a national approach", PARA);
   const late = opps.filter((o) => o.plannedMigrationLate === true).length;
   if (late > 0)
-    return rag("red", `${late} line(s) plan to migrate later than their migrate-by date`, PARA);
+    return rag(
+      "red",
+      `${countOf(late, "line")} ${late === 1 ? "plans" : "plan"} to migrate later than ${late === 1 ? "its" : "their"} migrate-by date`,
+      PARA
+    );
   const unplanned = opps.filter((o) => o.plannedMigration === null).length;
   if (unplanned > 0)
     return rag(
       "amber",
-      `${unplanned} line(s) not yet on a national framework have no planned migration date`,
+      `${countOf(unplanned, "line")} not yet on a national framework ${hasHave(unplanned)} no planned migration date`,
       PARA
     );
   return rag(
@@ -330,4 +338,11 @@ function procurementRag(opps: readonly ProcurementOpportunity[], addressable: Pe
       : "every line not yet on a national framework has a migration planned in time",
     PARA
   );
+}
+
+/** The ISO date after an ISO date ("2012-03-31" -> "2012-04-01"), read as a calendar day. */
+export function dayAfter(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10);
 }

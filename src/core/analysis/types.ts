@@ -87,6 +87,16 @@ export interface OvertimeSaving {
   readonly saving: Figure<Pence>;
 }
 
+/** One year of the required-cuts-only path (5.9-5.10), from the baseline figure. */
+export interface RequiredCutsPoint {
+  readonly year: FinancialYear;
+  readonly overtime: Pence;
+  readonly paybill: Pence;
+  readonly ratio: number;
+  /** True when the workbook gives no pay for the year, so the last pay given is held. */
+  readonly payHeld: boolean;
+}
+
 export interface OvertimeAnalysis {
   readonly basis: "officers" | "wholeWorkforce";
   readonly threshold: number;
@@ -99,10 +109,15 @@ export interface OvertimeAnalysis {
   /** First year (from the baseline, up to the target) at or below the threshold; null if none. */
   readonly yearThresholdReached: FinancialYear | null;
   /**
-   * If the force made exactly the required cuts from its last figure, with the paybill held at its
-   * last known level: the first year the ratio would reach the threshold (null: not by the target).
+   * The first year in which overtime on the required-cuts path (requiredCutsPath) is at or below
+   * the threshold of that year's paybill; null when the path has no start or never gets there.
+   * It may fall after the target year, where the path holds pay at its last known level.
    */
   readonly projectedYearThresholdReached: FinancialYear | null;
+  /** Overtime if only the required cuts were made from the baseline, year by year. */
+  readonly requiredCutsPath: readonly RequiredCutsPoint[];
+  /** Baseline overtime - target-year overtime: the reduction the figures plan by the target year. */
+  readonly reductionByTarget: Figure<Pence> | null;
   readonly baselineOvertime: Figure<Pence> | null;
   readonly savingsAgainstBaseline: readonly OvertimeSaving[];
   /** Baseline overtime x national target / national baseline (70/413), the pro-rata share. */

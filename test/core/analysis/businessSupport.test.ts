@@ -1,5 +1,8 @@
 import fc from "fast-check";
-import { analyseBusinessSupport } from "../../../src/core/analysis/businessSupport";
+import {
+  analyseBusinessSupport,
+  mostSupportUnder,
+} from "../../../src/core/analysis/businessSupport";
 import { DEFAULT_POLICY, applyOverrides } from "../../../src/core/policy";
 import { M, WorkforceSpec, makeData } from "./fixtures";
 
@@ -15,8 +18,10 @@ import { M, WorkforceSpec, makeData } from "./fixtures";
  * Business support (HR + finance + administration; IT excluded, estates operational):
  *   2008/09: 100 + 60 + 80 = 240 of 3000 (specials excluded) = 8.0%
  *   2013/14:  95 + 55 + 75 = 225 of 3000 = 7.5%
- * Excess in the target year: 225 - 7% x 3000 = 225 - 210 = 15 FTE.
- * Saving at £30,000 a support post: 15 x 30,000 = £450,000.
+ * 7% x 3000 = 210 FTE is exactly 7%, not under it (5.51), so the most support FTE under 7%,
+ * counted in tenths of an FTE, is 209.9 (6.997%).
+ * Excess in the target year: 225 - 209.9 = 15.1 FTE.
+ * Saving at £30,000 a support post: 15.1 x 30,000 = £453,000.
  */
 const workforce: WorkforceSpec[] = [
   {
@@ -59,25 +64,47 @@ describe("business support: the worked example", () => {
   it("measures the excess in the target year and prices it with the given average cost", () => {
     expect(a.assessedYear).toBe(2013);
     expect(a.assessedYearIsTarget).toBe(true);
-    expect(a.excessFte?.value).toBe(15);
+    expect(a.excessFte?.value).toBe(15.1);
     expect(a.averageCost).toMatchObject({ value: 30_000 * 100, method: "input" });
     expect(a.averageCost?.sources).toEqual([{ sheet: "Settings", address: "B5" }]);
-    expect(a.cashableSaving?.value).toBe(450_000 * 100);
+    expect(a.cashableSaving?.value).toBe(453_000 * 100);
   });
 
   it("draws a straight line in the share from 8% in 2008/09 to 7% in 2013/14", () => {
-    // the share falls by (8% - 7%) / 5 = 0.2 points a year; 2010/11: 7.6% x 3000 = 228 FTE
+    // the share falls by (8% - 7%) / 5 = 0.2 points a year; 2010/11: 7.6% x 3000 = 228 FTE;
+    // the target year's point is under 7%: 209.9 FTE, 209.9 / 3000 = 6.9967%
     expect(a.path.map((p) => [p.year, +(p.ratio * 100).toFixed(4), p.maximumSupportFte])).toEqual([
       [2008, 8, 240],
       [2009, 7.8, 234],
       [2010, 7.6, 228],
       [2011, 7.4, 222],
       [2012, 7.2, 216],
-      [2013, 7, 210],
+      [2013, 6.9967, 209.9],
     ]);
-    // 2013/14 has 225 FTE against 210 on the line
+    // 2013/14 has 225 FTE against 209.9 on the line
     expect(a.path[5]).toMatchObject({ supportFte: 225, onPath: false });
     expect(a.rag).toMatchObject({ rag: "red", words: "off track", paragraph: "5.46-5.51" });
+  });
+});
+
+describe("business support: under the threshold, not at it (5.51)", () => {
+  it("counts the most support FTE under 7% in tenths of an FTE", () => {
+    // 7% x 3,612.5 = 252.875 -> 252.8 (252.8 / 3,612.5 = 6.998%); 7% x 3,000 = 210 -> 209.9
+    expect(mostSupportUnder(0.07, 3612.5)).toBe(252.8);
+    expect(mostSupportUnder(0.07, 3000)).toBe(209.9);
+    expect(mostSupportUnder(0.07, 3600)).toBe(251.9); // 252.00000000000003 in floating point
+    expect(mostSupportUnder(0.07, 0)).toBe(0);
+  });
+
+  it("property: the result is under the threshold and one step more is not", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 200_000 }), (tenths) => {
+        const total = tenths / 10;
+        const m = mostSupportUnder(0.07, total);
+        expect(m / total).toBeLessThan(0.07);
+        expect((m + 0.1) / total).toBeGreaterThanOrEqual(0.07 - 1e-12);
+      })
+    );
   });
 });
 
@@ -87,7 +114,7 @@ describe("business support: cost, classification and years", () => {
     const d = makeData({ workforce, budget: [{ key: "staffPay", amounts: { 2013: 24 * M } }] });
     const a = analyseBusinessSupport(d, DEFAULT_POLICY);
     expect(a.averageCost).toMatchObject({ value: 30_000 * 100, method: "staffPayPerStaffFte" });
-    expect(a.cashableSaving?.value).toBe(450_000 * 100);
+    expect(a.cashableSaving?.value).toBe(453_000 * 100);
   });
 
   it("raises a finding when the cost cannot be found", () => {
@@ -97,13 +124,13 @@ describe("business support: cost, classification and years", () => {
   });
 
   it("follows a changed classification", () => {
-    // Count estates as business support: 2013/14 = 225 + 40 = 265 -> 8.83%; excess 265 - 210 = 55
+    // Count estates as business support: 2013/14 = 225 + 40 = 265 -> 8.83%; excess 265 - 209.9 = 55.1
     const p = applyOverrides(DEFAULT_POLICY, {
       "businessSupport.classification.estates": "Business support",
     }).policy;
     const a = analyseBusinessSupport(makeData({ workforce }), p);
     expect(a.byYear[1].supportFte.value).toBe(265);
-    expect(a.excessFte?.value).toBe(55);
+    expect(a.excessFte?.value).toBe(55.1);
     expect(a.classification.estates).toBe("businessSupport");
   });
 
@@ -112,7 +139,7 @@ describe("business support: cost, classification and years", () => {
     const a = analyseBusinessSupport(makeData({ workforce: short }), DEFAULT_POLICY);
     expect(a.assessedYear).toBe(2008);
     expect(a.assessedYearIsTarget).toBe(false);
-    expect(a.excessFte?.value).toBe(30); // 240 - 7% x 3000 = 30
+    expect(a.excessFte?.value).toBe(30.1); // 240 - 209.9 (the most FTE under 7% of 3000) = 30.1
     expect(a.findings.map((f) => f.code)).toContain("SUPPORT_TARGET_YEAR_MISSING");
   });
 

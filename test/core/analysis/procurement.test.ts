@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyseProcurement } from "../../../src/core/analysis/procurement";
+import { analyseProcurement, dayAfter } from "../../../src/core/analysis/procurement";
 import { ProcurementCategory } from "../../../src/core/forceData";
 import { DEFAULT_POLICY, applyOverrides } from "../../../src/core/policy";
 import { penceAtRate } from "../../../src/core/analysis/figures";
@@ -105,6 +105,25 @@ describe("procurement: planned migrations and missing dates", () => {
     const f = a.findings.find((x) => x.code === "MIGRATION_PLANNED_LATE");
     expect(f?.cell).toEqual({ sheet: "Procurement", address: "F2" });
     expect(a.rag.rag).toBe("red");
+  });
+
+  it("is in time when the move is planned for the day after the contract ends (5.35(b))", () => {
+    // Contract ends 31 March 2011 (after the framework's 1 April 2010): moving on 1 April 2011,
+    // as the old arrangement expires, is in time; 2 April 2011 is late.
+    const at = (plannedMigration: string) =>
+      analyseProcurement(
+        makeData({
+          procurement: [
+            { category: "bodyArmour", spend: 1000, contractEnd: "2011-03-31", plannedMigration },
+          ],
+        }),
+        DEFAULT_POLICY
+      );
+    expect(at("2011-04-01").opportunities[0].plannedMigrationLate).toBe(false);
+    expect(at("2011-04-01").rag.rag).toBe("green");
+    expect(at("2011-04-02").opportunities[0].plannedMigrationLate).toBe(true);
+    expect(dayAfter("2012-02-28")).toBe("2012-02-29");
+    expect(dayAfter("2011-12-31")).toBe("2012-01-01");
   });
 
   it("migrates by the framework date when the contract end is unknown, and says so", () => {

@@ -39,6 +39,20 @@ describe("the Exampleshire sample", () => {
     expect(ot.requiredByYear[2].maximum.value).toBe(4_892_500_00);
     // 2013/14: 4,250 / 106,750 = 3.98%
     expect(ot.yearThresholdReached).toBe(2013);
+    // The required cuts alone, from 5,600,000: x 0.95 five times = 4,333,173.25 in 2013/14, on
+    // pay of 102,500,000 (paybill 106,750,000 - overtime 4,250,000): 4,333,173.25 /
+    // (102,500,000 + 4,333,173.25) = 4.06%, not yet 4%. With pay held, 2014/15: 4,116,514.59 /
+    // 106,616,514.59 = 3.86%. So the required cuts alone reach 4% in 2014/15, not 2013/14.
+    const path = ot.requiredCutsPath;
+    expect(path.find((p) => p.year === 2013)?.overtime).toBe(433_317_325);
+    expect(path.find((p) => p.year === 2013)?.ratio).toBeCloseTo(4_333_173.25 / 106_833_173.25, 12);
+    expect(path.find((p) => p.year === 2014)).toMatchObject({
+      overtime: 411_651_459,
+      payHeld: true,
+    });
+    expect(ot.projectedYearThresholdReached).toBe(2014);
+    // The figures plan 5,600,000 - 4,250,000 = 1,350,000 less overtime by 2013/14.
+    expect(ot.reductionByTarget?.value).toBe(1_350_000_00);
     // 5,600,000 x 70/413 = 949,152.54...
     expect(ot.nationalShare?.value).toBe(94_915_254);
     expect(ot.rag.rag).toBe("red");
@@ -50,11 +64,15 @@ describe("the Exampleshire sample", () => {
     // 338 / 3,704 = 9.1% at 31 March 2010; 280.5 / 3,612.5 = 7.8% in 2013/14
     expect(at(2009).ratio?.value).toBeCloseTo(338 / 3704, 12);
     expect(at(2013).ratio?.value).toBeCloseTo(280.5 / 3612.5, 12);
-    // excess: 280.5 - 7% x 3,612.5 = 280.5 - 252.875 = 27.625 FTE
-    expect(bs.excessFte?.value).toBeCloseTo(27.625, 10);
-    // at the Settings sheet's £32,500: 27.625 x 32,500 = £897,812.50
+    // 7% x 3,612.5 = 252.875 FTE would be exactly 7%, not under it (5.51); the most under 7% in
+    // tenths of an FTE is 252.8 (6.998%). Excess: 280.5 - 252.8 = 27.7 FTE.
+    expect(bs.excessFte?.value).toBeCloseTo(27.7, 10);
+    // at the Settings sheet's £32,500: 27.7 x 32,500 = £900,250
     expect(bs.averageCost?.method).toBe("input");
-    expect(bs.cashableSaving?.value).toBe(89_781_250);
+    expect(bs.cashableSaving?.value).toBe(90_025_000);
+    const last = bs.path[bs.path.length - 1];
+    expect(last.maximumSupportFte).toBe(252.8);
+    expect(last.ratio).toBeLessThan(0.07);
     expect(bs.rag.rag).toBe("red");
   });
 

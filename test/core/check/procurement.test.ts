@@ -53,11 +53,16 @@ describe("MIGRATION_DATE_IN_TIME", () => {
     );
   });
 
-  it("fails at a move planned after the later of the framework's date and the contract's end", () => {
+  it("passes at a move planned the day after the contract ends (5.35(b): when it expires)", () => {
     const r = checkOf(workbook({ procurement: armour({ plannedMigration: "2011-04-01" }) }));
+    expect(ofRule(r, "MIGRATION_DATE_IN_TIME")).toEqual([]);
+  });
+
+  it("fails at a move planned later than the day after the later of the framework's date and the contract's end", () => {
+    const r = checkOf(workbook({ procurement: armour({ plannedMigration: "2011-04-02" }) }));
     const f = ofRule(r, "MIGRATION_DATE_IN_TIME");
     expect(f).toHaveLength(1);
-    expect(f[0].message).toContain("1 April 2011");
+    expect(f[0].message).toContain("2 April 2011");
     expect(f[0].message).toContain("31 March 2011");
     expect(places(r, "MIGRATION_DATE_IN_TIME")).toEqual(["Procurement!G7"]);
   });
