@@ -81,7 +81,7 @@ describe("findings", () => {
       address: "C2",
     });
     expect(a.findings.find((f) => f.code === "PROCUREMENT_ROUTE_UNKNOWN")?.message).toMatch(
-      /^1 line/
+      /^One line in national-framework categories does not say how it is bought/
     );
     const b = analyseProcurement(
       makeData({ procurement: [{ category: "other", categoryText: "Stationery", spend: 10 }] }),
