@@ -19,6 +19,7 @@ import {
 import { CheckContext, hit } from "./context";
 import { ExpectedCell, ExpectedSheet, RuleGroupResult, RuleHit } from "./types";
 import { formatNumber } from "../format";
+import { describeTextChange } from "./textChange";
 
 /** Cells listed one by one per sheet; beyond that one finding sums up the rest. */
 export const MAX_CELL_FINDINGS = 12;
@@ -77,7 +78,9 @@ function describe(sheet: string, e: ExpectedCell, actual: CellValue): Difference
     ? `${formatRef(cell)}${what} is empty, where the statement drafted from the data shows ${show(e.value)}${from}.`
     : typeof e.value === "number"
       ? `${formatRef(cell)}${what} shows ${show(actual)}, but the workbook's data give ${show(e.value)}${from}.`
-      : `${formatRef(cell)}${what} shows ${show(actual)}, where the statement drafted from the data shows ${show(e.value)}${from}.`;
+      : typeof actual === "string" && typeof e.value === "string"
+        ? `${formatRef(cell)}${what} ${describeTextChange(e.value, actual)}${from}.`
+        : `${formatRef(cell)}${what} shows ${show(actual)}, where the statement drafted from the data shows ${show(e.value)}${from}.`;
   return { cell, message };
 }
 
