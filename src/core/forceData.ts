@@ -75,6 +75,18 @@ export type FunctionCategory =
 export interface WorkforceLine {
   readonly label: string;
   readonly category?: FunctionCategory;
+  /** The user chose the category (Data step or Category column): no doubt is raised about it. */
+  readonly categoryConfirmed?: boolean;
+  /** The published function it names (core/classifications id), where its label is one. */
+  readonly entry?: string;
+  /**
+   * Index (in workforce.lines) of the line this one breaks down, e.g. "IT/Communications" under
+   * "Business support": its FTE are part of that line's, so never added to the workforce again.
+   */
+  readonly breakdownOf?: number;
+  /** Why the line's place in the structure is in doubt (e.g. its breakdown does not add up). */
+  readonly doubt?: string;
+  /** Subtotal and total rows (found by their words or by adding up to the lines above). */
   readonly isTotal: boolean;
   readonly labelCell: CellRef;
   /** FTE by year, by worker type where the sheet splits it; `total` is officers + staff + PCSOs. */

@@ -8,7 +8,9 @@ import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { ForceData, WorkforceLine } from "../forceData";
 import { Pence, applyRate } from "../money";
-import { Policy, supportClassOf } from "../policy";
+import { Policy, SupportClass, supportClassOf } from "../policy";
+import { breakdownOf } from "../classifications";
+import { fteUnit, withinRounding } from "../tolerance";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import {
@@ -26,6 +28,7 @@ import {
   BusinessSupportYear,
   Figure,
   RagStatus,
+  SupportDoubt,
 } from "./types";
 import { formatPolicyPercent } from "../format";
 
@@ -37,6 +40,16 @@ function workforceYears(data: ForceData): FinancialYear[] {
   return sortedUnique(ys);
 }
 
+/**
+ * Whether a line without a breakdown holds functions the classification counts differently
+ * (the ADR "Business support" line holds IT/Communications, which the measure leaves out).
+ */
+function needsBreakdown(policy: Policy, l: WorkforceLine): boolean {
+  if (!l.entry || l.categoryConfirmed) return false;
+  const own = supportClassOf(policy, l.category);
+  return breakdownOf(l.entry).some((c) => supportClassOf(policy, c.category) !== own);
+}
+
 function yearFigures(
   lines: readonly WorkforceLine[],
   policy: Policy,
@@ -45,46 +58,149 @@ function yearFigures(
   let support = 0;
   let excluded = 0;
   let total = 0;
+  let counted = 0;
   let any = false;
   const sSrc: CellRef[] = [];
   const eSrc: CellRef[] = [];
   const tSrc: CellRef[] = [];
-  for (const l of lines) {
-    if (l.isTotal) continue;
+  const doubts: SupportDoubt[] = [];
+  const add = (cls: SupportClass, v: number, src: readonly CellRef[]) => {
+    if (cls === "businessSupport") {
+      support += v;
+      sSrc.push(...src);
+    } else if (cls === "excluded") {
+      excluded += v;
+      eSrc.push(...src);
+    }
+  };
+  lines.forEach((l, i) => {
+    // Totals are never added; a breakdown's lines are counted through the line they break down.
+    if (l.isTotal || l.breakdownOf !== undefined) return;
     const f = lineWorkforceFte(l, year);
-    if (!f) continue;
+    if (!f) return;
     any = true;
+    counted++;
     total += f.value;
     tSrc.push(...f.sources);
-    const cls = supportClassOf(policy, l.category);
-    if (cls === "businessSupport") {
-      support += f.value;
-      sSrc.push(...f.sources);
-    } else if (cls === "excluded") {
-      excluded += f.value;
-      eSrc.push(...f.sources);
+    const parts = lines
+      .map((c, j) => ({ c, j }))
+      .filter(({ c }) => c.breakdownOf === i && !c.isTotal)
+      .map(({ c }) => ({ c, f: lineWorkforceFte(c, year) }))
+      .filter((x): x is { c: WorkforceLine; f: { value: number; sources: CellRef[] } } => !!x.f);
+    const cell = f.sources[0] ?? l.labelCell;
+    if (parts.length > 0) {
+      // Split the line by its breakdown; what rounding leaves over stays with the line's class
+      // (HMIC: business support less IT/Communications).
+      let rest = f.value;
+      for (const p of parts) {
+        rest -= p.f.value;
+        if (!p.c.category && !p.c.categoryConfirmed)
+          doubts.push(unclassified(p.c, p.f.value, p.f.sources[0] ?? p.c.labelCell));
+        add(supportClassOf(policy, p.c.category ?? l.category), p.f.value, p.f.sources);
+      }
+      add(supportClassOf(policy, l.category), rest, f.sources);
+    } else {
+      add(supportClassOf(policy, l.category), f.value, f.sources);
+      if (!l.category) doubts.push(unclassified(l, f.value, cell));
+      else if (needsBreakdown(policy, l))
+        doubts.push({
+          label: l.label,
+          cell: l.labelCell,
+          fte: f.value,
+          reason: `it holds ${listWords(mixedParts(policy, l))}, which the classification counts differently, and no breakdown of it was found`,
+          correction:
+            "add the line's breakdown (for business support: IT/Communications, Personnel/HR, Finance ...), or confirm its category in the Data step",
+        });
     }
-  }
+    if (l.doubt && !l.categoryConfirmed)
+      doubts.push({
+        label: l.label,
+        cell: l.labelCell,
+        fte: f.value,
+        reason: l.doubt,
+        correction: "correct the breakdown, or confirm the line's category in the Data step",
+      });
+  });
   if (!any) return undefined;
   support = cleanFte(support);
   total = cleanFte(total);
+  // The workforce as stated, where a total row agrees with the lines within their rounding.
+  const stated = statedTotal(lines, year, total, counted);
+  const totalFte = stated
+    ? fig(stated.value, stated.sources, `total workforce as stated (the lines add up to ${total})`)
+    : fig(total, tSrc, "officers + staff + PCSOs");
   const ratio =
-    total > 0
-      ? fig(support / total, mergeSources(sSrc, tSrc), "business support FTE / workforce FTE")
+    totalFte.value > 0
+      ? fig(
+          support / totalFte.value,
+          mergeSources(sSrc, totalFte.sources),
+          "business support FTE / workforce FTE"
+        )
       : null;
+  const doubtFte = cleanFte(doubts.reduce((a, d) => a + d.fte, 0));
+  const confidence = doubts.length === 0 ? "confirmed" : "unconfirmed";
   return {
     year,
     supportFte: fig(support, sSrc, "business-support functions, IT excluded"),
     excludedFte: fig(cleanFte(excluded), eSrc, "functions excluded from the ratio"),
-    totalFte: fig(total, tSrc, "officers + staff + PCSOs"),
+    totalFte,
     ratio,
+    confidence,
+    unclassifiedFte: fig(
+      doubtFte,
+      doubts.map((d) => d.cell),
+      "FTE on lines not classified or not resolved"
+    ),
+    doubts,
     status:
-      ratio === null
+      ratio === null || confidence === "unconfirmed"
         ? "unknown"
         : ratio.value < policy.businessSupport.threshold
           ? "atOrBelow"
           : "above",
   };
+}
+
+function unclassified(l: WorkforceLine, fte: number, cell: CellRef): SupportDoubt {
+  return {
+    label: l.label,
+    cell: l.labelCell.address ? l.labelCell : cell,
+    fte,
+    reason: "the add-in could not tell which function it is",
+    correction: "choose its category in the Data step",
+  };
+}
+
+function mixedParts(policy: Policy, l: WorkforceLine): string[] {
+  const own = supportClassOf(policy, l.category);
+  return breakdownOf(l.entry ?? "")
+    .filter((c) => supportClassOf(policy, c.category) !== own)
+    .map((c) => c.name);
+}
+
+function cap(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+function listWords(xs: readonly string[]): string {
+  if (xs.length <= 1) return xs.join("");
+  return `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+/** A total row that agrees with the counted lines within their rounding (the last one wins). */
+function statedTotal(
+  lines: readonly WorkforceLine[],
+  year: FinancialYear,
+  sum: number,
+  count: number
+): { value: number; sources: CellRef[] } | undefined {
+  let found: { value: number; sources: CellRef[] } | undefined;
+  for (const l of lines) {
+    if (!l.isTotal || l.breakdownOf !== undefined) continue;
+    const f = lineWorkforceFte(l, year);
+    if (f && withinRounding(f.value, sum, count, fteUnit([f.value]))) found = f;
+  }
+  return found;
 }
 
 /** Staff FTE in a year (sum of the lines' staff columns), where the sheet splits by worker type. */
@@ -153,6 +269,18 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
       )
     );
 
+  for (const d of assessed?.doubts ?? []) {
+    if (d.reason.startsWith("the add-in could not tell")) continue; // detection said so already
+    findings.push(
+      finding(
+        "warning",
+        "SUPPORT_LINE_UNCONFIRMED",
+        `"${d.label}" at ${d.cell.sheet}!${d.cell.address} (${d.fte} FTE in ${formatYear(assessed?.year ?? 0)}): ${d.reason}, so the business-support share is shown unconfirmed and given no status.`,
+        d.cell,
+        cap(d.correction) + "."
+      )
+    );
+  }
   let excessFte: Figure<number> | null = null;
   let averageCost: BusinessSupportAnalysis["averageCost"] = null;
   let cashableSaving: Figure<Pence> | null = null;
@@ -299,6 +427,12 @@ function supportRag(
   const t = formatPolicyPercent(policy.businessSupport.threshold);
   if (!assessed || !assessed.ratio)
     return rag("none", "no business-support share could be worked out", PARA);
+  if (assessed.confidence === "unconfirmed")
+    return rag(
+      "none",
+      `the ${formatYear(assessed.year)} share depends on ${assessed.unclassifiedFte.value} FTE the add-in could not classify or place; confirm ${assessed.doubts.length === 1 ? "that line" : `those ${assessed.doubts.length} lines`} in the Data step`,
+      PARA
+    );
   const y = formatYear(assessed.year);
   if (assessed.status === "atOrBelow")
     return rag("green", `below ${t} of the workforce in ${y}`, PARA);

@@ -2,6 +2,7 @@
  * Small helpers the analyses share: building figures with their sources, picking budget and
  * workforce figures out of ForceData, exact pence arithmetic.
  */
+import { fteUnit, withinRounding } from "../tolerance";
 import { CellRef } from "../grid";
 import { BudgetLine, BudgetLineKey, ForceData, Sourced, WorkforceLine } from "../forceData";
 import { Pence, applyRate } from "../money";
@@ -99,15 +100,24 @@ export function lineWorkforceFte(
 ): { value: number; sources: CellRef[] } | undefined {
   const f = line.fte.get(year);
   if (!f) return undefined;
-  const parts: (Sourced<number> | undefined)[] = [f.officers, f.staff, f.pcsos];
-  if (parts.some((p) => p !== undefined)) {
+  const parts = [f.officers, f.staff, f.pcsos].filter((p): p is Sourced<number> => p !== undefined);
+  if (parts.length > 0) {
     let v = 0;
     const sources: CellRef[] = [];
     for (const p of parts) {
-      if (!p) continue;
       v += p.value;
       sources.push(...p.sources);
     }
+    // A stated total that agrees with its parts within their rounding is the published
+    // figure (worked out before rounding), so it is the one used.
+    const t = f.total;
+    const stated = t !== undefined && !t.sources.every((c) => sources.includes(c));
+    if (
+      stated &&
+      t &&
+      withinRounding(t.value, v, parts.length, fteUnit([t.value, ...parts.map((p) => p.value)]))
+    )
+      return { value: t.value, sources: [...t.sources] };
     return { value: v, sources };
   }
   if (f.total) return { value: f.total.value, sources: [...f.total.sources] };

@@ -141,8 +141,26 @@ export interface BusinessSupportYear {
   readonly totalFte: Figure<number>;
   /** supportFte / totalFte; null where the total is zero or missing. */
   readonly ratio: Figure<number> | null;
+  /**
+   * "confirmed" when every line the share adds up is classified and every breakdown resolved;
+   * "unconfirmed" otherwise, and then `status` is "unknown" until the user confirms the lines.
+   */
+  readonly confidence: "confirmed" | "unconfirmed";
+  /** The FTE the share depends on that the add-in could not classify or place, with their cells. */
+  readonly unclassifiedFte: Figure<number>;
+  /** Each doubtful line: its cell, its FTE, why, and the correction to make. */
+  readonly doubts: readonly SupportDoubt[];
   /** "atOrBelow" here means strictly below the threshold (the target is "below 7%"). */
   readonly status: ThresholdStatus;
+}
+
+export interface SupportDoubt {
+  readonly label: string;
+  readonly cell: CellRef;
+  readonly fte: number;
+  readonly reason: string;
+  /** The one correction that settles it, e.g. "choose its category in the Data step". */
+  readonly correction: string;
 }
 
 export interface BusinessSupportPathPoint {

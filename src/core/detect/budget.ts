@@ -22,6 +22,7 @@ import { BUDGET_KEY_NAMES } from "../names";
 import { decided } from "./options";
 import { checkTotals, readYearTable, reportHiddenRows, YearHeader, YearTable } from "./table";
 import { YearBasis } from "./years";
+import { penceUnit, withinRounding } from "../tolerance";
 
 /** A budget row as read, before its key is settled across all budget sheets. */
 export interface BudgetCandidate {
@@ -111,7 +112,13 @@ export function readBudgetSheet(
       if (col.basis) basis.set(col.year, col.basis);
       yearsSeen.add(col.year);
     });
-    lineRows.push({ isTotal: row.isTotal, values, row: row.row });
+    // "of which: overtime" is part of the line above it, never added to a total again.
+    const partOfAbove = /^\s*(of which|incl(uding|\.)?\s*:|within which)\b/i.test(row.label);
+    lineRows.push({
+      isTotal: row.isTotal,
+      values: partOfAbove ? values.map(() => undefined) : values,
+      row: row.row,
+    });
     if (amounts.size === 0) continue;
     if (row.hidden) hiddenRead.push(row.row);
     const override = decided(ctx.options.budgetLines, sheet.name, labelCell.address, row.label);
@@ -141,7 +148,11 @@ export function readBudgetSheet(
     );
   // Totals should equal the rows they add up; a budget's net line often subtracts income, so a
   // total that fits no run of rows above is reported for information only.
-  for (const check of checkTotals(lineRows, (a, b) => a === b)) {
+  // Totals of rounded figures (a sheet in £000) agree within half a unit per line.
+  const unitP = penceUnit(
+    lineRows.flatMap((r) => r.values.filter((v): v is number => v !== undefined))
+  );
+  for (const check of checkTotals(lineRows, (a, b, n) => withinRounding(a, b, n, unitP))) {
     if (check.ok) continue;
     const item = lineRows[check.index];
     const d = check.differences[0];

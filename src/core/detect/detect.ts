@@ -22,6 +22,7 @@ import { readProcurementSheet } from "./procurement";
 import { readSavingsSheet } from "./savingsPlan";
 import { forceNameInTitles, readSettingsSheet } from "./settings";
 import { reportHeaderProblems } from "./table";
+import { resolveBreakdowns } from "./structure";
 import {
   mergeWorkforce,
   readWorkforceByType,
@@ -220,7 +221,7 @@ function detect(workbook: WorkbookGrid, options: DetectOptions): ForceData {
     ) ?? [];
   const workforceLines =
     guarded("(all workforce sheets)", "the workforce", sink, () =>
-      mergeWorkforce(workforceSheets, ctx)
+      resolveBreakdowns(mergeWorkforce(workforceSheets, ctx), ctx)
     ) ?? [];
   const anything =
     budgetLines.length > 0 ||

@@ -347,12 +347,12 @@ export type TotalCheck =
  * Checks each total row against the rows above it. Items not yet covered by a total are kept in a
  * list; a total must equal the sum of some run of them ending just above it (the shortest that
  * fits in every column), which then counts as covered. So sub-totals, totals of sub-totals and a
- * grand total are all checked and nothing is counted twice. `same` compares two sums (exact pence,
- * or FTE within a tolerance).
+ * grand total are all checked and nothing is counted twice. `same` compares a stated total with
+ * the sum of `count` items (within their rounding: detect/tolerance.ts).
  */
 export function checkTotals(
   items: readonly TotalItem[],
-  same: (a: number, b: number) => boolean
+  same: (stated: number, sum: number, count: number) => boolean
 ): TotalCheck[] {
   const out: TotalCheck[] = [];
   const open: number[] = [];
@@ -371,7 +371,7 @@ export function checkTotals(
       let all = true;
       for (let c = 0; c < width && all; c++) {
         const stated = item.values[c];
-        if (stated !== undefined && !same(stated, sums[c])) all = false;
+        if (stated !== undefined && !same(stated, sums[c], open.length - k)) all = false;
       }
       if (all) {
         matched = k;
@@ -388,7 +388,7 @@ export function checkTotals(
       const differences: { column: number; stated: number; sum: number }[] = [];
       for (let c = 0; c < width; c++) {
         const stated = item.values[c];
-        if (stated !== undefined && !same(stated, all[c]))
+        if (stated !== undefined && !same(stated, all[c], open.length))
           differences.push({ column: c, stated, sum: all[c] });
       }
       out.push({ index: i, ok: false, differences });

@@ -17,6 +17,8 @@ import { DetectContext } from "./context";
 import { FUNCTION_NAMES, inSentence } from "../names";
 import { functionMatcher, isTotalLabel, mappingKey, Matcher } from "./labels";
 import { decided } from "./options";
+import { entriesNamed } from "../classifications";
+import { FTE_NOISE, fteUnit, toleranceWords, withinRounding } from "../tolerance";
 import {
   checkTotals,
   HEADER_SCAN_ROWS,
@@ -38,6 +40,7 @@ export interface RawWorkforceLine {
   readonly labelCell: CellRef;
   readonly isTotal: boolean;
   readonly category?: FunctionCategory;
+  readonly categoryConfirmed?: boolean;
   readonly order: number;
   readonly fte: Map<FinancialYear, Fte>;
 }
@@ -88,9 +91,9 @@ export function categorise(
   categoryCell: CellRef | undefined,
   ctx: DetectContext,
   reported: Set<string>
-): { category?: FunctionCategory; how: string } {
+): { category?: FunctionCategory; how: string; confirmed?: boolean } {
   const user = decided(ctx.options.functionCategories, labelCell.sheet, labelCell.address, label);
-  if (user) return { category: user.value, how: `category set in the Data step` };
+  if (user) return { category: user.value, how: `category set in the Data step`, confirmed: true };
   if (categoryText && categoryCell) {
     // The category's key or the name the add-in shows for it.
     const wanted = categoryText.trim().toLowerCase();
@@ -98,7 +101,11 @@ export function categorise(
       (k) => k.toLowerCase() === wanted || FUNCTION_NAMES[k].toLowerCase() === wanted
     );
     if (byKey)
-      return { category: byKey, how: `category "${categoryText}" (${categoryCell.address})` };
+      return {
+        category: byKey,
+        how: `category "${categoryText}" (${categoryCell.address})`,
+        confirmed: true,
+      };
     const m = functionMatcher.match(categoryText);
     if (m.kind === "match")
       return { category: m.key, how: `category "${categoryText}" (${categoryCell.address})` };
@@ -135,6 +142,55 @@ export function categorise(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Totals and subtotals on one sheet
+
+interface TotalRow {
+  readonly isTotal: boolean;
+  /** The label names a published subtotal ("Local Policing" in the ADR return). */
+  readonly hint: boolean;
+  readonly values: readonly (number | undefined)[];
+  readonly row: number;
+  /** Index of the line read from the row, where one was. */
+  readonly line?: number;
+}
+
+function isSubtotalHint(label: string, isTotal: boolean): boolean {
+  return !isTotal && entriesNamed(label, mappingKey).some((e) => e.role === "subtotal");
+}
+
+/**
+ * Which hinted rows are subtotals (they add up to the lines above them, within rounding), and
+ * which totals do not add up. A hinted row that adds up to nothing is an ordinary line: in the
+ * POA, "Local Policing" is an objective of its own.
+ */
+function sheetTotals(items: readonly TotalRow[]): {
+  subtotals: ReadonlySet<number>;
+  failures: {
+    item: TotalRow;
+    differences: readonly { column: number; stated: number; sum: number }[];
+  }[];
+} {
+  const unit = fteUnit(items.flatMap((i) => i.values.filter((v): v is number => v !== undefined)));
+  const same = (a: number, b: number, n: number) =>
+    withinRounding(a, b, n, unit) || Math.abs(a - b) <= FTE_NOISE;
+  const first = checkTotals(
+    items.map((i) => ({ isTotal: i.isTotal || i.hint, values: i.values })),
+    same
+  );
+  const subtotals = new Set(
+    first.filter((c) => c.ok && items[c.index].hint && !items[c.index].isTotal).map((c) => c.index)
+  );
+  const second = checkTotals(
+    items.map((i, k) => ({ isTotal: i.isTotal || subtotals.has(k), values: i.values })),
+    same
+  );
+  const failures = [];
+  for (const c of second)
+    if (!c.ok) failures.push({ item: items[c.index], differences: c.differences });
+  return { subtotals, failures };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Form 1: functions x years
 
 export function readWorkforceByYear(
@@ -146,9 +202,9 @@ export function readWorkforceByYear(
 ): WorkforceSheet {
   const hidden = new Set(sheet.hiddenRows ?? []);
   const table = readYearTable(sheet, header, { isTotal: isTotalLabel, hidden });
-  const lines: RawWorkforceLine[] = [];
+  const lines: { -readonly [K in keyof RawWorkforceLine]: RawWorkforceLine[K] }[] = [];
   const hiddenRead: number[] = [];
-  const items: { isTotal: boolean; values: (number | undefined)[]; row: number }[] = [];
+  const items: TotalRow[] = [];
   for (const row of table.rows) {
     if (row.kind !== "line") continue;
     const labelCell: CellRef = { sheet: sheet.name, address: a1(row.row, row.labelCol) };
@@ -180,23 +236,28 @@ export function readWorkforceByYear(
         },
       });
     });
-    items.push({ isTotal: row.isTotal, values, row: row.row });
-    if (fte.size === 0) continue;
+    const hint = isSubtotalHint(row.label, row.isTotal);
+    if (fte.size === 0) {
+      items.push({ isTotal: row.isTotal, hint, values, row: row.row });
+      continue;
+    }
+    items.push({ isTotal: row.isTotal, hint, values, row: row.row, line: lines.length });
     if (row.hidden) hiddenRead.push(row.row);
     lines.push({
       label: row.label,
       labelCell,
       isTotal: row.isTotal,
       ...(cat.category ? { category: cat.category } : {}),
+      ...(cat.confirmed ? { categoryConfirmed: true } : {}),
       order: order * 1_000_000 + row.row,
       fte,
     });
   }
   reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
-  for (const check of checkTotals(items, sameFte)) {
-    if (check.ok) continue;
-    const item = items[check.index];
-    for (const d of check.differences) {
+  const totals = sheetTotals(items);
+  markSubtotals(lines, items, totals.subtotals);
+  for (const { item, differences } of totals.failures) {
+    for (const d of differences) {
       const col = header.columns[d.column];
       reportFteMismatch(
         sheet.name,
@@ -215,6 +276,20 @@ export function readWorkforceByYear(
     lines,
     how: `workforce by year: functions in column ${a1(0, table.firstLabelCol).replace(/\d+$/, "")}, years on row ${header.row + 1} (${header.columns.map((c) => formatYear(c.year)).join(", ")})`,
   };
+}
+
+/** Lines found to be subtotals count as totals from now on. */
+function markSubtotals(
+  lines: { isTotal: boolean; category?: FunctionCategory }[],
+  items: readonly TotalRow[],
+  subtotals: ReadonlySet<number>
+): void {
+  for (const k of subtotals) {
+    const i = items[k].line;
+    if (i === undefined) continue;
+    lines[i].isTotal = true;
+    delete lines[i].category;
+  }
 }
 
 function negativeFte(v: number, cell: CellRef, label: string, ctx: DetectContext): void {
@@ -245,7 +320,7 @@ function reportFteMismatch(
     finding(
       "warning",
       "FTE_TOTAL_MISMATCH",
-      `The ${part} FTE for ${year} at ${sheet}!${cell.address} is ${formatNumber(stated, 2, 0)}, but the lines above it add up to ${formatNumber(sum, 2, 0)}.`,
+      `The ${part} FTE for ${year} at ${sheet}!${cell.address} is ${formatNumber(stated, 2, 0)}, but the lines above it add up to ${formatNumber(sum, 2, 0)}, more than the rounding of its lines explains (half a unit for each line and for the total).`,
       cell,
       "Check for a missing or double-counted line, or a total typed in rather than summed."
     )
@@ -280,7 +355,13 @@ export function findWorkerTypeHeader(sheet: SheetGrid): WorkerTypeHeader | undef
       headers.set(c, t);
     }
     const types = (["officers", "staff", "pcsos", "total"] as const).filter((k) => columns.has(k));
-    if (types.length < 2) continue;
+    // One worker type is enough beside a function column (officers and staff in separate
+    // tables), where it names a worker type or says FTE: "Police officers", "Total FTE".
+    const single =
+      types.length === 1 &&
+      columns.has("function") &&
+      (types[0] !== "total" || /\bfte\b/i.test(headers.get(columns.get("total") ?? -1) ?? ""));
+    if (types.length < 2 && !single) continue;
     const firstType = Math.min(...types.map((k) => columns.get(k) ?? 0));
     if (firstType === 0 && !columns.has("function")) continue;
     const score = columns.size;
@@ -368,12 +449,9 @@ export function readWorkforceByType(
   const functionCol = header.columns.get("function");
   const hidden = new Set(sheet.hiddenRows ?? []);
   const hiddenRead: number[] = [];
-  const lines: RawWorkforceLine[] = [];
+  const lines: { -readonly [K in keyof RawWorkforceLine]: RawWorkforceLine[K] }[] = [];
   // Items for total checks, per year, in sheet order.
-  const itemsByYear = new Map<
-    FinancialYear,
-    { isTotal: boolean; values: (number | undefined)[]; row: number }[]
-  >();
+  const itemsByYear = new Map<FinancialYear, TotalRow[]>();
   const n = sheet.values.length;
   for (let r = header.row + 1; r < n; r++) {
     const row = sheet.values[r];
@@ -442,8 +520,10 @@ export function readWorkforceByType(
     if (present.length === 0) continue;
     (itemsByYear.get(year) ?? itemsByYear.set(year, []).get(year))?.push({
       isTotal,
+      hint: isSubtotalHint(label, isTotal),
       values,
       row: r,
+      line: lines.length,
     });
     if (hidden.has(r)) hiddenRead.push(r);
     const catText = categoryCol !== undefined ? cellText(row[categoryCol]) : "";
@@ -469,39 +549,35 @@ export function readWorkforceByType(
         how: `function "${label}" (${labelCell.address}), ${cat.how}; ${PART_WORDS[p]} FTE in column "${header.headers.get(col) ?? ""}"; ${yearHow}`,
       };
     }
-    // The row's own total must be officers + staff + PCSOs (specials never count).
-    const o = finished.officers?.value;
-    const s = finished.staff?.value;
-    const p = finished.pcsos?.value;
-    if (o !== undefined || s !== undefined || p !== undefined) {
-      const sum = (o ?? 0) + (s ?? 0) + (p ?? 0);
-      const total = finished.total;
-      if (total && !sameFte(total.value, sum))
+    // The row's own total must be officers + staff + PCSOs (specials never count), within the
+    // rounding of the figures (half a unit each); a missing total is added when sheets merge.
+    const parts = [finished.officers, finished.staff, finished.pcsos].filter(
+      (x): x is Sourced<number> => x !== undefined
+    );
+    const total = finished.total;
+    if (parts.length > 0 && total) {
+      const sum = parts.reduce((a, x) => a + x.value, 0);
+      const unit = fteUnit([total.value, ...parts.map((x) => x.value)]);
+      if (
+        !withinRounding(total.value, sum, parts.length, unit) &&
+        Math.abs(total.value - sum) > FTE_NOISE
+      )
         ctx.sink.add(
           finding(
             "warning",
             "FTE_TOTAL_MISMATCH",
-            `The total FTE of "${label}" at ${sheet.name}!${total.sources[0].address} is ${formatNumber(total.value, 2, 0)}, but officers, staff and PCSOs on the row add up to ${formatNumber(sum, 2, 0)}.`,
+            `The total FTE of "${label}" at ${sheet.name}!${total.sources[0].address} is ${formatNumber(total.value, 2, 0)}, but officers, staff and PCSOs on the row add up to ${formatNumber(sum, 2, 0)}, more than rounding explains (${toleranceWords(unit, parts.length, "FTE")}).`,
             total.sources[0],
             "Check the row: the total should be officers + staff + PCSOs (specials are not counted)."
           )
         );
-      if (!total) {
-        const sources = [finished.officers, finished.staff, finished.pcsos]
-          .filter((x): x is Sourced<number> => x !== undefined)
-          .flatMap((x) => x.sources);
-        finished.total = {
-          value: round4(sum),
-          sources,
-          how: `function "${label}" (${labelCell.address}): officers + staff + PCSOs; ${yearHow}`,
-        };
-      }
     }
     lines.push({
       label,
       labelCell,
       isTotal,
       ...(cat.category ? { category: cat.category } : {}),
+      ...(cat.confirmed ? { categoryConfirmed: true } : {}),
       order: order * 1_000_000 + r,
       fte: new Map([[year, finished]]),
     });
@@ -509,10 +585,10 @@ export function readWorkforceByType(
   reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
   for (const year of [...itemsByYear.keys()].sort((a, b) => a - b)) {
     const items = itemsByYear.get(year) ?? [];
-    for (const check of checkTotals(items, sameFte)) {
-      if (check.ok) continue;
-      const item = items[check.index];
-      for (const d of check.differences) {
+    const totals = sheetTotals(items);
+    markSubtotals(lines, items, totals.subtotals);
+    for (const { item, differences } of totals.failures) {
+      for (const d of differences) {
         const pc = partCols[d.column];
         reportFteMismatch(
           sheet.name,
@@ -553,16 +629,27 @@ export function mergeWorkforce(
 ): WorkforceLine[] {
   const merged = new Map<
     string,
-    { line: RawWorkforceLine; fte: Map<FinancialYear, Fte>; category?: FunctionCategory }
+    {
+      line: RawWorkforceLine;
+      fte: Map<FinancialYear, Fte>;
+      category?: FunctionCategory;
+      confirmed?: boolean;
+    }
   >();
   const raw = sheets.flatMap((s) => s.lines).sort((a, b) => a.order - b.order);
   for (const l of raw) {
     const key = `${l.isTotal ? "T" : "L"}|${mappingKey(l.label)}`;
     let m = merged.get(key);
     if (!m) {
-      m = { line: l, fte: new Map(), ...(l.category ? { category: l.category } : {}) };
+      m = {
+        line: l,
+        fte: new Map(),
+        ...(l.category ? { category: l.category } : {}),
+        ...(l.categoryConfirmed ? { confirmed: true } : {}),
+      };
       merged.set(key, m);
     } else if (!m.category && l.category) m.category = l.category;
+    if (l.categoryConfirmed && m.category === l.category) m.confirmed = true;
     for (const [year, parts] of l.fte) {
       const have = m.fte.get(year) ?? {};
       for (const p of PARTS) {
@@ -591,7 +678,8 @@ export function mergeWorkforce(
     .sort((a, b) => a.line.order - b.line.order)
     .map((m) => {
       const fte = new Map<FinancialYear, Fte>();
-      for (const y of [...m.fte.keys()].sort((a, b) => a - b)) fte.set(y, m.fte.get(y) ?? {});
+      for (const y of [...m.fte.keys()].sort((a, b) => a - b))
+        fte.set(y, withTotal(m.fte.get(y) ?? {}, m.line.label, m.line.labelCell));
       const line: { -readonly [K in keyof WorkforceLine]: WorkforceLine[K] } = {
         label: m.line.label,
         isTotal: m.line.isTotal,
@@ -599,8 +687,32 @@ export function mergeWorkforce(
         fte,
       };
       if (m.category) line.category = m.category;
+      if (m.confirmed) line.categoryConfirmed = true;
+      const entry = publishedEntry(m.line.label);
+      if (entry) line.entry = entry;
       return line;
     });
+}
+
+/** A line's total where the sheets give only its parts: officers + staff + PCSOs. */
+function withTotal(f: Fte, label: string, labelCell: CellRef): Fte {
+  if (f.total) return f;
+  const parts = [f.officers, f.staff, f.pcsos].filter((x): x is Sourced<number> => x !== undefined);
+  if (parts.length === 0) return f;
+  return {
+    ...f,
+    total: {
+      value: round4(parts.reduce((a, x) => a + x.value, 0)),
+      sources: parts.flatMap((x) => x.sources),
+      how: `function "${label}" (${labelCell.sheet}!${labelCell.address}): ${parts.length > 1 ? "officers + staff + PCSOs" : "the one worker type given"}`,
+    },
+  };
+}
+
+/** The published function a label names, preferring one with a breakdown (core/classifications). */
+function publishedEntry(label: string): string | undefined {
+  const es = entriesNamed(label, mappingKey).filter((e) => !e.id.startsWith("addin."));
+  return (es.find((e) => e.role === "parent") ?? es[0])?.id;
 }
 
 /** The years a workforce has figures for. */

@@ -149,13 +149,26 @@ describe("budget lines in a force's own layout", () => {
       HEADER,
       ["Police officer pay", 100, 100],
       ["Officer overtime", 5, 5],
-      ["Total pay", 106, 105],
+      ["Total pay", 108, 105],
     ]);
     const f = d.findings.find((x) => x.code === "TOTAL_NOT_RECONCILED");
-    // 100 + 5 = 105 £000, but the total says 106 for 2008/09.
+    // 100 + 5 = 105 £000, but the total says 108 for 2008/09: more than the rounding of two
+    // lines in £000 (half of £1,000 each, and half for the total: £1,500).
     expect(f?.message).toContain("Budget!B5");
-    expect(f?.message).toContain("£106,000");
+    expect(f?.message).toContain("£108,000");
     expect(f?.message).toContain("£105,000");
+  });
+
+  test("a total within the rounding of its lines is not reported (half a unit per line)", () => {
+    // Published in £000: 100 + 5 = 105, the total 106 (worked out before rounding).
+    const d = budget([
+      ["£000"],
+      HEADER,
+      ["Police officer pay", 100, 100],
+      ["Officer overtime", 5, 5],
+      ["Total pay", 106, 105],
+    ]);
+    expect(d.findings.filter((x) => x.code === "TOTAL_NOT_RECONCILED")).toEqual([]);
   });
 
   test("a merged title (only its master cell holds text) and a hidden row", () => {

@@ -70,16 +70,34 @@ describe("workforce: functions x worker types for one snapshot date", () => {
 
   test("FTE that do not add up to the total row, or to the row's own total", () => {
     const rows = SNAPSHOT_ROWS.map((r) => [...r]);
-    rows[4][2] = 195; // staff total says 195; 30 + 70 + 90 = 190
-    rows[2][4] = 76; // HR total says 76; 5 + 70 + 0 = 75
+    // Beyond rounding: half an FTE per line added and for the total itself.
+    rows[4][2] = 195; // staff total says 195; 30 + 70 + 90 = 190 (tolerance 2)
+    rows[2][4] = 80; // HR total says 80; 5 + 70 + 0 = 75 (tolerance 2)
     const d = detectForceData(
       workbookOf(sheetFromRows("Workforce", [["as at 31 March 2010"], ...rows]))
     );
     const mism = d.findings.filter((f) => f.code === "FTE_TOTAL_MISMATCH");
-    // C6: the staff column; E4: HR's own row; E6: the total column (770 + 76 + 90 = 936) and the
+    // C6: the staff column; E4: HR's own row; E6: the total column (770 + 80 + 90 = 940) and the
     // total row's own parts (505 + 195 + 240 = 940), both against 935.
     expect(mism.map((f) => f.cell?.address).sort()).toEqual(["C6", "E4", "E6", "E6"]);
     expect(mism.find((f) => f.cell?.address === "C6")?.message).toContain("add up to 190");
+  });
+
+  test("a published total within the rounding of its lines is not an error (2,752 against 2,753)", () => {
+    const d = detectForceData(
+      workbookOf(
+        sheetFromRows("Workforce", [
+          ["as at 31 March 2010"],
+          ["Function", "Total"],
+          ["Local Policing", 2643],
+          ["National Functions", 24],
+          ["Not available for duty", 86],
+          ["Total", 2752],
+        ])
+      )
+    );
+    // 2,643 + 24 + 86 = 2,753; three rounded lines and a rounded total: tolerance 2 FTE.
+    expect(d.findings.filter((f) => f.code === "FTE_TOTAL_MISMATCH")).toEqual([]);
   });
 
   test("specials are kept but not part of the total", () => {
