@@ -12,6 +12,7 @@ const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   { name: "check", load: async () => (await import("./parts/check")).run },
   { name: "office", load: async () => (await import("./parts/office")).run },
   { name: "taskpane", load: async () => (await import("./parts/taskpane")).run },
+  { name: "model", load: async () => (await import("./parts/model")).run },
 ];
 
 async function main(): Promise<void> {
