@@ -87,7 +87,8 @@ export function wordSmallCountAtStart(sentence: string): string {
 /** Splits text into sentences (at ". ", "? " or "! " followed by a capital or a digit). */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=["“(£A-Z0-9])/)
+    .replace(/([.!?])\s+(?=["“(£A-Z0-9])/g, "$1\u0000")
+    .split("\u0000")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -110,8 +111,11 @@ const SETTING_KEY =
   /\b(?:overtime|businessSupport|procurement|years|rag|nationalProgramme|peers)\.[a-zA-Z]+(?:\.[a-zA-Z]+)*\b/g;
 const CELL_ADDRESS = /(?:\b[A-Za-z_][\w.]*|'[^']+')!\$?[A-Z]{1,3}\$?\d+\b/g;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-/** A digit 1-9 standing alone as a count before a word ("lists 9 lines"), not a figure or a year. */
-const SMALL_DIGIT = /(?<![\d.,£$%/:-])\b[1-9]\b(?![\d.,%/:-])(?= [a-z])/g;
+/**
+ * A digit 1-9 standing alone as a count before a word ("lists 9 lines"), not a figure or a year;
+ * group 2 is the digit. (No lookbehind: the pane runs in webviews that lack it.)
+ */
+const SMALL_DIGIT = /(^|[^\w.,£$%/:-])([1-9])(?![\w.,%/:-])(?= [a-z])/g;
 
 function matches(text: string, re: RegExp): string[] {
   return [...text.matchAll(re)].map((m) => m[0]);
@@ -123,7 +127,7 @@ function matches(text: string, re: RegExp): string[] {
  */
 export function wordingProblems(text: string): WordingProblem[] {
   const out: WordingProblem[] = [...publishedTextProblems(text)];
-  for (const m of matches(text, SMALL_DIGIT)) out.push({ rule: "smallNumberAsDigits", text: m });
+  for (const m of text.matchAll(SMALL_DIGIT)) out.push({ rule: "smallNumberAsDigits", text: m[2] });
   for (const s of sentences(text))
     if (/^\d/.test(s)) out.push({ rule: "numeralStartsSentence", text: s.slice(0, 40) });
   for (const m of matches(text, /; (?:[A-Z][a-z]+\b(?!\s+[A-Z][a-z])|A (?![A-Z]))/g))
