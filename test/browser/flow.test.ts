@@ -360,7 +360,8 @@ describe("keyboard only", () => {
     await waitReady(page);
     await tabTo(page, (e) => e.role === "tab" && e.text === "Data");
     expect(await focusVisible(page)).toBe(true);
-    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    // Data -> Benchmarks -> Model -> Savings -> Statement.
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     const statementTab = page.getByRole("tab", { name: "Statement", exact: true });
     await expect(statementTab.getAttribute("aria-selected")).resolves.toBe("true");
