@@ -9,6 +9,20 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("vfm: the command line is not built yet; run `npm run build:cli` first.\n");
   process.exit(2);
 }
+
+/**
+ * Exits once everything written has left the process: on a pipe, Node writes stdout
+ * asynchronously, and process.exit() at once would cut the output (at 64 KB, a pipe's buffer).
+ * A write's callback runs after every earlier write has been flushed.
+ */
+function exitAfterOutput(code) {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 require(entry)
   .main(process.argv.slice(2))
-  .then((code) => process.exit(code));
+  .then(exitAfterOutput, (e) => {
+    process.stderr.write(`vfm: ${e && e.message ? e.message.split("\n")[0] : String(e)}\n`);
+    exitAfterOutput(2);
+  });

@@ -1,3 +1,5 @@
+import type { Bounds } from "./bounds";
+
 /** What a command needs from the outside world, so tests can run commands without a process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -6,6 +8,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Per-workbook bounds (time, memory, cells) for this run; the defaults where not given. */
+  readonly bounds?: Bounds;
 }
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;

@@ -1,4 +1,6 @@
+import { BOUNDS_USAGE, BoundedRunner, parseBounds } from "./bounds";
 import { CliIo, Command, EXIT, processIo } from "./io";
+import { runJob } from "./jobs";
 
 /** Each subcommand lives in its own module under ./commands and is loaded only when used. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
@@ -11,17 +13,57 @@ function usage(): string {
   const lines = Object.entries(commands).map(
     ([name, c]) => `  vfm ${name.padEnd(10)} ${c.summary}`
   );
-  return ["Usage:", ...lines, "", "Run `vfm COMMAND --help` for a command's options.", ""].join(
-    "\n"
-  );
+  return [
+    "Usage:",
+    ...lines,
+    "",
+    "Run `vfm COMMAND --help` for a command's options.",
+    "",
+    BOUNDS_USAGE,
+  ].join("\n");
 }
 
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+/** Commands that read one workbook: the whole command runs bounded in a worker. */
+const SINGLE_WORKBOOK = new Set(["analyse", "statement", "peers"]);
+
+export async function main(argv: readonly string[], baseIo: CliIo = processIo()): Promise<number> {
+  const [name, ...given] = argv;
   if (!name || name === "--help" || name === "-h") {
-    io.stdout(usage());
+    baseIo.stdout(usage());
     return name ? EXIT.ok : EXIT.unreadable;
   }
+  if (!commands[name]) {
+    baseIo.stderr(`vfm: unknown command "${name}".\n${usage()}`);
+    return EXIT.unreadable;
+  }
+  const parsed = parseBounds(given);
+  if ("error" in parsed) {
+    baseIo.stderr(`vfm ${name}: ${parsed.error}\n`);
+    return EXIT.unreadable;
+  }
+  const io: CliIo = { ...baseIo, bounds: parsed.bounds };
+  const rest = parsed.rest;
+  const help = rest.includes("--help") || rest.includes("-h");
+  if (SINGLE_WORKBOOK.has(name) && !help) {
+    const runner = new BoundedRunner(parsed.bounds, io, runJob);
+    if (runner.bounded) {
+      const outcome = await runner.run<number>({ kind: "command", name, args: rest });
+      await runner.close();
+      if (outcome.ok) return outcome.value;
+      const file = rest.find((a) => !a.startsWith("-"));
+      io.stderr(`vfm ${name}: ${file ? `${file}: ` : ""}${outcome.message}\n`);
+      return EXIT.unreadable;
+    }
+  }
+  return runCommand(name, rest, io);
+}
+
+/** Runs one command in this thread. */
+export async function runCommand(
+  name: string,
+  args: readonly string[],
+  io: CliIo
+): Promise<number> {
   const command = commands[name];
   if (!command) {
     io.stderr(`vfm: unknown command "${name}".\n${usage()}`);
@@ -30,10 +72,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await (
       await command.load()
-    )(rest, io);
+    )(args, io);
   } catch (e) {
     // No stack trace reaches the user: one line on stderr.
-    io.stderr(`vfm ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`vfm ${name}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
     return EXIT.unreadable;
   }
 }

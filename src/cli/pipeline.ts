@@ -26,12 +26,19 @@ import {
 import { UnreadableWorkbookError, readWorkbookFile } from "./readWorkbook";
 
 /**
- * True when detection found at least one budget amount. (The same test as vfm analyse's; the
- * lint rules keep src/cli from importing src/cli/commands, so the commands can share it from here.)
+ * True when the workbook holds a police budget: at least one line detection recognised as a
+ * police budget line (officer, staff or PCSO pay and overtime, total pay, non-pay, gross or
+ * net expenditure, income) with an amount. Amounts under year-like headers alone are not
+ * enough: a sheet of XIRR tests has those too. (The same test for every command; the lint rules
+ * keep src/cli from importing src/cli/commands, so they share it from here.)
  */
 export function hasBudgetFigures(data: ForceData): boolean {
-  return data.budget.lines.some((l) => l.amounts.size > 0);
+  return data.budget.lines.some((l) => l.key !== undefined && l.amounts.size > 0);
 }
+
+/** The one-line reason for a workbook that is not a police budget (the command adds its verb). */
+export const NOT_A_BUDGET =
+  "no police budget lines were found (such as police officer pay, overtime, police staff, PCSOs or non-pay, by financial year), so this is not a police budget and there is nothing";
 
 /**
  * The analysis with the findings met while reading the file added (errors first, no repeats).
@@ -143,7 +150,7 @@ export async function loadAndAnalyse(
   if (!hasBudgetFigures(result.data))
     return {
       ok: false,
-      message: `${fileArg}: no budget figures were found (no sheet with amounts by financial year), so there is nothing to report on.`,
+      message: `${fileArg}: ${NOT_A_BUDGET} to report on.`,
     };
   return {
     ok: true,

@@ -1,12 +1,11 @@
 /**
- * Reads a workbook file for the command line: checks the file, guards the memory, and turns every
- * failure into an UnreadableWorkbookError with a one-line plain-English message (the commands
- * print it and exit with code 2).
+ * Reads a spreadsheet file (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) for the command line: checks
+ * the file, guards the memory, and turns every failure into an UnreadableWorkbookError with a
+ * one-line plain-English message (the commands print it and exit with code 2).
  *
- * Memory: the ordinary ExcelJS reader holds the whole workbook as objects, about 10-12 bytes of
- * heap per byte of sheet XML (see HEAP_BYTES_PER_XML_BYTE in src/xlsx/inspect.ts). Node
- * stops the process outright when its heap runs out, so the read is refused beforehand when the
- * estimate passes what the heap has left; the message says how to give Node more memory.
+ * Memory: the read is refused beforehand when its estimate (HEAP_BYTES_PER_CELL in
+ * src/xlsx/inspect.ts) passes what the heap has left, and the message says how to give Node
+ * more memory; each workbook also runs in a worker with its own heap limit (./bounds.ts).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -17,6 +16,16 @@ import { formatBytes } from "../core";
 
 export { UnreadableWorkbookError } from "../xlsx/inspect";
 export type { UnreadableReason } from "../xlsx/inspect";
+
+/** The file names the commands take as spreadsheets (a folder's files are filtered by these). */
+export const SPREADSHEET_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|csv)$/i;
+
+/** Limits every read in this thread applies (set from the run's --max-cells). */
+let readLimits: { maxCells?: number } = {};
+
+export function setReadLimits(limits: { maxCells?: number }): void {
+  readLimits = { ...limits };
+}
 
 /** Share of the heap still free that a read may plan to use (the rest is headroom for V8). */
 const HEAP_SHARE = 0.85;
@@ -37,7 +46,7 @@ function withFile(file: string, e: UnreadableWorkbookError): UnreadableWorkbookE
 }
 
 /**
- * Reads an .xlsx file into a WorkbookGrid with the findings met on the way. Throws only
+ * Reads a spreadsheet file into a WorkbookGrid with the findings met on the way. Throws only
  * UnreadableWorkbookError, whose message names the file and says what is wrong and what to do.
  */
 export async function readWorkbookFile(
@@ -84,6 +93,7 @@ export async function readWorkbookFile(
     return await xlsxToGrid(bytes, name, {
       memoryBudgetBytes: availableHeapBytes(),
       tooLargeAdvice: moreMemoryAdvice,
+      ...(readLimits.maxCells !== undefined ? { maxCells: readLimits.maxCells } : {}),
       ...options,
     });
   } catch (e) {

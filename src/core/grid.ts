@@ -30,6 +30,8 @@ export interface SheetGrid {
   readonly formulas?: (string | undefined)[][];
   /** Zero-based indexes of hidden rows. */
   readonly hiddenRows?: readonly number[];
+  /** Zero-based indexes of hidden columns, where the reader knows them. */
+  readonly hiddenColumns?: readonly number[];
   /** Merged ranges. Only the top-left (master) cell holds the value; the others are null. */
   readonly merges?: readonly CellRange[];
   readonly visibility?: SheetVisibility;

@@ -133,7 +133,10 @@ export class MemoryGateway implements WorkbookGateway {
     this.active = this.sheets.find((s) => (s.visibility ?? "visible") === "visible")?.name;
   }
 
-  /** Reads .xlsx bytes (a file the user picked, the bundled sample) into a new in-memory workbook. */
+  /**
+   * Reads a spreadsheet's bytes (.xlsx, .xlsm, .xlsb, .xls, .ods or .csv: a file the user picked,
+   * the bundled sample) into a new in-memory workbook.
+   */
   static async fromXlsx(
     bytes: ArrayBuffer | Uint8Array,
     fileName?: string,

@@ -1,7 +1,8 @@
 /**
- * A quick look at a file's bytes before ExcelJS is asked to read it: is it an .xlsx at all (or an
- * old .xls, an encrypted workbook, a Word file, a CSV), and how much memory will reading it take?
- * It reads only the zip's central directory, so it costs nothing even for a 40 MB file.
+ * A quick look at a file's bytes before it is parsed: which spreadsheet format it is (.xlsx,
+ * .xlsb, .ods, .xls, Excel 2003 XML, a web page table or text), whether it is something else
+ * (a Word file, a PDF, an encrypted workbook), and for zip formats how much memory reading will
+ * take. It reads only the zip's central directory, so it costs nothing even for a 40 MB file.
  *
  * No Node imports: the preview runs this in the browser.
  */
@@ -12,13 +13,13 @@ export type UnreadableReason =
   | "notFound"
   | "notAFile"
   | "empty"
-  | "notXlsx"
-  | "legacyXls"
-  | "xlsb"
+  | "notSpreadsheet"
   | "otherDocument"
   | "encrypted"
   | "corrupt"
-  | "tooLarge";
+  | "tooLarge"
+  | "tooSlow"
+  | "notABudget";
 
 /** A workbook that cannot be read, with a one-line plain-English reason and what to do. */
 export class UnreadableWorkbookError extends Error {
@@ -116,88 +117,139 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 
-const SAVE_AS_XLSX = "Open it in Excel and save it as an Excel Workbook (.xlsx), then try again.";
+/** The formats the reader takes. */
+export type SpreadsheetFormat = "xlsx" | "xlsb" | "xls" | "ods" | "csv" | "xml2003" | "html";
+
+export interface SniffedSpreadsheet {
+  readonly format: SpreadsheetFormat;
+  /** The zip directory of .xlsx, .xlsm, .xlsb and .ods files. */
+  readonly zip?: XlsxInspection;
+}
+
+const ENCRYPTED =
+  "The workbook is protected with a password to open, so it cannot be read. Save a copy without the password (in Excel: File > Info > Protect Workbook) and try again.";
+
+/** File names whose format is a zip or a binary file, never text. */
+const BINARY_EXTENSION = /\.(xlsx|xlsm|xltx|xltm|xlsb|ods|ots)$/i;
 
 /**
- * Checks that the bytes are an .xlsx workbook and lists its parts. Throws
- * UnreadableWorkbookError with a plain-English reason when they are not.
+ * Which spreadsheet format the bytes are, from what they hold (not the file's name). Throws
+ * UnreadableWorkbookError with a plain-English reason when they are no spreadsheet at all.
  */
-export function inspectXlsx(data: ArrayBuffer | Uint8Array): XlsxInspection {
+export function sniffSpreadsheet(
+  data: ArrayBuffer | Uint8Array,
+  fileName?: string
+): SniffedSpreadsheet {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0)
     throw new UnreadableWorkbookError("empty", "The file is empty (0 bytes).");
   if (startsWith(bytes, OLE)) {
     if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo"))
+      throw new UnreadableWorkbookError("encrypted", ENCRYPTED);
+    if (containsUtf16(bytes, "WordDocument"))
       throw new UnreadableWorkbookError(
-        "encrypted",
-        "The workbook is protected with a password to open, so it cannot be read. Save a copy without the password (File > Info > Protect Workbook) and try again."
+        "otherDocument",
+        "This is a Word document, not a spreadsheet."
       );
-    throw new UnreadableWorkbookError(
-      "legacyXls",
-      `This is an Excel 97-2003 workbook (.xls), which cannot be read. ${SAVE_AS_XLSX}`
-    );
+    if (containsUtf16(bytes, "PowerPoint Document"))
+      throw new UnreadableWorkbookError(
+        "otherDocument",
+        "This is a PowerPoint presentation, not a spreadsheet."
+      );
+    return { format: "xls" };
   }
-  if (!startsWith(bytes, ZIP) && !startsWith(bytes, ZIP_EMPTY)) {
-    const head = asciiStart(bytes, 512)
-      .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
-      .trimStart();
-    if (/^<\?xml/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet/i.test(head))
-      throw new UnreadableWorkbookError(
-        "notXlsx",
-        `This is an Excel 2003 XML spreadsheet, which cannot be read. ${SAVE_AS_XLSX}`
-      );
-    if (/^<(!doctype html|html)/i.test(head))
-      throw new UnreadableWorkbookError(
-        "notXlsx",
-        `This is a web page (HTML), not an Excel workbook. ${SAVE_AS_XLSX}`
-      );
+  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return sniffZip(bytes);
+  const head = asciiStart(bytes, 1024)
+    .replace(/^\xEF\xBB\xBF/, "")
+    .trimStart();
+  if (head.startsWith("%PDF"))
     throw new UnreadableWorkbookError(
-      "notXlsx",
-      `This is not an Excel workbook (.xlsx). If it is a CSV or text file, ${SAVE_AS_XLSX.charAt(0).toLowerCase()}${SAVE_AS_XLSX.slice(1)}`
+      "otherDocument",
+      "This is a PDF document, not a spreadsheet. Ask for the figures as a workbook or a CSV file."
     );
+  if (fileName && BINARY_EXTENSION.test(fileName))
+    throw new UnreadableWorkbookError(
+      "notSpreadsheet",
+      `The file is named ${fileName.replace(/^.*[\\/]/, "")} but is not that kind of workbook: it holds ${looksLikeText(bytes) ? "text" : "something else"}. If it is a CSV file, rename it to .csv and try again.`
+    );
+  if (/^<\?xml/i.test(head) && /urn:schemas-microsoft-com:office:spreadsheet/i.test(head))
+    return { format: "xml2003" };
+  if (/^<(!doctype html|html|table)/i.test(head)) return { format: "html" };
+  // Old binary .xls formats (Excel 2-4) start with a BIFF record rather than the OLE header.
+  if (
+    fileName &&
+    /\.xls$/i.test(fileName) &&
+    bytes[1] === 0x00 &&
+    [0x09, 0x02, 0x04].includes(bytes[0])
+  )
+    return { format: "xls" };
+  if (!looksLikeText(bytes))
+    throw new UnreadableWorkbookError(
+      "notSpreadsheet",
+      "This is not a spreadsheet: it is neither a workbook (.xlsx, .xls, .ods) nor a text file such as a CSV."
+    );
+  return { format: "csv" };
+}
+
+/** No NUL or other control bytes in the first 4 KB (besides tab, CR, LF, form feed), or a UTF-16 byte-order mark. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return true;
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
   }
+  return true;
+}
+
+function sniffZip(bytes: Uint8Array): SniffedSpreadsheet {
   const entries = readCentralDirectory(bytes);
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, "").toLowerCase()));
-  if (!names.has("xl/workbook.xml")) {
-    if (names.has("xl/workbook.bin"))
-      throw new UnreadableWorkbookError(
-        "xlsb",
-        `This is an Excel Binary Workbook (.xlsb), which cannot be read. ${SAVE_AS_XLSX}`
-      );
-    if (names.has("word/document.xml"))
-      throw new UnreadableWorkbookError(
-        "otherDocument",
-        "This is a Word document, not an Excel workbook."
-      );
-    if (names.has("ppt/presentation.xml"))
-      throw new UnreadableWorkbookError(
-        "otherDocument",
-        "This is a PowerPoint presentation, not an Excel workbook."
-      );
-    if (names.has("content.xml") && names.has("mimetype"))
-      throw new UnreadableWorkbookError(
-        "otherDocument",
-        `This is an OpenDocument spreadsheet (.ods), which cannot be read. ${SAVE_AS_XLSX}`
-      );
+  // openpyxl and others write absolute part names ("/xl/workbook.xml"); names compare without case.
+  const names = new Set(entries.map((e) => partName(e.name)));
+  const has = (n: string) => names.has(n);
+  let format: SpreadsheetFormat;
+  if (has("xl/workbook.bin")) format = "xlsb";
+  else if (
+    [...names].some((n) => /^xl\/[^/]*workbook[^/]*\.xml$/.test(n)) ||
+    has("xl/workbook.xml")
+  )
+    format = "xlsx";
+  else if (has("content.xml") && (has("mimetype") || has("meta-inf/manifest.xml"))) format = "ods";
+  else if (has("word/document.xml"))
     throw new UnreadableWorkbookError(
-      "notXlsx",
-      "The file is a zip archive but not an Excel workbook (it has no workbook part)."
+      "otherDocument",
+      "This is a Word document, not a spreadsheet."
     );
-  }
-  if (entries.some((e) => e.encrypted))
+  else if (has("ppt/presentation.xml"))
     throw new UnreadableWorkbookError(
-      "encrypted",
-      "The workbook's parts are encrypted, so it cannot be read. Save a copy without a password and try again."
+      "otherDocument",
+      "This is a PowerPoint presentation, not a spreadsheet."
     );
+  else
+    throw new UnreadableWorkbookError(
+      "notSpreadsheet",
+      "The file is a zip archive but not a spreadsheet (it has no workbook part)."
+    );
+  if (entries.some((e) => e.encrypted)) throw new UnreadableWorkbookError("encrypted", ENCRYPTED);
+  return { format, zip: summarise(bytes, entries) };
+}
+
+/** A zip part's name as the formats mean it: no leading slash, lower case. */
+function partName(name: string): string {
+  return name.replace(/^\//, "").toLowerCase();
+}
+
+function summarise(bytes: Uint8Array, entries: ZipEntryInfo[]): XlsxInspection {
   let sheetXmlBytes = 0;
   let sharedStringsBytes = 0;
   let largestSheetXmlBytes = 0;
   for (const e of entries) {
-    const name = e.name.replace(/^\//, "").toLowerCase();
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+    const name = partName(e.name);
+    if (/^xl\/worksheets\/[^/]+\.(xml|bin)$/.test(name) || name === "content.xml") {
       sheetXmlBytes += e.uncompressedBytes;
       largestSheetXmlBytes = Math.max(largestSheetXmlBytes, e.uncompressedBytes);
-    } else if (name === "xl/sharedstrings.xml") sharedStringsBytes += e.uncompressedBytes;
+    } else if (name === "xl/sharedstrings.xml" || name === "xl/sharedstrings.bin")
+      sharedStringsBytes += e.uncompressedBytes;
   }
   return {
     fileBytes: bytes.length,
@@ -206,6 +258,20 @@ export function inspectXlsx(data: ArrayBuffer | Uint8Array): XlsxInspection {
     sharedStringsBytes,
     largestSheetXmlBytes,
   };
+}
+
+/**
+ * Checks that the bytes are a zip-based workbook (.xlsx, .xlsb, .ods) and lists its parts.
+ * Throws UnreadableWorkbookError with a plain-English reason when they are not.
+ */
+export function inspectXlsx(data: ArrayBuffer | Uint8Array): XlsxInspection {
+  const sniffed = sniffSpreadsheet(data);
+  if (!sniffed.zip)
+    throw new UnreadableWorkbookError(
+      "notSpreadsheet",
+      "This is not a zip-based workbook (.xlsx, .xlsb or .ods)."
+    );
+  return sniffed.zip;
 }
 
 /**
@@ -240,18 +306,36 @@ export async function checkReadable(
   );
 }
 
-/** Counts "<c " / "<c>" / "<c/>" cell tags across chunk boundaries. */
+/**
+ * Counts "<c " / "<c>" / "<c/>" cell tags, with or without a namespace prefix ("<x:c "), across
+ * chunk boundaries.
+ */
 class CellTagCounter {
   count = 0;
-  private state = 0; // 0: nothing, 1: just saw "<", 2: just saw "<c"
+  // 0: nothing, 1: just saw "<", 2: just saw "<c" or "<prefix:c", 3: in a prefix, 4: saw "<prefix:"
+  private state = 0;
   feed(chunk: Uint8Array): void {
     let state = this.state;
     let count = this.count;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
-      if (state === 2 && (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x09))
-        count++;
-      state = b === 0x3c ? 1 : state === 1 && b === 0x63 ? 2 : 0;
+      if (b === 0x3c) {
+        state = 1;
+        continue;
+      }
+      const name =
+        (b >= 0x61 && b <= 0x7a) ||
+        (b >= 0x41 && b <= 0x5a) ||
+        (b >= 0x30 && b <= 0x39) ||
+        b === 0x5f;
+      if (state === 2) {
+        if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x0a || b === 0x09 || b === 0x0d) {
+          count++;
+          state = 0;
+        } else state = b === 0x3a ? 4 : name ? 3 : 0;
+      } else if (state === 1) state = b === 0x63 ? 2 : name ? 3 : 0;
+      else if (state === 3) state = b === 0x3a ? 4 : name ? 3 : 0;
+      else if (state === 4) state = b === 0x63 ? 2 : 0;
     }
     this.state = state;
     this.count = count;
@@ -268,6 +352,9 @@ export async function countCells(
 ): Promise<number | undefined> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const counter = new CellTagCounter();
+  // Only .xlsx sheets are XML with <c> cells; for .xlsb and .ods there is no count.
+  if (!inspection.entries.some((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)))
+    return undefined;
   for (const e of inspection.entries) {
     if (!/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
     const h = e.localHeaderOffset;

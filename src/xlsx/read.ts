@@ -1,23 +1,23 @@
 /**
- * Reads an .xlsx file into the core's WorkbookGrid with ExcelJS. Used in Node by the command
- * line and in the browser by the preview, so it takes bytes and has no Node imports.
+ * Reads a spreadsheet file into the core's WorkbookGrid: .xlsx and .xlsm from any writer, .xlsb,
+ * .xls (Excel 97-2003 and 5.0), .ods, Excel 2003 XML, and .csv/.txt (see ./csv.ts). SheetJS
+ * Community Edition parses the file (see the README, "Reading files", for why this library);
+ * this module turns its cells into the grid's plain values. Used in Node by the command line and
+ * in the browser by the preview, so it takes bytes and has no Node imports.
  *
- * ExcelJS hands cells over in several shapes; each is turned into one plain value here:
- * - merged ranges: every cell of the range reports the master's value. Only the master keeps it;
- *   the others are null, and the range is recorded in `merges`;
- * - rich text {richText: [...]}: the parts joined into one string;
- * - formulas {formula, result} and shared formulas {sharedFormula, result}: the cached result,
- *   with the formula text (as Excel shows it, "=SUM(B2:B3)") kept in `formulas`; a workbook
- *   saved without any calculated results gets one finding (FORMULAS_NOT_CALCULATED);
- * - errors {error: "#REF!"}, alone or as a formula's result: an ErrorValue and a finding;
- * - hyperlinks {text, hyperlink}: the text;
- * - dates: ExcelJS already turns a number with a date format into a Date (midnight UTC); a
- *   number with a format ExcelJS does not know as a date stays a number with its format, and
- *   detection decides.
- * Hidden rows, sheet visibility, number formats and the add-in's ownership marks
- * (src/core/ownership.ts) are read as well.
+ * - merged ranges: only the master cell keeps a value; the range is recorded in `merges`;
+ * - formulas: the cached result, with the formula text as Excel shows it ("=SUM(B2:B3)") in
+ *   `formulas`; a workbook saved without any calculated results gets one finding
+ *   (FORMULAS_NOT_CALCULATED);
+ * - errors (#REF!, alone or as a formula's result): an ErrorValue and a finding;
+ * - rich text and hyperlinks: their text; an empty string is an empty cell, as Office.js says;
+ * - dates: a number whose format is a date format becomes a Date (UTC), counted in the
+ *   workbook's own date system (1900, with Excel's 29 February 1900, or 1904);
+ * - number formats other than General, hidden rows and columns, sheet visibility and the
+ *   add-in's ownership marks (src/core/ownership.ts) are kept.
+ * Chart sheets and macro sheets hold no cells and are left out.
  */
-import * as ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
 import {
   CellRange,
   CellValue,
@@ -27,9 +27,16 @@ import {
   a1,
   formatRef,
 } from "../core/grid";
+import { serialToDate } from "../core/dates";
 import { Finding, finding } from "../core/findings";
 import { DefinedNameEntry, SheetRole, ownedSheetsFromNames } from "../core/ownership";
-import { UnreadableWorkbookError, checkReadable, inspectXlsx } from "./inspect";
+import { csvValue, decideDecimalMark, decodeText, guessSeparator } from "./csv";
+import {
+  SpreadsheetFormat,
+  UnreadableWorkbookError,
+  checkReadable,
+  sniffSpreadsheet,
+} from "./inspect";
 import { formatCount } from "../core/format";
 
 export { UnreadableWorkbookError } from "./inspect";
@@ -37,13 +44,15 @@ export { UnreadableWorkbookError } from "./inspect";
 export interface XlsxReadOptions {
   /**
    * Heap the read may use, in bytes. A workbook expected to need more is refused with an
-   * UnreadableWorkbookError ("tooLarge") before ExcelJS starts, instead of running out of memory.
+   * UnreadableWorkbookError ("tooLarge") before it is parsed, instead of running out of memory.
    */
   readonly memoryBudgetBytes?: number;
   /** Added to the "too large" message: what the user can do here (given the memory needed). */
   readonly tooLargeAdvice?: string | ((needBytes: number) => string);
   /** Findings of one kind listed per sheet before the rest are summed up in one (default 20). */
   readonly maxFindingsPerSheet?: number;
+  /** Most cells (with a value) the workbook may hold; more is refused as too large. */
+  readonly maxCells?: number;
 }
 
 export interface XlsxReadResult {
@@ -52,7 +61,15 @@ export interface XlsxReadResult {
   readonly findings: Finding[];
   /** The role recorded in each add-in sheet's ownership mark, by sheet name. */
   readonly roles: ReadonlyMap<string, SheetRole>;
+  /** What the file was read as. */
+  readonly format: SpreadsheetFormat;
 }
+
+/**
+ * The most cells a workbook may hold by default: 20 million, ten times the largest real budget
+ * workbook met and well beyond a 200,000-line ledger (about 1.2 million cells).
+ */
+export const DEFAULT_MAX_CELLS = 20_000_000;
 
 /** What each Excel error value means, in plain English. */
 const ERROR_MEANINGS: Readonly<Record<string, string>> = {
@@ -67,82 +84,17 @@ const ERROR_MEANINGS: Readonly<Record<string, string>> = {
   "#CALC!": "a calculation Excel could not finish",
 };
 
-type ExcelCellValue = ExcelJS.CellValue;
-
-interface Converted {
-  value: CellValue;
-  formula?: string;
-  /** True for a formula whose file holds no saved result. */
-  noResult?: boolean;
-}
-
-function plainText(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object" && "richText" in v) {
-    const parts = (v as ExcelJS.CellRichTextValue).richText;
-    return Array.isArray(parts) ? parts.map((p) => p.text ?? "").join("") : "";
-  }
-  if (v === null || v === undefined) return "";
-  return String(v);
-}
-
-/** One ExcelJS cell value as a grid value; `formulaText` is ExcelJS's (translated) formula. */
-function convert(v: ExcelCellValue, formulaText: string | undefined): Converted {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
-  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : v };
-  if ("error" in v) return { value: { error: String(v.error) } };
-  if ("richText" in v) return { value: plainText(v) };
-  // A follower of a shared formula whose master is missing arrives as {result} alone.
-  if ("formula" in v || "sharedFormula" in v || "result" in v) {
-    const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    const text = formulaText ?? ("formula" in f && f.formula ? f.formula : undefined);
-    const formula = text ? (text.startsWith("=") ? text : `=${text}`) : undefined;
-    if (f.result === undefined || f.result === null)
-      return { value: null, formula, noResult: true };
-    return { value: convert(f.result as ExcelCellValue, undefined).value, formula };
-  }
-  if ("hyperlink" in v) return { value: plainText((v as ExcelJS.CellHyperlinkValue).text) };
-  if ("text" in v) return { value: plainText((v as { text: unknown }).text) };
-  return { value: null };
-}
-
-/**
- * A formula cell's text. For a cell that follows a shared formula ExcelJS translates the
- * master's formula, and throws when the master is missing; the result is still read then.
- */
-function formulaOf(cell: ExcelJS.Cell): string | undefined {
-  try {
-    return cell.formula || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Merged ranges of a sheet. ExcelJS keeps them in a private map; its public model is costly. */
-function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
-  type RangeLike = { top: number; left: number; bottom: number; right: number };
-  const raw = (ws as unknown as { _merges?: Record<string, RangeLike> })._merges;
-  const ranges: RangeLike[] = [];
-  if (raw && typeof raw === "object") ranges.push(...Object.values(raw));
-  return ranges
-    .filter((r) => [r.top, r.left, r.bottom, r.right].every(Number.isInteger))
-    .map((r) => ({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 }))
-    .sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
-  const state = String(ws.state);
-  return state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
-}
-
-/** The defined names of a loaded workbook, as the ownership convention reads them. */
-function definedNamesOf(wb: ExcelJS.Workbook): DefinedNameEntry[] {
-  const model = (wb.definedNames as unknown as { model?: { name: string; ranges: string[] }[] })
-    .model;
-  if (!Array.isArray(model)) return [];
-  return model.flatMap((n) => (n.ranges ?? []).map((reference) => ({ name: n.name, reference })));
-}
+/** Excel's error codes as the file formats store them (BIFF and SheetJS's cell.v). */
+const ERROR_CODES: Readonly<Record<number, string>> = {
+  0x00: "#NULL!",
+  0x07: "#DIV/0!",
+  0x0f: "#VALUE!",
+  0x17: "#REF!",
+  0x1d: "#NAME?",
+  0x24: "#NUM!",
+  0x2a: "#N/A",
+  0x2b: "#GETTING_DATA",
+};
 
 /** Collects findings of one kind per sheet, listing the first few and counting the rest. */
 class CappedFindings {
@@ -179,8 +131,8 @@ function errorFinding(sheet: string, row: number, col: number, error: string): F
 }
 
 /**
- * What the reader saw of formulas' saved results. ExcelJS cannot tell a formula whose result is
- * an empty string (common: =IF(x,"",...)) from one never calculated, so a single cell proves
+ * What the reader saw of formulas' saved results. A formula whose saved result is an empty
+ * string (common: =IF(x,"",...)) looks like one never calculated, so a single cell proves
  * nothing; a workbook where no formula has a saved result was written by a program that does
  * not calculate, and its totals would all read as empty.
  */
@@ -203,62 +155,169 @@ function notCalculatedFinding(tally: FormulaTally): Finding | undefined {
   );
 }
 
+/** Formats SheetJS may report for a cell that mean "no format". */
+function isGeneral(format: string | undefined): boolean {
+  return !format || format === "General" || format === "general";
+}
+
+/** A cell's number format as text (SheetJS may give the index of a built-in format). */
+function formatOf(cell: XLSX.CellObject): string | undefined {
+  const z = cell.z;
+  if (typeof z === "number") return XLSX.SSF.get_table()[z];
+  return z;
+}
+
+interface Converted {
+  value: CellValue;
+  /** True for a formula whose file holds no saved result. */
+  noResult?: boolean;
+}
+
+function convertCell(cell: XLSX.CellObject, date1904: boolean, csvTyping: boolean): Converted {
+  // SheetJS keeps a formula saved without a result as a stub ("z", with v 0).
+  const noResult = !!cell.f && (cell.v === undefined || cell.t === "z");
+  switch (cell.t) {
+    case "n": {
+      const v = cell.v as number;
+      if (typeof v !== "number" || !Number.isFinite(v)) return { value: null, noResult };
+      const format = formatOf(cell);
+      if (format && !isGeneral(format) && XLSX.SSF.is_date(format)) {
+        const d = serialToDate(v, date1904 ? 1904 : 1900);
+        if (d) return { value: d };
+      }
+      return { value: v };
+    }
+    case "s": {
+      const v = cell.v === undefined || cell.v === null ? "" : String(cell.v);
+      if (csvTyping) return { value: v };
+      return { value: v === "" ? null : v, noResult: noResult && v === "" };
+    }
+    case "b":
+      return { value: cell.v === undefined ? null : !!cell.v, noResult };
+    case "e": {
+      const text =
+        typeof cell.w === "string" && cell.w.startsWith("#")
+          ? cell.w
+          : (ERROR_CODES[cell.v as number] ?? "#VALUE!");
+      return { value: { error: text } };
+    }
+    case "d": {
+      const v = cell.v;
+      const d = v instanceof Date ? v : typeof v === "string" ? new Date(v) : undefined;
+      return { value: d && !Number.isNaN(d.getTime()) ? d : null };
+    }
+    default:
+      // "z": a stub (a styled cell with no value), or a formula never calculated.
+      return { value: null, noResult };
+  }
+}
+
+function visibilityOf(hidden: number | undefined): SheetVisibility {
+  return hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
+}
+
+/** The defined names, as the ownership convention reads them. */
+function definedNamesOf(wb: XLSX.WorkBook): DefinedNameEntry[] {
+  return (wb.Workbook?.Names ?? [])
+    .filter((n) => typeof n.Name === "string" && typeof n.Ref === "string")
+    .map((n) => ({ name: n.Name, reference: n.Ref }));
+}
+
+interface SheetContext {
+  readonly date1904: boolean;
+  readonly csv?: { readonly mark: "." | "," };
+  readonly findings: CappedFindings;
+  readonly tally: FormulaTally;
+}
+
 function sheetToGrid(
-  ws: ExcelJS.Worksheet,
-  owned: ReadonlyMap<string, SheetRole>,
-  findings: CappedFindings,
-  tally: FormulaTally
+  name: string,
+  ws: XLSX.WorkSheet,
+  visibility: SheetVisibility,
+  owned: boolean,
+  ctx: SheetContext
 ): SheetGrid {
-  const name = ws.name;
+  const data = (ws["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const merges: CellRange[] = ((ws["!merges"] ?? []) as XLSX.Range[])
+    .map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  // Cells covered by a merge, other than its master, hold nothing (keyed row -> columns).
+  const covered = new Map<number, [number, number][]>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const from = r === m.top ? m.left + 1 : m.left;
+      if (from > m.right) continue;
+      let list = covered.get(r);
+      if (!list) covered.set(r, (list = []));
+      list.push([from, m.right]);
+    }
+
   const values: CellValue[][] = [];
   let numberFormats: (string | undefined)[][] | undefined;
   let formulas: (string | undefined)[][] | undefined;
-  const hiddenRows: number[] = [];
-
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    if (row.hidden) hiddenRows.push(r);
+  const { findings, tally } = ctx;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
     const out: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      // Every cell of a merged range reports the master's value: only the master counts.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const isFormula = cell.type === ExcelJS.ValueType.Formula;
-      const conv = convert(cell.value, isFormula ? formulaOf(cell) : undefined);
-      // An empty string is an empty cell, as Office.js reports it (a formula keeps its text).
-      if (conv.value === "") conv.value = null;
-      if (conv.value !== null) {
+    const skip = covered.get(r);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || (cell.t === "z" && !cell.f)) continue;
+      if (skip && skip.some(([a, b]) => c >= a && c <= b)) continue;
+      let value: CellValue;
+      let format = formatOf(cell);
+      let noResult = false;
+      if (ctx.csv && cell.t === "s") {
+        const typed = csvValue(String(cell.v ?? ""), ctx.csv.mark);
+        value = typed.value;
+        format = typed.numberFormat;
+      } else {
+        const conv = convertCell(cell, ctx.date1904, false);
+        value = conv.value;
+        noResult = !!conv.noResult;
+      }
+      if (value !== null) {
         while (out.length < c) out.push(null);
-        out[c] = conv.value;
+        out[c] = value;
+        if (!isGeneral(format)) {
+          numberFormats ??= [];
+          (numberFormats[r] ??= [])[c] = format;
+        }
+        if (typeof value === "object" && !(value instanceof Date)) {
+          const error = value.error;
+          findings.add(name, "CELL_ERROR_VALUE", () => errorFinding(name, r, c, error));
+        }
       }
-      if (conv.formula) {
+      if (cell.f) {
         formulas ??= [];
-        (formulas[r] ??= [])[c] = conv.formula;
-      }
-      const fmt = cell.numFmt;
-      if (fmt && fmt !== "General" && conv.value !== null) {
-        numberFormats ??= [];
-        (numberFormats[r] ??= [])[c] = fmt;
-      }
-      const v = conv.value;
-      if (v !== null && typeof v === "object" && !(v instanceof Date))
-        findings.add(name, "CELL_ERROR_VALUE", () => errorFinding(name, r, c, v.error));
-      if (conv.formula) {
-        if (!conv.noResult) tally.withResult++;
+        (formulas[r] ??= [])[c] = cell.f.startsWith("=") ? cell.f : `=${cell.f}`;
+        if (!noResult) tally.withResult++;
         else if (tally.withoutResult++ === 0) tally.first = { sheet: name, row: r, col: c };
       }
-    });
-    while (values.length < r) values.push([]);
-    values[r] = out;
-  });
+    }
+    if (out.length > 0) {
+      while (values.length < r) values.push([]);
+      values[r] = out;
+    }
+  }
 
-  const merges = mergesOf(ws);
-  const sheet: {
-    -readonly [K in keyof SheetGrid]: SheetGrid[K];
-  } = { name, values, visibility: visibilityOf(ws), addinOwned: owned.has(name.toLowerCase()) };
+  const hiddenRows = ((ws["!rows"] ?? []) as (XLSX.RowInfo | undefined)[]).flatMap((info, r) =>
+    info?.hidden ? [r] : []
+  );
+  const hiddenColumns = ((ws["!cols"] ?? []) as (XLSX.ColInfo | undefined)[]).flatMap((info, c) =>
+    info?.hidden ? [c] : []
+  );
+  const sheet: { -readonly [K in keyof SheetGrid]: SheetGrid[K] } = {
+    name,
+    values,
+    visibility,
+    addinOwned: owned,
+  };
   if (numberFormats) sheet.numberFormats = fill(numberFormats, values.length);
   if (formulas) sheet.formulas = fill(formulas, values.length);
   if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
+  if (hiddenColumns.length) sheet.hiddenColumns = hiddenColumns;
   if (merges.length) sheet.merges = merges;
   return sheet;
 }
@@ -271,42 +330,131 @@ function fill<T>(rows: T[][], length: number): T[][] {
   return out;
 }
 
+/** The cells holding something (a value or a formula) across the parsed sheets. */
+function countParsedCells(wb: XLSX.WorkBook): number {
+  let n = 0;
+  for (const name of wb.SheetNames) {
+    const data = (wb.Sheets[name]?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+    for (const row of data) if (row) for (const cell of row) if (cell && cell.t !== "z") n++;
+  }
+  return n;
+}
+
+/** SheetJS's options: dense sheets, formulas and number formats kept, no text or HTML made. */
+const PARSE_OPTIONS: XLSX.ParsingOptions = {
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellText: false,
+  cellHTML: false,
+  // Hidden rows are read only with styles on (SheetJS keeps them with the row heights).
+  cellStyles: true,
+  cellDates: false,
+  // A formula saved without a result is kept only as a stub ("z"); without stubs it is dropped.
+  sheetStubs: true,
+  bookVBA: false,
+  WTF: false,
+};
+
 /**
- * Reads .xlsx bytes into a WorkbookGrid. Throws UnreadableWorkbookError (plain English) when the
- * bytes are not a readable workbook or are too large for the memory budget; every problem inside
- * a readable workbook is a finding instead.
+ * SheetJS writes some notes about files to the console while parsing (for example "ODS number
+ * format may be incorrect" for LibreOffice's conditional number styles); they are not for the
+ * user, whose output must stay one clean line per problem, so the console is quiet meanwhile.
  */
-export async function xlsxToGrid(
+function quietly<T>(fn: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
+function parse(bytes: Uint8Array, format: SpreadsheetFormat, fileName: string | undefined) {
+  if (format === "csv") {
+    const { text } = decodeText(bytes);
+    const sep = guessSeparator(text);
+    const body = text.replace(/^sep=.\r?\n/, "");
+    // Excel names a CSV's one sheet after the file (31 characters at most).
+    const base = (fileName ?? "Sheet1").replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+    const sheet = (base || "Sheet1").replace(/[\\/?*[\]:]/g, "_").slice(0, 31);
+    const wb = quietly(() =>
+      XLSX.read(body, { type: "string", raw: true, dense: true, FS: sep, sheet })
+    );
+    const ws = wb.Sheets[wb.SheetNames[0]];
+    const rows = ((ws?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][]).map((r) =>
+      (r ?? []).map((c) => (c && c.t === "s" ? String(c.v ?? "") : ""))
+    );
+    return { wb, csv: { mark: decideDecimalMark(rows, sep) } };
+  }
+  return { wb: quietly(() => XLSX.read(bytes, { ...PARSE_OPTIONS, type: "array" })) };
+}
+
+/**
+ * Reads spreadsheet bytes into a WorkbookGrid. Throws UnreadableWorkbookError (plain English)
+ * when the bytes are not a readable workbook or are too large; every problem inside a readable
+ * workbook is a finding instead.
+ */
+export async function readSpreadsheet(
   data: ArrayBuffer | Uint8Array,
   fileName?: string,
   options: XlsxReadOptions = {}
 ): Promise<XlsxReadResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const inspection = inspectXlsx(bytes);
-  await checkReadable(bytes, inspection, options.memoryBudgetBytes, options.tooLargeAdvice);
+  const sniffed = sniffSpreadsheet(bytes, fileName);
+  if (sniffed.zip)
+    await checkReadable(bytes, sniffed.zip, options.memoryBudgetBytes, options.tooLargeAdvice);
 
-  const wb = new ExcelJS.Workbook();
+  let parsed: ReturnType<typeof parse>;
   try {
-    // ExcelJS's types name Buffer, but JSZip underneath takes any Uint8Array (and in the browser
-    // there is no Buffer).
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    parsed = parse(bytes, sniffed.format, fileName);
   } catch (e) {
-    throw failure(e);
+    throw failure(e, sniffed.format);
   }
+  const { wb, csv } = parsed;
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  const cells = countParsedCells(wb);
+  if (cells > maxCells)
+    throw new UnreadableWorkbookError(
+      "tooLarge",
+      `The workbook is too large to read: it holds ${formatCount(cells)} cells, and at most ${formatCount(maxCells)} are read. Remove unused sheets or rows, or split it, and try again.`
+    );
 
   const findings: Finding[] = [];
   const capped = new CappedFindings(findings, options.maxFindingsPerSheet ?? 20);
-  const worksheets = wb.worksheets;
+  const props = wb.Workbook?.Sheets ?? [];
+  const worksheets = wb.SheetNames.map((name, i) => ({
+    name,
+    ws: wb.Sheets[name],
+    hidden: props[i]?.Hidden,
+  })).filter((s) => s.ws && (s.ws["!type"] === undefined || s.ws["!type"] === "sheet"));
+  if (worksheets.length === 0)
+    throw new UnreadableWorkbookError(
+      "corrupt",
+      `The ${FORMAT_NAMES[sniffed.format]} could not be read: it holds no worksheet. Open it in Excel or LibreOffice, save it again, and try again.`
+    );
   const owned = ownedSheetsFromNames(
     definedNamesOf(wb),
     worksheets.map((w) => w.name)
   );
-  const sheets: SheetGrid[] = [];
   const tally: FormulaTally = { withResult: 0, withoutResult: 0 };
+  const ctx: SheetContext = {
+    date1904: !!wb.Workbook?.WBProps?.date1904,
+    ...(csv ? { csv } : {}),
+    findings: capped,
+    tally,
+  };
+  const sheets: SheetGrid[] = [];
   try {
-    for (const ws of worksheets) sheets.push(sheetToGrid(ws, owned, capped, tally));
+    for (const w of worksheets)
+      sheets.push(
+        sheetToGrid(w.name, w.ws, visibilityOf(w.hidden), owned.has(w.name.toLowerCase()), ctx)
+      );
   } catch (e) {
-    throw failure(e);
+    throw failure(e, sniffed.format);
   }
   capped.summarise((code, sheet, more) =>
     code === "CELL_ERROR_VALUE"
@@ -327,11 +475,24 @@ export async function xlsxToGrid(
     if (role) roles.set(s.name, role);
   }
   const workbook: WorkbookGrid = fileName ? { sheets, fileName } : { sheets };
-  return { workbook, findings, roles };
+  return { workbook, findings, roles, format: sniffed.format };
 }
 
-/** Turns what ExcelJS or the runtime threw into a plain-English UnreadableWorkbookError. */
-function failure(e: unknown): UnreadableWorkbookError {
+/** The reader under its first name: it reads every format readSpreadsheet reads. */
+export const xlsxToGrid = readSpreadsheet;
+
+const FORMAT_NAMES: Readonly<Record<SpreadsheetFormat, string>> = {
+  xlsx: "Excel workbook",
+  xlsb: "Excel binary workbook (.xlsb)",
+  xls: "Excel 97-2003 workbook (.xls)",
+  ods: "OpenDocument spreadsheet (.ods)",
+  csv: "text file",
+  xml2003: "Excel 2003 XML spreadsheet",
+  html: "web page table",
+};
+
+/** Turns what SheetJS or the runtime threw into a plain-English UnreadableWorkbookError. */
+function failure(e: unknown, format: SpreadsheetFormat): UnreadableWorkbookError {
   if (e instanceof UnreadableWorkbookError) return e;
   const detail = e instanceof Error ? e.message : String(e);
   if (
@@ -340,12 +501,21 @@ function failure(e: unknown): UnreadableWorkbookError {
   )
     return new UnreadableWorkbookError(
       "tooLarge",
-      "The workbook is too large to read in the memory available. Remove unused sheets or rows, or split it, and try again.",
+      `The workbook is too large to read in the memory available (${detail.split("\n")[0]}). Remove unused sheets or rows, or split it, and try again.`,
+      detail
+    );
+  // SheetJS's words for a workbook encrypted with a password ("Unsupported ZIP encryption" is
+  // not one: the zip directory was checked, so that is damage in a part's header).
+  if (/password|ODS Encryption|EncryptionInfo|Encryption (scheme|Flags)/i.test(detail))
+    return new UnreadableWorkbookError(
+      "encrypted",
+      "The workbook is protected with a password to open, so it cannot be read. Save a copy without the password and try again.",
       detail
     );
   return new UnreadableWorkbookError(
     "corrupt",
-    "The workbook could not be read: its contents are damaged or use a feature the reader does not understand. Open it in Excel, save it again as an Excel Workbook (.xlsx), and try again.",
+    `The ${FORMAT_NAMES[format]} could not be read: its contents are damaged or incomplete (${detail.split("\n")[0]}). Open it in Excel or LibreOffice, save it again, and try again.`,
     detail
   );
 }
+

@@ -82,6 +82,23 @@ beforeAll(async () => {
       )
     )
   );
+  // A sheet of Excel function tests on a sheet called Budget: XIRR's cash flows under a header
+  // of financial years. Detection finds lines with amounts by year, but none is a budget line,
+  // so before this rule it was analysed (exit 0, "Unnamed force") and given a statement.
+  await fs.writeFile(
+    path.join(dir, "xirr.xlsx"),
+    await gridToXlsx(
+      workbookOf(
+        sheetFromRows("Budget", [
+          ["Function tests: XIRR"],
+          ["Case", "2008/09", "2009/10", "2010/11"],
+          ["Cash flows", -10000, 2750, 4250],
+          ["Expected result", 0.37, 0.37, 0.37],
+          ["Payments", 1000, 2000, 3000],
+        ])
+      )
+    )
+  );
   await fs.writeFile(path.join(dir, "notes.xlsx"), "this is not a workbook");
   await fs.writeFile(path.join(dir, "policy.json"), JSON.stringify({ "overtime.threshold": "6%" }));
   await fs.writeFile(path.join(dir, "bad-policy.json"), "{ threshold: ");
@@ -170,7 +187,11 @@ describe("vfm analyse", () => {
   });
 
   it.each([
-    ["rota.xlsx", /rota\.xlsx: no budget figures were found/],
+    ["rota.xlsx", /rota\.xlsx: no police budget lines were found/],
+    [
+      "xirr.xlsx",
+      /xirr\.xlsx: no police budget lines were found .* so this is not a police budget/,
+    ],
     ["notes.xlsx", /notes\.xlsx/],
     ["missing.xlsx", /missing\.xlsx: No such file/],
   ])("exits 2 with one line on stderr for %s", async (file, message) => {

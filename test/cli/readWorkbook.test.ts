@@ -65,7 +65,10 @@ describe("readWorkbookFile", () => {
     const csv = path.join(dir, "budget.xlsx");
     await fs.writeFile(csv, "Line,2008/09\nOvertime,5200\n");
     const e = await failure(csv);
-    expect(e.reason).toBe("notXlsx");
+    expect(e.reason).toBe("notSpreadsheet");
+    expect(e.message).toMatch(
+      /budget\.xlsx: The file is named budget\.xlsx but is not that kind of workbook: it holds text\. If it is a CSV file, rename it to \.csv/
+    );
     expect(e.message).not.toMatch(/\n/);
   });
 

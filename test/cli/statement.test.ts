@@ -180,7 +180,7 @@ describe("vfm statement", () => {
   test("exit 2 with one line on stderr: unreadable file, no budget figures, missing file", async () => {
     for (const [file, pattern] of [
       ["broken.xlsx", /broken\.xlsx/],
-      ["rota.xlsx", /no budget figures were found/],
+      ["rota.xlsx", /no police budget lines were found/],
       ["missing.xlsx", /missing\.xlsx: No such file/],
     ] as const) {
       const r = await run([file, "--out", "s.docx"], dir);

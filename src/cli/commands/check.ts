@@ -26,8 +26,10 @@ import {
 } from "../../core";
 import { renderStatementWritePlan } from "../../render/excel";
 import { CliIo, Command, EXIT } from "../io";
-import { readWorkbookFile } from "../readWorkbook";
-import { hasBudgetFigures, readPolicyFile, storedSettings } from "../pipeline";
+import { SPREADSHEET_FILE, readWorkbookFile } from "../readWorkbook";
+import { NOT_A_BUDGET, hasBudgetFigures, readPolicyFile, storedSettings } from "../pipeline";
+import { BoundedRunner, defaultBounds } from "../bounds";
+import { runJob } from "../jobs";
 
 export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
                  [--severity RULE=error|warning|off]... [--policy FILE]
@@ -35,7 +37,9 @@ export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--
 Checks police budget workbooks and their Value for Money Statements as an inspector would:
 completeness, the overtime and business-support paths, procurement migration dates, the
 arithmetic, the statement sheet against the data, and bottom-quartile peer indicators.
-FILE may be a workbook or a folder (every .xlsx in it is checked).
+FILE may be a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) or a folder (every spreadsheet
+in it is checked). Each workbook is bounded on its own (--max-seconds, --max-memory,
+--max-cells): one that passes a bound is reported as not read, and the others still are.
 
   --json                  print an array of {file, force, status, rag, counts, findings[]}
   --today DATE            the date to check as of (YYYY-MM-DD); years that ended before it need
@@ -166,7 +170,7 @@ function unreadable(file: string, reason: string): CheckJsonEntry {
   };
 }
 
-/** The files to check: each argument, or every .xlsx in it when it is a folder (sorted). */
+/** The files to check: each argument, or every spreadsheet in it when it is a folder (sorted). */
 async function expandFiles(io: CliIo, args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const a of args) {
@@ -182,7 +186,7 @@ async function expandFiles(io: CliIo, args: readonly string[]): Promise<string[]
       continue;
     }
     const names = (await fs.readdir(full))
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+      .filter((n) => SPREADSHEET_FILE.test(n) && !n.startsWith("~$"))
       .sort((x, y) => x.localeCompare(y, "en-GB"));
     for (const n of names) out.push(path.join(a, n));
   }
@@ -292,22 +296,30 @@ export const check: Command = async (args, io) => {
 
   const files = await expandFiles(io, p.files);
   if (files.length === 0) {
-    io.stderr("vfm check: no .xlsx workbooks were found in the folders given.\n");
+    io.stderr(
+      "vfm check: no spreadsheets (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) were found in the folders given.\n"
+    );
     return EXIT.unreadable;
   }
   const bar = progressBar(io, files.length);
   const entries: CheckJsonEntry[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    bar.step(i, file);
-    entries.push(
-      await checkOne(file, io, {
-        severityOverrides,
-        ...(p.today ? { today: p.today } : {}),
-        ...(p.varianceThreshold !== undefined ? { varianceThreshold: p.varianceThreshold } : {}),
-        ...(policyFile ? { policyFile } : {}),
-      })
-    );
+  const options: CheckOneOptions = {
+    severityOverrides,
+    ...(p.today ? { today: p.today } : {}),
+    ...(p.varianceThreshold !== undefined ? { varianceThreshold: p.varianceThreshold } : {}),
+    ...(policyFile ? { policyFile } : {}),
+  };
+  // Each workbook in the worker, bounded on its own: one that passes a bound costs its entry only.
+  const runner = new BoundedRunner(io.bounds ?? defaultBounds(), io, runJob);
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      bar.step(i, file);
+      const outcome = await runner.run<CheckJsonEntry>({ kind: "checkOne", file, options });
+      entries.push(outcome.ok ? outcome.value : unreadable(file, outcome.message));
+    }
+  } finally {
+    await runner.close();
   }
   bar.step(files.length, "");
   bar.done();
@@ -319,15 +331,18 @@ export const check: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-async function checkOne(
+export interface CheckOneOptions {
+  readonly severityOverrides: SeverityOverrides;
+  readonly today?: string;
+  readonly varianceThreshold?: number;
+  readonly policyFile?: { name: string; overrides: Readonly<Record<string, unknown>> };
+}
+
+/** Reads, analyses and checks one workbook (in the bounded worker: see ../bounds.ts). */
+export async function checkOne(
   file: string,
   io: CliIo,
-  options: {
-    readonly severityOverrides: SeverityOverrides;
-    readonly today?: string;
-    readonly varianceThreshold?: number;
-    readonly policyFile?: { name: string; overrides: Readonly<Record<string, unknown>> };
-  }
+  options: CheckOneOptions
 ): Promise<CheckJsonEntry> {
   const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
   const full = path.resolve(io.cwd, file);
@@ -352,11 +367,7 @@ async function checkOne(
       ...(options.policyFile ? { policyFile: options.policyFile } : {}),
     });
     const result = runVfm(read.workbook, runOptions);
-    if (!hasBudgetFigures(result.data))
-      return unreadable(
-        file,
-        "no budget figures were found (no sheet with amounts by financial year), so there is nothing to check."
-      );
+    if (!hasBudgetFigures(result.data)) return unreadable(file, `${NOT_A_BUDGET} to check.`);
     const stored = checkOptionsFromSettings(settings);
     for (const problem of stored.problems) io.stderr(`vfm check: ${file}: ${problem}\n`);
     const variance = options.varianceThreshold ?? stored.options.varianceThreshold;

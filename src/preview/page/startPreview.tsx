@@ -152,8 +152,8 @@ function PreviewPage({ initial, initialName }: { initial: MemoryGateway; initial
           ref={input}
           className={styles.hiddenInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Open an .xlsx workbook from disk"
+          accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv"
+          aria-label="Open a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) or a CSV file from disk"
           tabIndex={-1}
           onChange={(e) => void open(e)}
         />

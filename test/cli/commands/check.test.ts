@@ -158,7 +158,7 @@ describe("vfm check", () => {
       rag: { status: "none", words: "not checked" },
     });
     expect(entries[1].reason).toMatch(/No such file/);
-    expect(entries[2].reason).toMatch(/no budget figures/);
+    expect(entries[2].reason).toMatch(/no police budget lines were found/);
     expect(entries[3].findings).toHaveLength(1);
   });
 
