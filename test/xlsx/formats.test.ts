@@ -1,7 +1,8 @@
 /**
  * The reader over real files from other writers and in every format: spreadsheet libraries'
  * own test files (test/fixtures/writers, see its README for where each came from), HMIC's
- * published Value for Money data (.xls, .ods, .csv) and CSV text as people save it.
+ * published Value for Money data (.xls, .ods, .csv; test/fixtures/hmic-vfm, Open Government
+ * Licence v3.0) and CSV text as people save it.
  */
 import { readFileSync } from "fs";
 import * as path from "path";
@@ -12,7 +13,7 @@ import { csvValue, decideDecimalMark, decodeText, guessSeparator } from "../../s
 import { minimalXlsx } from "./zipFixture";
 
 const WRITERS = path.join(__dirname, "..", "fixtures", "writers");
-const HMIC = "/work/shared/data/hmic-vfm";
+const HMIC = path.join(__dirname, "..", "fixtures", "hmic-vfm");
 
 async function readFixture(name: string, dir = WRITERS) {
   return readSpreadsheet(new Uint8Array(readFileSync(path.join(dir, name))), name);
@@ -159,11 +160,16 @@ describe("HMIC's published Value for Money data", () => {
     expect(s.merges?.length).toBe(49);
   });
 
-  test("the 2014 POA data (.ods, LibreOffice): forces across, cost lines down", async () => {
-    const { workbook } = await readFixture("value-for-money-profile-2014-poa-data.ods", HMIC);
-    const s = sheet(workbook, "Total_non-staff_costs");
-    expect(s.values[2].slice(0, 3)).toEqual(["All costs", "Avon & Somerset", "Bedfordshire"]);
-    expect(s.values[4].slice(0, 3)).toEqual(["Injury & Ill Health Costs", 6918.3, 1434]);
+  test("the 2016 POA data (.ods): forces across, cost lines down, £000 as published", async () => {
+    const { workbook, format } = await readFixture("HMIC-VFM-2016-open-data-POA.ods", HMIC);
+    expect(format).toBe("ods");
+    const s = sheet(workbook, "1_Total_non-staff_costs");
+    expect(s.values[0][0]).toBe(
+      "POA - Total non-staff costs (excluding national policing functions), £000s"
+    );
+    expect(s.values[2].slice(0, 3)).toEqual(["All costs", "Avon and Somerset", "Bedfordshire"]);
+    expect(s.values[4].slice(0, 3)).toEqual(["Injury & Ill Health Costs", 7075.5, 1471]);
+    expect(s.numberFormats?.[4]?.[2]).toBe("#,##0");
   });
 
   test("the 2010-11 workforce data (.csv): thousands separators read as numbers", async () => {
