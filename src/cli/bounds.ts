@@ -14,7 +14,6 @@ import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
 import { Worker } from "worker_threads";
-import { formatCount } from "../core";
 import { CliIo } from "./io";
 
 export interface Bounds {
@@ -28,7 +27,7 @@ export interface Bounds {
 
 /** Two minutes: a 200,000-line ledger takes about 10 s here; the slowest real file met, 1 s. */
 export const DEFAULT_SECONDS = 120;
-/** 20 million cells: see DEFAULT_MAX_CELLS in src/xlsx/read.ts. */
+/** 20 million cells (as BOUNDS_USAGE says): see DEFAULT_MAX_CELLS in src/xlsx/read.ts. */
 export const DEFAULT_CELLS = 20_000_000;
 
 /** The heap this process was given (NODE_OPTIONS=--max-old-space-size raises it), in MB. */
@@ -49,7 +48,7 @@ const OPTIONS: Readonly<Record<string, keyof Bounds>> = {
 export const BOUNDS_USAGE = `Bounds for each workbook (any command):
   --max-seconds N   stop a workbook that takes longer than N seconds (default ${DEFAULT_SECONDS})
   --max-memory MB   stop a workbook that needs more than MB of memory (default: Node's heap)
-  --max-cells N     refuse a workbook holding more than N cells (default ${formatCount(DEFAULT_CELLS)})
+  --max-cells N     refuse a workbook holding more than N cells (default 20 million)
 `;
 
 /** Takes the bound options out of the arguments; an invalid value is one line for stderr. */
@@ -177,7 +176,7 @@ export class BoundedRunner {
             ? {
                 ok: false,
                 stopped: "tooLarge",
-                message: `it needs more than ${formatCount(this.bounds.memoryMb)} MB of memory, the most one workbook may use (--max-memory to change it, or split the workbook).`,
+                message: `it needs more than ${this.bounds.memoryMb} MB of memory, the most one workbook may use (--max-memory to change it, or split the workbook).`,
               }
             : { ok: false, stopped: "crashed", message: `the reader stopped: ${firstLine(e)}` },
           true

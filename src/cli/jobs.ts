@@ -5,9 +5,10 @@
  */
 import { WorkerJob } from "./bounds";
 import { CliIo } from "./io";
-import { setReadLimits } from "./readWorkbook";
 
 export async function runJob(job: WorkerJob, io: CliIo): Promise<unknown> {
+  // Loaded here, not at the top: the main thread, which only starts workers, never reads a file.
+  const { setReadLimits } = await import("./readWorkbook");
   if (io.bounds) setReadLimits({ maxCells: io.bounds.cells });
   switch (job.kind) {
     case "command": {

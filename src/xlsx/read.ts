@@ -518,4 +518,3 @@ function failure(e: unknown, format: SpreadsheetFormat): UnreadableWorkbookError
     detail
   );
 }
-
