@@ -162,16 +162,25 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
           formatYear(y.year),
           formatFte(y.supportFte.value),
           formatFte(y.totalFte.value),
-          pct(y.ratio?.value),
-          y.status === "above"
-            ? "at or above threshold"
-            : y.status === "atOrBelow"
-              ? "below"
-              : "unknown",
+          y.confidence === "unconfirmed"
+            ? `${pct(y.ratio?.value)} (unconfirmed)`
+            : pct(y.ratio?.value),
+          y.confidence === "unconfirmed"
+            ? `not assessed: ${formatFte(y.unclassifiedFte.value)} FTE unconfirmed`
+            : y.status === "above"
+              ? "at or above threshold"
+              : y.status === "atOrBelow"
+                ? "below"
+                : "unknown",
         ]),
         [false, true, true, true, false]
       )
     );
+    for (const y of bs.byYear)
+      for (const d of y.doubts)
+        out.push(
+          `${formatYear(y.year)}: "${d.label}" at ${d.cell.sheet}!${d.cell.address} (${formatFte(d.fte)} FTE): ${d.reason}; to confirm, ${d.correction}.`
+        );
     if (bs.excessFte && bs.assessedYear !== null)
       out.push(
         `FTE above ${pct(bs.threshold)} in ${formatYear(bs.assessedYear)}: ${formatFte(bs.excessFte.value)}` +

@@ -281,6 +281,7 @@ function emptySupport(p: Policy): BusinessSupportAnalysis {
     averageCost: null,
     cashableSaving: null,
     path: [],
+    definition: p.businessSupport.definition,
     classification: p.businessSupport.classification,
     rag: none("5.46-5.51"),
     findings: [],

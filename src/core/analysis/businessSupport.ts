@@ -316,6 +316,7 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
     averageCost,
     cashableSaving,
     path,
+    definition: policy.businessSupport.definition,
     classification: policy.businessSupport.classification,
     rag: supportRag(policy, assessed, path),
     findings,

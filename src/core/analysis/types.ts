@@ -12,6 +12,7 @@ import { FunctionCategory, ProcurementCategory, ProcurementRoute, SavingsArea } 
 import { MoneyUnit, Pence } from "../money";
 import { FinancialYear } from "../years";
 import { Policy, PolicyOverrideApplied, SupportClass } from "../policy";
+import type { SupportDefinition } from "../classifications/definitions";
 import type { PeersAnalysis } from "./peersTypes";
 
 export type { SupportClass } from "../policy";
@@ -190,6 +191,8 @@ export interface BusinessSupportAnalysis {
   readonly cashableSaving: Figure<Pence> | null;
   /** Straight line from the first year given (from the baseline) to the threshold in the target year. */
   readonly path: readonly BusinessSupportPathPoint[];
+  /** The published reading the classification starts from (the statement names it). */
+  readonly definition: SupportDefinition;
   /** The classification used: which function counts as what. */
   readonly classification: Readonly<Record<FunctionCategory, SupportClass>>;
   readonly rag: RagStatus;

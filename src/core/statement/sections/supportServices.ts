@@ -6,6 +6,7 @@
 import { finding } from "../../findings";
 import { FunctionCategory } from "../../forceData";
 import { functionCategoryLabel } from "../../names";
+import { SUPPORT_DEFINITION_SPECS } from "../../classifications/definitions";
 import { FinancialYear } from "../../years";
 import { formatYear } from "../../format";
 import { BusinessSupportAnalysis } from "../../analysis/types";
@@ -53,9 +54,11 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
           ? fteFigure(y.totalFte.value, y.totalFte.sources, y.totalFte.formula)
           : missingFigure("fte"),
         percentCell(y?.ratio),
-        !y || y.status === "unknown"
-          ? missingFigure("text")
-          : textFigure(y.status === "above" ? `At or above ${t}` : `Below ${t}`),
+        y?.confidence === "unconfirmed"
+          ? textFigure(`Unconfirmed: ${y.unclassifiedFte.value} FTE not yet classified`)
+          : !y || y.status === "unknown"
+            ? missingFigure("text")
+            : textFigure(y.status === "above" ? `At or above ${t}` : `Below ${t}`),
         p
           ? fteFigure(
               p.maximumSupportFte,
@@ -99,6 +102,13 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
     rows,
     note:
       `Share = business support FTE / workforce FTE (officers, staff and PCSOs; specials and IT staff are not counted). ` +
+      `It is measured on ${SUPPORT_DEFINITION_SPECS[b.definition].measures}. ` +
+      (b.byYear.some((y) => y.confidence === "unconfirmed")
+        ? `A year marked unconfirmed depends on lines the add-in could not classify (${b.byYear
+            .flatMap((y) => y.doubts.map((d) => `${d.cell.sheet}!${d.cell.address}`))
+            .filter((c, i, a) => a.indexOf(c) === i)
+            .join(", ")}) and has no position until they are confirmed. `
+        : "") +
       `The path falls in a straight line to just under ${t} in ${formatYear(b.targetYear)} (White Paper ${PARA}).`,
   };
 }
