@@ -81,22 +81,6 @@ describe("the sample's peers sheet (free form)", () => {
 });
 
 describe("the template form", () => {
-  test("peersTemplateSheet lists the 43 forces in an Excel table named Peers, own force first", () => {
-    const plain = peersTemplateSheet();
-    const body = plain.blocks[1].values;
-    expect(plain.blocks[0].values[4][0]).toBe("Force"); // header row 5, under a row of help
-    expect(body.map((r) => r[0])).toEqual(FORCES.map((f) => f.name));
-    expect(plain).toMatchObject({ name: "Peers", role: "input", mode: "createOnly" });
-    expect(plain.tables).toEqual([
-      { name: "Peers", range: { top: 4, left: 0, bottom: 47, right: 8 } },
-    ]);
-    const own = peersTemplateSheet({ forceName: "Exampleshire Constabulary" });
-    expect(own.blocks[1].values[0][0]).toBe("Exampleshire Constabulary");
-    expect(own.blocks[1].values).toHaveLength(44);
-    // A real force's own name is not listed twice.
-    expect(peersTemplateSheet({ forceName: "Kent Police" }).blocks[1].values).toHaveLength(43);
-  });
-
   test("the sample in template form reads as the template and gives the same figures as the free form", () => {
     const t = detectPeers(book(exampleshirePeersSheet("template")), {
       forceName: "Exampleshire Constabulary",
