@@ -24,6 +24,8 @@ export { finding, findingPlace, sortFindings } from "./findings";
 export type { Finding } from "./findings";
 export { SAVINGS_AREAS } from "./forceData";
 export type { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "./forceData";
+export { dayOfIso, financialYearOfDay, financialYearStart, isIsoDate, isoDatePart } from "./dates";
+export type { IsoDate } from "./dates";
 export { matchForce } from "./forces";
 export {
   formatAsWritten,

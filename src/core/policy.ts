@@ -20,6 +20,7 @@ import {
   SUPPORT_DEFINITION_SPECS,
   SupportDefinition,
 } from "./classifications/definitions";
+import { isoDate, isoOfDate, serialToIso } from "./dates";
 
 /** How a workforce function counts in the business-support ratio (5.46-5.51). */
 export type SupportClass = "businessSupport" | "excluded" | "operational";
@@ -721,25 +722,15 @@ function parseYear(raw: unknown): Parsed {
   return bad;
 }
 
-function isoDate(y: number, m: number, d: number): string | undefined {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d)
-    return undefined;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** Excel's serial day number (1900 date system) to an ISO date. */
-export function excelSerialToIso(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 function parseDate(raw: unknown): Parsed {
   const bad: Parsed = { ok: false, why: "write a date such as 2011-04-01 or 01/04/2011" };
   if (raw instanceof Date && !Number.isNaN(raw.getTime()))
-    return { ok: true, value: raw.toISOString().slice(0, 10) };
-  if (typeof raw === "number")
-    return raw > 20000 && raw < 80000 ? { ok: true, value: excelSerialToIso(raw) } : bad;
+    return { ok: true, value: isoOfDate(raw) };
+  if (typeof raw === "number") {
+    // A serial day number from a date cell (1900 system): 20000-80000 is 1954 to 2119.
+    const iso = raw > 20000 && raw < 80000 ? serialToIso(raw) : undefined;
+    return iso ? { ok: true, value: iso } : bad;
+  }
   if (typeof raw !== "string") return bad;
   let m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(raw);
   if (m) {
@@ -809,7 +800,7 @@ export function parsePolicyValue(d: PolicySettingDescriptor, raw: unknown): Pars
 
 function describeRaw(raw: unknown): string {
   if (typeof raw === "string") return `"${raw}"`;
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isoOfDate(raw);
   try {
     return JSON.stringify(raw) ?? String(raw);
   } catch {

@@ -4,27 +4,17 @@
  */
 import { CellRange, CellValue, SheetGrid, SheetVisibility } from "../core/grid";
 import { intersect } from "./address";
+import { serialToDate } from "../core/dates";
 
 /** Excel's value types (Excel.RangeValueType) as strings. */
 export type ValueType =
   "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
 
-/** Whole days from Excel's day 0 (30 Dec 1899 in the 1900 date system) to 1 Jan 1970. */
-const EXCEL_EPOCH_OFFSET_DAYS = 25569;
-const MS_PER_DAY = 86_400_000;
-
 /**
- * Excel serial date to a Date (UTC), the way ExcelJS reads .xlsx files, so a date cell reads the
- * same through either gateway. Serial 45292 is 1 Jan 2024: (45292 - 25569) days after 1970.
+ * Excel serial dates (1900 date system) to Dates and back: core/dates.ts, with Excel's phantom
+ * 29 February 1900 handled, so serial 45292 is 1 January 2024 through either gateway.
  */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET_DAYS) * MS_PER_DAY));
-}
-
-/** The Excel serial of a Date (UTC): the inverse of serialToDate. */
-export function dateToSerial(d: Date): number {
-  return d.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS;
-}
+export { dateToSerial, serialToDate } from "../core/dates";
 
 /**
  * True when a number format shows a date or time: it has d, m, y, h or s outside quoted text,
@@ -60,7 +50,7 @@ export function toCellValue(
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
   if (type === "Error") return { error: String(value) };
   if (typeof value === "number") {
-    return isDateFormat(format) && Number.isFinite(value) ? serialToDate(value) : value;
+    return (isDateFormat(format) && serialToDate(value)) || value;
   }
   if (typeof value === "boolean") return value;
   return String(value);

@@ -247,7 +247,7 @@ export class FakeWorkbookModel {
         row?.forEach((v, c) => {
           const fmt = s.numberFormats?.[r]?.[c];
           if (v instanceof Date) {
-            sheet.setCell(r, c, dateToSerial(v));
+            sheet.setCell(r, c, dateToSerial(v) ?? null);
             sheet.setFormat(r, c, fmt ?? "yyyy-mm-dd");
             return;
           }
@@ -318,7 +318,7 @@ export class FakeWorkbookModel {
 const A1: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
 
 function toFakeScalar(v: CellValue): FakeScalar {
-  if (v instanceof Date) return dateToSerial(v);
+  if (v instanceof Date) return dateToSerial(v) ?? null;
   if (isErrorValue(v)) return { error: v.error };
   return v;
 }
@@ -1034,7 +1034,7 @@ export function typedEntry(text: string): {
     const d = isYearMonth ? 1 : Number(date[1]);
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
       return {
-        value: dateToSerial(new Date(Date.UTC(y < 100 ? 2000 + y : y, m - 1, d))),
+        value: dateToSerial(new Date(Date.UTC(y < 100 ? 2000 + y : y, m - 1, d))) ?? null,
         format: "mmm-yy",
       };
     }

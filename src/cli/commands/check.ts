@@ -19,6 +19,7 @@ import {
   CheckReport,
   checkWorkbookWithStatement,
   formatRef,
+  isIsoDate,
   parseSeverityOverrides,
   runVfm,
   withIndicatorEngine,
@@ -93,7 +94,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     else if (a === "--help" || a === "-h") help = true;
     else if (name === "--today") {
       const v = value();
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      if (!v || !isIsoDate(v))
         return { ...base(), error: "--today needs a date written YYYY-MM-DD." };
       today = v;
     } else if (name === "--variance-threshold") {

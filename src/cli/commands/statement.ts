@@ -15,7 +15,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { draftStatement, Statement } from "../../core";
+import { draftStatement, isIsoDate, Statement } from "../../core";
 import { renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
 import { writePlanToXlsx } from "../../xlsx/write";
@@ -85,13 +85,6 @@ export function parseStatementArgs(args: readonly string[]): Args {
       out.error = `--date must be a date written YYYY-MM-DD (got ${out.date}).`;
   }
   return out;
-}
-
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 /** The same file, allowing for a path written differently or through a link. */

@@ -20,21 +20,11 @@ import {
   RagStatus,
 } from "./types";
 import { formatPolicyPercent, formatPounds } from "../format";
+import { isIsoDate } from "../dates";
 
 const PARA = "5.31-5.40";
 /** Findings about single lines are listed up to this many per kind, then summed up in one. */
 const MAX_LINE_FINDINGS = 20;
-
-/** "2011-03-31": ten characters with dashes in place (ISO dates compare as text). */
-function isIsoDate(s: string | undefined): s is string {
-  return (
-    s !== undefined &&
-    s.length === 10 &&
-    s.charCodeAt(4) === 45 &&
-    s.charCodeAt(7) === 45 &&
-    /^\d{4}-\d{2}-\d{2}$/.test(s)
-  );
-}
 
 /**
  * On a national framework: the line's route says so; for construction, whose national approach

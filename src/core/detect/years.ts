@@ -9,7 +9,7 @@
  */
 import { CellValue, isErrorValue } from "../grid";
 import { FinancialYear } from "../years";
-import { financialYearOf } from "../dates";
+import { DAY_MS, financialYearOf, isoOfDate, serialToDate, serialToIso } from "../dates";
 
 export type YearBasis = "actual" | "budget" | "target" | "forecast";
 
@@ -79,14 +79,6 @@ export function makeDate(year: number, month: number, day: number): Date | undef
 function lastDayOfMonth(year: number, month: number): Date | undefined {
   if (year < 1900 || year > 9999) return undefined;
   return new Date(Date.UTC(year, month + 1, 0));
-}
-
-/** "2011-03-31" from a date, by its UTC calendar day. */
-export function isoDate(d: Date): string {
-  const y = String(d.getUTCFullYear()).padStart(4, "0");
-  const m = String(d.getUTCMonth() + 1).padStart(2, "0");
-  const day = String(d.getUTCDate()).padStart(2, "0");
-  return `${y}-${m}-${day}`;
 }
 
 // No lookbehind in these patterns (Safari before 16.4 cannot even load a script that has one):
@@ -285,8 +277,8 @@ export function parseFinancialYear(text: string): YearInText | undefined {
     const year = financialYearOf(d.date);
     if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
     return basis
-      ? { year, basis, form: "date", date: isoDate(d.date) }
-      : { year, form: "date", date: isoDate(d.date) };
+      ? { year, basis, form: "date", date: isoOfDate(d.date) }
+      : { year, form: "date", date: isoOfDate(d.date) };
   }
   return undefined;
 }
@@ -307,7 +299,7 @@ export function parseSnapshot(
   if (!d) return undefined;
   const year = financialYearOf(d.date);
   if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
-  return { year, date: isoDate(d.date), strong: d.strong };
+  return { year, date: isoOfDate(d.date), strong: d.strong };
 }
 
 const dateFormatCache = new Map<string, boolean>();
@@ -325,14 +317,6 @@ export function isDateFormat(fmt: string | undefined): boolean {
   const result = f !== "general" && (/[dy]/.test(f) || (/m/.test(f) && !/[hs0#?]/.test(f)));
   if (dateFormatCache.size < 1000) dateFormatCache.set(fmt, result);
   return result;
-}
-
-/** Excel's serial day number to a UTC date (1 = 1 January 1900, with Excel's 1900 leap-year quirk). */
-export function excelSerialToDate(serial: number): Date | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return undefined;
-  const days = Math.floor(serial);
-  const base = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  return new Date(base + days * 86_400_000);
 }
 
 /** Serial numbers 25569 (1 Jan 1970) to 73050 (31 Dec 2099): a number there may be a date whose format was lost. */
@@ -367,17 +351,17 @@ export function readDateCell(
     const t = v.getTime();
     if (Number.isNaN(t)) return { kind: "unreadable", text: "an invalid date" };
     // Ledgers repeat a few dates many times: one result per day.
-    const key = Math.floor(t / 86_400_000);
+    const key = Math.floor(t / DAY_MS);
     const hit = textCache?.get(key);
     if (hit) return hit;
-    const out: DateCell = { kind: "date", iso: isoDate(v), how: "date cell" };
+    const out: DateCell = { kind: "date", iso: isoOfDate(v), how: "date cell" };
     if (textCache && textCache.size < 100_000) textCache.set(key, out);
     return out;
   }
   if (typeof v === "number") {
     if (isDateFormat(fmt) || plausibleSerial(v)) {
-      const d = excelSerialToDate(v);
-      if (d) return { kind: "date", iso: isoDate(d), how: "date serial" };
+      const iso = serialToIso(v);
+      if (iso) return { kind: "date", iso, how: "date serial" };
     }
     return { kind: "unreadable", text: String(v) };
   }
@@ -388,7 +372,7 @@ export function readDateCell(
     if (hit) return hit;
     const d = parseDateText(t);
     const out: DateCell = d
-      ? { kind: "date", iso: isoDate(d), how: "date text" }
+      ? { kind: "date", iso: isoOfDate(d), how: "date text" }
       : { kind: "unreadable", text: t };
     if (textCache && textCache.size < 100_000) textCache.set(t, out);
     return out;
@@ -405,9 +389,9 @@ export function yearOfCell(v: CellValue | undefined, fmt?: string): YearInText |
   if (typeof v === "string") return parseFinancialYear(v);
   let d: Date | undefined;
   if (v instanceof Date) d = Number.isNaN(v.getTime()) ? undefined : v;
-  else if (typeof v === "number" && isDateFormat(fmt)) d = excelSerialToDate(v);
+  else if (typeof v === "number" && isDateFormat(fmt)) d = serialToDate(v);
   if (!d) return undefined;
   const year = financialYearOf(d);
   if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
-  return { year, form: "date", date: isoDate(d) };
+  return { year, form: "date", date: isoOfDate(d) };
 }

@@ -23,6 +23,7 @@ import { inputTemplate, templateSheetGrid, TemplateSheet } from "../template";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import { sheetFromRows } from "./gridBuilder";
+import { dateOfIso, isoToSerial } from "../dates";
 
 export const EXAMPLESHIRE_NAME = "Exampleshire Constabulary";
 
@@ -763,9 +764,11 @@ function pounds(thousands: number): number {
   return Math.round(thousands * 10) * 100;
 }
 
+/** The sample's dates are written as ISO text in its tables; a bad one is a bug here. */
 function isoToDate(iso: string): Date {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  const d = dateOfIso(iso);
+  if (!d) throw new RangeError(`Not an ISO date: ${iso}`);
+  return d;
 }
 
 function budgetTemplate(): SheetGrid {
@@ -1019,7 +1022,9 @@ function freeProcurement(): SheetGrid {
 }
 
 function serialOf(iso: string): number {
-  return Math.round((isoToDate(iso).getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const serial = isoToSerial(iso);
+  if (serial === undefined) throw new RangeError(`Not an ISO date: ${iso}`);
+  return serial;
 }
 
 function freeSavings(): SheetGrid {

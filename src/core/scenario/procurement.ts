@@ -13,6 +13,7 @@ import { procurementCategoryLabel } from "../names";
 import { FinancialYear } from "../years";
 import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis, Figure } from "../analysis/types";
+import { isIsoDate } from "../dates";
 import { daysBetween } from "./exact";
 import {
   ProcurementLever,
@@ -21,14 +22,6 @@ import {
   SettingUsed,
 } from "./types";
 import { formatPolicyPercent, formatYear } from "../format";
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function validIso(s: string): boolean {
-  if (!ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** The part of a full year's saving that falls in financial year `year` for a move on `date`. */
 export function savingInYear(annual: Pence, date: string, year: FinancialYear): Pence {
@@ -74,7 +67,7 @@ export function modelProcurement(
   }
   const moveAt = new Map<string, string | null>();
   for (const m of lever?.moves ?? []) {
-    if (m.date !== null && !validIso(m.date)) {
+    if (m.date !== null && !isIsoDate(m.date)) {
       findings.push(
         finding(
           "error",

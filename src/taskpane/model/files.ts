@@ -1,4 +1,5 @@
 /** File names for what the pane downloads: readable, and safe on Windows, macOS and the web. */
+import { isoDatePart } from "../../core";
 
 /** Characters no Windows file name may hold. */
 const UNSAFE = /[\\/:*?"<>|]+/g;
@@ -25,7 +26,7 @@ export function statementFileName(force: string, generatedAt: string, extension:
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "");
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(generatedAt)?.[0];
+  const date = isoDatePart(generatedAt);
   const parts = [name || "Police force", "Value for Money Statement", ...(date ? [date] : [])];
   return `${parts.join(" - ").slice(0, 180)}.${extension.replace(/^\./, "")}`;
 }

@@ -3,7 +3,13 @@
  * due date and its planned date placed on a line of financial years (ticks at 1 April). Pure
  * layout from ISO dates; the words come from migrationItems.
  */
-import { formatYear } from "../../core";
+import {
+  dayOfIso,
+  financialYearOfDay,
+  financialYearStart,
+  formatYear,
+  isoDatePart,
+} from "../../core";
 import { MigrationItem } from "./benchmarks";
 
 export interface TimelineRow {
@@ -25,20 +31,14 @@ export interface TimelineLayout {
   readonly rows: readonly TimelineRow[];
 }
 
-/** Days since 1970-01-01 of an ISO date; undefined when it is not one. */
+/** Days since 1970-01-01 of an ISO date (or the date a timestamp starts with); undefined when it is not one. */
 export function isoDay(iso: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return undefined;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000;
+  const day = isoDatePart(iso);
+  return day === undefined ? undefined : dayOfIso(day);
 }
 
-/** The financial year (start year) a day falls in: from 1 April. */
-function fyOfDay(day: number): number {
-  const d = new Date(day * 86400000);
-  return d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-}
-
-const aprilFirst = (fy: number) => Date.UTC(fy, 3, 1) / 86400000;
+const fyOfDay = financialYearOfDay;
+const aprilFirst = (fy: number) => dayOfIso(financialYearStart(fy)) ?? 0;
 
 export function timelineLayout(
   items: readonly MigrationItem[],

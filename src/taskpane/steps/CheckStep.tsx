@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckReport, WriteResult } from "../../core";
+import { CheckReport, isIsoDate, WriteResult } from "../../core";
 import { checkView } from "../model/check";
 import { usePane } from "../PaneContext";
 import { loadCore, nextFrame } from "../useVfm";
@@ -80,7 +80,7 @@ export function CheckStep() {
       return checkWorkbookWithStatement(
         result,
         renderStatementWritePlan,
-        /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}
+        isIsoDate(today) ? { today } : {}
       );
     });
     if (r) setReport(r);
