@@ -13,7 +13,7 @@ describe("the readable summary", () => {
     expect(lines[head]).toMatch(/^Test\s+Latest figure\s+Threshold\s+Status\s+Why$/);
     // 2010/11: 5.0m / 100m = 5.0%, above its maximum of 95% x 5.2m = 4.94m: off track
     expect(lines[head + 2]).toMatch(
-      /^Overtime\s+5\.0% in 2010\/11\s+4\.0% of paybill\s+OFF TRACK\s+1 year\(s\) above the required maximum: 2010\/11$/
+      /^Overtime\s+5\.0% in 2010\/11\s+4\.0% of paybill\s+OFF TRACK\s+one year above the required maximum: 2010\/11$/
     );
     // HR 230 of 3000 = 7.7% in 2010/11; the line from 8.0% (2008/09) to 7.0% (2013/14) allows
     // 8.0% - 2 x 0.2% = 7.6% x 3000 = 228 FTE: above the path, off track
