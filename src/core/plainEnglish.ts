@@ -16,13 +16,14 @@
  *    figures shown beside it multiply to the result shown.
  * 8. A sentence is said once: a sentence repeated word for word is dropped.
  */
+import { formatAsWritten } from "./format";
 
 const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
 /** A whole number as running text writes it: under ten in words ("seven"), else digits ("12", "1,234"). */
 export function numberInWords(n: number): string {
   if (Number.isInteger(n) && n >= 0 && n < 10) return n === 0 ? "zero" : SMALL[n];
-  return Number.isInteger(n) ? n.toLocaleString("en-GB") : String(n);
+  return formatAsWritten(n);
 }
 
 /** The noun for a count: "line" for 1, "lines" otherwise (the plural given, or noun + "s"). */

@@ -5,6 +5,7 @@
  * within half a unit for each line added, plus half a unit for the total itself, the unit being
  * the precision the figures are written to (whole FTE, 0.01 FTE, £1,000 ...).
  */
+import { formatNumber, formatPounds } from "./format";
 
 /** Half a unit per figure: the most rounding can move one figure. */
 export const HALF_UNIT = 0.5;
@@ -55,6 +56,6 @@ export function withinRounding(stated: number, sum: number, count: number, unit:
 export function toleranceWords(unit: number, count: number, what: "FTE" | "money"): string {
   const tol = roundingTolerance(unit, count);
   if (what === "FTE")
-    return `half of ${unit === 1 ? "one FTE" : `${unit} FTE`} for each of its ${count} lines and for the total itself (${+tol.toFixed(4)} FTE)`;
-  return `half of £${(unit / 100).toLocaleString("en-GB")} for each of its ${count} lines and for the total itself`;
+    return `half of ${unit === 1 ? "one FTE" : `${unit} FTE`} for each of its ${count} lines and for the total itself (${formatNumber(tol, 4, 0)} FTE)`;
+  return `half of ${formatPounds(unit)} for each of its ${count} lines and for the total itself`;
 }

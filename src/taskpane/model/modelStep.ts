@@ -7,6 +7,7 @@ import {
   Analysis,
   ScenarioLevers,
   ScenarioResult,
+  formatFte,
   formatMoney,
   formatPolicyPercent,
   formatYear,
@@ -145,7 +146,7 @@ export function headline(r: ScenarioResult, analysis: Analysis, unit: MoneyUnit)
     const total = b.removeFte.reduce((a, x) => a + Math.round(x.fte * 100), 0) / 100;
     const s = formatPolicyPercent(b.share);
     out.push(
-      `Business support: ${total.toFixed(2)} FTE removed${b.solvedFor !== null ? ` (the fewest to get below ${s} by ${formatYear(b.solvedFor)})` : ""}; ${
+      `Business support: ${formatFte(total, 2)} FTE removed${b.solvedFor !== null ? ` (the fewest to get below ${s} by ${formatYear(b.solvedFor)})` : ""}; ${
         b.yearShareReached !== null
           ? `below ${s} from ${formatYear(b.yearShareReached)}`
           : `not below ${s} in the years modelled`
