@@ -100,6 +100,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // ES5, not bundled: it must run where the bundle cannot (see the file).
+          { from: "src/taskpane/oldWebview.js", to: "old-webview.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -42,15 +42,24 @@ export function isDateFormat(format: string | undefined): boolean {
 }
 
 /** One cell from what Excel returned. */
+/**
+ * Days from the 1904 date system's serial 0 (1 January 1904) to the 1900 system's serial of the
+ * same day: a workbook saved with "Use 1904 date system" (old Mac Excel) stores every date 1,462
+ * days lower, so read as 1900 serials its dates would be four years off.
+ */
+export const DATE_1904_OFFSET_DAYS = 1462;
+
 export function toCellValue(
   value: unknown,
   type: ValueType | undefined,
-  format?: string
+  format?: string,
+  date1904 = false
 ): CellValue {
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
   if (type === "Error") return { error: String(value) };
   if (typeof value === "number") {
-    return (isDateFormat(format) && serialToDate(value)) || value;
+    if (!isDateFormat(format)) return value;
+    return serialToDate(value, date1904 ? 1904 : 1900) ?? value;
   }
   if (typeof value === "boolean") return value;
   return String(value);
@@ -71,7 +80,9 @@ export class SheetBuilder {
     readonly visibility: SheetVisibility,
     readonly addinOwned: boolean,
     /** The used range (values only), undefined for an empty sheet. */
-    readonly used: CellRange | undefined
+    readonly used: CellRange | undefined,
+    /** The workbook uses the 1904 date system. */
+    private readonly date1904 = false
   ) {}
 
   /** Cells of `rect` as Excel returned them (arrays the shape of rect). */
@@ -91,7 +102,12 @@ export class SheetBuilder {
         const col = rect.left + j;
         const fmtRaw = numberFormat?.[i]?.[j];
         const fmt = typeof fmtRaw === "string" && fmtRaw !== "General" ? fmtRaw : undefined;
-        const v = toCellValue(src[j], valueTypes?.[i]?.[j] as ValueType | undefined, fmt);
+        const v = toCellValue(
+          src[j],
+          valueTypes?.[i]?.[j] as ValueType | undefined,
+          fmt,
+          this.date1904
+        );
         while (vr.length < col) vr.push(null);
         vr[col] = v;
         if (fmt !== undefined) {

@@ -112,7 +112,13 @@ export async function readWorkbookWith(
   worksheets.load("items/name,items/visibility");
   const names = context.workbook.names;
   names.load("items/name,items/formula");
+  // The date system: DATE(1904,1,1) is serial 0 in a 1904 workbook and 1462 in a 1900 one.
+  // (Office.js has no property for it; the worksheet function answers without touching a cell.)
+  const functions = context.workbook.functions as Excel.Functions | undefined;
+  const probe = functions ? functions.date(1904, 1, 1) : undefined;
+  probe?.load("value");
   await context.sync();
+  const date1904 = probe?.value === 0;
 
   const listed = worksheets.items.map((ws) => ({
     ws,
@@ -183,7 +189,13 @@ export async function readWorkbookWith(
           bottom: f.used.rowIndex + f.used.rowCount - 1,
           right: f.used.columnIndex + f.used.columnCount - 1,
         };
-    const builder = new SheetBuilder(s.name, s.visibility, owned.has(s.name.toLowerCase()), used);
+    const builder = new SheetBuilder(
+      s.name,
+      s.visibility,
+      owned.has(s.name.toLowerCase()),
+      used,
+      date1904
+    );
     if (extrasFailed) builder.markIncomplete({ hiddenRows: true, merges: true });
     if (!config.hiddenRows) builder.markIncomplete({ hiddenRows: true });
     if (!config.merges) builder.markIncomplete({ merges: true });

@@ -224,3 +224,26 @@ describe("Word on every host", () => {
     expect(new OfficeGateway(run).canSaveFiles).toBe(true);
   });
 });
+
+describe("dates in a workbook on the 1904 date system", () => {
+  test("read as the same days as in a 1900 workbook, not four years off", async () => {
+    // 31 March 2010 is serial 40268 in the 1900 system and 40268 - 1462 = 38806 in the 1904.
+    const grid: WorkbookGrid = {
+      sheets: [
+        {
+          name: "Budget",
+          values: [["As at", new Date(Date.UTC(2010, 2, 31))]],
+          numberFormats: [[undefined, "dd/mm/yyyy"]],
+        },
+      ],
+    };
+    const in1900 = ExcelRuntimeHost.fromGrid(grid);
+    expect(in1900.model.sheet("Budget")?.cell(0, 1)).toBe(40268);
+    const in1904 = ExcelRuntimeHost.fromGrid(grid, { date1904: true });
+    in1904.model.sheet("Budget")?.setCell(0, 1, 38806);
+    for (const host of [in1900, in1904]) {
+      const read = await new OfficeGateway(host.run).readWorkbook();
+      expect(read.sheets[0].values[0][1]).toEqual(new Date(Date.UTC(2010, 2, 31)));
+    }
+  });
+});
