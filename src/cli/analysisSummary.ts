@@ -10,6 +10,7 @@ import {
   formatMoney,
   formatPercent,
   formatYear,
+  areaStatus,
   MoneyUnit,
   Pence,
   procurementCategoryLabel,
@@ -250,7 +251,10 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
         const s = sv.byArea.find((x) => x.area === area);
         const label = savingsAreaLabel(area);
         const name = label[0].toUpperCase() + label.slice(1);
-        if (!s) return [name, "-", "-", "-", "-", "-", "not assessed"];
+        // The area's one status (the core's areaStatus); "*" where it is the weaker of two tests.
+        const st = areaStatus(a, area);
+        const words = st.tests.length > 1 ? `${st.words} *` : st.words;
+        if (!s) return [name, "-", "-", "-", "-", "-", words];
         return [
           name,
           money(s.cashable.planned.value),
@@ -258,7 +262,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
           money(s.cashable.variance?.value),
           money(s.nonCashable.planned.value),
           money(s.nonCashable.actual?.value),
-          s.rag.words,
+          words,
         ];
       }).concat([
         [
@@ -273,6 +277,14 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
       ]),
       [false, true, true, true, true, true, false]
     )
+  );
+  out.push(
+    ...SAVINGS_AREAS.map((area) => areaStatus(a, area))
+      .filter((st) => st.tests.length > 1)
+      .map((st) => {
+        const label = savingsAreaLabel(st.area);
+        return `* ${label[0].toUpperCase()}${label.slice(1)}: ${st.rule}`;
+      })
   );
   out.push("");
 

@@ -13,7 +13,6 @@ import {
   Analysis,
   decodeSettingsSheet,
   Finding,
-  ForceData,
   isSettingsSheet,
   policyOverridesFromJson,
   runVfm,
@@ -22,19 +21,16 @@ import {
   StoredSettings,
   VfmResult,
   WorkbookGrid,
+  hasBudgetFigures,
 } from "../core";
 import { UnreadableWorkbookError, readWorkbookFile } from "./readWorkbook";
 
 /**
- * True when the workbook holds a police budget: at least one line detection recognised as a
- * police budget line (officer, staff or PCSO pay and overtime, total pay, non-pay, gross or
- * net expenditure, income) with an amount. Amounts under year-like headers alone are not
- * enough: a sheet of XIRR tests has those too. (The same test for every command; the lint rules
- * keep src/cli from importing src/cli/commands, so they share it from here.)
+ * True when the workbook holds a police budget: the core's test (policeFigures.ts), the same
+ * one the pane's Statement step uses. Shared from here by the commands (the lint rules keep
+ * src/cli from importing src/cli/commands).
  */
-export function hasBudgetFigures(data: ForceData): boolean {
-  return data.budget.lines.some((l) => l.key !== undefined && l.amounts.size > 0);
-}
+export { hasBudgetFigures };
 
 /** The one-line reason for a workbook that is not a police budget (the command adds its verb). */
 export const NOT_A_BUDGET =

@@ -27,6 +27,8 @@ export type { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "./f
 export { dayOfIso, financialYearOfDay, financialYearStart, isIsoDate, isoDatePart } from "./dates";
 export type { IsoDate } from "./dates";
 export { matchForce } from "./forces";
+export { hasBudgetFigures, noPoliceFigures } from "./policeFigures";
+export type { NoPoliceFigures } from "./policeFigures";
 export {
   formatAsWritten,
   formatBytes,
@@ -82,6 +84,8 @@ export { UNIT_WORDS } from "./detect/units";
 
 // The analysis and its JSON.
 export { UNNAMED_FORCE } from "./analysis/analyse";
+export { areaStatus } from "./analysis/areaStatus";
+export type { AreaStatus, AreaTest } from "./analysis/areaStatus";
 export { lineWorkforceFte } from "./analysis/figures";
 export { analysisToJson } from "./analysis/json";
 export { analysePeers, gapInputsFromAnalysis } from "./analysis/peers";

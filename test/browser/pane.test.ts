@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
+import { gridToXlsx } from "../../src/xlsx/write";
 import { ARTIFACTS, axeViolations, openBrowser, serveDist, Session } from "./harness";
 
 jest.setTimeout(240_000);
@@ -431,6 +432,63 @@ describe("keyboard", () => {
     expect(box.height).toBeLessThanOrEqual(pane.height + 1);
     expect(await axeViolations(page, "[role=dialog]")).toEqual([]);
     await page.keyboard.press("Escape");
+  });
+});
+
+describe("one status per area, and no statement without police figures", () => {
+  test("Savings: an area measured twice shows one status, says it is the weaker of two tests, and shows both", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitReady(page);
+    await openStep(page, "Savings");
+    // The status column is the area's one status: support services is off track (business
+    // support is still at or above 7%), though its savings plan alone is on track.
+    const row = page
+      .locator("[data-table=savings-area-cashable] tbody tr")
+      .filter({ hasText: "Support services" });
+    await expect(row.locator("[data-rag]").textContent()).resolves.toBe("Off track");
+    await page.getByRole("button", { name: /^Support services/ }).click();
+    const tests = page.getByTestId("area-status-supportServices");
+    await tests.waitFor();
+    const text = await tests.innerText();
+    expect(text).toMatch(/^Off track: the weaker of two tests\./);
+    expect(text).toMatch(/Savings plan: On track/);
+    expect(text).toMatch(/Business support against 7% of the workforce: Off track/);
+    expect(await axeViolations(page, PANE)).toEqual([]);
+  });
+
+  test("a workbook with no police figures cannot produce a statement; the pane says why and what to open", async () => {
+    await waitReady(page);
+    const rota = await gridToXlsx({
+      sheets: [
+        {
+          name: "Rota",
+          values: [
+            ["Name", "Monday", "Tuesday"],
+            ["PC Smith", "Early", "Late"],
+          ],
+        },
+      ],
+    });
+    await page.locator("input[type=file]").setInputFiles({
+      name: "rota.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(rota),
+    });
+    await page.getByText("Workbook: rota.xlsx").waitFor();
+    await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
+    await openStep(page, "Statement");
+    const refused = page.getByTestId("statement-refused");
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toMatch(
+      /This workbook has no police figures to make a statement from[\s\S]*"Rota"[\s\S]*Open the force's budget workbook/
+    );
+    for (const name of [
+      "Generate into the workbook",
+      "Download the Word document",
+      "Preview the statement",
+    ])
+      await expect(page.getByRole("button", { name }).count()).resolves.toBe(0);
+    expect(await axeViolations(page, PANE)).toEqual([]);
   });
 });
 

@@ -4,10 +4,11 @@ import { paneResult } from "./fixtures";
 const texts = (cells: readonly { text: string }[]) => cells.map((c) => c.text);
 
 describe("the Savings step's tables", () => {
-  const s = paneResult().analysis.savings;
+  const analysis = paneResult().analysis;
+  const s = analysis.savings;
 
   test("cashable by area: planned, actual, variance and the status in words, nine areas and a total", () => {
-    const t = areaTable(s, "cashable", "£");
+    const t = areaTable(analysis, "cashable", "£");
     expect(t.columns.map((c) => c.header)).toEqual([
       "Area",
       "Planned",
@@ -36,7 +37,7 @@ describe("the Savings step's tables", () => {
   });
 
   test("non-cashable apart from cashable", () => {
-    const t = areaTable(s, "nonCashable", "£000");
+    const t = areaTable(analysis, "nonCashable", "£000");
     const procurement = t.rows.find((r) => r.cells[0].text === "Procurement")!;
     // 42,000 in £000 = 42; nothing reported yet.
     expect(texts(procurement.cells).slice(1, 4)).toEqual(["42", "not reported", "not reported"]);

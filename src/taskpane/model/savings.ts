@@ -5,7 +5,9 @@
  * the analysis with the statement's own formatting, so every figure keeps its cells.
  */
 import {
+  Analysis,
   AREA_SHORT,
+  areaStatus,
   cell,
   missingFigure,
   moneyFigure,
@@ -64,8 +66,15 @@ function headerRow(cols: TableBlock["columns"]): TableBlock["headerRows"] {
 const NOTE =
   "Variance is actual minus planned over the lines that report an actual figure; brackets show a negative amount.";
 
-/** The nine areas, planned against actual over all years, with each area's status. */
-export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit): TableBlock {
+/**
+ * The nine areas, planned against actual over all years, with each area's status as the core
+ * gives it (areaStatus: for overtime, support services and procurement the weaker of the savings
+ * plan and the White Paper's own test, the same status the statement shows).
+ */
+export function areaTable(analysis: Analysis, kind: SavingsKind, unit: MoneyUnit): TableBlock {
+  const s = analysis.savings;
+  const status = (a: (typeof s.byArea)[number]) =>
+    ragCell(ragState({ ...a.rag, rag: areaStatus(analysis, a.area).rag }));
   const cols = columns("Area", true);
   const rows: TableRow[] = s.byArea.map((a) => ({
     cells:
@@ -75,9 +84,9 @@ export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit
             missingFigure("money", "no lines"),
             missingFigure("money", "no lines"),
             missingFigure("money", "no lines"),
-            ragCell(ragState(a.rag)),
+            status(a),
           ]
-        : [textFigure(AREA_SHORT[a.area]), ...paCells(a[kind], unit), ragCell(ragState(a.rag))],
+        : [textFigure(AREA_SHORT[a.area]), ...paCells(a[kind], unit), status(a)],
   }));
   rows.push({
     role: "total",
@@ -94,7 +103,7 @@ export function areaTable(s: SavingsAnalysis, kind: SavingsKind, unit: MoneyUnit
     columns: cols,
     headerRows: headerRow(cols),
     rows,
-    note: NOTE,
+    note: `${NOTE} The status of overtime, support services and procurement is the weaker of two tests: the savings plan's and the White Paper's own (see each area below).`,
   };
 }
 

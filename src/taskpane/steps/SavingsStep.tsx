@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { AREA_HEADINGS, AREA_SHORT, formatMoney } from "../../core";
+import { AREA_HEADINGS, AREA_SHORT, areaStatus, formatMoney } from "../../core";
 import { KIND_WORDS, SavingsKind, allYearsTable, areaTable, yearTable } from "../model/savings";
 import { usePane } from "../PaneContext";
 import { ModelTable } from "../components/ModelTable";
@@ -27,9 +27,13 @@ const useStyles = makeStyles({
   },
   rule: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   header: { display: "flex", gap: "8px", alignItems: "center" },
+  testsLead: { margin: "0 0 2px" },
+  tests: { margin: "0 0 8px", paddingLeft: "18px" },
 });
 
 const KINDS: readonly SavingsKind[] = ["cashable", "nonCashable"];
+
+const RAG_WORDS_CAP = (w: string) => w[0].toUpperCase() + w.slice(1);
 
 /** Savings: planned against actual by the nine areas and by year, cashable and non-cashable apart. */
 export function SavingsStep() {
@@ -40,10 +44,10 @@ export function SavingsStep() {
   const overall = ragView(s.rag);
   const tables = useMemo(
     () => ({
-      area: KINDS.map((k) => areaTable(s, k, unit)),
+      area: KINDS.map((k) => areaTable(result.analysis, k, unit)),
       year: KINDS.map((k) => allYearsTable(s, k, unit)),
     }),
-    [s, unit]
+    [result.analysis, s, unit]
   );
   if (s.byYear.length === 0)
     return (
@@ -59,7 +63,7 @@ export function SavingsStep() {
   return (
     <>
       <div className={styles.status}>
-        <span>Overall:</span>
+        <span>Savings plan overall:</span>
         <RagText state={overall.state} words={overall.words} />
         <span className={styles.rule}>{overall.rule}</span>
       </div>
@@ -90,7 +94,9 @@ export function SavingsStep() {
       <Section id="savings-area-years" title="Each area by year">
         <Accordion multiple collapsible>
           {withLines.map((a) => {
-            const rag = ragView(a.rag);
+            // The area's one status (the core's), and each test it rests on.
+            const status = areaStatus(result.analysis, a.area);
+            const rag = ragView({ ...a.rag, rag: status.rag });
             return (
               <AccordionItem key={a.area} value={a.area}>
                 <AccordionHeader as="h3">
@@ -99,7 +105,25 @@ export function SavingsStep() {
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
-                  <p className={styles.rule}>{rag.rule}</p>
+                  {status.tests.length > 1 ? (
+                    <div className={styles.rule} data-testid={`area-status-${a.area}`}>
+                      <p className={styles.testsLead}>
+                        {RAG_WORDS_CAP(status.words)}: the weaker of two tests.
+                      </p>
+                      <ul className={styles.tests}>
+                        {status.tests.map((t) => {
+                          const v = ragView(t.status);
+                          return (
+                            <li key={t.label}>
+                              {t.label}: <RagText state={v.state} words={v.words} /> {v.rule}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  ) : (
+                    <p className={styles.rule}>Savings plan: {rag.rule}</p>
+                  )}
                   {KINDS.map((k) => (
                     <ModelTable
                       key={k}

@@ -1,6 +1,14 @@
-import { useEffect, useRef, useState } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CancelledError, Statement, WriteResult } from "../../core";
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CancelledError, Statement, WriteResult, noPoliceFigures } from "../../core";
 import { statementFor } from "../model/statement";
 import { DOCX_MIME, statementFileName } from "../model/files";
 import { usePane } from "../PaneContext";
@@ -61,6 +69,17 @@ export function StatementStep() {
   const [downloaded, setDownloaded] = useState<string | undefined>();
   const [preview, setPreview] = useState<{ html: string; css: string } | undefined>();
   const busy = write.running || word.running || htmlOp.running;
+  // A workbook with no police figures cannot give a statement: say why, and what to open.
+  const refused = useMemo(
+    () =>
+      noPoliceFigures(
+        result.data,
+        result.workbook.sheets
+          .filter((x) => !x.addinOwned && (x.visibility ?? "visible") === "visible")
+          .map((x) => x.name)
+      ),
+    [result]
+  );
   const paper = useRef<HTMLDivElement | null>(null);
   // A table wider than the pane scrolls in its own box; the keyboard can reach it too.
   useEffect(() => {
@@ -140,6 +159,17 @@ export function StatementStep() {
     });
     if (out) setPreview(out);
   };
+
+  if (refused)
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="statement-refused">
+        <MessageBarBody>
+          <MessageBarTitle>{refused.title}</MessageBarTitle>
+          <p>{refused.why}</p>
+          <p>{refused.instead}</p>
+        </MessageBarBody>
+      </MessageBar>
+    );
 
   return (
     <>

@@ -6,8 +6,9 @@
  */
 import { finding } from "../../findings";
 import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
-import { RagStatus as AnalysisRag, SavingsAreaSummary } from "../../analysis/types";
+import { SavingsAreaSummary } from "../../analysis/types";
 import { savingsAreaLabel } from "../../analysis/savings";
+import { areaStatus as coreAreaStatus } from "../../analysis/areaStatus";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
 import {
   DraftContext,
@@ -21,7 +22,6 @@ import {
   savingsPlanSheet,
   varianceSentence,
   withParagraph,
-  worstState,
   yearsWithoutActuals,
 } from "./common";
 import { overtimeEvidence } from "./overtime";
@@ -61,57 +61,36 @@ const AREA_SCOPE: Readonly<Record<SavingsArea, string>> = {
   overheads: "Cutting wider overheads such as conferences, meetings and travel (White Paper 5.52).",
 };
 
-function evidenceRag(
-  ctx: DraftContext,
-  area: SavingsArea
-): { label: string; rag: AnalysisRag } | undefined {
-  const a = ctx.analysis;
-  if (area === "overtime") return { label: "Overtime against the 4% path", rag: a.overtime.rag };
-  if (area === "supportServices")
-    return { label: "Business support against 7% of the workforce", rag: a.businessSupport.rag };
-  if (area === "procurement")
-    return { label: "Adoption of national frameworks", rag: a.procurement.rag };
-  return undefined;
-}
-
 function summaryOf(ctx: DraftContext, area: SavingsArea): SavingsAreaSummary | undefined {
   return ctx.analysis.savings.byArea.find((s) => s.area === area);
 }
 
 /**
- * The area's status. Where the add-in also measured the area against a White Paper rule
- * (overtime, support services, procurement), the area takes the weaker of that check and the
- * savings-plan check, and the rule says which is which.
+ * The area's status, as the core works it out once (analysis/areaStatus.ts). Where the add-in also
+ * measured the area against a White Paper rule (overtime, support services, procurement), the
+ * area takes the weaker of that test and the savings plan's, and the basis shows both.
  */
 export function areaStatus(ctx: DraftContext, area: SavingsArea): RagBlock {
-  const s = summaryOf(ctx, area);
-  const ev = evidenceRag(ctx, area);
-  const planRag: AnalysisRag = s?.rag ?? {
-    rag: "none",
-    words: "not assessed",
-    rule: "the savings plan has no lines for this area",
-    paragraph: "5.53",
-  };
-  if (!ev) {
-    const status = ragState(planRag);
+  const computed = coreAreaStatus(ctx.analysis, area);
+  const status = ragState({ ...computed.tests[0].status, rag: computed.rag });
+  const [plan, evidence] = computed.tests;
+  const planState = ragState(plan.status);
+  if (!evidence)
     return {
       kind: "rag",
       status,
       words: RAG_LABELS[status],
-      rule: `Savings plan: ${withParagraph(planRag.rule, planRag.paragraph)}`,
+      rule: `Savings plan: ${withParagraph(plan.status.rule, plan.status.paragraph)}`,
     };
-  }
-  const planState = ragState(planRag);
-  const evState = ragState(ev.rag);
-  const status = worstState([planState, evState]);
+  const evState = ragState(evidence.status);
   return {
     kind: "rag",
     status,
     words: RAG_LABELS[status],
     rule: "The area takes the weaker of two checks.",
     basis:
-      `${ev.label}: ${RAG_LABELS[evState].toLowerCase()}; ${withParagraph(ev.rag.rule, ev.rag.paragraph)} ` +
-      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}; ${withParagraph(planRag.rule, planRag.paragraph)}`,
+      `${evidence.label}: ${RAG_LABELS[evState].toLowerCase()}; ${withParagraph(evidence.status.rule, evidence.status.paragraph)} ` +
+      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}; ${withParagraph(plan.status.rule, plan.status.paragraph)}`,
   };
 }
 

@@ -121,18 +121,6 @@ export function ragState(r: AnalysisRag): RagState {
   }
 }
 
-const SEVERITY: Readonly<Record<RagState, number>> = {
-  noData: 0,
-  onTrack: 1,
-  atRisk: 2,
-  offTrack: 3,
-};
-
-/** The weaker of several states; "noData" only when every one is. */
-export function worstState(states: readonly RagState[]): RagState {
-  return states.reduce<RagState>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), "noData");
-}
-
 /** A RAG marker from one analysis status: the words, and the rule with its paragraph. */
 export function ragBlock(r: AnalysisRag, basis?: string): RagBlock {
   const status = ragState(r);
