@@ -44,6 +44,9 @@ export interface KnownIndicator {
  * gains as officer time released to the public (5.4 puts process improvement at the equivalent of
  * some 10,000 officers), while the cost side is carried by net revenue expenditure per head.
  */
+/** A most similar group is a force and at most seven others like it (HMIC's VfM profiles). */
+export const MOST_SIMILAR_GROUP_MAX = 7;
+
 export const KNOWN_INDICATORS: readonly KnownIndicator[] = [
   {
     key: "overtimePctPaybill",

@@ -11,7 +11,7 @@ import { CellRef, cellRef, parseA1 } from "../grid";
 import { Finding, finding, sortFindings } from "../findings";
 import { DEFAULT_POLICY } from "../policy";
 import { Force, describeUnknownForce, matchForce, normaliseForceName } from "../forces";
-import { PeerColumn, PeerRow, PeersData } from "../peersData";
+import { MOST_SIMILAR_GROUP_MAX, PeerColumn, PeerRow, PeersData } from "../peersData";
 import { analyseIndicator, columnMatches, PeersScope } from "./peersIndicator";
 import { PeersAnalysis, PeersSettings } from "./peersTypes";
 
@@ -110,7 +110,7 @@ function chooseGroup(
             "Pick the force from the list."
           )
         );
-    if (names.length > 7)
+    if (names.length > MOST_SIMILAR_GROUP_MAX)
       findings.push(
         finding(
           "warning",

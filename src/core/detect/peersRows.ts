@@ -7,7 +7,7 @@ import { CellRef, cellRef, cellValue, formatRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { Sourced } from "../forceData";
 import { Force, describeUnknownForce, matchForce, normaliseForceName } from "../forces";
-import { PeerColumn, PeerGroup, PeerRow } from "../peersData";
+import { MOST_SIMILAR_GROUP_MAX, PeerColumn, PeerGroup, PeerRow } from "../peersData";
 import { fromPoints } from "../numberText";
 import { ColumnPlan, Columns } from "./peersColumns";
 import {
@@ -156,7 +156,7 @@ function readGroup(
         )
       );
   }
-  if (members.length > 7)
+  if (members.length > MOST_SIMILAR_GROUP_MAX)
     findings.push(
       finding(
         "warning",
