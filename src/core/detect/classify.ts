@@ -92,6 +92,37 @@ function templateOf(sheet: SheetGrid): TemplateSheet | undefined {
   return undefined;
 }
 
+/**
+ * How much each kind of evidence counts when a sheet is classified. The sheet goes to the kind
+ * with the highest score: the user's own choice beats the template's marks, which beat any
+ * header; a recognised header beats a table of year columns; each evidence is capped, so a long
+ * sheet does not outweigh a clear header of another kind.
+ */
+export const CLASSIFIER_SCORES = {
+  /** The kind the user chose for the sheet in the Data step. */
+  chosenByUser: 1000,
+  /** The sheet carries the add-in's input-template marks for the kind. */
+  template: 500,
+  /** The sheet's name has a word of the kind ("Budget", "Establishment", ...). */
+  nameHint: 15,
+  /** A procurement, savings-plan or worker-type header, before its columns are counted. */
+  header: 40,
+  /** A savings plan's year columns counted up to this many. */
+  savingsYearsCap: 12,
+  /** A table of forces (peers), before its other columns are counted (up to 10). */
+  peersTable: 25,
+  peersColumnsCap: 10,
+  /** A table of year columns whose lines read as budget or workforce lines. */
+  yearTable: 10,
+  budgetPerLine: 3,
+  budgetLinesCap: 8,
+  workforcePerLine: 2,
+  workforceLinesCap: 10,
+  /** The title above a year table names the kind (or "£" for a budget). */
+  titleHint: 6,
+} as const;
+const W = CLASSIFIER_SCORES;
+
 const FORCE_HEADERS = new Set(["force", "force name", "police force", "forces", "name of force"]);
 
 /** A table of forces: a "Force" header over at least three names, with other columns beside it. */
@@ -107,7 +138,7 @@ function peersScore(sheet: SheetGrid): number {
       let names = 0;
       for (let rr = r + 1; rr < Math.min(sheet.values.length, r + 60); rr++)
         if (cellText(sheet.values[rr]?.[c] ?? null) !== "") names++;
-      if (others >= 2 && names >= 3) return 25 + Math.min(others, 10);
+      if (others >= 2 && names >= 3) return W.peersTable + Math.min(others, W.peersColumnsCap);
     }
   }
   return 0;
@@ -133,8 +164,16 @@ function yearTableProbe(
   const hb = hinted(words, "budget") || words.includes("£");
   const hw = hinted(words, "workforce");
   // Capped, so a long sheet does not outweigh a clear header of another kind.
-  const budget = kb >= 1 || hb ? 10 + 3 * Math.min(kb, 8) + (hb ? 6 : 0) : 0;
-  const workforce = kw >= 2 || hw ? 10 + 2 * Math.min(kw, 10) + (hw ? 6 : 0) : 0;
+  const budget =
+    kb >= 1 || hb
+      ? W.yearTable + W.budgetPerLine * Math.min(kb, W.budgetLinesCap) + (hb ? W.titleHint : 0)
+      : 0;
+  const workforce =
+    kw >= 2 || hw
+      ? W.yearTable +
+        W.workforcePerLine * Math.min(kw, W.workforceLinesCap) +
+        (hw ? W.titleHint : 0)
+      : 0;
   return { budget, workforce };
 }
 
@@ -186,29 +225,33 @@ export function classifySheet(
   const template = templateOf(sheet);
   const nameWords = labelTokens(sheet.name);
   const bonus = (k: SheetKind): number =>
-    (hinted(nameWords, k) ? 15 : 0) + (forced === k ? 1000 : 0);
+    (hinted(nameWords, k) ? W.nameHint : 0) + (forced === k ? W.chosenByUser : 0);
   const tplBonus = (k: SheetKind): number =>
-    template && KIND_OF_TEMPLATE[template.kind] === k ? 500 : 0;
+    template && KIND_OF_TEMPLATE[template.kind] === k ? W.template : 0;
 
   const proc = findProcurementHeader(sheet);
   if (proc)
     candidates.push({
       plan: { kind: "procurement", header: proc },
-      score: 40 + proc.columns.size + bonus("procurement") + tplBonus("procurement"),
+      score: W.header + proc.columns.size + bonus("procurement") + tplBonus("procurement"),
       how: "procurement header",
     });
   const sav = findSavingsHeader(sheet);
   if (sav)
     candidates.push({
       plan: { kind: "savingsPlan", header: sav },
-      score: 40 + Math.min(sav.amounts.length, 12) + bonus("savingsPlan") + tplBonus("savingsPlan"),
+      score:
+        W.header +
+        Math.min(sav.amounts.length, W.savingsYearsCap) +
+        bonus("savingsPlan") +
+        tplBonus("savingsPlan"),
       how: "savings plan header",
     });
   const wt = findWorkerTypeHeader(sheet);
   if (wt)
     candidates.push({
       plan: { kind: "workforceByType", header: wt },
-      score: 40 + wt.columns.size + bonus("workforce") + tplBonus("workforce"),
+      score: W.header + wt.columns.size + bonus("workforce") + tplBonus("workforce"),
       how: "worker-type header",
     });
   const yh = findYearHeader(sheet, options, 1);
