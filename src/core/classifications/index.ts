@@ -4,6 +4,7 @@
  * support. Detection builds its matchers from these; HMIC's profile files can be read with them.
  */
 import { BudgetLineKey, FunctionCategory } from "../forceData";
+import { FUNCTION_CATEGORIES } from "../policy";
 import { FUNCTION_ENTRIES, FunctionEntry } from "./functions";
 import { SUBJECTIVE_ENTRIES } from "./subjective";
 
@@ -11,27 +12,6 @@ export * from "./sources";
 export * from "./definitions";
 export * from "./functions";
 export * from "./subjective";
-
-/** Category order for the matchers (the order of FunctionCategory in forceData.ts). */
-const CATEGORY_ORDER: readonly FunctionCategory[] = [
-  "corporateDevelopment",
-  "hr",
-  "finance",
-  "procurement",
-  "administration",
-  "communications",
-  "legal",
-  "performanceReview",
-  "professionalStandards",
-  "staffAssociations",
-  "it",
-  "estates",
-  "fleet",
-  "training",
-  "forceCommand",
-  "operational",
-  "other",
-];
 
 /** Matcher phrases per category: every entry's published name and wordings (totals apart). */
 export function functionPhrases(): (readonly [FunctionCategory, readonly string[]])[] {
@@ -42,7 +22,7 @@ export function functionPhrases(): (readonly [FunctionCategory, readonly string[
     for (const p of [e.name, ...e.wordings]) if (!list.includes(p)) list.push(p);
     by.set(e.category, list);
   }
-  return CATEGORY_ORDER.filter((c) => by.has(c)).map((c) => [c, by.get(c) ?? []] as const);
+  return FUNCTION_CATEGORIES.filter((c) => by.has(c)).map((c) => [c, by.get(c) ?? []] as const);
 }
 
 /** Matcher phrases per budget key: every subjective entry's name and wordings that has a key. */
