@@ -350,26 +350,38 @@ export async function countCells(
   bytes: Uint8Array,
   inspection: XlsxInspection
 ): Promise<number | undefined> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const counter = new CellTagCounter();
   // Only .xlsx sheets are XML with <c> cells; for .xlsb and .ods there is no count.
   if (!inspection.entries.some((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)))
     return undefined;
   for (const e of inspection.entries) {
     if (!/^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
-    const h = e.localHeaderOffset;
-    if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL_ENTRY) return undefined;
-    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
-    const data = bytes.subarray(start, start + e.compressedBytes);
-    if (e.method === 0) counter.feed(data);
-    else if (e.method === 8) {
-      if (!(await inflateInto(data, counter))) return undefined;
-    } else return undefined;
+    if (!(await streamPart(bytes, e, (chunk) => counter.feed(chunk)))) return undefined;
   }
   return counter.count;
 }
 
-async function inflateInto(data: Uint8Array, counter: CellTagCounter): Promise<boolean> {
+/**
+ * Hands a zip part's uncompressed bytes to `onChunk` as they are decompressed, without holding
+ * the whole part. False where this runtime cannot decompress (no DecompressionStream
+ * "deflate-raw") or the part is stored in a way not read here; throws UnreadableWorkbookError
+ * when the part is damaged.
+ */
+export async function streamPart(
+  bytes: Uint8Array,
+  e: ZipEntryInfo,
+  onChunk: (chunk: Uint8Array) => void
+): Promise<boolean> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const h = e.localHeaderOffset;
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== LOCAL_ENTRY) return false;
+  const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+  const data = bytes.subarray(start, start + e.compressedBytes);
+  if (e.method === 0) {
+    onChunk(data);
+    return true;
+  }
+  if (e.method !== 8) return false;
   let stream: DecompressionStream;
   try {
     stream = new DecompressionStream("deflate-raw");
@@ -385,10 +397,10 @@ async function inflateInto(data: Uint8Array, counter: CellTagCounter): Promise<b
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return true;
-      counter.feed(value as Uint8Array);
+      onChunk(value as Uint8Array);
     }
   } catch {
-    throw corrupt("a sheet part cannot be decompressed");
+    throw corrupt(`the part ${e.name} cannot be decompressed`);
   }
 }
 

@@ -38,6 +38,7 @@ import {
   sniffSpreadsheet,
 } from "./inspect";
 import { formatCount } from "../core/format";
+import { OdsSheetLayout, indexesOf, readOdsLayout } from "./odsLayout";
 
 export { UnreadableWorkbookError } from "./inspect";
 
@@ -235,7 +236,9 @@ function sheetToGrid(
   ws: XLSX.WorkSheet,
   visibility: SheetVisibility,
   owned: boolean,
-  ctx: SheetContext
+  ctx: SheetContext,
+  /** For an .ods file, its hidden rows and columns (SheetJS does not read them). */
+  layout?: OdsSheetLayout
 ): SheetGrid {
   const data = (ws["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
   const merges: CellRange[] = ((ws["!merges"] ?? []) as XLSX.Range[])
@@ -302,12 +305,16 @@ function sheetToGrid(
     }
   }
 
-  const hiddenRows = ((ws["!rows"] ?? []) as (XLSX.RowInfo | undefined)[]).flatMap((info, r) =>
-    info?.hidden ? [r] : []
-  );
-  const hiddenColumns = ((ws["!cols"] ?? []) as (XLSX.ColInfo | undefined)[]).flatMap((info, c) =>
-    info?.hidden ? [c] : []
-  );
+  const hiddenRows = layout
+    ? indexesOf(layout.hiddenRows, values.length)
+    : ((ws["!rows"] ?? []) as (XLSX.RowInfo | undefined)[]).flatMap((info, r) =>
+        info?.hidden ? [r] : []
+      );
+  const hiddenColumns = layout
+    ? indexesOf(layout.hiddenColumns, Math.max(0, ...values.map((r) => r.length)))
+    : ((ws["!cols"] ?? []) as (XLSX.ColInfo | undefined)[]).flatMap((info, c) =>
+        info?.hidden ? [c] : []
+      );
   const sheet: { -readonly [K in keyof SheetGrid]: SheetGrid[K] } = {
     name,
     values,
@@ -426,11 +433,23 @@ export async function readSpreadsheet(
   const findings: Finding[] = [];
   const capped = new CappedFindings(findings, options.maxFindingsPerSheet ?? 20);
   const props = wb.Workbook?.Sheets ?? [];
-  const worksheets = wb.SheetNames.map((name, i) => ({
-    name,
-    ws: wb.Sheets[name],
-    hidden: props[i]?.Hidden,
-  })).filter((s) => s.ws && (s.ws["!type"] === undefined || s.ws["!type"] === "sheet"));
+  // SheetJS reads neither hidden rows and columns nor hidden sheets from .ods, and leaves XML
+  // escapes in its sheet names ("Budget &amp; plan"): those are read here (./odsLayout.ts).
+  const layouts =
+    sniffed.format === "ods" && sniffed.zip
+      ? await readOdsLayout(bytes, sniffed.zip.entries)
+      : undefined;
+  const layoutOf = (name: string, i: number): OdsSheetLayout | undefined =>
+    layouts?.length === wb.SheetNames.length ? layouts[i] : layouts?.find((l) => l.name === name);
+  const worksheets = wb.SheetNames.map((name, i) => {
+    const layout = layoutOf(name, i);
+    return {
+      name: layout?.name || name,
+      ws: wb.Sheets[name],
+      hidden: layout?.hidden ? 1 : props[i]?.Hidden,
+      layout,
+    };
+  }).filter((s) => s.ws && (s.ws["!type"] === undefined || s.ws["!type"] === "sheet"));
   if (worksheets.length === 0)
     throw new UnreadableWorkbookError(
       "corrupt",
@@ -451,7 +470,14 @@ export async function readSpreadsheet(
   try {
     for (const w of worksheets)
       sheets.push(
-        sheetToGrid(w.name, w.ws, visibilityOf(w.hidden), owned.has(w.name.toLowerCase()), ctx)
+        sheetToGrid(
+          w.name,
+          w.ws,
+          visibilityOf(w.hidden),
+          owned.has(w.name.toLowerCase()),
+          ctx,
+          w.layout
+        )
       );
   } catch (e) {
     throw failure(e, sniffed.format);

@@ -10,7 +10,9 @@ import { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { readSpreadsheet } from "../../src/xlsx/read";
 import { UnreadableWorkbookError } from "../../src/xlsx/inspect";
 import { csvValue, decideDecimalMark, decodeText, guessSeparator } from "../../src/xlsx/csv";
-import { minimalXlsx } from "./zipFixture";
+import { odsLayoutOfText } from "../../src/xlsx/odsLayout";
+import * as fc from "fast-check";
+import { minimalXlsx, storedZip } from "./zipFixture";
 
 const WRITERS = path.join(__dirname, "..", "fixtures", "writers");
 const HMIC = path.join(__dirname, "..", "fixtures", "hmic-vfm");
@@ -137,6 +139,98 @@ describe("the other formats", () => {
     });
     const { workbook } = await readSpreadsheet(bytes, "openpyxl.xlsx");
     expect(workbook.sheets[0].values).toEqual([[5200]]);
+  });
+});
+
+describe(".ods: what SheetJS leaves out, read from content.xml", () => {
+  // openpyxl-hidden.xlsx (openpyxl 3.0.9) and the same workbook saved as .ods by LibreOffice
+  // 7.4 headless: row 3 and column D of "Budget & plan" hidden, the sheet "Notes" hidden.
+  test("hidden rows, hidden columns, a hidden sheet and a sheet name with & read as from the .xlsx", async () => {
+    const ods = await readFixture("libreoffice-hidden.ods");
+    const xlsx = await readFixture("openpyxl-hidden.xlsx");
+    expect(ods.format).toBe("ods");
+    const shape = (wb: WorkbookGrid) =>
+      wb.sheets.map((s) => [s.name, s.visibility, s.hiddenRows ?? [], s.hiddenColumns ?? []]);
+    expect(shape(ods.workbook)).toEqual([
+      ["Budget & plan", "visible", [2], [3]],
+      ["Notes", "hidden", [], []],
+      ["Shown", "visible", [], []],
+    ]);
+    expect(shape(ods.workbook)).toEqual(shape(xlsx.workbook));
+    expect(sheet(ods.workbook, "Budget & plan").values).toEqual(
+      sheet(xlsx.workbook, "Budget & plan").values
+    );
+    expect(sheet(ods.workbook, "Budget & plan").values[3]).toEqual([
+      "Police staff pay",
+      400,
+      390,
+      "officers' <staff>",
+    ]);
+  });
+
+  test("ClosedXML's HideUnhide, saved as .ods by LibreOffice: the same rows and columns hidden", async () => {
+    const ods = await readFixture("libreoffice-HideUnhide.ods");
+    const xlsx = await readFixture("closedxml-HideUnhide.xlsx");
+    expect(sheet(ods.workbook).hiddenRows).toEqual([0, 2]);
+    expect(sheet(ods.workbook).hiddenColumns).toEqual([0, 2]);
+    expect(sheet(ods.workbook).hiddenRows).toEqual(sheet(xlsx.workbook).hiddenRows);
+    expect(sheet(ods.workbook).hiddenColumns).toEqual(sheet(xlsx.workbook).hiddenColumns);
+  });
+
+  test("repeated rows and columns, rows hidden by a filter, groups, and 'hide the rest of the sheet'", async () => {
+    const cell = (v: number) =>
+      `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+    const row = (attrs: string, ...v: number[]) =>
+      `<table:table-row${attrs}>${v.map(cell).join("")}</table:table-row>`;
+    const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">
+<office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style></office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="Lines" table:style-name="ta1">
+<table:table-header-columns><table:table-column/></table:table-header-columns>
+<table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>
+<table:table-column/><table:table-column table:visibility="filter"/>
+<table:table-header-rows>${row("", 1, 2, 3, 4, 5)}</table:table-header-rows>
+${row(' table:number-rows-repeated="2"', 1, 1, 1, 1, 1)}
+<table:table-row-group>${row(' table:visibility="collapse" table:number-rows-repeated="3"', 2, 2, 2, 2, 2)}</table:table-row-group>
+${row(' table:visibility="filter"', 3, 3, 3, 3, 3)}
+${row("", 4, 4, 4, 4, 4)}
+<table:table-row table:visibility="collapse" table:number-rows-repeated="1048568"><table:table-cell/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>`;
+    const bytes = storedZip({
+      mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+      "content.xml": content,
+      "styles.xml": `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>`,
+      "META-INF/manifest.xml": `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+    });
+    const { workbook, format } = await readSpreadsheet(bytes, "lines.ods");
+    expect(format).toBe("ods");
+    const s = sheet(workbook, "Lines");
+    // Rows: 0 header; 1-2 repeated; 3-5 hidden (repeated, in a group); 6 filtered; 7 shown;
+    // then a million hidden rows holding nothing, listed only as far as the cells go (none).
+    expect(s.values.map((r) => r[0])).toEqual([1, 1, 1, 2, 2, 2, 3, 4]);
+    expect(s.hiddenRows).toEqual([3, 4, 5, 6]);
+    // Columns: A header; B-C hidden (repeated); D shown; E filtered.
+    expect(s.hiddenColumns).toEqual([1, 2, 4]);
+    expect(s.visibility).toBe("visible");
+
+    // content.xml arrives in pieces as it is decompressed: wherever the cuts fall (inside a
+    // tag, an attribute, a name), the layout is the same.
+    const whole = odsLayoutOfText([content]);
+    expect(whole[0].hiddenRows).toEqual([
+      [3, 4],
+      [8, 1048568],
+    ]);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: content.length - 1 }), { maxLength: 40 }),
+        (cuts) => {
+          const at = [0, ...cuts.sort((a, b) => a - b), content.length];
+          const pieces = at.slice(1).map((end, i) => content.slice(at[i], end));
+          expect(odsLayoutOfText(pieces)).toEqual(whole);
+        }
+      ),
+      { numRuns: 200 }
+    );
   });
 });
 
