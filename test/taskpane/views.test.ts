@@ -116,6 +116,7 @@ describe("the Check step's view", () => {
         warnings: 0,
         byArea: {
           completeness: { errors: 0, warnings: 0 },
+          figures: { errors: 0, warnings: 0 },
           overtime: { errors: 0, warnings: 0 },
           businessSupport: { errors: 0, warnings: 0 },
           procurement: { errors: 0, warnings: 0 },

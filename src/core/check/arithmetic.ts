@@ -20,6 +20,7 @@ import { CheckContext, hit, rowSpanText } from "./context";
 import { FTE_TOLERANCE } from "../detect/workforce";
 import { statedSupportTotals } from "./businessSupport";
 import { RuleGroupResult, RuleHit } from "./types";
+import { noteFallsShort } from "./varianceNote";
 import { formatPercent, formatPolicyPercent, formatPounds } from "../format";
 
 /** One row of a sheet for one year and one measure. */
@@ -199,7 +200,8 @@ function variances(ctx: CheckContext): RuleHit[] {
     if (diff === 0) continue;
     const ratio = planned !== 0 ? Math.abs(diff) / Math.abs(planned) : Infinity;
     if (ratio <= threshold) continue;
-    if (l.notes && l.notes.trim().length > 0) continue;
+    const short = noteFallsShort(l.notes);
+    if (short === undefined) continue;
     const year = formatYear(l.year);
     const how =
       planned === 0
@@ -208,9 +210,9 @@ function variances(ctx: CheckContext): RuleHit[] {
     out.push(
       hit(
         "VARIANCE_EXPLAINED",
-        `"${l.initiative}" saved ${formatPounds(l.actual.value)} in ${year}, ${how}, and no note explains the difference (the threshold is ${formatPolicyPercent(threshold)}).`,
+        `"${l.initiative}" saved ${formatPounds(l.actual.value)} in ${year}, ${how}, and ${short} (the threshold is ${formatPolicyPercent(threshold)}).`,
         l.actual.sources[0] ?? l.labelCell,
-        "Add a note to the line saying why the actual saving differs from the plan."
+        "Say in the line's note why the actual saving differs from the plan: the cause, or the figure behind it (not only where to look)."
       )
     );
   }

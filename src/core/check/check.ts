@@ -19,6 +19,7 @@ import { CheckContext } from "./context";
 import { checkOvertime } from "./overtime";
 import { checkPeers } from "./peers";
 import { checkProcurement } from "./procurement";
+import { checkSourceCells } from "./sourceCells";
 import { checkTargets } from "./targets";
 import {
   CHECK_RULES,
@@ -68,6 +69,7 @@ export const CHECK_RAG_WORDS = {
 
 const GROUPS: readonly { area: CheckArea; run: (ctx: CheckContext) => RuleGroupResult }[] = [
   { area: "completeness", run: checkCompleteness },
+  { area: "figures", run: checkSourceCells },
   { area: "overtime", run: checkOvertime },
   { area: "businessSupport", run: checkBusinessSupport },
   { area: "procurement", run: checkProcurement },

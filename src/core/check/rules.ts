@@ -67,6 +67,34 @@ const RULE_CATALOGUE = [
     paragraph: "5.9-5.10, 5.46-5.51",
     defaultSeverity: "error",
   },
+  // Faults at their source: the cell that is wrong, not only the totals it throws out (5.53, 5.58).
+  {
+    code: "FIGURE_READABLE",
+    area: "figures",
+    title: "Figure cells hold figures",
+    explanation:
+      'Every budget, workforce, procurement and savings cell the statement draws on holds a number: text such as "n/a" or "5150000 (est)", an error such as #REF! or a date in its place leaves the figure out of every total and ratio built on it, so the cell itself is named.',
+    paragraph: "5.53, 5.58",
+    defaultSeverity: "error",
+  },
+  {
+    code: "FIGURE_NOT_NEGATIVE",
+    area: "figures",
+    title: "No negative pay, overtime, spend or FTE",
+    explanation:
+      "Pay, overtime, contract spend and FTE are never below zero; a negative one is named at its cell (a saving or a refund belongs on a line of its own).",
+    paragraph: "5.53, 5.58",
+    defaultSeverity: "error",
+  },
+  {
+    code: "NUMBER_NOT_TEXT",
+    area: "figures",
+    title: "Numbers stored as numbers",
+    explanation:
+      'A number typed as text ("5,150,000", "£312,500") is read by the add-in but ignored by Excel\'s SUM, so the workbook\'s own totals and the statement\'s disagree. Each such cell is named with the sum Excel shows for the lines it belongs to.',
+    paragraph: "5.53, 5.58",
+    defaultSeverity: "error",
+  },
   // Overtime (5.9-5.10).
   {
     code: "OVERTIME_ANNUAL_CUT",
@@ -148,7 +176,7 @@ const RULE_CATALOGUE = [
     area: "arithmetic",
     title: "Large variances explained",
     explanation:
-      "Where an actual saving differs from the plan by more than the variance threshold ({varianceThreshold}), the line carries a note explaining why.",
+      'Where an actual saving differs from the plan by more than the variance threshold ({varianceThreshold}), the line\'s note says why: it names a cause (because, due to, delayed, contracts ending...) or a figure (an amount, a percentage, a month or a year). A note that only points elsewhere ("See above") or has fewer than three words does not count.',
     paragraph: "5.53, 5.58",
     defaultSeverity: "warning",
   },

@@ -12,6 +12,7 @@ export type CheckSeverity = "error" | "warning";
 /** The groups the rules fall into, in the order the task pane and the findings sheet list them. */
 export const CHECK_AREAS = [
   "completeness",
+  "figures",
   "overtime",
   "businessSupport",
   "procurement",
@@ -23,6 +24,7 @@ export type CheckArea = (typeof CHECK_AREAS)[number];
 
 export const CHECK_AREA_LABELS: Readonly<Record<CheckArea, string>> = {
   completeness: "Completeness",
+  figures: "Figures in the cells",
   overtime: "Overtime",
   businessSupport: "Business support",
   procurement: "Procurement",
