@@ -87,6 +87,11 @@ registerCommand(
   async () => (await import("./commands/peers")).peersCommand
 );
 registerCommand(
+  "profiles",
+  "read HMIC's Value for Money profile data into the national table of the 43 forces",
+  async () => (await import("./commands/profiles")).profilesCommand
+);
+registerCommand(
   "analyse",
   "benchmark a workbook against the overtime, business-support and procurement rules",
   async () => (await import("./commands/analyse")).analyse

@@ -75,6 +75,7 @@ export {
 export type { Policy, PolicyGroup, PolicySettingDescriptor, PolicyValue } from "./policy";
 export type { WritePlan } from "./writePlan";
 export type { FinancialYear } from "./years";
+export { parseYearKey } from "./years";
 
 // Detection.
 export type { DetectOptions } from "./detect/options";
@@ -169,3 +170,27 @@ export type {
 // The input template and the bundled sample.
 export { exampleshireFreeForm, exampleshireTemplate } from "./sample/exampleshire";
 export { blankTemplate, inputTemplate, TEMPLATE_LAYOUT, templateSheetPlan } from "./template";
+
+// HMIC's Value for Money profile data: the national table of the 43 forces.
+export {
+  INDICATOR_NAMES,
+  indicatorSpread,
+  nationalTable,
+  nationalTableToJson,
+  NOT_A_PROFILE,
+  PROFILE_INDICATOR_KEYS,
+  profileLayout,
+  profilePeersSheet,
+  readProfileFile,
+  recordsFor,
+} from "./profiles";
+export type {
+  FileProfile,
+  IndicatorSpread,
+  NationalTable,
+  ProfileCell,
+  ProfileIndicatorKey,
+  ProfileRecord,
+  ProfileValue,
+} from "./profiles";
+export { OGL_ATTRIBUTION, SUPPORT_DEFINITION_SPECS } from "./classifications";

@@ -1,0 +1,17 @@
+/** HMIC's Value for Money profile data: readers, the national table and its JSON. */
+export * from "./types";
+export { PUBLISHED_RATIO_TOLERANCE } from "./builder";
+export {
+  INDICATOR_NAMES,
+  indicatorSpread,
+  nationalTable,
+  NOT_A_PROFILE,
+  PEER_KEY,
+  profileDirection,
+  profileLayout,
+  readProfileFile,
+  recordsFor,
+} from "./national";
+export type { IndicatorSpread } from "./national";
+export { nationalTableToJson } from "./json";
+export { profilePeersSheet } from "./peersSheet";

@@ -1,0 +1,200 @@
+/**
+ * The national table: which profile layout a workbook is, each file read by its reader, and the
+ * files merged into one record per force and year. Then, per year and indicator, the spread of
+ * the forces' values with Excel's arithmetic (PERCENTILE.INC quartiles, RANK.EQ ranks).
+ */
+import { WorkbookGrid } from "../grid";
+import { Finding, finding, sortFindings } from "../findings";
+import { formatYear } from "../format";
+import { FinancialYear } from "../years";
+import { Direction, KnownIndicatorKey, knownIndicator } from "../peersData";
+import {
+  clean,
+  competitionRank,
+  meanOf,
+  Percentiles,
+  quartileOf,
+  quartilePoints,
+} from "../analysis/peersStats";
+import { isPoaLong, isPoaWide, readPoaLong, readPoaWide } from "./poa";
+import { isVfm2010, isWorkforce2011, readVfm2010, readWorkforce2011 } from "./vfm2010";
+import {
+  FileProfile,
+  NationalTable,
+  PROFILE_INDICATOR_KEYS,
+  ProfileIndicatorKey,
+  ProfileLayout,
+  ProfileRecord,
+} from "./types";
+
+/** Which published layout the workbook is, or undefined when it is not a VfM profile file. */
+export function profileLayout(workbook: WorkbookGrid): ProfileLayout | undefined {
+  if (isVfm2010(workbook)) return "vfm2010";
+  if (isWorkforce2011(workbook)) return "workforce2011";
+  if (isPoaLong(workbook)) return "poaLong2012";
+  if (isPoaWide(workbook)) return "poaWide";
+  return undefined;
+}
+
+/** What a profile file is expected to look like, for the one line a non-profile file gets. */
+export const NOT_A_PROFILE =
+  "is not an HMIC Value for Money profile data file (none of the 2010 underlying data, the 2010/11 workforce file or the 2012-2017 POA data layouts)";
+
+/** Reads one workbook as a profile file; undefined when it is not one. */
+export function readProfileFile(workbook: WorkbookGrid, file: string): FileProfile | undefined {
+  switch (profileLayout(workbook)) {
+    case "vfm2010":
+      return readVfm2010(workbook, file);
+    case "workforce2011":
+      return readWorkforce2011(workbook, file);
+    case "poaLong2012":
+      return readPoaLong(workbook, file);
+    case "poaWide":
+      return readPoaWide(workbook, file);
+    default:
+      return undefined;
+  }
+}
+
+type MutableRecord = {
+  -readonly [K in keyof ProfileRecord]: ProfileRecord[K] extends object
+    ? { -readonly [J in keyof ProfileRecord[K]]: ProfileRecord[K][J] }
+    : ProfileRecord[K];
+};
+
+/** Merges files: one record per force and year; a value two files both give is taken from the first, with a note where they differ. */
+export function nationalTable(files: readonly FileProfile[]): NationalTable {
+  const findings: Finding[] = [];
+  const byKey = new Map<string, MutableRecord>();
+  const seenFiles = new Set<string>();
+  const used: FileProfile[] = [];
+  for (const f of files) {
+    if (seenFiles.has(f.source.file)) {
+      findings.push(
+        finding("info", "PROFILE_FILE_TWICE", `${f.source.file} was given twice; it is read once.`)
+      );
+      continue;
+    }
+    seenFiles.add(f.source.file);
+    used.push(f);
+    findings.push(...f.findings);
+    for (const r of f.records) {
+      const k = `${r.forceId}|${r.year}`;
+      const into = byKey.get(k);
+      if (!into) {
+        byKey.set(k, {
+          ...r,
+          indicators: { ...r.indicators },
+          definitions: { ...r.definitions },
+          basis: { ...r.basis },
+        });
+        continue;
+      }
+      for (const key of PROFILE_INDICATOR_KEYS) {
+        const v = r.indicators[key];
+        if (!v) continue;
+        const had = into.indicators[key];
+        if (!had) {
+          into.indicators[key] = v;
+          into.basis[key] = r.basis[key];
+          if (key === "overtimeRatio") into.definitions.overtimeRatio = r.definitions.overtimeRatio;
+          if (key === "businessSupportRatio")
+            into.definitions.businessSupportRatio = r.definitions.businessSupportRatio;
+        } else if (Math.abs(had.value - v.value) > 1e-9)
+          findings.push(
+            finding(
+              "info",
+              "PROFILE_VALUE_TWICE",
+              `${r.force}'s ${INDICATOR_NAMES[key]} for ${formatYear(r.year)} is in ${had.cells[0]?.file} and in ${v.cells[0]?.file}; the first is used.`
+            )
+          );
+      }
+      if (!into.population && r.population) into.population = r.population;
+    }
+  }
+  const records = [...byKey.values()].sort(
+    (a, b) => a.year - b.year || a.force.localeCompare(b.force)
+  ) as ProfileRecord[];
+  const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+  return { sources: used.map((f) => f.source), years, records, findings: sortFindings(findings) };
+}
+
+/** The indicators' names in sentences and tables. */
+export const INDICATOR_NAMES: Readonly<Record<ProfileIndicatorKey, string>> = {
+  overtimeRatio: "officer overtime as a share of officer pay",
+  businessSupportRatio: "business support (IT left out) as a share of the workforce",
+  nrePerHead: "net revenue expenditure per head of population",
+  officersPer1000: "police officers per 1,000 population",
+  nonStaffPctStaffCosts: "non-staff costs as a share of staff costs",
+};
+
+/** The peers-sheet indicator each profile indicator is (for its direction and the peers sheet). */
+export const PEER_KEY: Readonly<Partial<Record<ProfileIndicatorKey, KnownIndicatorKey>>> = {
+  overtimeRatio: "overtimePctPaybill",
+  businessSupportRatio: "businessSupportPctWorkforce",
+  nrePerHead: "nrePerHead",
+  officersPer1000: "officersPer1000",
+};
+
+export function profileDirection(key: ProfileIndicatorKey): Direction {
+  const k = PEER_KEY[key];
+  return k ? (knownIndicator(k)?.defaultDirection ?? "lowerIsBetter") : "lowerIsBetter";
+}
+
+export interface IndicatorSpread {
+  readonly key: ProfileIndicatorKey;
+  readonly year: FinancialYear;
+  readonly direction: Direction;
+  /** Forces with a value. */
+  readonly count: number;
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+  /** PERCENTILE.INC at 0.25, 0.5, 0.75. */
+  readonly percentiles: Percentiles;
+  /** Rank (RANK.EQ, 1 = best) and quartile (1 = best) by force id. */
+  readonly ranks: ReadonlyMap<string, { readonly rank: number; readonly quartile: 1 | 2 | 3 | 4 }>;
+}
+
+/** The records of one year. */
+export function recordsFor(table: NationalTable, year: FinancialYear): ProfileRecord[] {
+  return table.records.filter((r) => r.year === year);
+}
+
+/** The spread of one indicator over the forces that have it in a year; undefined when none has. */
+export function indicatorSpread(
+  table: NationalTable,
+  year: FinancialYear,
+  key: ProfileIndicatorKey,
+  direction: Direction = profileDirection(key)
+): IndicatorSpread | undefined {
+  const points = recordsFor(table, year).flatMap((r) => {
+    const v = r.indicators[key];
+    return v ? [{ id: r.forceId, v: v.value }] : [];
+  });
+  if (points.length === 0) return undefined;
+  const values = points.map((p) => p.v);
+  const percentiles = quartilePoints(values);
+  const ranks = new Map(
+    // The percentiles are cleaned to 12 digits (peersStats.clean), so the value is too: the median
+    // force itself is in the second quartile, as =value<=PERCENTILE.INC(...,0.5) says in Excel.
+    points.map((p) => [
+      p.id,
+      {
+        rank: competitionRank(p.v, values, direction),
+        quartile: quartileOf(clean(p.v), percentiles, direction),
+      },
+    ])
+  );
+  return {
+    key,
+    year,
+    direction,
+    count: points.length,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    mean: meanOf(values),
+    percentiles,
+    ranks,
+  };
+}

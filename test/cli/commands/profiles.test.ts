@@ -1,0 +1,110 @@
+/**
+ * `vfm profiles` on HMIC's real files: the readable table, --json's shape, --out written as the
+ * add-in's Peers sheet and read back by the peers detector, and exit code 2 (one line) for a
+ * file that is not a profile data file.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { profilesCommand } from "../../../src/cli/commands/profiles";
+import { CliIo } from "../../../src/cli/io";
+import { readSpreadsheet } from "../../../src/xlsx/read";
+import { detectPeersReport } from "../../../src/core/detect/peers";
+import { FIXTURES } from "../../core/profiles/profileFiles";
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    isTTY: false,
+    env: {},
+    cwd,
+  };
+  return { io, out: () => out.join(""), err: () => err.join("") };
+}
+
+const XLS = path.join(FIXTURES, "value-for-money-2010-underlying-data-20100609.xls");
+const CSV = path.join(FIXTURES, "2010-11-value-for-money-profile-data-workforce-20110511.csv");
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-profiles-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+test("the readable table: 2009/10, 43 forces, 12 of 43 above 4%, 37 of 43 above 7%, definitions named", async () => {
+  const f = fakeIo(dir);
+  expect(await profilesCommand([XLS, CSV, "--year", "2009/10"], f.io)).toBe(0);
+  const out = f.out();
+  expect(out).toMatch(/^2009\/10: 43 forces$/m);
+  expect(out).toMatch(
+    /officer overtime as a share of officer pay \(CIPFA 2009-10 estimates\): 1\.26% to 6\.00%, median 3\.34%.*12 of 43 above 4%/
+  );
+  expect(out).toMatch(
+    /business support.*HMIC 2010 \(Home Office ADR business support, IT excluded\)\): 5\.54% to 9\.89%, median 7\.80%.*37 of 43 above 7%/
+  );
+  expect(out).toMatch(/^Avon and Somerset Constabulary\s+2\.72%\s+7\s+1\s+6\.85%/m);
+  expect(out).toContain("Open Government Licence v3.0");
+  expect(out).not.toMatch(/^2008\/09/m);
+});
+
+test("--json: sources, years, forces with indicators, definitions, ranks and cells, findings", async () => {
+  const f = fakeIo(dir);
+  expect(await profilesCommand([XLS, CSV, "--json"], f.io)).toBe(0);
+  const j = JSON.parse(f.out());
+  expect(j.sources.map((s: { layout: string }) => s.layout)).toEqual(["vfm2010", "workforce2011"]);
+  expect(j.years).toEqual(["2008/09", "2009/10"]);
+  const avon = j.forces.find(
+    (x: { forceId: string; year: string }) =>
+      x.forceId === "avon-and-somerset" && x.year === "2009/10"
+  );
+  expect(avon.indicators.overtimeRatio).toBeCloseTo(4733 / 174236, 15);
+  expect(avon.definitions).toEqual({ overtimeRatio: "hmic2010", businessSupportRatio: "hmic2010" });
+  expect(avon.ranks.overtimeRatio).toEqual({ rank: 7, of: 43, quartile: 1 });
+  expect(avon.cells.overtimeRatio.from.map((c: { cell: string }) => c.cell)).toEqual(["R4", "S4"]);
+  expect(avon.cells.overtimeRatio.published).toMatchObject({
+    file: path.basename(XLS),
+    sheet: "Section 1. Income & Expenditure",
+    cell: "X4",
+  });
+  expect(
+    j.findings.some(
+      (x: { code: string; where: string }) =>
+        x.code === "PROFILE_PUBLISHED_RATIO_DIFFERS" &&
+        x.where === "'Section 1. Income & Expenditure'!Q39"
+    )
+  ).toBe(true);
+});
+
+test("--out writes the year as the add-in's Peers sheet, which the peers detector reads back with every force", async () => {
+  const f = fakeIo(dir);
+  const out = path.join(dir, "peers.xlsx");
+  expect(await profilesCommand([XLS, CSV, "--year", "2009/10", "--out", out], f.io)).toBe(0);
+  expect(f.err()).toMatch(/wrote 2009\/10 for 43 forces/);
+  const back = await readSpreadsheet(await fs.readFile(out), "peers.xlsx");
+  const report = detectPeersReport(back.workbook, {});
+  expect(report.peers?.form).toBe("template");
+  expect(report.peers?.rows).toHaveLength(43);
+  const avon = report.peers!.rows.find((r) => r.force?.id === "avon-and-somerset")!;
+  expect(avon.values.get("overtimePctPaybill")?.value).toBeCloseTo(4733 / 174236, 12);
+  // 6.85% in the readable table above (Avon and Somerset, 31 March 2010).
+  expect(avon.values.get("businessSupportPctWorkforce")?.value).toBeCloseTo(0.0685, 4);
+  const note = back.workbook.sheets[0].values[2][0];
+  expect(String(note)).toMatch(
+    /HMIC Value for Money profile data, 2009\/10.*Open Government Licence/
+  );
+});
+
+test("a file that is not a profile data file: one line and exit code 2", async () => {
+  const notProfile = path.join(dir, "budget.csv");
+  await fs.writeFile(notProfile, "Line,2009/10\nPolice officer pay,100\n");
+  const f = fakeIo(dir);
+  expect(await profilesCommand([XLS, notProfile], f.io)).toBe(2);
+  expect(f.err()).toMatch(
+    /^vfm profiles: .*budget\.csv is not an HMIC Value for Money profile data file .*\n$/
+  );
+  expect(f.err().split("\n").filter(Boolean)).toHaveLength(1);
+  expect(f.out()).toBe("");
+});
