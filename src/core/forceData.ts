@@ -10,6 +10,9 @@ import { MoneyUnit, Pence } from "./money";
 import { FinancialYear } from "./years";
 import type { PeersData } from "./peersData";
 
+/** What a year's figures are, as the workbook's own header says ("Actual 2008/09", "2011/12 Plan"). */
+export type YearBasis = "actual" | "budget" | "plan" | "target" | "forecast";
+
 /** How a figure was recognised, for the user and the sources section. */
 export interface Recognition {
   /** e.g. "template table Budget", "label 'Overtime - Police Officers' matched officer overtime". */
@@ -49,7 +52,7 @@ export interface BudgetLine {
   /** The label says the pay includes overtime ("pay including overtime"): the analyses take the overtime line out of it. */
   readonly includesOvertime?: boolean;
   /** Budget / actual / target / forecast where the header said so. */
-  readonly basis?: ReadonlyMap<FinancialYear, "actual" | "budget" | "target" | "forecast">;
+  readonly basis?: ReadonlyMap<FinancialYear, YearBasis>;
 }
 
 /** Business-support classification keys (policy.ts holds which count, after 5.46-5.51). */
@@ -171,6 +174,10 @@ export interface SavingsLine {
 
 export interface ForceSettings {
   readonly forceName?: Sourced<string>;
+  /** The Police Authority that publishes the statement (5.53-5.54), where the workbook names it. */
+  readonly authorityName?: Sourced<string>;
+  /** The year of the Local Policing Plan the statement goes in, where the workbook gives it. */
+  readonly policingPlanYear?: Sourced<FinancialYear>;
   readonly baselineYear?: Sourced<FinancialYear>;
   readonly targetYear?: Sourced<FinancialYear>;
   /** The money unit the Settings sheet gives for sheets that state none. */

@@ -30,7 +30,7 @@ import { SheetPlan } from "./writePlan";
 
 export type SheetRole = SheetPlan["role"];
 
-const ROLES: readonly SheetRole[] = ["statement", "charts", "findings", "input", "data"];
+const ROLES: readonly SheetRole[] = ["statement", "papers", "charts", "findings", "input", "data"];
 
 /** Every ownership name starts with this (Excel compares names without regard to case). */
 export const OWNERSHIP_NAME_PREFIX = "_vfm_owned_";

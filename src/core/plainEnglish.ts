@@ -56,6 +56,11 @@ export function hasHave(count: number): string {
   return count === 1 ? "has" : "have";
 }
 
+/** The first letter in lower case, for a sentence taken into the middle of another. */
+export function lowerFirst(text: string): string {
+  return text.replace(/^./, (c) => c.toLowerCase());
+}
+
 /** The first letter in upper case. */
 export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);

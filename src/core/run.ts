@@ -147,6 +147,10 @@ export interface DraftOptions {
   readonly workbookName?: string;
   /** Marks the statement illustrative; default: the workbook says so of itself (the sample). */
   readonly illustrative?: boolean;
+  /** The Police Authority's name, where the user gives it; default: the workbook's Settings or cover. */
+  readonly authority?: string;
+  /** The ISO date the Authority approved the statement; until given, every page says "Draft". */
+  readonly approved?: string;
 }
 
 /**
@@ -160,6 +164,8 @@ export function draftStatement(result: VfmResult, options: DraftOptions): Statem
     illustrative: options.illustrative ?? workbookSaysIllustrative(result.workbook),
     ...(options.unit ? { unit: options.unit } : {}),
     ...(workbookName ? { workbookName } : {}),
+    ...(options.authority ? { authority: options.authority } : {}),
+    ...(options.approved ? { approved: options.approved } : {}),
     ...(result.peers ? { peers: result.peers } : {}),
     ...(result.targets ? { targets: result.targets } : {}),
   });

@@ -265,6 +265,12 @@ export function templateSettingsRows(options: TemplateOptions = {}): (string | n
       null,
       "Optional: otherwise staff pay divided by staff FTE",
     ],
+    ["Police authority", null, "The Police Authority that publishes the statement"],
+    [
+      "Local Policing Plan",
+      null,
+      "The year of the Local Policing Plan the statement goes in, e.g. 2010/11",
+    ],
   ];
 }
 

@@ -74,7 +74,7 @@ export interface SheetPlan {
   /** The name wanted; the gateway may be given another by resolveSheetNames. */
   readonly name: string;
   /** What the sheet is, recorded with the ownership mark. */
-  readonly role: "statement" | "charts" | "findings" | "input" | "data";
+  readonly role: "statement" | "papers" | "charts" | "findings" | "input" | "data";
   /**
    * "replace": replace an add-in-owned sheet of that name (user sheets are never touched).
    * "createOnly": create only if no sheet of that name exists (the input template).

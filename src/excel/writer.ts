@@ -515,7 +515,8 @@ export async function applyWritePlanWith(
     await context.sync();
     const half = Math.max(16_000, Math.floor(pieceBudget / 2));
     pieces = plan.sheets.flatMap((s, i) => valuePieces(i, s, half));
-    batches = packPieces(pieces, half, half);
+    // (packPieces may open with an empty batch, for a first request that only creates sheets.)
+    batches = packPieces(pieces, half, half).filter((b) => b.length > 0);
   }
   let done = 2;
   progress({ done, total: done + batches.length, label: "Writing the values" });
@@ -540,7 +541,10 @@ export async function applyWritePlanWith(
       const smaller = batch.flatMap((p) => splitPiece(p));
       if (smaller.length === batch.length) throw e;
       const budget = Math.max(1, Math.floor(batch.reduce((n, p) => n + p.bytes, 0) / 2));
-      batches = [...packPieces(smaller, budget, budget), ...batches.slice(1)];
+      batches = [
+        ...packPieces(smaller, budget, budget).filter((b) => b.length > 0),
+        ...batches.slice(1),
+      ];
       continue;
     }
     batches = batches.slice(1);

@@ -15,6 +15,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
@@ -23,7 +24,9 @@ import {
   LevelFormat,
   Packer,
   PageNumber,
+  PageReference,
   Paragraph,
+  TabStopType,
   ShadingType,
   Table,
   TableCell,
@@ -82,6 +85,53 @@ export function fixedWidths(
   const widths = relative.map((w) => Math.floor((w / sum) * total));
   const used = widths.reduce((a, b) => a + b, 0);
   widths[widths.length - 1] += total - used;
+  return widths;
+}
+
+/**
+ * Twips a character takes in a table cell (9 pt Arial, bold allowed for), and the cell's left and
+ * right margins: used to fit each column to its widest figure and its longest header word.
+ */
+const CHAR_TWIPS = 112;
+const CELL_PADDING_TWIPS = 180;
+
+/** The longest word of a text (a header or a label wraps between words, never inside one). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+}
+
+/**
+ * Column widths in twips for a table: every column at least as wide as its widest figure (a number
+ * or date never wraps) and its longest header word; what is left over goes to the columns in
+ * proportion to the model's relative widths. When the minimums do not fit, they are scaled down.
+ */
+export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): number[] {
+  const n = t.columns.length;
+  const need = t.columns.map((c, j) => {
+    let chars = longestWord(c.header);
+    for (const hr of t.headerRows)
+      if (hr.length === n) chars = Math.max(chars, longestWord(hr[j]?.text ?? ""));
+    for (const r of t.rows) {
+      const cell = r.cells[j];
+      if (!cell) continue;
+      const whole =
+        isNumeric(cell.kind) || cell.kind === "year" || cell.kind === "date" || cell.kind === "rag";
+      chars = Math.max(
+        chars,
+        whole && cell.kind !== "date" ? cell.text.length : longestWord(cell.text)
+      );
+    }
+    return chars * CHAR_TWIPS + CELL_PADDING_TWIPS;
+  });
+  const sumNeed = need.reduce((a, b) => a + b, 0);
+  if (sumNeed >= total) return fixedWidths(need, total);
+  const spare = total - sumNeed;
+  const extra = fixedWidths(
+    t.columns.map((c) => c.width),
+    spare
+  );
+  const widths = need.map((w, j) => w + extra[j]);
+  widths[n - 1] += total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
@@ -157,7 +207,7 @@ function modelCell(c: ModelCell, width: number, first: boolean, total: boolean):
 }
 
 function tableBlock(t: TableBlock): (Paragraph | Table)[] {
-  const widths = fixedWidths(t.columns.map((c) => c.width));
+  const widths = fittedWidths(t);
   const header = t.headerRows.map((row, h) => {
     let col = 0;
     const last = h === t.headerRows.length - 1;
@@ -200,13 +250,19 @@ function paragraphBlock(p: ParagraphBlock): Paragraph {
       style: "ForceNarrative",
       children: [new TextRun("“"), ...runs, new TextRun("”")],
     });
+  if (role === "placeholder")
+    return new Paragraph({
+      style: "Placeholder",
+      children: runs,
+    });
+  if (role === "signature")
+    return new Paragraph({ spacing: { before: 240, after: 120 }, children: runs });
   return new Paragraph({ children: runs, ...(role === "caveat" ? { style: "Caveat" } : {}) });
 }
 
 function ragBlock(r: RagBlock): Paragraph[] {
-  const out = [
+  return [
     new Paragraph({
-      keepNext: true,
       children: [
         new TextRun({ text: "Status: ", bold: true }),
         new TextRun({
@@ -214,22 +270,10 @@ function ragBlock(r: RagBlock): Paragraph[] {
           bold: true,
           shading: { type: ShadingType.CLEAR, color: "auto", fill: RAG_SHADE[r.status] },
         }),
+        new TextRun(`. ${r.rule}${r.basis ? ` ${r.basis}` : ""}`),
       ],
     }),
-    new Paragraph({
-      children: [new TextRun({ text: "Rule applied: ", italics: true }), new TextRun(r.rule)],
-    }),
   ];
-  if (r.basis)
-    out.push(
-      new Paragraph({
-        children: [
-          new TextRun({ text: "Figures behind it: ", italics: true }),
-          new TextRun(r.basis),
-        ],
-      })
-    );
-  return out;
 }
 
 function notesBlock(n: NotesBlock): Paragraph[] {
@@ -247,12 +291,12 @@ function notesBlock(n: NotesBlock): Paragraph[] {
 }
 
 function sourcesBlock(s: SourcesBlock): (Paragraph | Table)[] {
-  const widths = fixedWidths([26, 12, 24, 30]);
+  const widths = fixedWidths([5, 26, 12, 22, 28]);
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ["Figure", "Value", "Cells", "How it was found or worked out"].map((h, j) =>
-      textCell(h, widths[j], { bold: true, fill: HEADER_FILL, align: j === 1 ? "right" : "left" })
+    children: ["Line", "Figure", "Value", "Cells", "How it was found or worked out"].map((h, j) =>
+      textCell(h, widths[j], { bold: true, fill: HEADER_FILL, align: j === 2 ? "right" : "left" })
     ),
   });
   const rows = s.items.map(
@@ -260,10 +304,11 @@ function sourcesBlock(s: SourcesBlock): (Paragraph | Table)[] {
       new TableRow({
         cantSplit: true,
         children: [
-          textCell(i.figure, widths[0]),
-          textCell(i.text, widths[1], { align: "right" }),
-          textCell(i.cells || "policy setting", widths[2]),
-          textCell(i.how ?? "", widths[3]),
+          textCell(i.line, widths[0]),
+          textCell(i.figure, widths[1]),
+          textCell(i.text, widths[2], { align: "right" }),
+          textCell(i.cells || "policy setting", widths[3]),
+          textCell(i.how ?? "", widths[4]),
         ],
       })
   );
@@ -291,13 +336,23 @@ export function chartRunOptions(c: ChartBlock): ChartRunOptions | undefined {
           markers: false,
         }),
   }));
+  // Ranked charts have a column per force: every name is labelled, small and upright.
+  const many = c.categories.length > 12;
   const common = {
     title: c.title,
     categories: [...c.categories],
     series,
-    valueAxis: { title: c.valueAxisTitle, numberFormat: c.valueFormat, minimum: 0 },
-    categoryAxis: { title: c.categoryTitle },
-    transformation: { width: 600, height: 300 },
+    valueAxis: {
+      title: c.valueAxisTitle,
+      numberFormat: c.valueFormat,
+      minimum: 0,
+      ...(c.axisMaximum !== undefined ? { maximum: c.axisMaximum } : {}),
+    },
+    categoryAxis: {
+      title: c.categoryTitle,
+      ...(many ? { labelRotation: -90, font: { size: 6 } } : {}),
+    },
+    transformation: { width: 620, height: many ? 330 : 230 },
     altText: { name: c.id, title: c.title, description: c.altText },
   };
   if (c.chartType === "line") return { type: "line", markers: true, ...common } as ChartRunOptions;
@@ -308,8 +363,13 @@ export function chartRunOptions(c: ChartBlock): ChartRunOptions | undefined {
 function chartBlock(c: ChartBlock, nativeCharts: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [caption(c.title)];
   const options = nativeCharts ? chartRunOptions(c) : undefined;
-  if (options) out.push(new Paragraph({ keepNext: true, children: [new ChartRun(options)] }));
-  // The same figures as a table: readable in print, by screen readers and in any viewer.
+  if (options) {
+    out.push(new Paragraph({ keepNext: true, children: [new ChartRun(options)] }));
+    // The figures are in the statement's tables or the working papers, and in the alt text.
+    if (c.note) out.push(new Paragraph({ style: "TableNote", children: [new TextRun(c.note)] }));
+    return out;
+  }
+  // No chart drawn: the same figures as a table, readable in print and by screen readers.
   const widths = fixedWidths([18, ...c.series.map(() => 14)]);
   const head = new TableRow({
     tableHeader: true,
@@ -330,15 +390,7 @@ function chartBlock(c: ChartBlock, nativeCharts: boolean): (Paragraph | Table)[]
         ],
       })
   );
-  out.push(
-    new Paragraph({
-      style: "TableNote",
-      keepNext: true,
-      children: [new TextRun(`Figures in the chart: ${c.title}`)],
-    }),
-    fixedTable(widths, [head, ...rows]),
-    new Paragraph({ children: [] })
-  );
+  out.push(fixedTable(widths, [head, ...rows]), new Paragraph({ children: [] }));
   return out;
 }
 
@@ -359,53 +411,132 @@ function blockChildren(b: Block, nativeCharts: boolean): (Paragraph | Table)[] {
   }
 }
 
+/** The bookmark a level-1 heading carries, so the contents can give its page. */
+function bookmarkOf(sectionId: string): string {
+  return `vfm_${sectionId.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 40);
+}
+
 function sectionChildren(s: Section, nativeCharts: boolean): (Paragraph | Table)[] {
+  const text = new TextRun(s.heading);
   return [
     new Paragraph({
       heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-      children: [new TextRun(s.heading)],
+      children: s.level === 1 ? [new Bookmark({ id: bookmarkOf(s.id), children: [text] })] : [text],
     }),
     ...s.blocks.flatMap((b) => blockChildren(b, nativeCharts)),
   ];
 }
 
 export interface DocxOptions {
-  /** Draw charts as native Word charts (default true); the figures' tables are always included. */
+  /** Draw charts as native Word charts (default true); without them each chart is a table. */
   readonly nativeCharts?: boolean;
 }
 
-/** The statement as a docx `Document` (for callers that pack it themselves). */
+/** The contents list: each level-1 heading with its page (a PAGEREF field Word and LibreOffice fill in). */
+function contentsList(entries: readonly { sectionId: string; heading: string }[]): Paragraph[] {
+  return [
+    new Paragraph({ style: "ContentsHeading", children: [new TextRun("Contents")] }),
+    ...entries.map(
+      (e) =>
+        new Paragraph({
+          style: "ContentsEntry",
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS, leader: "dot" }],
+          children: [
+            new TextRun(e.heading),
+            new TextRun("\t"),
+            new PageReference(bookmarkOf(e.sectionId)),
+          ],
+        })
+    ),
+  ];
+}
+
+/** The statement for publication as a docx `Document` (for callers that pack it themselves). */
 export function statementDocument(statement: Statement, options: DocxOptions = {}): Document {
   const nativeCharts = options.nativeCharts ?? true;
   const intro: Paragraph[] = [
+    new Paragraph({
+      style: "AuthorityName",
+      children: [new TextRun(statement.authority.text)],
+    }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(statement.title)] }),
     new Paragraph({
       children: [
-        new TextRun({ text: statement.force, bold: true }),
-        new TextRun(`. Drafted on ${statement.generatedText} by the Value for Money add-in.`),
+        new TextRun({ text: statement.planText, bold: true }),
+        new TextRun(`. ${statement.force}.`),
       ],
     }),
-  ];
-  if (statement.illustrative)
-    intro.push(
-      new Paragraph({
-        style: "Caveat",
-        children: [
-          new TextRun({
-            text: "Illustrative: drafted from sample figures, not a real force's data.",
-            bold: true,
+    ...(statement.approval.approved
+      ? []
+      : [
+          new Paragraph({
+            style: "Caveat",
+            children: [
+              new TextRun({ text: "Draft: not yet approved by the Authority.", bold: true }),
+            ],
           }),
+        ]),
+    ...contentsList(statement.contents),
+  ];
+  return wordDocument({
+    title: statement.title,
+    subject: statement.planText,
+    description: `Value for Money Statement of ${statement.authority.name ?? "the Police Authority"} for ${statement.force}, ${statement.planText}`,
+    authority: statement.authority.name,
+    header: `${statement.approval.approved ? "" : "DRAFT: NOT YET APPROVED. "}${statement.authority.text}: ${statement.title}`,
+    children: [...intro, ...statement.sections.flatMap((s) => sectionChildren(s, nativeCharts))],
+  });
+}
+
+/** The working papers as a docx `Document`: for the Authority's files and the inspector, not for publication. */
+export function papersDocument(statement: Statement, options: DocxOptions = {}): Document {
+  const nativeCharts = options.nativeCharts ?? true;
+  return wordDocument({
+    title: statement.papersTitle,
+    subject: statement.planText,
+    description: `Working papers: sources, settings and points to check for the Value for Money Statement of ${statement.authority.name ?? "the Police Authority"}`,
+    authority: statement.authority.name,
+    header: `Working papers, not for publication: ${statement.authority.text}`,
+    children: [
+      new Paragraph({
+        heading: HeadingLevel.TITLE,
+        children: [new TextRun(statement.papersTitle)],
+      }),
+      new Paragraph({
+        children: [
+          new TextRun({ text: statement.force, bold: true }),
+          new TextRun(
+            `. Drafted on ${statement.generatedText}. Line numbers W1, W2, ... are the ones the statement's figures are checked against.`
+          ),
         ],
-      })
-    );
+      }),
+      ...statement.papers.flatMap((s) => sectionChildren(s, nativeCharts)),
+    ],
+  });
+}
+
+interface WordParts {
+  readonly title: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly authority: string | null;
+  readonly header: string;
+  readonly children: (Paragraph | Table)[];
+}
+
+function wordDocument(parts: WordParts): Document {
   const heading = (size: number, outlineLevel: number, before: number) => ({
     run: { font: FONT, size, bold: true, color: "1F3864" },
     paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before, after: 120 } },
   });
+  const owner = parts.authority ?? "Police Authority";
   return new Document({
-    creator: "Value for Money add-in",
-    title: statement.title,
-    description: `Value for Money Statement for ${statement.force}`,
+    creator: owner,
+    lastModifiedBy: owner,
+    title: parts.title,
+    subject: parts.subject,
+    description: parts.description,
+    keywords: "Value for Money Statement; Local Policing Plan",
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120 } } },
@@ -429,6 +560,7 @@ export function statementDocument(statement: Statement, options: DocxOptions = {
           name: "Table Text",
           basedOn: "Normal",
           next: "TableText",
+          run: { size: 18 },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
         {
@@ -447,6 +579,44 @@ export function statementDocument(statement: Statement, options: DocxOptions = {
           paragraph: {
             indent: { left: 567 },
             border: { left: { style: BorderStyle.SINGLE, size: 12, color: "808080", space: 8 } },
+          },
+        },
+        {
+          id: "AuthorityName",
+          name: "Authority Name",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { bold: true, size: 28, color: "1F3864" },
+        },
+        {
+          id: "ContentsHeading",
+          name: "Contents Heading",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { bold: true, size: 24, color: "1F3864" },
+          paragraph: { spacing: { before: 240, after: 60 } },
+        },
+        {
+          id: "ContentsEntry",
+          name: "Contents Entry",
+          basedOn: "Normal",
+          next: "Normal",
+          paragraph: { spacing: { before: 0, after: 20 } },
+        },
+        {
+          id: "Placeholder",
+          name: "Placeholder",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { italics: true, color: "404040" },
+          paragraph: {
+            border: {
+              top: { style: BorderStyle.DASHED, size: 6, color: "808080", space: 4 },
+              bottom: { style: BorderStyle.DASHED, size: 6, color: "808080", space: 4 },
+              left: { style: BorderStyle.DASHED, size: 6, color: "808080", space: 4 },
+              right: { style: BorderStyle.DASHED, size: 6, color: "808080", space: 4 },
+            },
+            spacing: { before: 120, after: 240 },
           },
         },
         {
@@ -492,9 +662,7 @@ export function statementDocument(statement: Statement, options: DocxOptions = {
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [
-                  new TextRun({ text: `${statement.force}: ${statement.title}`, size: 16 }),
-                ],
+                children: [new TextRun({ text: parts.header, size: 16, bold: true })],
               }),
             ],
           }),
@@ -512,19 +680,24 @@ export function statementDocument(statement: Statement, options: DocxOptions = {
             ],
           }),
         },
-        children: [
-          ...intro,
-          ...statement.sections.flatMap((s) => sectionChildren(s, nativeCharts)),
-        ],
+        children: parts.children,
       },
     ],
   });
 }
 
-/** The statement as .docx bytes; works in Node and in the browser. */
+/** The statement for publication as .docx bytes; works in Node and in the browser. */
 export async function renderStatementDocx(
   statement: Statement,
   options: DocxOptions = {}
 ): Promise<Uint8Array> {
   return Packer.pack(statementDocument(statement, options), "uint8array");
+}
+
+/** The working papers as .docx bytes. */
+export async function renderPapersDocx(
+  statement: Statement,
+  options: DocxOptions = {}
+): Promise<Uint8Array> {
+  return Packer.pack(papersDocument(statement, options), "uint8array");
 }

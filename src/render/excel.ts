@@ -20,6 +20,7 @@ import {
   ParagraphBlock,
   RagBlock,
   RagState,
+  Section,
   SourcesBlock,
   Statement,
   TableBlock,
@@ -36,6 +37,8 @@ import {
 
 export const STATEMENT_SHEET = "VfM Statement";
 export const CHARTS_SHEET = "VfM Charts";
+/** The working papers: where every figure came from, the settings used, the points to check. */
+export const PAPERS_SHEET = "VfM Working Papers";
 
 /** Column A holds labels; B.. hold figures. Widths in characters. */
 const LABEL_WIDTH = 36;
@@ -249,21 +252,21 @@ function writeNotes(b: SheetBuilder, n: NotesBlock): void {
 function writeSources(b: SheetBuilder, s: SourcesBlock): void {
   const cap = b.put([s.title]);
   b.style(cap, 0, cap, 0, { bold: true, italic: true });
-  const h = b.put(["Figure", "Value", "Cells, and how it was found or worked out"]);
+  const h = b.put(["Figure", "Line", "Value", "Cells, and how it was found or worked out"]);
   b.style(h, 0, h, FIGURE_COLUMNS, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
-  b.style(h, 1, h, 1, { horizontalAlignment: "right" });
-  const room = roomFrom(2);
+  b.style(h, 2, h, 2, { horizontalAlignment: "right" });
+  const room = roomFrom(3);
   for (const item of s.items) {
     const first = b.row;
     const lines = wrapText(item.cells || "policy setting", room);
     const how = item.how ? wrapText(item.how, room) : [];
     lines.forEach((line, i) =>
-      b.put(i === 0 ? [item.figure, item.text, line] : [null, null, line])
+      b.put(i === 0 ? [item.figure, item.line, item.text, line] : [null, null, null, line])
     );
     const howStart = b.row;
-    how.forEach((line) => b.put([null, null, line]));
-    if (how.length > 0) b.style(howStart, 2, b.row - 1, 2, { italic: true, fontColor: "#404040" });
-    b.style(first, 1, first, 1, { horizontalAlignment: "right" });
+    how.forEach((line) => b.put([null, null, null, line]));
+    if (how.length > 0) b.style(howStart, 3, b.row - 1, 3, { italic: true, fontColor: "#404040" });
+    b.style(first, 2, first, 2, { horizontalAlignment: "right" });
     if (item.figure.length > LABEL_WIDTH)
       b.style(first, 0, first, 0, { wrapText: true, verticalAlignment: "top" });
     b.style(b.row - 1, 0, b.row - 1, FIGURE_COLUMNS, { borderBottom: "thin" });
@@ -307,18 +310,68 @@ function roomFrom(j: number): number {
     .reduce((a, w) => a + w, 0);
 }
 
-function statementSheet(statement: Statement, chartsSheet: string): SheetPlan {
-  const b = new SheetBuilder();
-  const title = b.put([statement.title]);
-  b.style(title, 0, title, 0, { bold: true, fontSize: 16 });
-  const meta = b.put([
-    `${statement.force}. Drafted on ${statement.generatedText} by the Value for Money add-in.` +
+interface DocumentParts {
+  readonly name: string;
+  readonly role: SheetPlan["role"];
+  /** Row 0: the document's title. */
+  readonly title: string;
+  /** Rows 1 and 2: whose it is, and whether it is approved (kept in view with the title). */
+  readonly meta: readonly [string, string];
+  readonly sections: readonly Section[];
+}
+
+/**
+ * The two lines under the statement's title: the Authority, its plan and the force; then Draft
+ * until the Authority approves it (and, for the sample, that it is illustrative).
+ */
+export function statementMeta(statement: Statement): [string, string] {
+  return [
+    `${statement.authority.text}. ${statement.planText}. ${statement.force}.`,
+    `${statement.approval.approved ? statement.approval.pageMark : "Draft: not yet approved by the Authority"}.` +
       (statement.illustrative ? " Illustrative: sample figures, not a real force's data." : ""),
-  ]);
+  ];
+}
+
+function statementSheet(statement: Statement, name: string, chartsSheet: string): SheetPlan {
+  return documentSheet(
+    {
+      name,
+      role: "statement",
+      title: statement.title,
+      meta: statementMeta(statement),
+      sections: statement.sections,
+    },
+    chartsSheet
+  );
+}
+
+function papersSheet(statement: Statement, name: string, chartsSheet: string): SheetPlan {
+  return documentSheet(
+    {
+      name,
+      role: "papers",
+      title: statement.papersTitle,
+      meta: [
+        `${statement.authority.text}. ${statement.force}. Drafted on ${statement.generatedText}.`,
+        "Working papers, not for publication.",
+      ],
+      sections: statement.papers,
+    },
+    chartsSheet
+  );
+}
+
+function documentSheet(doc: DocumentParts, chartsSheet: string): SheetPlan {
+  const b = new SheetBuilder();
+  const title = b.put([doc.title]);
+  b.style(title, 0, title, 0, { bold: true, fontSize: 16 });
+  const meta = b.put([doc.meta[0]]);
   b.style(meta, 0, meta, 0, { italic: true });
+  const mark = b.put([doc.meta[1]]);
+  b.style(mark, 0, mark, 0, { bold: true });
   const frozenRows = b.row;
   b.blank();
-  for (const s of statement.sections) {
+  for (const s of doc.sections) {
     const r = b.put([s.heading]);
     b.style(
       r,
@@ -335,8 +388,8 @@ function statementSheet(statement: Statement, chartsSheet: string): SheetPlan {
   const lastRow = Math.max(0, b.lastRow);
   const lastCol = Math.max(FIGURE_COLUMNS, b.maxCol);
   return b.sheet({
-    name: STATEMENT_SHEET,
-    role: "statement",
+    name: doc.name,
+    role: doc.role,
     mode: "replace",
     columnWidths: columnWidths(),
     freeze: { rows: frozenRows, columns: 0 },
@@ -433,16 +486,24 @@ export interface ExcelRenderOptions {
   /** Sheet names to use instead of the defaults (e.g. after resolveSheetNames renamed one). */
   readonly statementSheet?: string;
   readonly chartsSheet?: string;
+  readonly papersSheet?: string;
 }
 
-/** The statement as a write plan: the statement sheet, then the charts sheet where there are charts. */
+/**
+ * The statement as a write plan: the statement sheet, the charts sheet where there are charts,
+ * then the working papers on a sheet of their own.
+ */
 export function renderStatementWritePlan(
   statement: Statement,
   options: ExcelRenderOptions = {}
 ): WritePlan {
   const chartsName = options.chartsSheet ?? CHARTS_SHEET;
-  const main = statementSheet(statement, chartsName);
-  const named = options.statementSheet ? { ...main, name: options.statementSheet } : main;
+  const main = statementSheet(statement, options.statementSheet ?? STATEMENT_SHEET, chartsName);
   const charts = chartsSheet(statement, chartsName);
-  return { sheets: charts ? [named, charts] : [named], activate: named.name };
+  const papers =
+    statement.papers.length > 0
+      ? papersSheet(statement, options.papersSheet ?? PAPERS_SHEET, chartsName)
+      : undefined;
+  const sheets = [main, ...(charts ? [charts] : []), ...(papers ? [papers] : [])];
+  return { sheets, activate: main.name };
 }

@@ -301,19 +301,50 @@ function sectionHtml(s: Section, titleLevel: number): string {
   );
 }
 
-/** The statement as an HTML fragment (an <article>), for the task pane's preview. */
-export function renderStatementHtml(statement: Statement, options: HtmlOptions = {}): string {
+export interface DocumentHtmlOptions extends HtmlOptions {
+  /** Which of the two documents: the statement for publication (default) or the working papers. */
+  readonly document?: "statement" | "papers";
+}
+
+function contentsHtml(statement: Statement): string {
+  const items = statement.contents
+    .map((c) => `<li><a href="#vfm-section-${cls(c.sectionId)}">${escapeHtml(c.heading)}</a></li>`)
+    .join("");
+  return `<nav class="vfm-contents" aria-label="Contents"><p class="vfm-contents-title">Contents</p><ol>${items}</ol></nav>`;
+}
+
+/**
+ * The statement (or, with document "papers", its working papers) as an HTML fragment (an
+ * <article>), for the task pane's preview.
+ */
+export function renderStatementHtml(
+  statement: Statement,
+  options: DocumentHtmlOptions = {}
+): string {
   const t = options.titleLevel ?? 1;
+  const papers = options.document === "papers";
   const banner = statement.illustrative
     ? `<p class="vfm-illustrative">Illustrative: drafted from sample figures, not a real force's data.</p>`
     : "";
+  const draft = statement.approval.approved
+    ? ""
+    : `<p class="vfm-draft">Draft: not yet approved by the Authority.</p>`;
+  const header = papers
+    ? `<header><h${t}>${escapeHtml(statement.papersTitle)}</h${t}>` +
+      `<p class="vfm-meta">${escapeHtml(statement.authority.text)}. ${escapeHtml(statement.force)}. Drafted on ${escapeHtml(statement.generatedText)}. Working papers, not for publication.</p>` +
+      `</header>`
+    : `<header><p class="vfm-authority">${escapeHtml(statement.authority.text)}</p>` +
+      `<h${t}>${escapeHtml(statement.title)}</h${t}>` +
+      `<p class="vfm-meta">${escapeHtml(statement.planText)}. ${escapeHtml(statement.force)}.</p>` +
+      draft +
+      banner +
+      `</header>` +
+      contentsHtml(statement);
+  const sections = papers ? statement.papers : statement.sections;
   return (
-    `<article class="vfm-statement" lang="en-GB">` +
-    `<header><h${t}>${escapeHtml(statement.title)}</h${t}>` +
-    `<p class="vfm-meta">${escapeHtml(statement.force)}. Drafted on ${escapeHtml(statement.generatedText)}.</p>` +
-    banner +
-    `</header>` +
-    statement.sections.map((s) => sectionHtml(s, t)).join("") +
+    `<article class="vfm-statement${papers ? " vfm-papers" : ""}" lang="en-GB">` +
+    header +
+    sections.map((s) => sectionHtml(s, t)).join("") +
     `</article>`
   );
 }
@@ -337,17 +368,27 @@ export const STATEMENT_CSS = `
 .vfm-user-narrative{border-left:4px solid #8a8a8a;margin:0.5rem 0;padding-left:0.75rem;font-style:italic}
 .vfm-p-missing{font-weight:600}
 .vfm-illustrative{border:2px solid #c55a11;padding:0.25rem 0.5rem;font-weight:600}
+.vfm-draft{border:2px solid #1b1b1b;padding:0.25rem 0.5rem;font-weight:700;text-transform:uppercase}
+.vfm-authority{font-weight:700;font-size:1.1rem;margin:0}
+.vfm-contents ol{margin:0.25rem 0 1rem;padding-left:1.5rem}
+.vfm-contents-title{font-weight:700;margin:0.5rem 0 0}
+.vfm-p-placeholder{border:1px dashed #595959;padding:0.5rem;font-style:italic}
+.vfm-p-caveat{font-style:italic}
 .vfm-chart-svg{max-width:100%;height:auto}
 .vfm-chart-svg text{font-size:11px;fill:#1b1b1b}
 .vfm-axis{stroke:#1b1b1b}
 .vfm-table-note{font-size:0.85rem;margin-top:-0.5rem}
 `;
 
-/** A complete page with the statement and its styles, for saving or printing. */
-export function renderStatementHtmlDocument(statement: Statement): string {
+/** A complete page with the statement (or its working papers) and its styles, for saving or printing. */
+export function renderStatementHtmlDocument(
+  statement: Statement,
+  document: "statement" | "papers" = "statement"
+): string {
+  const title = document === "papers" ? statement.papersTitle : statement.title;
   return (
     `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">` +
-    `<title>${escapeHtml(statement.title)}</title><style>${STATEMENT_CSS}</style></head>` +
-    `<body>${renderStatementHtml(statement)}</body></html>`
+    `<title>${escapeHtml(title)}</title><style>${STATEMENT_CSS}</style></head>` +
+    `<body>${renderStatementHtml(statement, { document })}</body></html>`
   );
 }

@@ -174,7 +174,7 @@ describe("the guided flow on the sample", () => {
     expect(await axeViolations(page, PANE)).toEqual([]);
   });
 
-  test("Statement: generating writes the statement and chart sheets and leaves the user's sheets alone", async () => {
+  test("Statement: generating writes the statement, chart and working-papers sheets and leaves the user's sheets alone", async () => {
     await openStep(page, "Statement");
     const before = await userSheets(page);
     const namesBefore = await sheetNames(page);
@@ -185,6 +185,7 @@ describe("the guided flow on the sample", () => {
     expect(added).toEqual([
       { name: "VfM Statement", owned: true },
       { name: "VfM Charts", owned: true },
+      { name: "VfM Working Papers", owned: true },
     ]);
     expect(await userSheets(page)).toBe(before);
     // The grid beside the pane shows the new sheets, the statement open.

@@ -111,19 +111,36 @@ describe("vfm statement", () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  test("writes the Word statement and a new workbook of only the add-in's sheets; the input is untouched", async () => {
+  test("writes the Word statement, the working papers and a new workbook of only the add-in's sheets; the input is untouched", async () => {
     const input = path.join(dir, "force.xlsx");
     const before = await sha(input);
     const statBefore = await fs.stat(input);
     const r = await run(
-      ["force.xlsx", "--out", "statement.docx", "--xlsx", "statement.xlsx", "--date", "2011-03-31"],
+      [
+        "force.xlsx",
+        "--out",
+        "statement.docx",
+        "--papers",
+        "papers.docx",
+        "--xlsx",
+        "statement.xlsx",
+        "--date",
+        "2011-03-31",
+        "--authority",
+        "Testshire Police Authority",
+      ],
       dir
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Wrote statement.docx (the Word statement)");
+    expect(r.stdout).toContain("Wrote papers.docx (the working papers)");
+    expect(r.stdout).toContain("of Testshire Police Authority for Testshire Police");
     expect(r.stdout).toContain(
-      "Wrote statement.xlsx (a new workbook with the statement and chart sheets)"
+      "Draft: every page says so until an approval date is given with --approved YYYY-MM-DD."
+    );
+    expect(r.stdout).toContain(
+      "Wrote statement.xlsx (a new workbook with the statement, charts and working papers sheets)"
     );
     expect(await sha(input)).toBe(before);
     expect((await fs.stat(input)).mtimeMs).toBe(statBefore.mtimeMs);
@@ -131,15 +148,24 @@ describe("vfm statement", () => {
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "statement.docx")));
     const doc = await zip.file("word/document.xml")!.async("string");
     for (const a of SAVINGS_AREAS) expect(doc).toContain(AREA_HEADINGS[a]);
-    expect(doc).toContain("Testshire Police");
-    expect(doc).toContain("Drafted on 31 March 2011");
+    expect(doc).toContain("Testshire Police Authority");
+    // the date of drafting and the cells are in the working papers, not in the statement
+    expect(doc).not.toContain("Drafted on");
+    const papers = await JSZip.loadAsync(await fs.readFile(path.join(dir, "papers.docx")));
+    const pdoc = await papers.file("word/document.xml")!.async("string");
+    expect(pdoc).toContain("Drafted on 31 March 2011");
+    expect(pdoc).toContain("Where each figure came from");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
       (await fs.readFile(path.join(dir, "statement.xlsx"))) as unknown as ArrayBuffer
     );
-    // only the statement and chart sheets: none of the user's sheets is copied
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["VfM Statement", "VfM Charts"]);
+    // only the add-in's sheets: none of the user's sheets is copied
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "VfM Statement",
+      "VfM Charts",
+      "VfM Working Papers",
+    ]);
     const texts: string[] = [];
     wb.getWorksheet("VfM Statement")!.eachRow((row) =>
       row.eachCell((c) => {
@@ -216,6 +242,42 @@ describe("vfm statement", () => {
       /--date/
     );
     expect(parseStatementArgs(["w.xlsx", "--out"]).error).toBe("--out needs a value.");
+    expect(
+      parseStatementArgs([
+        "w.xlsx",
+        "--out=s.docx",
+        "--papers",
+        "p.docx",
+        "--authority",
+        "Northshire Police Authority",
+        "--approved",
+        "2011-03-31",
+      ])
+    ).toMatchObject({
+      papers: "p.docx",
+      authority: "Northshire Police Authority",
+      approved: "2011-03-31",
+    });
+    expect(parseStatementArgs(["w.xlsx", "--papers", "p.pdf"]).error).toMatch(/--papers/);
+    expect(
+      parseStatementArgs(["w.xlsx", "--out", "s.docx", "--approved", "31/03/2011"]).error
+    ).toBe("--approved must be a date written YYYY-MM-DD (got 31/03/2011).");
+    expect(parseStatementArgs(["w.xlsx", "--out", "s.docx", "--authority", " "]).error).toBe(
+      "--authority needs the Police Authority's name."
+    );
+  });
+
+  test("--approved: the statement is no longer marked Draft, and says when it was approved", async () => {
+    const r = await run(
+      ["force.xlsx", "--out", "approved.docx", "--approved", "2011-03-31", "--date", "2011-04-01"],
+      dir
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Approved on 31 March 2011.");
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "approved.docx")));
+    const headers = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    const header = await zip.file(headers[0])!.async("string");
+    expect(header).not.toContain("DRAFT");
   });
 
   test("--help", async () => {

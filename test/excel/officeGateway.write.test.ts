@@ -33,7 +33,7 @@ function planned(plan: SheetPlan): [number, number, string | number | boolean | 
   return out;
 }
 
-describe("writing the statement (the Excel renderer's plan: two sheets, three charts)", () => {
+describe("writing the statement (the Excel renderer's plan: three sheets, two charts)", () => {
   const plan = statementPlan();
   const fake = FakeExcel.fromGrid(userWorkbook());
   const before = fake.model.sheets.map((s) => s.snapshot());
@@ -65,6 +65,7 @@ describe("writing the statement (the Excel renderer's plan: two sheets, three ch
     expect(result.sheets).toEqual([
       { planned: "VfM Statement", actual: "VfM Statement", replaces: false },
       { planned: "VfM Charts", actual: "VfM Charts", replaces: false },
+      { planned: "VfM Working Papers", actual: "VfM Working Papers", replaces: false },
     ]);
   });
 
@@ -151,9 +152,14 @@ describe("writing the statement (the Excel renderer's plan: two sheets, three ch
   });
 
   test("the new sheets carry ownership marks; the statement is shown", () => {
-    expect(fake.model.ownedSheetNames().sort()).toEqual(["vfm charts", "vfm statement"]);
+    expect(fake.model.ownedSheetNames().sort()).toEqual([
+      "vfm charts",
+      "vfm statement",
+      "vfm working papers",
+    ]);
     expect(fake.model.names.map((n) => n.name).sort()).toEqual([
       "_vfm_owned_charts_1",
+      "_vfm_owned_papers_1",
       "_vfm_owned_statement_1",
     ]);
     expect(fake.model.active?.name).toBe("VfM Statement");
@@ -171,12 +177,13 @@ describe("writing the statement (the Excel renderer's plan: two sheets, three ch
     expect(second.sheets.map((d) => [d.actual, d.replaces])).toEqual([
       ["VfM Statement", true],
       ["VfM Charts", true],
+      ["VfM Working Papers", true],
     ]);
     // The same sheet, cleared and rewritten: no duplicate charts, marks or sheets.
     expect(sheetOf(fake, "VfM Statement").id).toBe(statementId);
-    expect(sheetOf(fake, "VfM Charts").charts.filter((c) => !c.deleted).length).toBe(3);
-    expect(fake.model.sheets.filter((s) => !s.deleted).length).toBe(4);
-    expect(fake.model.names.length).toBe(2);
+    expect(sheetOf(fake, "VfM Charts").charts.filter((c) => !c.deleted).length).toBe(2);
+    expect(fake.model.sheets.filter((s) => !s.deleted).length).toBe(5);
+    expect(fake.model.names.length).toBe(3);
     expect(fake.model.sheets.slice(0, 2).map((s) => s.snapshot())).toEqual(before);
   });
 });
@@ -437,9 +444,9 @@ describe("errors while writing", () => {
     expect(err).toBeInstanceOf(OfficeGatewayError);
     expect((err as OfficeGatewayError).code).toBe("AccessDenied");
     expect((err as Error).message).toBe(
-      `Excel did not allow the add-in to change anything on the sheets "VfM Statement" and "VfM Charts": the workbook or the sheet is protected, shared read-only, or opened in view mode. Unprotect it or save an editable copy, then retry.`
+      `Excel did not allow the add-in to change anything on the sheets "VfM Statement", "VfM Charts" and "VfM Working Papers": the workbook or the sheet is protected, shared read-only, or opened in view mode. Unprotect it or save an editable copy, then retry.`
     );
-    expect((err as OfficeGatewayError).where).toBe("VfM Statement, VfM Charts");
+    expect((err as OfficeGatewayError).where).toBe("VfM Statement, VfM Charts, VfM Working Papers");
   });
 
   test("a plan Excel would refuse is refused before anything is written", async () => {

@@ -1,7 +1,12 @@
 import JSZip from "jszip";
 import { buildStatement } from "../../src/core/statement/build";
 import { Statement, blocksOf } from "../../src/core/statement/model";
-import { TEXT_WIDTH_TWIPS, fixedWidths, renderStatementDocx } from "../../src/render/docx";
+import {
+  TEXT_WIDTH_TWIPS,
+  fixedWidths,
+  renderPapersDocx,
+  renderStatementDocx,
+} from "../../src/render/docx";
 import { FORMULA_NOTE, GENERATED_AT, testshire } from "../core/statement/fixture";
 
 // Rendering Word and Excel files takes a second or two, more on a busy machine.
@@ -63,8 +68,8 @@ describe("renderStatementDocx", () => {
 
   test("every table has a fixed layout and fixed widths in twips, never percentages", () => {
     const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
-    // the model's tables, plus one table of figures under each chart, plus the sources table
-    expect(tables.length).toBe(blocksOf(s, "table").length + blocksOf(s, "chart").length + 1);
+    // the statement's own tables; a native chart's figures are in them already (and its alt text)
+    expect(tables.length).toBe(blocksOf(s, "table").length);
     expect(doc).not.toMatch(/w:type="pct"/);
     for (const t of tables) {
       expect(t).toContain('<w:tblLayout w:type="fixed"/>');
@@ -132,10 +137,8 @@ describe("renderStatementDocx", () => {
     expect(ot).toContain("<c:barChart>");
     expect(ot).toContain("<c:lineChart>");
     expect(ot).toMatch(/prstDash val="dash"/);
-    for (const c of blocksOf(s, "chart")) {
+    for (const c of blocksOf(s, "chart"))
       expect(doc).toContain(`descr="${c.altText.replace(/"/g, "&quot;")}"`.slice(0, 60));
-      expect(unescape(doc)).toContain(`Figures in the chart: ${c.title}`);
-    }
   });
 
   test("without native charts, the figures' tables remain", async () => {
@@ -143,7 +146,68 @@ describe("renderStatementDocx", () => {
     const z = await JSZip.loadAsync(bytes);
     expect(Object.keys(z.files).some((f) => f.startsWith("word/charts/"))).toBe(false);
     const d = await z.file("word/document.xml")!.async("string");
-    expect(unescape(d)).toContain("Figures in the chart: Planned and actual savings by area");
+    const tables = [...d.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)];
+    expect(tables.length).toBe(blocksOf(s, "table").length + blocksOf(s, "chart").length);
+    expect(unescape(d)).toContain("Overtime as % of paybill against the 4% threshold");
+  });
+
+  test("the Authority's statement: its name, the plan, Draft on every page, contents, properties", async () => {
+    const ps = paragraphs(doc);
+    expect(ps[0]).toEqual({ style: "AuthorityName", text: "[Name of the Police Authority]" });
+    expect(ps.map((p) => p.text)).toContain("Local Policing Plan 2010/11. Testshire Police.");
+    // the header (on every page) says Draft until an approval date is given
+    const headers = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    const header = await zip.file(headers[0])!.async("string");
+    expect(header).toContain("DRAFT: NOT YET APPROVED.");
+    // one contents line per level-1 section, each with a PAGEREF to its heading's bookmark
+    expect(ps.filter((p) => p.style === "ContentsEntry").map((p) => p.text.trim())).toEqual(
+      s.contents.map((c) => c.heading)
+    );
+    for (const c of s.contents) {
+      expect(doc).toContain(`PAGEREF vfm_${c.sectionId.replace(/[^A-Za-z0-9_]/g, "_")}`);
+      expect(doc).toContain(`w:name="vfm_${c.sectionId.replace(/[^A-Za-z0-9_]/g, "_")}"`);
+    }
+    // no cell address or working-papers table in the published document
+    expect(unescape(doc)).not.toMatch(/\b(?:Budget|Savings|Workforce|Procurement)![A-Z]+\d/);
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:title>Value for Money Statement 2010/11 to 2011/12</dc:title>");
+    expect(core).not.toContain("Value for Money add-in");
+  });
+
+  test("approved: the header gives the date and the Authority is the document's author", async () => {
+    const { data, analysis } = testshire();
+    const st = buildStatement(analysis, data, {
+      generatedAt: GENERATED_AT,
+      authority: "Testshire Police Authority",
+      approved: "2011-03-31",
+    });
+    const z = await JSZip.loadAsync(await renderStatementDocx(st));
+    const headers = Object.keys(z.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    const header = await z.file(headers[0])!.async("string");
+    expect(header).not.toContain("DRAFT");
+    expect(header).toContain("Testshire Police Authority");
+    const core = await z.file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<dc:creator>Testshire Police Authority</dc:creator>");
+    const d = await z.file("word/document.xml")!.async("string");
+    expect(d).not.toContain("Draft: not yet approved");
+  });
+
+  test("the working papers: a document of their own, every figure on a numbered line with its cells", async () => {
+    const z = await JSZip.loadAsync(await renderPapersDocx(s));
+    const d = unescape(await z.file("word/document.xml")!.async("string"));
+    const ps = paragraphs(d);
+    expect(ps.find((p) => p.style === "Title")?.text).toBe(s.papersTitle);
+    for (const sec of s.papers) expect(ps.map((p) => p.text)).toContain(sec.heading);
+    const src = blocksOf(s, "sources", "papers")[0];
+    expect(src.items.length).toBeGreaterThan(20);
+    // W1's row: its line, figure, value and cells
+    const w1 = src.items[0];
+    expect(d).toContain(`>${w1.line}<`);
+    expect(d).toContain(w1.cells);
+    const headers = Object.keys(z.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    expect(await z.file(headers[0])!.async("string")).toContain(
+      "Working papers, not for publication"
+    );
   });
 });
 

@@ -56,7 +56,8 @@ describe("renderStatementHtml", () => {
 
   test("tables have captions, column headers with scope, and row headers", () => {
     const tables = html.match(/<table[\s\S]*?<\/table>/g) ?? [];
-    expect(tables.length).toBe(blocksOf(s, "table").length + blocksOf(s, "chart").length + 1);
+    // the statement's tables and one table of figures under each chart (the sources table is in the papers)
+    expect(tables.length).toBe(blocksOf(s, "table").length + blocksOf(s, "chart").length);
     for (const t of tables) {
       expect(t).toMatch(/<caption>[^<]+<\/caption>/);
       expect(t).toMatch(/<th scope="col"/);
@@ -98,6 +99,29 @@ describe("renderStatementHtml", () => {
     expect(html).toContain(
       "<caption>Figures in the chart: Overtime as % of paybill against the 4% threshold</caption>"
     );
+  });
+
+  test("the Authority's statement: its name, plan, Draft until approved, and a contents list", () => {
+    expect(html).toContain('<p class="vfm-authority">[Name of the Police Authority]</p>');
+    expect(html).toContain(
+      '<p class="vfm-meta">Local Policing Plan 2010/11. Testshire Police.</p>'
+    );
+    expect(html).toContain('<p class="vfm-draft">Draft: not yet approved by the Authority.</p>');
+    const nav = /<nav class="vfm-contents"[\s\S]*?<\/nav>/.exec(html)![0];
+    for (const c of s.contents)
+      expect(nav).toContain(`<a href="#vfm-section-${c.sectionId}">${escapeHtml(c.heading)}</a>`);
+    // the working papers are not in the statement
+    expect(html).not.toContain("Where each figure came from");
+  });
+
+  test("the working papers render on their own, with the sources and the points to check", () => {
+    const papers = renderStatementHtml(s, { document: "papers" });
+    expect(balanced(papers)).toEqual([]);
+    expect(papers).toContain(`<h1>${escapeHtml(s.papersTitle)}</h1>`);
+    for (const sec of s.papers) expect(papers).toContain(escapeHtml(sec.heading));
+    expect(papers).not.toContain("vfm-contents");
+    const page = renderStatementHtmlDocument(s, "papers");
+    expect(page).toContain(`<title>${escapeHtml(s.papersTitle)}</title>`);
   });
 
   test("the standalone page has a language, a title and the styles", () => {

@@ -8,7 +8,12 @@ import { MemoryGateway } from "../../src/preview/memoryGateway";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { draftStatement, runVfm } from "../../src/core/run";
 import { analysisToJson } from "../../src/core/analysis/json";
-import { CHARTS_SHEET, STATEMENT_SHEET, renderStatementWritePlan } from "../../src/render/excel";
+import {
+  CHARTS_SHEET,
+  PAPERS_SHEET,
+  STATEMENT_SHEET,
+  renderStatementWritePlan,
+} from "../../src/render/excel";
 import { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 
 // Rendering Word and Excel files takes a second or two, more on a busy machine.
@@ -49,6 +54,7 @@ test("a re-run replaces only the add-in's sheets and never touches the user's", 
   expect(w1.sheets.map((d) => [d.planned, d.actual, d.replaces])).toEqual([
     [STATEMENT_SHEET, `${STATEMENT_SHEET} (2)`, false],
     [CHARTS_SHEET, CHARTS_SHEET, false],
+    [PAPERS_SHEET, PAPERS_SHEET, false],
   ]);
   expect(w1.sheets[0].note).toContain("left untouched");
 
@@ -57,6 +63,7 @@ test("a re-run replaces only the add-in's sheets and never touches the user's", 
   expect(w2.sheets.map((d) => [d.actual, d.replaces])).toEqual([
     [`${STATEMENT_SHEET} (2)`, true],
     [CHARTS_SHEET, true],
+    [PAPERS_SHEET, true],
   ]);
 
   const after = await gateway.readWorkbook();
@@ -67,6 +74,7 @@ test("a re-run replaces only the add-in's sheets and never touches the user's", 
     STATEMENT_SHEET,
     `${STATEMENT_SHEET} (2)`,
     CHARTS_SHEET,
+    PAPERS_SHEET,
   ]);
   // the add-in's own sheets are not read back as data: the analysis is unchanged
   expect(analysisToJson(second.r.analysis)).toEqual(analysisToJson(first.r.analysis));

@@ -1,8 +1,9 @@
 /**
- * `vfm statement WORKBOOK.xlsx --out statement.docx [--xlsx statement.xlsx] [--policy FILE]
- * [--date YYYY-MM-DD]`: drafts the Value for Money Statement from a force's workbook and writes
- * it as a Word document and, optionally, as a NEW workbook holding only the statement and chart
- * sheets.
+ * `vfm statement WORKBOOK.xlsx --out statement.docx [--papers papers.docx] [--xlsx statement.xlsx]
+ * [--authority NAME] [--approved YYYY-MM-DD] [--policy FILE] [--date YYYY-MM-DD]`: drafts the
+ * Police Authority's Value for Money Statement from a force's workbook and writes it as a Word
+ * document for publication, the working papers (sources, settings, points to check) as a second
+ * Word document, and, optionally, a NEW workbook holding only the statement, papers and charts.
  *
  * The user's workbook is only ever read: it is never rewritten, not even as a copy (an ExcelJS
  * round trip can drop charts, pivot tables and shared formulas). An output path that is the
@@ -16,24 +17,29 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { draftStatement, isIsoDate, Statement } from "../../core";
-import { renderStatementDocx } from "../../render/docx";
+import { renderPapersDocx, renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
 import { writePlanToXlsx } from "../../xlsx/write";
 import { Command, EXIT } from "../io";
 import { loadAndAnalyse } from "../pipeline";
 
-export const STATEMENT_USAGE = `Usage: vfm statement WORKBOOK.xlsx --out STATEMENT.docx [--xlsx STATEMENT.xlsx]
+export const STATEMENT_USAGE = `Usage: vfm statement WORKBOOK.xlsx --out STATEMENT.docx [--papers PAPERS.docx]
 
-Drafts the Value for Money Statement from a police force's workbook: planned and actual savings
-in the nine areas, the overtime, business-support and procurement evidence, benchmarking and
-the cells every figure came from.
+Drafts the Police Authority's Value for Money Statement from a police force's workbook: planned
+and actual savings in the nine areas by year, the overtime, business-support and procurement
+targets, and benchmarking. The working papers hold the cells every figure came from, the
+settings used and the points to check before publishing.
 
-  --out FILE.docx    write the statement as a Word document
-  --xlsx FILE.xlsx   also write a new workbook holding only the statement and chart sheets
-                     (your workbook is never rewritten or copied)
-  --policy FILE      a JSON file of policy settings, as for vfm analyse
-  --date YYYY-MM-DD  the date the statement is drafted on (default: today)
-  --help             show this help
+  --out FILE.docx          write the statement for publication as a Word document
+  --papers FILE.docx       write the working papers as a second Word document
+  --xlsx FILE.xlsx         also write a new workbook holding only the statement, papers and
+                           chart sheets (your workbook is never rewritten or copied)
+  --authority NAME         the Police Authority's name (default: the workbook's Settings or cover)
+  --approved YYYY-MM-DD    the date the Authority approved the statement; until given, every
+                           page says "Draft"
+  --policy FILE            a JSON file of policy settings, as for vfm analyse
+  --date YYYY-MM-DD        the date the statement is drafted on (default: today)
+  --help                   show this help
 
 Exit code 0 when the statement was written, 2 when the workbook cannot be read or holds no
 budget figures, or an output cannot be written.
@@ -42,6 +48,9 @@ budget figures, or an output cannot be written.
 interface Args {
   file?: string;
   out?: string;
+  papers?: string;
+  authority?: string;
+  approved?: string;
   xlsx?: string;
   policy?: string;
   date?: string;
@@ -49,13 +58,24 @@ interface Args {
   error?: string;
 }
 
-const VALUE_OPTIONS = ["--out", "--xlsx", "--policy", "--date"] as const;
+const VALUE_OPTIONS = [
+  "--out",
+  "--papers",
+  "--xlsx",
+  "--authority",
+  "--approved",
+  "--policy",
+  "--date",
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 export function parseStatementArgs(args: readonly string[]): Args {
   const out: Args = { help: false };
   const set = (opt: ValueOption, v: string) => {
     if (opt === "--out") out.out = v;
+    else if (opt === "--papers") out.papers = v;
+    else if (opt === "--authority") out.authority = v;
+    else if (opt === "--approved") out.approved = v;
     else if (opt === "--xlsx") out.xlsx = v;
     else if (opt === "--policy") out.policy = v;
     else out.date = v;
@@ -75,8 +95,14 @@ export function parseStatementArgs(args: readonly string[]): Args {
   }
   if (!out.help && !out.error) {
     if (!out.file) out.error = "name the workbook to draft the statement from.";
-    else if (!out.out && !out.xlsx)
+    else if (!out.out && !out.xlsx && !out.papers)
       out.error = "say where to write the statement with --out FILE.docx.";
+    else if (out.papers && !/\.docx$/i.test(out.papers))
+      out.error = `--papers names a Word document, so it must end in .docx (got ${out.papers}).`;
+    else if (out.approved && !isIsoDate(out.approved))
+      out.error = `--approved must be a date written YYYY-MM-DD (got ${out.approved}).`;
+    else if (out.authority !== undefined && out.authority.trim() === "")
+      out.error = "--authority needs the Police Authority's name.";
     else if (out.out && !/\.docx$/i.test(out.out))
       out.error = `--out names a Word document, so it must end in .docx (got ${out.out}).`;
     else if (out.xlsx && !/\.xlsx$/i.test(out.xlsx))
@@ -129,14 +155,22 @@ function writeError(file: string, e: unknown): string {
 }
 
 function summaryLines(s: Statement, written: readonly string[]): string {
-  const checks = s.sections.find((x) => x.id === "notes");
+  const checks = s.papers.find((x) => x.id === "notes");
   const notes = checks?.blocks.find((b) => b.kind === "notes");
   const count = notes && notes.kind === "notes" ? notes.items.length : 0;
   return [
-    `${s.title} for ${s.force}${s.illustrative && !/illustrative/i.test(s.force) ? " (illustrative)" : ""}.`,
+    `${s.title} of ${s.authority.name ?? "the Police Authority (not named)"} for ${s.force}${s.illustrative && !/illustrative/i.test(s.force) ? " (illustrative)" : ""}, ${s.planText}.`,
+    s.approval.approved
+      ? `Approved on ${s.approval.dateText}.`
+      : "Draft: every page says so until an approval date is given with --approved YYYY-MM-DD.",
+    ...(s.authority.name === null
+      ? [
+          "The workbook does not name the Police Authority: give it with --authority NAME, or add a Police authority row to the Settings sheet.",
+        ]
+      : []),
     ...written.map((w) => `Wrote ${w}`),
     count > 0
-      ? `${count} point${count === 1 ? "" : "s"} to check before publishing: see "Points to check before publishing" in the statement.`
+      ? `${count === 1 ? "One point" : `${count} points`} to check before publishing: see "Points to check before publishing" in the working papers${written.some((w) => w.includes("working papers")) ? "" : " (write them with --papers FILE.docx)"}.`
       : "No problems were found in the figures used.",
     "",
   ].join("\n");
@@ -153,7 +187,7 @@ export const statement: Command = async (args, io) => {
     return EXIT.unreadable;
   }
   const input = path.resolve(io.cwd, p.file);
-  const outputs = [p.out, p.xlsx]
+  const outputs = [p.out, p.papers, p.xlsx]
     .filter((o): o is string => !!o)
     .map((o) => path.resolve(io.cwd, o));
   for (const o of outputs)
@@ -163,10 +197,12 @@ export const statement: Command = async (args, io) => {
       );
       return EXIT.unreadable;
     }
-  if (outputs.length === 2 && (await sameFile(outputs[0], outputs[1]))) {
-    io.stderr("vfm statement: --out and --xlsx name the same file.\n");
-    return EXIT.unreadable;
-  }
+  for (let i = 0; i < outputs.length; i++)
+    for (let j = i + 1; j < outputs.length; j++)
+      if (await sameFile(outputs[i], outputs[j])) {
+        io.stderr("vfm statement: two outputs name the same file; give each its own.\n");
+        return EXIT.unreadable;
+      }
 
   const loaded = await loadAndAnalyse(p.file, io.cwd, p.policy ? { policy: p.policy } : {});
   if (!loaded.ok) {
@@ -178,7 +214,12 @@ export const statement: Command = async (args, io) => {
   const generatedAt = p.date ? `${p.date}T00:00:00Z` : new Date().toISOString();
   let drafted: Statement;
   try {
-    drafted = draftStatement(result, { generatedAt, workbookName: path.basename(input) });
+    drafted = draftStatement(result, {
+      generatedAt,
+      workbookName: path.basename(input),
+      ...(p.authority ? { authority: p.authority.trim() } : {}),
+      ...(p.approved ? { approved: p.approved } : {}),
+    });
   } catch (e) {
     io.stderr(
       `vfm statement: ${p.file}: the statement could not be drafted (${e instanceof Error ? e.message.split("\n")[0] : String(e)}).\n`
@@ -194,11 +235,17 @@ export const statement: Command = async (args, io) => {
       render: () => renderStatementDocx(drafted),
       what: "the Word statement",
     });
+  if (p.papers)
+    targets.push({
+      file: path.resolve(io.cwd, p.papers),
+      render: () => renderPapersDocx(drafted),
+      what: "the working papers",
+    });
   if (p.xlsx)
     targets.push({
       file: path.resolve(io.cwd, p.xlsx),
       render: () => writePlanToXlsx(renderStatementWritePlan(drafted)),
-      what: "a new workbook with the statement and chart sheets",
+      what: "a new workbook with the statement, charts and working papers sheets",
     });
   for (const t of targets) {
     let bytes: Uint8Array;

@@ -7,7 +7,7 @@
 import { Finding, finding } from "../findings";
 import { CellRef } from "../grid";
 import { countOf, listWords } from "../plainEnglish";
-import { BudgetLineKey, ForceData } from "../forceData";
+import { BudgetLineKey, ForceData, YearBasis } from "../forceData";
 import { Pence, applyRate } from "../money";
 import { Policy } from "../policy";
 import { FinancialYear } from "../years";
@@ -465,10 +465,7 @@ function cutsOnlyPath(
   return out;
 }
 
-function basisOf(
-  data: ForceData,
-  year: FinancialYear
-): "actual" | "budget" | "target" | "forecast" | undefined {
+function basisOf(data: ForceData, year: FinancialYear): YearBasis | undefined {
   for (const l of data.budget.lines)
     if (l.key === "officerOvertime" && !l.isTotal) {
       const b = l.basis?.get(year);

@@ -8,7 +8,13 @@
  */
 import { CellRef } from "../grid";
 import { Finding } from "../findings";
-import { FunctionCategory, ProcurementCategory, ProcurementRoute, SavingsArea } from "../forceData";
+import {
+  FunctionCategory,
+  ProcurementCategory,
+  ProcurementRoute,
+  SavingsArea,
+  YearBasis,
+} from "../forceData";
 import { MoneyUnit, Pence } from "../money";
 import { FinancialYear } from "../years";
 import { Policy, PolicyOverrideApplied, SupportClass } from "../policy";
@@ -62,8 +68,8 @@ export interface OvertimeYear {
   readonly status: ThresholdStatus;
   /** Whether the year counts as a "highest spender" year (held to the annual cut). */
   readonly highestSpender: boolean;
-  /** "actual" | "budget" | "target" | "forecast" where the header said so. */
-  readonly basis?: "actual" | "budget" | "target" | "forecast";
+  /** "actual" | "budget" | "plan" | "target" | "forecast" where the header said so. */
+  readonly basis?: YearBasis;
 }
 
 export interface OvertimeRequirement {

@@ -6,9 +6,9 @@
  * no hidden map in the workbook: what the add-in would write now is the reference.
  *
  * What is compared: every cell of the statement's body (the summary, the nine areas and the
- * benchmarking) and of the charts sheet. Not compared: the "drafted on" line (it holds the date
- * of drafting), and the closing "points to check" and "sources" sections, which list the
- * workbook's findings and the file's name and so change with things that are not figures.
+ * benchmarking) and of the charts sheet. Not compared: the two lines under the title (the
+ * Authority, its plan and the approval mark), and the working papers (their own sheet), which
+ * list the workbook's findings, the file's name and the date of drafting, not figures.
  *
  * The money unit the sheet was drafted in is found by drafting in each unit and keeping the one
  * that matches best, so a statement drafted in £m is compared in £m.
@@ -31,11 +31,17 @@ export type StatementPlanRenderer = (
   names: { readonly statementSheet: string; readonly chartsSheet?: string }
 ) => WritePlan;
 
-/** Sections after the body: they list findings and sources, not figures. */
-const CLOSING_SECTIONS = new Set(["notes", "sources"]);
-/** The row of the "drafted on" line (title in row 0, then this). */
-const DRAFTED_ON_ROW = 1;
-/** Any fixed timestamp: only the skipped "drafted on" line and the sources depend on it. */
+/**
+ * Sections that list findings and sources, not figures: the working papers, on a sheet of their
+ * own since issue 13 (an older statement sheet may still end with them).
+ */
+const CLOSING_SECTIONS = new Set(["notes", "sources", "settings", "figures"]);
+/**
+ * The rows under the title: the Authority and its plan (which a user may give when drafting),
+ * and the approval mark (Draft, or the date of approval); neither is a figure.
+ */
+const META_ROWS = [1, 2];
+/** Any fixed timestamp: only the working papers, which are not compared, depend on it. */
 const DRAFTED_AT = "2000-01-01T00:00:00Z";
 const UNITS: readonly MoneyUnit[] = ["£", "£000", "£m"];
 
@@ -171,7 +177,7 @@ function expectedFor(
       cells: [...main.cells.values()],
       rows: main.rows,
       cols: main.cols,
-      skipRows: [DRAFTED_ON_ROW],
+      skipRows: META_ROWS,
     },
   ];
   const charts = full.sheets.find((s) => s.role === "charts");

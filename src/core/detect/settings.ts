@@ -15,11 +15,33 @@ import { unitInText } from "./units";
 import { yearOfCell } from "./years";
 
 export type SettingKey =
-  "forceName" | "baselineYear" | "targetYear" | "unit" | "averageSupportCost" | "settingHeader";
+  | "forceName"
+  | "authorityName"
+  | "policingPlanYear"
+  | "baselineYear"
+  | "targetYear"
+  | "unit"
+  | "averageSupportCost"
+  | "settingHeader";
 
 export const settingMatcher = new Matcher<SettingKey>({
   phrases: [
     ["forceName", ["force name", "force", "police force", "name of force", "name of the force"]],
+    [
+      "authorityName",
+      [
+        "police authority",
+        "authority",
+        "authority name",
+        "name of the police authority",
+        "name of the authority",
+        "police authority name",
+      ],
+    ],
+    [
+      "policingPlanYear",
+      ["local policing plan", "policing plan", "local policing plan year", "policing plan year"],
+    ],
     ["baselineYear", ["baseline year", "baseline", "base year"]],
     ["targetYear", ["target year", "horizon year"]],
     ["unit", ["money unit", "unit", "units", "amounts in", "currency unit"]],
@@ -166,6 +188,8 @@ export function readSettingsSheet(
   const { rows, headerRow } = settingRows(sheet);
   const s: {
     forceName?: Sourced<string>;
+    authorityName?: Sourced<string>;
+    policingPlanYear?: Sourced<FinancialYear>;
     baselineYear?: Sourced<FinancialYear>;
     targetYear?: Sourced<FinancialYear>;
     unit?: Sourced<MoneyUnit>;
@@ -183,6 +207,12 @@ export function readSettingsSheet(
         if (t && !s.forceName) s.forceName = { value: t, sources: [cell], how };
         break;
       }
+      case "authorityName": {
+        const t = cellText(row.value);
+        if (t && !s.authorityName) s.authorityName = { value: t, sources: [cell], how };
+        break;
+      }
+      case "policingPlanYear":
       case "baselineYear":
       case "targetYear": {
         const y = settingYear(row.value, fmt);
@@ -192,7 +222,7 @@ export function readSettingsSheet(
               finding(
                 "warning",
                 "YEAR_NOT_VALID",
-                `${refs.text(row.row, row.valueCol)} should give the ${row.key === "baselineYear" ? "baseline" : "target"} year (e.g. 2008/09) but holds "${cellText(row.value)}".`,
+                `${refs.text(row.row, row.valueCol)} should give the ${row.key === "baselineYear" ? "baseline" : row.key === "targetYear" ? "target" : "Local Policing Plan's"} year (e.g. 2008/09) but holds "${cellText(row.value)}".`,
                 cell,
                 "Write the year as 2008/09."
               )
@@ -252,6 +282,8 @@ export function readSettingsSheet(
   const settings: ForceSettings = { ...s, policyOverrides: overrides };
   const found = [
     s.forceName && "force name",
+    s.authorityName && "police authority",
+    s.policingPlanYear && "Local Policing Plan year",
     s.baselineYear && "baseline year",
     s.targetYear && "target year",
     s.unit && "money unit",

@@ -43,8 +43,14 @@ function headerText(v: CellValue): string {
   return "";
 }
 
-/** Basis preference when one year has two columns: outturn beats forecast beats budget beats target. */
-const BASIS_RANK: Record<YearBasis, number> = { actual: 0, forecast: 1, budget: 2, target: 3 };
+/** Basis preference when one year has two columns: outturn, forecast, budget, plan, then target. */
+const BASIS_RANK: Record<YearBasis, number> = {
+  actual: 0,
+  forecast: 1,
+  budget: 2,
+  plan: 3,
+  target: 4,
+};
 
 export interface YearHeaderOptions {
   /** User decisions by header cell ("Budget!D5"): another year, or "ignore". */

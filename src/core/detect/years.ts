@@ -11,7 +11,8 @@ import { CellValue, isErrorValue } from "../grid";
 import { FinancialYear } from "../years";
 import { DAY_MS, financialYearOf, isoOfDate, serialToDate, serialToIso } from "../dates";
 
-export type YearBasis = "actual" | "budget" | "target" | "forecast";
+import type { YearBasis } from "../forceData";
+export type { YearBasis };
 
 export interface YearInText {
   readonly year: FinancialYear;
@@ -213,13 +214,14 @@ function scanRanges(t: string): RangeScan {
   return invalid ? { invalid } : {};
 }
 
-/** The basis a header states: "Actual", "Outturn" -> actual; "Budget", "Plan" -> budget; ... */
+/** The basis a header states: "Actual", "Outturn" -> actual; "Budget" -> budget; "Plan" -> plan; ... */
 export function basisOf(text: string): YearBasis | undefined {
   const words = text.toLowerCase().split(/[^a-z]+/);
   let actual = false;
   let budget = false;
   let target = false;
   let forecast = false;
+  let plan = false;
   for (const w of words) {
     switch (w) {
       case "forecast":
@@ -245,10 +247,12 @@ export function basisOf(text: string): YearBasis | undefined {
       case "estimated":
       case "original":
       case "revised":
+        budget = true;
+        break;
       case "plan":
       case "planned":
       case "mtfp":
-        budget = true;
+        plan = true;
         break;
     }
   }
@@ -256,6 +260,7 @@ export function basisOf(text: string): YearBasis | undefined {
   if (target) return "target";
   if (actual) return "actual";
   if (budget) return "budget";
+  if (plan) return "plan";
   return undefined;
 }
 

@@ -26,6 +26,8 @@ import { sheetFromRows } from "./gridBuilder";
 import { dateOfIso, isoToSerial } from "../dates";
 
 export const EXAMPLESHIRE_NAME = "Exampleshire Constabulary";
+/** The sample's Police Authority: as fictional as the force. */
+export const EXAMPLESHIRE_AUTHORITY = "Exampleshire Police Authority";
 
 /** On every sheet of the sample. */
 export const ILLUSTRATIVE_NOTE = "Illustrative figures for a fictional force";
@@ -855,6 +857,8 @@ function settingsTemplate(): SheetGrid {
     ["Target year", "2013/14", null],
     ["Money unit", "£", "Every amount on the input sheets is in pounds"],
     ["Average cost per business support FTE (£)", 32500, "Salary, on-costs and overheads"],
+    ["Police authority", EXAMPLESHIRE_AUTHORITY, "A fictional authority, like the force"],
+    ["Local Policing Plan", "2010/11", "The plan the statement goes in"],
   ];
   return templateSheetGrid(tpl("settings"), body, ILLUSTRATIVE_NOTE);
 }
@@ -887,6 +891,7 @@ function freeCover(): SheetGrid {
     ["Baseline year", "2008/09"],
     ["Target year", "2013/14"],
     ["Average cost per business support post (£)", 32500],
+    ["Police authority", EXAMPLESHIRE_AUTHORITY],
     [],
     ["Prepared by the Director of Finance's office"],
   ]);

@@ -1,20 +1,24 @@
 /**
- * buildStatement: the Value for Money Statement (White Paper 5.53) as a document model, from the
- * analysis and the detected data. Pure and deterministic: the same inputs (including the
- * generatedAt timestamp the caller passes) always give the same statement.
+ * buildStatement: the Police Authority's Value for Money Statement (White Paper 5.53-5.54) and
+ * its working papers as one document model, from the analysis and the detected data. Pure and
+ * deterministic: the same inputs (including the generatedAt timestamp the caller passes) always
+ * give the same statement.
  *
- * Order: summary (with the national context), the nine areas (each with its evidence), the
- * benchmarking section, points to check before publishing, and the sources.
+ * The statement (`sections`): foreword, summary (with the national context), the nine areas
+ * (each with its evidence), benchmarking. The working papers (`papers`): points to check before
+ * publishing, the sheets read, the settings used and where every figure came from.
  */
-import { Finding } from "../findings";
+import { formatDate, formatYear } from "../format";
+import { Finding, finding } from "../findings";
 import { ForceData } from "../forceData";
 import { WorkbookGrid } from "../grid";
 import { MoneyUnit } from "../money";
-import { formatYear } from "../format";
+import { FinancialYear } from "../years";
 import { Analysis } from "../analysis/types";
-import { Section, Statement } from "./model";
-import { formatDate } from "../format";
-import { DraftContext } from "./sections/common";
+import { Approval, Authority, Section, Statement } from "./model";
+import { tidySections } from "./wording";
+import { forewordSection } from "./sections/foreword";
+import { DraftContext, sheetOf, yearBasis } from "./sections/common";
 import { summarySections } from "./sections/summary";
 import { allAreaSections } from "./sections/areas";
 import { PeersForStatement, benchmarkingSections } from "./sections/benchmarking";
@@ -31,10 +35,16 @@ export interface StatementOptions {
   readonly unit?: MoneyUnit;
   /** Marks every output as illustrative (the sample); see workbookSaysIllustrative. */
   readonly illustrative?: boolean;
-  /** The workbook's file name, for the sources section. */
+  /** The workbook's file name, for the working papers. */
   readonly workbookName?: string;
   /** The force's targets, where it chose a modelled scenario as them (a separate section). */
   readonly targets?: ScenarioResult;
+  /** The Police Authority's name as the user gives it (`--authority`, the pane); beats the workbook's. */
+  readonly authority?: string;
+  /** The date the Authority approved the statement, ISO "2011-03-31"; until then every page says "Draft". */
+  readonly approved?: string;
+  /** The Local Policing Plan's year; default: the workbook's setting, else the first year not actual. */
+  readonly planYear?: FinancialYear;
 }
 
 /** The statement's title, with the span of years its savings plan covers. */
@@ -47,6 +57,46 @@ function titleOf(analysis: Analysis): string {
   return first === last
     ? `Value for Money Statement ${formatYear(first)}`
     : `Value for Money Statement ${formatYear(first)} to ${formatYear(last)}`;
+}
+
+/** The words the statement prints where no Authority was named. */
+export const AUTHORITY_PLACEHOLDER = "[Name of the Police Authority]";
+
+function authorityOf(data: ForceData, options: StatementOptions): Authority {
+  const given = options.authority?.trim();
+  if (given) return { name: given, text: given, from: "option", sources: [] };
+  const read = data.settings.authorityName;
+  if (read && read.value.trim())
+    return {
+      name: read.value.trim(),
+      text: read.value.trim(),
+      from: "workbook",
+      sources: read.sources,
+    };
+  return { name: null, text: AUTHORITY_PLACEHOLDER, from: "none", sources: [] };
+}
+
+/**
+ * The Local Policing Plan's year (5.53: statements from 2010/11): the option, the workbook's
+ * setting, else the first year the budget headers do not mark actual, from 2010/11 on.
+ */
+function planYearOf(ctx: DraftContext, options: StatementOptions): FinancialYear {
+  if (options.planYear !== undefined) return options.planYear;
+  const set = ctx.data.settings.policingPlanYear?.value;
+  if (set !== undefined) return set;
+  const years = ctx.analysis.years.filter((y) => y >= FIRST_STATEMENT_YEAR);
+  const notActual = years.find((y) => yearBasis(ctx, y) !== "actual");
+  return notActual ?? years[0] ?? Math.max(FIRST_STATEMENT_YEAR, ctx.policy.years.target);
+}
+
+/** 5.53-5.54: the statement is part of the Local Policing Plan from 2010/11. */
+const FIRST_STATEMENT_YEAR = 2010;
+
+function approvalOf(options: StatementOptions): Approval {
+  const date = options.approved;
+  if (!date) return { approved: false, pageMark: "Draft: not yet approved" };
+  const dateText = formatDate(date);
+  return { approved: true, date, dateText, pageMark: `Approved ${dateText}` };
 }
 
 /**
@@ -69,26 +119,51 @@ export function buildStatement(
     force,
     findings,
   };
+  const authority = authorityOf(data, options);
+  const planYear = planYearOf(ctx, options);
+  const approval = approvalOf(options);
+  const illustrative = options.illustrative ?? false;
   const generatedText = formatDate(options.generatedAt);
-  const body: Section[] = [
+  if (authority.name === null)
+    findings.push(
+      finding(
+        "warning",
+        "STATEMENT_NO_AUTHORITY",
+        "The workbook does not name the Police Authority that publishes the statement, so the statement shows a space for its name.",
+        sheetOf(data, "settings"),
+        'Add a "Police authority" row to the Settings sheet, or give the name when drafting.'
+      )
+    );
+  const body: Section[] = tidySections([
+    forewordSection(ctx, { authority, planYear, approval, illustrative }),
     ...summarySections(ctx),
     ...allAreaSections(ctx),
     ...targetsSections(ctx, options.targets),
     ...benchmarkingSections(ctx, options.peers),
-  ];
+  ]);
   const notes = notesSection(ctx);
   const sources = sourcesSection(ctx, body, {
     generatedText,
     ...(options.workbookName ? { workbookName: options.workbookName } : {}),
   });
+  const title = titleOf(analysis);
   return {
-    title: titleOf(analysis),
+    title,
     force,
+    authority,
+    planYear,
+    planText: `Local Policing Plan ${formatYear(planYear)}`,
+    approval,
+    contents: body
+      .filter((s) => s.level === 1)
+      .map((s) => ({ sectionId: s.id, heading: s.heading })),
+    papersTitle: `Working papers for the ${title}`,
+    papers: [notes, ...sources],
     generatedAt: options.generatedAt,
     generatedText,
     unit: ctx.unit,
-    illustrative: options.illustrative ?? false,
-    sections: [...body, notes, sources],
+    illustrative,
+    sections: body,
     findings,
   };
 }

@@ -11,6 +11,7 @@ import { CellRef } from "../grid";
 import { Finding, Severity } from "../findings";
 import { MoneyUnit } from "../money";
 import { SavingsArea } from "../forceData";
+import { FinancialYear } from "../years";
 
 /** What kind of quantity a column or figure holds; decides alignment and the number format. */
 export type ValueKind = "text" | "money" | "percent" | "fte" | "number" | "year" | "date" | "rag";
@@ -62,9 +63,12 @@ export interface ParagraphBlock {
   readonly runs: readonly TextRun[];
   /**
    * normal: the add-in's own text; userNarrative: text the force wrote in its savings plan notes,
-   * shown as a quotation; missing: a plain statement that data is missing; lead: an introduction.
+   * shown as a quotation; missing: a plain statement that data is missing; lead: an introduction;
+   * placeholder: a marked space for the Authority's own words (the Chair's foreword);
+   * signature: a line for a name, role and date.
    */
-  readonly role?: "normal" | "lead" | "userNarrative" | "missing" | "caveat";
+  readonly role?:
+    "normal" | "lead" | "userNarrative" | "missing" | "caveat" | "placeholder" | "signature";
 }
 
 export interface TableColumn {
@@ -132,6 +136,13 @@ export interface ChartBlock {
   readonly threshold?: { readonly value: number; readonly text: string };
   /** Describes the chart for a screen reader, with its figures. */
   readonly altText: string;
+  /**
+   * The value axis' top, where one far outlier would flatten the rest: its column runs off the
+   * top and its label gives its value (see skiSlope.ts). Undefined: the axis fits every value.
+   */
+  readonly axisMaximum?: number;
+  /** A line under the chart, e.g. naming a column that runs off the scale. */
+  readonly note?: string;
 }
 
 export interface RagBlock {
@@ -160,8 +171,13 @@ export interface NotesBlock {
 }
 
 export interface SourceItem {
+  /** The working papers' line number for the figure, "W1", "W2", ...: the statement cites it. */
+  readonly line: string;
   /** What the figure is, e.g. "Officer overtime 2009/10". */
   readonly figure: string;
+  /** The figure's kind and stored value, as in the statement. */
+  readonly kind: ValueKind;
+  readonly value: string | number | null;
   readonly text: string;
   /** Cells written "Budget!C7", several joined with ", "; empty when from policy or settings. */
   readonly cells: string;
@@ -188,9 +204,55 @@ export interface Section {
   readonly blocks: readonly Block[];
 }
 
+/** Who publishes the statement: the Police Authority (5.53-5.54), and where its name came from. */
+export interface Authority {
+  /** The Authority's name, or null when neither the workbook nor the user gave one. */
+  readonly name: string | null;
+  /** The name as the statement prints it: the name, or a plain placeholder asking for it. */
+  readonly text: string;
+  readonly from: "option" | "workbook" | "none";
+  /** The Settings or cover cell the name was read from. */
+  readonly sources: readonly CellRef[];
+}
+
+/** The statement's approval: "Draft" on every page until the Authority approves it. */
+export interface Approval {
+  readonly approved: boolean;
+  /** ISO date of approval, where given. */
+  readonly date?: string;
+  /** "31 March 2011". */
+  readonly dateText?: string;
+  /** The words every page carries: "Draft: not yet approved" or "Approved 31 March 2011". */
+  readonly pageMark: string;
+}
+
+/** One entry of the contents list: a level-1 section of the published statement. */
+export interface ContentsEntry {
+  readonly sectionId: string;
+  readonly heading: string;
+}
+
+/**
+ * The two documents drafted together:
+ * - the statement for publication (`sections`): foreword, summary, the nine areas and the
+ *   benchmarks, in plain English, with no cell addresses or setting keys;
+ * - the working papers (`papers`): where every figure came from (numbered lines "W1", ...), the
+ *   settings used with their White Paper paragraphs, the sheets read and the points to check.
+ */
 export interface Statement {
   readonly title: string;
   readonly force: string;
+  readonly authority: Authority;
+  /** The Local Policing Plan the statement belongs to (5.53: from 2010/11), e.g. "2010/11". */
+  readonly planYear: FinancialYear;
+  readonly planText: string;
+  readonly approval: Approval;
+  /** The published statement's level-1 sections, in order. */
+  readonly contents: readonly ContentsEntry[];
+  /** The working papers' title, e.g. "Working papers for the Value for Money Statement 2010/11". */
+  readonly papersTitle: string;
+  /** The working papers: sources, settings, sheets read and points to check. */
+  readonly papers: readonly Section[];
   /** ISO timestamp passed in by the caller (core functions never read the clock). */
   readonly generatedAt: string;
   /** generatedAt as a reader sees it, e.g. "5 May 2025". */
@@ -204,13 +266,14 @@ export interface Statement {
   readonly findings: readonly Finding[];
 }
 
-/** Every block of one kind in the statement, in document order. */
+/** Every block of one kind in the statement (or, with `papers`, the working papers), in order. */
 export function blocksOf<K extends Block["kind"]>(
   statement: Statement,
-  kind: K
+  kind: K,
+  document: "statement" | "papers" = "statement"
 ): Extract<Block, { kind: K }>[] {
   const out: Extract<Block, { kind: K }>[] = [];
-  for (const s of statement.sections)
+  for (const s of document === "statement" ? statement.sections : statement.papers)
     for (const b of s.blocks) if (b.kind === kind) out.push(b as Extract<Block, { kind: K }>);
   return out;
 }

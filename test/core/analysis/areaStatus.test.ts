@@ -51,7 +51,7 @@ describe("areaStatus", () => {
         area,
         ragState({ ...st.tests[0].status, rag: st.rag }),
       ]);
-      if (st.tests.length > 1) for (const t of st.tests) expect(block.basis).toContain(t.label);
+      if (st.tests.length > 1) for (const t of st.tests) expect(block.rule).toContain(t.label);
     }
   });
 });

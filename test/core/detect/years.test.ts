@@ -32,7 +32,7 @@ describe("financial years in headers", () => {
     ["Actual 2008/09", 2008, "actual"],
     ["Outturn 2009/10", 2009, "actual"],
     ["2010/11 Budget", 2010, "budget"],
-    ["2011/12 Plan", 2011, "budget"],
+    ["2011/12 Plan", 2011, "plan"],
     ["2013/14 Target", 2013, "target"],
     ["Forecast outturn 2009/10", 2009, "forecast"],
     ["Probable outturn 2009/10", 2009, "forecast"],
@@ -170,7 +170,7 @@ describe("date cells", () => {
 
   test("basis words", () => {
     expect(basisOf("Original budget")).toBe("budget");
-    expect(basisOf("MTFP")).toBe("budget");
+    expect(basisOf("MTFP")).toBe("plan");
     expect(basisOf("Notes")).toBeUndefined();
   });
 });

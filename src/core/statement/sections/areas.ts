@@ -10,6 +10,7 @@ import { SavingsAreaSummary } from "../../analysis/types";
 import { savingsAreaLabel } from "../../analysis/savings";
 import { areaStatus as coreAreaStatus } from "../../analysis/areaStatus";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
+import { countOf, lowerFirst } from "../../plainEnglish";
 import {
   DraftContext,
   areaWords,
@@ -87,10 +88,10 @@ export function areaStatus(ctx: DraftContext, area: SavingsArea): RagBlock {
     kind: "rag",
     status,
     words: RAG_LABELS[status],
-    rule: "The area takes the weaker of two checks.",
-    basis:
-      `${evidence.label}: ${RAG_LABELS[evState].toLowerCase()}; ${withParagraph(evidence.status.rule, evidence.status.paragraph)} ` +
-      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}; ${withParagraph(plan.status.rule, plan.status.paragraph)}`,
+    rule:
+      `${evidence.label}: ${RAG_LABELS[evState].toLowerCase()}, ${lowerFirst(withParagraph(evidence.status.rule, evidence.status.paragraph))} ` +
+      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}, ${lowerFirst(withParagraph(plan.status.rule, plan.status.paragraph))} ` +
+      `The area's status is the weaker of the two.`,
   };
 }
 
@@ -110,7 +111,7 @@ function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
   const nonCash = s.nonCashable.planned.value !== 0;
   const blocks: Block[] = [
     para([
-      `The savings plan lists ${s.lineCount} line${s.lineCount === 1 ? "" : "s"} for ${words}`,
+      `The savings plan has ${countOf(s.lineCount, "line")} for ${words}`,
       ...(cash && nonCash
         ? [
             ", with ",
@@ -132,8 +133,11 @@ function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
       ...varianceSentence(ctx, "non-cashable gains", s.nonCashable),
     ]),
   ];
+  // The summary says once which years have no actuals yet; an area says so only where it differs.
   const pending = yearsWithoutActuals(s.byYear);
-  if (pending.length > 0)
+  const overall = yearsWithoutActuals(ctx.analysis.savings.byYear);
+  const same = pending.every((y) => overall.includes(y));
+  if (pending.length > 0 && !same)
     blocks.push(
       para([
         `No actual figures have been reported yet for ${listYears(pending)}, so those years show the plan only.`,
@@ -192,7 +196,8 @@ export function areaSections(ctx: DraftContext, area: SavingsArea): Section[] {
         `area-${area}-savings`,
         `${AREA_HEADINGS[area]}: planned and actual savings by year`,
         s.byYear,
-        { cashable: s.cashable, nonCashable: s.nonCashable }
+        { cashable: s.cashable, nonCashable: s.nonCashable },
+        false
       )
     );
     blocks.push(...userNarrative(s));

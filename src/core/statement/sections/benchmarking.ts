@@ -7,9 +7,15 @@
  * can be passed as it is, and so this module does not depend on its internals. Percentages are
  * fractions (0.059 = 5.9%), as the peers analysis holds them.
  */
+import {
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatPolicyPercent,
+  formatPoundsValue,
+} from "../../format";
 import { CellRef } from "../../grid";
 import { Pence } from "../../money";
-import { formatYear } from "../../format";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
 import {
   countFigure,
@@ -18,18 +24,9 @@ import {
   numberFigure,
   percentFigure,
   textFigure,
-  yearFigure,
 } from "../format";
-import {
-  formatNumber,
-  formatPercent,
-  formatPoints,
-  formatPolicyPercent,
-  formatPoundsValue,
-} from "../../format";
-import { DraftContext, listWords, para } from "./common";
+import { DraftContext, listWords, para, yearWithBasis } from "./common";
 import { RankedIndicator, skiSlopeChart } from "./skiSlope";
-import { mergeSources } from "../../analysis/figures";
 
 /** One indicator of a peer comparison, as the statement needs it. */
 export interface PeerIndicatorForStatement {
@@ -50,6 +47,8 @@ export interface PeerIndicatorForStatement {
   readonly gapToTopQuartile: number | null;
   /** Stable key of the indicator (chart ids). */
   readonly key?: string;
+  /** Which White Paper measure the indicator is, where it is one (overtime, business support). */
+  readonly known?: string;
   /** The ranked (ski-slope) chart's data, best first; PeerIndicatorResult.chart fits it. */
   readonly chart?: RankedIndicator["chart"];
   /** An estimated saving from closing the gap to the top quartile, with its formula. */
@@ -93,97 +92,6 @@ function valueText(i: PeerIndicatorForStatement, v: number): string {
   return i.unit === "£" ? formatPoundsValue(v) : formatNumber(v, 2);
 }
 
-function thresholdsTable(ctx: DraftContext): TableBlock {
-  const o = ctx.analysis.overtime;
-  const b = ctx.analysis.businessSupport;
-  const p = ctx.analysis.procurement;
-  const latestOt = [...o.byYear].reverse().find((y) => y.ratio !== null);
-  const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
-  const ot = formatPolicyPercent(o.threshold);
-  const bs = formatPolicyPercent(b.threshold);
-  const rows: TableRow[] = [
-    {
-      cells: [
-        textFigure("Overtime as a share of paybill"),
-        latestOt?.ratio
-          ? percentFigure(latestOt.ratio.value, latestOt.ratio.sources, latestOt.ratio.formula)
-          : missingFigure("percent"),
-        latestOt ? yearFigure(latestOt.year) : missingFigure("year", ""),
-        textFigure(`At most ${ot}`),
-        textFigure(
-          !latestOt
-            ? "Not measured"
-            : latestOt.status === "above"
-              ? `Above ${ot}`
-              : `At or below ${ot}`
-        ),
-        textFigure("5.9-5.10"),
-      ],
-    },
-    {
-      cells: [
-        textFigure("Business support as a share of the workforce (IT left out)"),
-        assessed?.ratio
-          ? percentFigure(assessed.ratio.value, assessed.ratio.sources, assessed.ratio.formula)
-          : missingFigure("percent"),
-        assessed ? yearFigure(assessed.year) : missingFigure("year", ""),
-        textFigure(`Below ${bs} by ${formatYear(b.targetYear)}`),
-        textFigure(
-          !assessed
-            ? "Not measured"
-            : assessed.status === "above"
-              ? `Not yet below ${bs}`
-              : `Below ${bs}`
-        ),
-        textFigure("5.46-5.51"),
-      ],
-    },
-    {
-      cells: [
-        textFigure("Spend in national-approach categories going through national frameworks"),
-        p.onFrameworkShare === null
-          ? missingFigure("percent")
-          : percentFigure(
-              p.onFrameworkShare,
-              mergeSources(p.onFrameworkSpend.sources, p.addressableSpend.sources),
-              "spend on national frameworks / addressable spend"
-            ),
-        textFigure("Annual spend"),
-        textFigure("Adopt each framework as it comes in"),
-        textFigure(
-          p.opportunities.length === 0
-            ? "Nothing left to move"
-            : `${p.opportunities.length} contract${p.opportunities.length === 1 ? "" : "s"} to move`
-        ),
-        textFigure("5.31-5.40"),
-      ],
-    },
-  ];
-  const headers = [
-    "Measure",
-    "This force",
-    "Year",
-    "White Paper expects",
-    "Position",
-    "White Paper",
-  ];
-  return {
-    kind: "table",
-    id: "benchmarking-thresholds",
-    caption: "The force against the White Paper's thresholds",
-    columns: [
-      { header: headers[0], kind: "text", width: 28 },
-      { header: headers[1], kind: "percent", width: 10 },
-      { header: headers[2], kind: "year", width: 9 },
-      { header: headers[3], kind: "text", width: 16 },
-      { header: headers[4], kind: "text", width: 15 },
-      { header: headers[5], kind: "text", width: 9 },
-    ],
-    headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
-    rows,
-  };
-}
-
 function peersTable(peers: PeersForStatement): TableBlock {
   const headers = [
     "Indicator",
@@ -208,7 +116,7 @@ function peersTable(peers: PeersForStatement): TableBlock {
   return {
     kind: "table",
     id: "benchmarking-peers",
-    caption: "The force against its most similar forces and all forces",
+    caption: "Benchmarks: the force against its most similar forces and all forces",
     columns: [
       { header: headers[0], kind: "text", width: 26 },
       { header: headers[1], kind: "text", width: 8 },
@@ -220,7 +128,7 @@ function peersTable(peers: PeersForStatement): TableBlock {
     ],
     headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
     rows,
-    note: "Rank 1 is the best value among all forces in the peers sheet; quartile 1 is the best quarter. Quartiles follow Excel's PERCENTILE.INC.",
+    note: "Rank 1 is the best value among all forces compared; quartile 1 is the best quarter (Excel's PERCENTILE.INC). Each indicator's chart follows.",
   };
 }
 
@@ -264,7 +172,43 @@ function indicatorSentence(ctx: DraftContext, i: PeerIndicatorForStatement): Blo
       );
     parts.push(".");
   } else if (i.quartile === 1) parts.push(" It is already in the top quartile.");
+  const own = ownPlanned(ctx, i);
+  if (own && i.topQuartileValue !== null && i.gapToTopQuartile !== null && i.gapToTopQuartile > 0) {
+    const inside =
+      i.direction === "lowerIsBetter"
+        ? own.value <= i.topQuartileValue
+        : own.value >= i.topQuartileValue;
+    parts.push(
+      ` The force's own figures for ${own.year} put it at `,
+      percentFigure(own.value, own.sources),
+      inside ? `, inside the top quartile.` : `, still outside the top quartile.`
+    );
+  }
   return para(parts);
+}
+
+/**
+ * The force's own figure for the target year, for an indicator that is one of the White Paper's
+ * measures: so a gap measured on the comparison's figures is read beside the force's plan.
+ */
+function ownPlanned(
+  ctx: DraftContext,
+  i: PeerIndicatorForStatement
+): { value: number; sources: readonly CellRef[]; year: string } | undefined {
+  const target = ctx.analysis.targetYear;
+  if (i.known === "overtimePctPaybill") {
+    const y = ctx.analysis.overtime.byYear.find((q) => q.year === target && q.ratio);
+    return y?.ratio
+      ? { value: y.ratio.value, sources: y.ratio.sources, year: yearWithBasis(ctx, target) }
+      : undefined;
+  }
+  if (i.known === "businessSupportPctWorkforce") {
+    const y = ctx.analysis.businessSupport.byYear.find((q) => q.year === target && q.ratio);
+    return y?.ratio
+      ? { value: y.ratio.value, sources: y.ratio.sources, year: yearWithBasis(ctx, target) }
+      : undefined;
+  }
+  return undefined;
 }
 
 /** The benchmarking section (level 1). */
@@ -272,12 +216,11 @@ export function benchmarkingSections(ctx: DraftContext, peers?: PeersForStatemen
   const blocks: Block[] = [
     para(
       [
-        `The force's figures against the thresholds the White Paper sets, for the latest year measured. `,
-        `Comparing costs with the most similar forces, as HMIC's value for money profiles do, shows where the force stands among its peers (White Paper 5.59).`,
+        `Comparing costs with the most similar forces, as HMIC's value for money profiles do, shows where the force stands among its peers (White Paper 5.59). `,
+        `The thresholds themselves (overtime at most ${formatPolicyPercent(ctx.analysis.overtime.threshold)} of paybill, business support under ${formatPolicyPercent(ctx.analysis.businessSupport.threshold)} of the workforce) are measured in the overtime and support services areas above.`,
       ],
       "lead"
     ),
-    thresholdsTable(ctx),
   ];
   if (!peers || peers.indicators.length === 0) {
     blocks.push(

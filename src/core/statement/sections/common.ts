@@ -4,7 +4,7 @@
  */
 import { CellRef } from "../../grid";
 import { Finding } from "../../findings";
-import { ForceData, SavingsArea } from "../../forceData";
+import { ForceData, SavingsArea, YearBasis } from "../../forceData";
 import { MoneyUnit, Pence } from "../../money";
 import { Policy } from "../../policy";
 import { FinancialYear } from "../../years";
@@ -175,11 +175,12 @@ export function sheetOf(
 // ---------------------------------------------------------------------------------------------
 // The planned / actual table (the heart of every area section, 5.53)
 
-const MONEY_COL = 13;
+const MONEY_COL = 11;
 
 export function plannedActualColumns(): TableColumn[] {
   return [
-    { header: "Year", kind: "year", width: 11 },
+    { header: "Year", kind: "year", width: 8 },
+    { header: "Figures", kind: "text", width: 8 },
     { header: "Planned", kind: "money", width: MONEY_COL },
     { header: "Actual", kind: "money", width: MONEY_COL },
     { header: "Variance", kind: "money", width: MONEY_COL },
@@ -207,11 +208,13 @@ export function plannedActualTable(
   id: string,
   caption: string,
   byYear: readonly SavingsYearTotals[],
-  total: { readonly cashable: PlannedActual; readonly nonCashable: PlannedActual }
+  total: { readonly cashable: PlannedActual; readonly nonCashable: PlannedActual },
+  withNote = true
 ): TableBlock {
   const rows: TableRow[] = byYear.map((y) => ({
     cells: [
       yearFigure(y.year),
+      basisCell(ctx, y.year),
       ...paCells(ctx, y.cashable, false),
       ...paCells(ctx, y.nonCashable, false),
     ],
@@ -220,6 +223,7 @@ export function plannedActualTable(
     role: "total",
     cells: [
       cell(textFigure("Total"), "strong"),
+      textFigure(""),
       ...paCells(ctx, total.cashable, true),
       ...paCells(ctx, total.nonCashable, true),
     ],
@@ -231,12 +235,13 @@ export function plannedActualTable(
     columns: plannedActualColumns(),
     headerRows: [
       [
-        { text: "", span: 1 },
+        { text: "", span: 2 },
         { text: `Cashable (${ctx.unit})`, span: 3 },
         { text: `Non-cashable (${ctx.unit} equivalent)`, span: 3 },
       ],
       [
         { text: "Year", span: 1 },
+        { text: "Figures", span: 1 },
         { text: "Planned", span: 1 },
         { text: "Actual", span: 1 },
         { text: "Variance", span: 1 },
@@ -246,10 +251,16 @@ export function plannedActualTable(
       ],
     ],
     rows,
-    note:
-      `Amounts in ${ctx.unit}; brackets show a negative amount. Variance is actual minus planned, ` +
-      `counted only over the lines that report an actual figure; "not reported" means no actual has been given yet.`,
+    ...(withNote ? { note: plannedActualNote(ctx) } : {}),
   };
+}
+
+/** The note under the first planned/actual table; the later ones share it. */
+export function plannedActualNote(ctx: DraftContext): string {
+  return (
+    `Amounts in ${ctx.unit}; brackets show a negative amount. Figures: actual, budget or plan, as the workbook's own headers mark each year. ` +
+    `Variance is actual minus planned, over the lines that report an actual figure.`
+  );
 }
 
 /**
@@ -351,4 +362,56 @@ export function keyFactsTable(
     rows: facts.map(([label, f]) => ({ cells: [textFigure(label), f] })),
     note,
   };
+}
+
+/**
+ * What a year's figures are, from the workbook's own column headers ("Actual 2008/09",
+ * "2010/11 Budget", "2011/12 Plan", "2013/14 Target"): the overtime line's header first, else
+ * any budget line's. Undefined where no header says.
+ */
+export function yearBasis(ctx: DraftContext, year: FinancialYear): YearBasis | undefined {
+  const lines = ctx.data.budget.lines.filter((l) => !l.isTotal && l.basis);
+  const first = lines.find((l) => l.key === "officerOvertime")?.basis?.get(year);
+  if (first) return first;
+  for (const l of lines) {
+    const b = l.basis?.get(year);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/** The mark every year carries in the statement's tables: Actual, Budget or Plan. */
+export function basisWord(basis: YearBasis | undefined): string {
+  switch (basis) {
+    case "actual":
+      return "Actual";
+    case "budget":
+      return "Budget";
+    case "plan":
+    case "target":
+    case "forecast":
+      return "Plan";
+    default:
+      return "Not stated";
+  }
+}
+
+/** A table cell with the year's mark. */
+export function basisCell(ctx: DraftContext, year: FinancialYear): TableCell {
+  const b = yearBasis(ctx, year);
+  return b ? textFigure(basisWord(b)) : missingFigure("text", "not stated");
+}
+
+/** The year in a sentence with its mark: "2009/10 (actual)", "2013/14 (plan)". */
+export function yearWithBasis(ctx: DraftContext, year: FinancialYear): string {
+  const b = yearBasis(ctx, year);
+  return b ? `${formatYear(year)} (${basisWord(b).toLowerCase()})` : formatYear(year);
+}
+
+/** The latest year the headers mark actual, among `years`. */
+export function latestActual(
+  ctx: DraftContext,
+  years: readonly FinancialYear[]
+): FinancialYear | undefined {
+  return [...years].reverse().find((y) => yearBasis(ctx, y) === "actual");
 }

@@ -3,16 +3,24 @@
  * threshold, the most overtime each year may have, the years that miss it, the year the
  * threshold is reached, and the force's pro-rata share of the national reduction (5.9-5.10).
  */
+import {
+  PERCENT_FORMAT,
+  formatMoney,
+  formatPercent,
+  formatPolicyPercent,
+  formatYear,
+} from "../../format";
 import { finding } from "../../findings";
 import { FinancialYear } from "../../years";
-import { formatYear } from "../../format";
 import { OvertimeAnalysis } from "../../analysis/types";
-import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
+import { Block, ChartBlock, Section, TableBlock, TableRow } from "../model";
 import { missingFigure, percentFigure, textFigure, yearFigure } from "../format";
-import { PERCENT_FORMAT, formatMoney, formatPercent, formatPolicyPercent } from "../../format";
 import {
   DraftContext,
-  keyFactsTable,
+  basisCell,
+  latestActual,
+  money,
+  yearWithBasis,
   raise,
   listYears,
   moneyCell,
@@ -38,10 +46,6 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
     const y = o.byYear.find((b) => b.year === year);
     const r = o.requiredByYear.find((q) => q.year === year);
     const s = o.savingsAgainstBaseline.find((q) => q.year === year);
-    const status =
-      !y || y.status === "unknown"
-        ? missingFigure("text")
-        : textFigure(y.status === "above" ? `Above ${t}` : `At or below ${t}`);
     const met = !r
       ? textFigure(year === o.baselineYear ? "Baseline" : "")
       : r.met === null
@@ -51,45 +55,44 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
     return {
       cells: [
         yearFigure(year),
+        basisCell(ctx, year),
         moneyCell(ctx, y?.overtime),
         moneyCell(ctx, y?.paybill),
         percentCell(y?.ratio),
-        status,
         required,
         met,
         s ? moneyCell(ctx, s.saving) : missingFigure("money", ""),
       ],
     };
   });
+  const headers = [
+    "Year",
+    "Figures",
+    `Overtime (${ctx.unit})`,
+    `Paybill (${ctx.unit})`,
+    "Share of paybill",
+    `Most allowed (${ctx.unit})`,
+    "Within it",
+    `Less than ${formatYear(o.baselineYear)} (${ctx.unit})`,
+  ];
   return {
     kind: "table",
     id: "overtime-by-year",
-    caption: `Overtime as a share of paybill, by year, against ${t}`,
+    caption: `The force's overtime targets: overtime as a share of paybill by year, against ${t}`,
     columns: [
-      { header: "Year", kind: "year", width: 10 },
-      { header: `Overtime (${ctx.unit})`, kind: "money", width: 12 },
-      { header: `Paybill (${ctx.unit})`, kind: "money", width: 12 },
-      { header: "Ratio", kind: "percent", width: 8 },
-      { header: `Against ${t}`, kind: "text", width: 12 },
-      { header: `Most allowed (${ctx.unit})`, kind: "money", width: 12 },
-      { header: "Within it", kind: "text", width: 9 },
-      { header: `Saved on ${formatYear(o.baselineYear)} (${ctx.unit})`, kind: "money", width: 12 },
+      { header: headers[0], kind: "year", width: 8 },
+      { header: headers[1], kind: "text", width: 8 },
+      { header: headers[2], kind: "money", width: 11 },
+      { header: headers[3], kind: "money", width: 12 },
+      { header: headers[4], kind: "percent", width: 8 },
+      { header: headers[5], kind: "money", width: 11 },
+      { header: headers[6], kind: "text", width: 7 },
+      { header: headers[7], kind: "money", width: 11 },
     ],
-    headerRows: [
-      [
-        { text: "Year", span: 1 },
-        { text: `Overtime (${ctx.unit})`, span: 1 },
-        { text: `Paybill (${ctx.unit})`, span: 1 },
-        { text: "Ratio", span: 1 },
-        { text: `Against ${t}`, span: 1 },
-        { text: `Most allowed (${ctx.unit})`, span: 1 },
-        { text: "Within it", span: 1 },
-        { text: `Saved on ${formatYear(o.baselineYear)} (${ctx.unit})`, span: 1 },
-      ],
-    ],
+    headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
     rows,
     note:
-      `Ratio = overtime / paybill (${basisWords(ctx, o)}). "Most allowed": while the previous year was above ${t}, ` +
+      `Share of paybill = overtime / paybill (${basisWords(ctx, o)}). "Most allowed": while the previous year was above ${t}, ` +
       `overtime may be at most ${formatPolicyPercent(1 - ctx.policy.overtime.minAnnualCut)} of that year's; ` +
       `at or below ${t}, it may not rise (White Paper ${PARA}).`,
   };
@@ -101,53 +104,6 @@ function basisWords(ctx: DraftContext, o: OvertimeAnalysis): string {
     ? "the paybill includes overtime"
     : "the paybill excludes overtime";
   return `${who}; ${incl}`;
-}
-
-function keyFacts(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
-  const t = formatPolicyPercent(o.threshold);
-  const latestSaving = [...o.savingsAgainstBaseline].reverse()[0];
-  const facts: [string, DisplayFigure][] = [
-    ["Measured on", textFigure(basisWords(ctx, o))],
-    [`Threshold (White Paper ${PARA})`, thresholdFigure(o.threshold)],
-    ["Baseline year", yearFigure(o.baselineYear)],
-    [
-      `Overtime in ${formatYear(o.baselineYear)}`,
-      o.baselineOvertime
-        ? moneyCell(ctx, o.baselineOvertime)
-        : missingFigure("money", "not in the workbook"),
-    ],
-    [
-      `First year at or below ${t}`,
-      o.yearThresholdReached !== null
-        ? yearFigure(o.yearThresholdReached)
-        : textFigure(`Not reached by ${formatYear(o.targetYear)}`),
-    ],
-    [
-      `Year ${t} is reached if only the required cuts are made`,
-      o.projectedYearThresholdReached !== null
-        ? yearFigure(o.projectedYearThresholdReached)
-        : textFigure(`Not by ${formatYear(o.targetYear)}`),
-    ],
-    [
-      "Years above the most allowed",
-      textFigure(o.yearsMissed.length > 0 ? listYears(o.yearsMissed) : "None"),
-    ],
-    [
-      `Pro-rata share of the national ${formatMoneyM(ctx.policy.overtime.nationalTarget)} reduction`,
-      o.nationalShare ? moneyCell(ctx, o.nationalShare) : missingFigure("money"),
-    ],
-  ];
-  if (latestSaving)
-    facts.push([
-      `Saved against ${formatYear(o.baselineYear)} in ${formatYear(latestSaving.year)}`,
-      moneyCell(ctx, latestSaving.saving),
-    ]);
-  return keyFactsTable(
-    "overtime-key-facts",
-    "Overtime: key figures",
-    facts,
-    `Money in ${ctx.unit}.`
-  );
 }
 
 /** National figures are stated in £m whatever the statement's unit ("£70m"). */
@@ -194,69 +150,104 @@ function chart(o: OvertimeAnalysis): ChartBlock | undefined {
 function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
   const t = formatPolicyPercent(o.threshold);
   const known = o.byYear.filter((y) => y.ratio !== null);
-  const latest = known[known.length - 1];
-  const base = o.byYear.find((y) => y.year === o.baselineYear && y.ratio !== null);
+  const actualYear = latestActual(
+    ctx,
+    known.map((y) => y.year)
+  );
+  const latest = known.find((y) => y.year === actualYear) ?? known[known.length - 1];
+  const target = known.find((y) => y.year === o.targetYear);
   const out: Block[] = [];
   if (latest && latest.ratio) {
-    const basis = latest.basis ? ` (${latest.basis})` : "";
-    const showBase = base && base.ratio && base.year !== latest.year ? base : undefined;
+    const isActual = latest.year === actualYear;
     out.push(
       para([
-        `For ${formatYear(latest.year)}${basis}, the latest year with figures, overtime of `,
+        `In ${formatYear(latest.year)}, ${isActual ? "the latest year of actual figures" : "the latest year with figures"}, overtime of `,
         moneyOf(ctx, latest.overtime),
-        ` is `,
+        ` was `,
         percentFigure(latest.ratio.value, latest.ratio.sources, latest.ratio.formula),
         ` of a paybill of `,
         moneyOf(ctx, latest.paybill),
-        latest.status === "above"
-          ? `: above the ${t} threshold.`
-          : `: at or below the ${t} threshold.`,
-        ...(showBase && showBase.ratio
+        latest.status === "above" ? `, above ${t}.` : `, at or below ${t}.`,
+        ...(target && target.ratio && target.year !== latest.year
           ? [
-              ` In the ${formatYear(showBase.year)} baseline year the ratio was `,
-              percentFigure(showBase.ratio.value, showBase.ratio.sources, showBase.ratio.formula),
-              ".",
+              ` The force's target for ${yearWithBasis(ctx, target.year)} is `,
+              moneyOf(ctx, target.overtime),
+              `, `,
+              percentFigure(target.ratio.value, target.ratio.sources, target.ratio.formula),
+              target.status === "above" ? `, still above ${t}.` : `, at or below ${t}.`,
+            ]
+          : []),
+        o.yearThresholdReached !== null
+          ? ` The force's figures first reach ${t} in ${yearWithBasis(ctx, o.yearThresholdReached)}.`
+          : ` The force's figures do not reach ${t} by ${formatYear(o.targetYear)}.`,
+      ])
+    );
+  }
+  // What the required cuts alone would do (5.9-5.10), from the baseline, on the path's own figures.
+  const path = o.requiredCutsPath;
+  const atTarget = path.find((p) => p.year === o.targetYear);
+  if (atTarget && o.baselineOvertime) {
+    const reach = o.projectedYearThresholdReached;
+    const inTime = reach !== null && reach <= o.targetYear;
+    const reachPoint = path.find((p) => p.year === reach);
+    out.push(
+      para([
+        `Cutting overtime by only the required ${formatPolicyPercent(ctx.policy.overtime.minAnnualCut)} a year from `,
+        moneyOf(ctx, o.baselineOvertime),
+        ` in ${formatYear(o.baselineYear)} would leave `,
+        money(
+          ctx,
+          atTarget.overtime,
+          o.baselineOvertime.sources,
+          "baseline overtime cut by the required rate each year"
+        ),
+        ` in ${formatYear(o.targetYear)}, `,
+        percentFigure(
+          atTarget.ratio,
+          o.baselineOvertime.sources,
+          "required-cuts overtime / that year's paybill"
+        ),
+        ` of that year's paybill`,
+        inTime
+          ? `: the required cuts alone reach ${t}.`
+          : reach !== null && reachPoint
+            ? `, so the required cuts alone do not reach ${t} by ${formatYear(o.targetYear)}; with pay held at its ${formatYear(lastPayYear(o))} level they reach it in ${formatYear(reach)}.`
+            : `, so the required cuts alone do not reach ${t}.`,
+        o.yearsMissed.length > 0
+          ? ` Overtime is above the most allowed in ${listYears(o.yearsMissed)}.`
+          : o.requiredByYear.some((r) => r.met !== null)
+            ? " Every year with a figure stays within the most allowed."
+            : "",
+      ])
+    );
+  }
+  if (o.nationalShare) {
+    const reduction = o.reductionByTarget;
+    out.push(
+      para([
+        `Read pro rata, the force's share of the national reduction in officer overtime of ${formatMoneyM(ctx.policy.overtime.nationalTarget)} is `,
+        moneyOf(ctx, o.nationalShare),
+        ` (${formatPercent(o.nationalShareFraction)} of its ${formatYear(o.baselineYear)} officer overtime); this is a reading of the national figure, not a target the White Paper sets for the force.`,
+        ...(reduction
+          ? [
+              ` The force plans to reduce overtime by `,
+              moneyOf(ctx, reduction),
+              ` from ${formatYear(o.baselineYear)} to ${formatYear(o.targetYear)}`,
+              reduction.value >= o.nationalShare.value
+                ? `, more than that share.`
+                : `, less than that share.`,
             ]
           : []),
       ])
     );
   }
-  const reached =
-    o.yearThresholdReached !== null
-      ? `The figures reach ${t} in ${formatYear(o.yearThresholdReached)}.`
-      : `On the figures given, overtime does not come down to ${t} of paybill by ${formatYear(o.targetYear)}.`;
-  const projected =
-    o.yearThresholdReached !== null
-      ? ""
-      : o.projectedYearThresholdReached !== null
-        ? ` Cutting overtime by exactly the required amount each year from the last figure, with the paybill held at its last known level, would reach ${t} in ${formatYear(o.projectedYearThresholdReached)}.`
-        : ` Even cutting overtime by exactly the required amount each year from the last figure, with the paybill held at its last known level, would not reach ${t} by ${formatYear(o.targetYear)}.`;
-  const missed =
-    o.yearsMissed.length > 0
-      ? ` Overtime is above the most allowed in ${listYears(o.yearsMissed)}.`
-      : o.requiredByYear.some((r) => r.met !== null)
-        ? " Every year with a figure stays within the most allowed."
-        : "";
-  out.push(para([reached + projected + missed]));
-  if (o.nationalShare && o.baselineOvertime) {
-    const plan = ctx.analysis.savings.byArea.find((a) => a.area === "overtime");
-    const target = plan?.byYear.find((y) => y.year === o.targetYear);
-    out.push(
-      para([
-        `Read pro rata, the force's share of the national overtime reduction of ${formatMoneyM(ctx.policy.overtime.nationalTarget)} is `,
-        moneyOf(ctx, o.nationalShare),
-        `: ${formatPercent(o.nationalShareFraction)} of its ${formatYear(o.baselineYear)} overtime of `,
-        moneyOf(ctx, o.baselineOvertime),
-        `. This is a reading of the national figure, not a target the White Paper sets for the force.`,
-        target && target.cashable.planned.value !== 0
-          ? ` The savings plan's cashable overtime savings for ${formatYear(o.targetYear)} come to `
-          : "",
-        target && target.cashable.planned.value !== 0 ? moneyOf(ctx, target.cashable.planned) : "",
-        target && target.cashable.planned.value !== 0 ? "." : "",
-      ])
-    );
-  }
   return out;
+}
+
+/** The last year the workbook gives pay for (the path holds pay there after it). */
+function lastPayYear(o: OvertimeAnalysis): FinancialYear {
+  const given = o.requiredCutsPath.filter((p) => !p.payHeld);
+  return given.length > 0 ? given[given.length - 1].year : o.baselineYear;
 }
 
 /** The overtime evidence section(s), level 2, under the overtime area. */
@@ -294,7 +285,7 @@ export function overtimeEvidence(ctx: DraftContext): Section[] {
     ];
   }
   const c = chart(o);
-  const blocks: Block[] = [...narrative(ctx, o), byYearTable(ctx, o), keyFacts(ctx, o)];
+  const blocks: Block[] = [...narrative(ctx, o), byYearTable(ctx, o)];
   if (c) blocks.push(c);
   return [{ id: "evidence-overtime", heading, level: 2, area: "overtime", blocks }];
 }

@@ -4,23 +4,14 @@
  * should move and what that is expected to save (5.31-5.40). Also the ICT lines for the IT
  * area (ISIS, 5.41-5.45).
  */
+import { formatDate, formatMoney, formatPercent, formatYear } from "../../format";
 import { finding } from "../../findings";
+import { capitalise, countOf, hasHave, isAre, numberInWords } from "../../plainEnglish";
 import { procurementCategoryLabel } from "../../names";
-import { formatYear } from "../../format";
 import { ProcurementAnalysis, ProcurementOpportunity } from "../../analysis/types";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import { countFigure, dateFigure, missingFigure, percentFigure, textFigure } from "../format";
-import { formatDate, formatMoney, formatPercent } from "../../format";
-import {
-  DraftContext,
-  keyFactsTable,
-  raise,
-  listWords,
-  moneyCell,
-  moneyOf,
-  para,
-  sheetOf,
-} from "./common";
+import { dateFigure, missingFigure, percentFigure, textFigure } from "../format";
+import { DraftContext, raise, listWords, moneyCell, moneyOf, para, sheetOf } from "./common";
 import { mergeSources as mergeRefs } from "../../analysis/figures";
 
 const PARA = "5.31-5.40";
@@ -33,24 +24,6 @@ function shareFigure(p: ProcurementAnalysis): DisplayFigure {
         mergeRefs(p.onFrameworkSpend.sources, p.addressableSpend.sources),
         "spend on national frameworks / addressable spend"
       );
-}
-
-function keyFacts(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
-  const facts: [string, DisplayFigure][] = [
-    ["Non-pay spend in the procurement sheet", moneyCell(ctx, p.totalSpend)],
-    ["Spend in categories with a national approach", moneyCell(ctx, p.addressableSpend)],
-    ["Of which already through national frameworks", moneyCell(ctx, p.onFrameworkSpend)],
-    ["Share through national frameworks", shareFigure(p)],
-    ["Contracts still to move", countFigure(p.opportunities.length)],
-    ["Expected saving a year where a rate is stated", moneyCell(ctx, p.expectedAnnualSaving)],
-    ["Spend still to move with no stated rate", moneyCell(ctx, p.spendWithoutRate)],
-  ];
-  return keyFactsTable(
-    "procurement-key-facts",
-    "Procurement: key figures",
-    facts,
-    `Money in ${ctx.unit}, annual spend.`
-  );
 }
 
 function categoryTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
@@ -177,7 +150,7 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
     const unplanned = p.opportunities.filter((o) => o.plannedMigration === null);
     out.push(
       para([
-        `${p.opportunities.length} contract${p.opportunities.length === 1 ? " is" : "s are"} still to move; the schedule below gives the date each should move by. `,
+        `${capitalise(countOf(p.opportunities.length, "contract"))} ${isAre(p.opportunities.length)} still to move; the schedule below gives the date each should move by (no later than when its contract ends, White Paper 5.35). `,
         p.expectedAnnualSaving.value !== 0
           ? `Where a saving rate is stated, moving is expected to save about `
           : "",
@@ -194,7 +167,7 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
             ? `The planned moves for ${listWords(late.map((o) => o.supplier ?? o.categoryText))} are later than the dates they are due. `
             : "",
         unplanned.length > 0
-          ? `${unplanned.length} of them ${unplanned.length === 1 ? "has" : "have"} no planned move date yet.`
+          ? `${capitalise(numberInWords(unplanned.length))} of them ${hasHave(unplanned.length)} no planned move date yet.`
           : "",
       ])
     );
@@ -239,7 +212,7 @@ export function procurementEvidence(ctx: DraftContext): Section[] {
       },
     ];
   }
-  const blocks: Block[] = [...narrative(ctx, p), keyFacts(ctx, p)];
+  const blocks: Block[] = [...narrative(ctx, p)];
   if (p.byCategory.length > 0) blocks.push(categoryTable(ctx, p));
   if (p.opportunities.length > 0) blocks.push(migrationTable(ctx, p));
   return [{ id: "evidence-procurement", heading, level: 2, area: "procurement", blocks }];
@@ -265,7 +238,7 @@ export function itEvidence(ctx: DraftContext): Section[] {
           moneyOf(ctx, ict.onFrameworkSpend),
           ` of it through national arrangements. The national approach for ICT comes through ISIS, in place by ${formatDate(ict.frameworkDate)}`,
           open.length > 0
-            ? `; ${open.length} ICT contract${open.length === 1 ? "" : "s"} should move by then or when ${open.length === 1 ? "it ends" : "they end"}, whichever is later.`
+            ? `; ${countOf(open.length, "ICT contract")} should move by then or when ${open.length === 1 ? "it ends" : "they end"}, whichever is later.`
             : ".",
           ict.onFrameworkShare !== null
             ? ` That is ${formatPercent(ict.onFrameworkShare)} of ICT spend on national arrangements so far.`

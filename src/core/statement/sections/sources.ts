@@ -152,6 +152,24 @@ function settingsTable(ctx: DraftContext): TableBlock {
   };
 }
 
+/** What makes two figures the same working-papers line: kind, value and cells. */
+export function sourceKey(f: DisplayFigure): string {
+  return `${f.kind}|${String(f.value)}|${refsText(f.sources)}`;
+}
+
+/**
+ * The working-papers line ("W12") of each figure that has one, by sourceKey: renderers use it to
+ * point a figure in the statement at its line.
+ */
+export function sourceLines(items: readonly SourceItem[]): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const i of items) {
+    const f: DisplayFigure = { kind: i.kind, value: i.value, text: i.text, sources: i.refs };
+    if (!out.has(sourceKey(f))) out.set(sourceKey(f), i.line);
+  }
+  return out;
+}
+
 /**
  * Every figure in the given sections that cites cells, in document order: the table's caption,
  * the row and the column name it, then its value, its cells and how it was worked out.
@@ -161,12 +179,15 @@ export function collectSources(sections: readonly Section[]): SourceItem[] {
   const items: SourceItem[] = [];
   const seen = new Set<string>();
   // A figure is listed once: the same value from the same cells in a sentence is not repeated.
-  const key = (f: DisplayFigure) => `${f.kind}|${String(f.value)}|${refsText(f.sources)}`;
+  const key = sourceKey;
   const add = (f: DisplayFigure, figure: string) => {
     if (f.sources.length === 0 || f.kind === "text" || seen.has(key(f))) return;
     seen.add(key(f));
     items.push({
+      line: `W${items.length + 1}`,
       figure,
+      kind: f.kind,
+      value: f.value,
       text: f.text,
       cells: refsText(f.sources),
       refs: f.sources,
@@ -221,28 +242,44 @@ export interface SourcesOptions {
   readonly workbookName?: string;
 }
 
-/** The sources section (level 1), built last from the sections before it. */
+/**
+ * The working papers after the points to check, built last from the statement's sections: the
+ * sheets read, the settings used (each with its White Paper paragraph) and, numbered, where every
+ * figure came from.
+ */
 export function sourcesSection(
   ctx: DraftContext,
   before: readonly Section[],
   options: SourcesOptions
-): Section {
+): Section[] {
   const items = collectSources(before);
-  const blocks: Block[] = [
-    para([
-      `Drafted on ${options.generatedText}`,
-      options.workbookName
-        ? ` from the workbook ${options.workbookName}`
-        : " from the force's workbook",
-      `. The add-in reads the workbook without changing it. Every figure below gives the sheet and cells it came from, so it can be checked against the workbook.`,
-    ]),
-    sheetsTable(ctx.data),
-    settingsTable(ctx),
+  return [
     {
-      kind: "sources",
-      title: "Where each figure came from",
-      items,
+      id: "sources",
+      heading: "Sheets read",
+      level: 1,
+      blocks: [
+        para([
+          `Drafted on ${options.generatedText}`,
+          options.workbookName
+            ? ` from the workbook ${options.workbookName}`
+            : " from the force's workbook",
+          `. The add-in reads the workbook without changing it.`,
+        ]),
+        sheetsTable(ctx.data),
+      ],
+    },
+    { id: "settings", heading: "Settings used", level: 1, blocks: [settingsTable(ctx)] },
+    {
+      id: "figures",
+      heading: "Where each figure came from",
+      level: 1,
+      blocks: [
+        para([
+          `Each figure in the statement has a line here (W1 to W${items.length}), with the sheet and cells it came from and how it was worked out, so it can be checked against the workbook.`,
+        ]),
+        { kind: "sources", title: "Where each figure came from", items },
+      ],
     },
   ];
-  return { id: "sources", heading: "Sources", level: 1, blocks };
 }

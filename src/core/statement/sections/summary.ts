@@ -2,14 +2,13 @@
  * The opening summary: totals of cashable and non-cashable savings, planned and actual, by
  * year and by area, and the force's plan next to the national programme (5.4) as context only.
  */
+import { formatMoney, formatYear } from "../../format";
 import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
 import { Pence } from "../../money";
 import { FinancialYear } from "../../years";
-import { formatYear } from "../../format";
 import { Figure as AnalysisFigure } from "../../analysis/types";
-import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
+import { Block, Section, TableBlock, TableRow } from "../model";
 import { cell, missingFigure, moneyFigure, percentFigure, ragCell, textFigure } from "../format";
-import { formatMoney, moneyNumberFormat } from "../../format";
 import {
   DraftContext,
   listYears,
@@ -18,6 +17,7 @@ import {
   para,
   plannedActualTable,
   varianceSentence,
+  yearsWithoutActuals,
 } from "./common";
 import { AREA_HEADINGS, areaStatus } from "./areas";
 
@@ -91,64 +91,6 @@ function areaTable(ctx: DraftContext): TableBlock {
   };
 }
 
-function areaChart(ctx: DraftContext): ChartBlock | undefined {
-  const s = ctx.analysis.savings;
-  const areas = SAVINGS_AREAS.filter(
-    (a) => (s.byArea.find((x) => x.area === a)?.lineCount ?? 0) > 0
-  );
-  if (areas.length === 0) return undefined;
-  const fig = (f: AnalysisFigure<Pence> | null | undefined): DisplayFigure | null =>
-    f ? moneyFigure(f.value, ctx.unit, f.sources, f.formula, "prose") : null;
-  const get = (a: SavingsArea) => s.byArea.find((x) => x.area === a)!;
-  const series = [
-    {
-      name: "Cashable planned",
-      points: areas.map((a) => fig(get(a).cashable.planned)),
-      role: "data" as const,
-    },
-    {
-      name: "Cashable actual",
-      points: areas.map((a) => fig(get(a).cashable.actual)),
-      role: "data" as const,
-    },
-    {
-      name: "Non-cashable planned",
-      points: areas.map((a) => fig(get(a).nonCashable.planned)),
-      role: "data" as const,
-    },
-    {
-      name: "Non-cashable actual",
-      points: areas.map((a) => fig(get(a).nonCashable.actual)),
-      role: "data" as const,
-    },
-  ];
-  const alt =
-    "Bar chart of planned and actual savings by area, over all years. " +
-    areas
-      .map((a) => {
-        const x = get(a);
-        const act = x.cashable.actual
-          ? formatMoney(x.cashable.actual.value, ctx.unit)
-          : "not reported";
-        return `${AREA_SHORT[a]}: cashable planned ${formatMoney(x.cashable.planned.value, ctx.unit)}, actual ${act}`;
-      })
-      .join("; ") +
-    ".";
-  return {
-    kind: "chart",
-    id: "chart-savings-by-area",
-    chartType: "bar",
-    title: "Planned and actual savings by area",
-    categoryTitle: "Area",
-    categories: areas.map((a) => AREA_SHORT[a]),
-    series,
-    valueKind: "money",
-    valueAxisTitle: `Savings (${ctx.unit})`,
-    valueFormat: moneyNumberFormat(ctx.unit),
-    altText: alt,
-  };
-}
-
 function cashablePlannedIn(
   ctx: DraftContext,
   year: FinancialYear,
@@ -165,54 +107,60 @@ function cashablePlannedIn(
 function contextTable(ctx: DraftContext): TableBlock {
   const np = ctx.policy.nationalProgramme;
   const target = ctx.analysis.targetYear;
-  const rows: [string, Pence, string, AnalysisFigure<Pence> | undefined][] = [
+  const o = ctx.analysis.overtime;
+  const rows: [string, Pence, string, AnalysisFigure<Pence> | null | undefined, string][] = [
     [
       `All savings in ${formatYear(np.firstYear)}`,
       np.firstYearSaving,
       "5.4",
       cashablePlannedIn(ctx, np.firstYear),
+      "cashable savings planned in the year",
     ],
     [
       `All savings a year by ${formatYear(np.byYear)}`,
       np.annualSaving,
       "5.4",
       cashablePlannedIn(ctx, np.byYear),
+      "cashable savings planned in the year",
     ],
     [
-      `Overtime reduction by ${formatYear(target)}`,
+      // 5.9-5.10: the £70m is a reduction from 2008/09 levels, so the force's figure is its own
+      // reduction from the baseline, not one year's saving.
+      `Overtime reduction from ${formatYear(o.baselineYear)} by ${formatYear(target)}`,
       ctx.policy.overtime.nationalTarget,
       "5.9-5.10",
-      cashablePlannedIn(ctx, target, "overtime"),
+      o.reductionByTarget,
+      `${formatYear(o.baselineYear)} overtime minus ${formatYear(target)} overtime`,
     ],
     [
       `Support services saving a year by ${formatYear(target)}`,
       ctx.policy.businessSupport.nationalSaving,
-      "5.4",
+      "5.51",
       cashablePlannedIn(ctx, target, "supportServices"),
+      "cashable support services savings planned in the year",
     ],
   ];
   return {
     kind: "table",
     id: "summary-national-context",
-    caption:
-      "The force's planned cashable savings next to the national programme (context, not targets)",
+    caption: "The force's plan next to the national programme (context, not targets)",
     columns: [
       { header: "National figure", kind: "text", width: 30 },
-      { header: "National", kind: "money", width: 12 },
-      { header: "White Paper", kind: "text", width: 10 },
-      { header: `This force, planned (${ctx.unit})`, kind: "money", width: 13 },
-      { header: "Force as % of national", kind: "percent", width: 11 },
+      { header: "National", kind: "money", width: 9 },
+      { header: "White Paper", kind: "text", width: 9 },
+      { header: `This force (${ctx.unit})`, kind: "money", width: 12 },
+      { header: "Share of national", kind: "percent", width: 9 },
     ],
     headerRows: [
       [
         { text: "National figure", span: 1 },
         { text: "National", span: 1 },
         { text: "White Paper", span: 1 },
-        { text: `This force, planned (${ctx.unit})`, span: 1 },
-        { text: "Force as % of national", span: 1 },
+        { text: `This force (${ctx.unit})`, span: 1 },
+        { text: "Share of national", span: 1 },
       ],
     ],
-    rows: rows.map(([label, national, paragraph, force]) => ({
+    rows: rows.map(([label, national, paragraph, force, how]) => ({
       cells: [
         textFigure(label),
         {
@@ -221,18 +169,23 @@ function contextTable(ctx: DraftContext): TableBlock {
           numberFormat: NATIONAL_FORMAT,
         },
         textFigure(paragraph),
-        force ? moneyCell(ctx, force) : missingFigure("money", "no plan figure"),
+        force
+          ? { ...moneyCell(ctx, force), derivation: force.formula ?? how }
+          : missingFigure("money", "no figure"),
         force && national !== 0
-          ? percentFigure(
-              force.value / national,
-              force.sources,
-              "force's planned saving / national figure"
-            )
+          ? percentFigure(force.value / national, force.sources, `force's figure / national figure`)
           : missingFigure("percent", ""),
       ],
     })),
-    note: "National figures are totals for all forces in England and Wales, shown in £m. The White Paper does not divide them into targets for each force.",
+    note: "National figures are totals for all forces in England and Wales. The White Paper does not divide them into targets for each force.",
   };
+}
+
+/** Once, for the whole statement: the years with no actual figures yet show the plan only. */
+function pendingSentence(ctx: DraftContext): string {
+  const pending = yearsWithoutActuals(ctx.analysis.savings.byYear);
+  if (pending.length === 0) return "";
+  return `No actual savings have been reported yet for ${listYears(pending)}, so ${pending.length === 1 ? "that year shows" : "those years show"} the plan only, in this summary and in each area.`;
 }
 
 /** The summary section and its national-context part. */
@@ -248,9 +201,8 @@ export function summarySections(ctx: DraftContext): Section[] {
   const blocks: Block[] = [
     para(
       [
-        `This statement sets out the efficiency savings and productivity gains ${ctx.force} has planned, and those it has actually achieved, in each of the nine areas on which police authorities report value for money (White Paper 5.53). `,
-        `Cashable savings are money that is no longer spent; non-cashable gains are capacity released, such as officer hours, shown here as a money equivalent. `,
-        `Amounts are in ${ctx.unit} unless stated. Every figure comes from the force's workbook, and the sources section at the end gives the cells behind each one.`,
+        `Cashable savings are money that is no longer spent; non-cashable gains are capacity released, such as officer hours, shown as a money equivalent. `,
+        `Amounts are in ${ctx.unit} unless stated. Every figure comes from the force's own workbook; the working papers give the cells behind each one.`,
       ],
       "lead"
     ),
@@ -275,6 +227,7 @@ export function summarySections(ctx: DraftContext): Section[] {
           : [" and no non-cashable gains. "]),
         ...varianceSentence(ctx, "cashable savings", s.total.cashable),
         ...varianceSentence(ctx, "non-cashable gains", s.total.nonCashable),
+        pendingSentence(ctx),
       ])
     );
     blocks.push(
@@ -287,8 +240,6 @@ export function summarySections(ctx: DraftContext): Section[] {
       )
     );
     blocks.push(areaTable(ctx));
-    const chart = areaChart(ctx);
-    if (chart) blocks.push(chart);
   }
   if (s.unassigned.lineCount > 0)
     blocks.push(

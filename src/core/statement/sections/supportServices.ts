@@ -3,29 +3,35 @@
  * the workforce by year against the threshold, the FTE above it, what that is worth, and the
  * straight-line path to the target year (5.46-5.51).
  */
+import { PERCENT_FORMAT, formatPercent, formatPolicyPercent, formatYear } from "../../format";
 import { finding } from "../../findings";
 import { FunctionCategory } from "../../forceData";
 import { functionCategoryLabel } from "../../names";
 import { SUPPORT_DEFINITION_SPECS } from "../../classifications/definitions";
 import { FinancialYear } from "../../years";
-import { formatYear } from "../../format";
 import { BusinessSupportAnalysis } from "../../analysis/types";
-import { Block, ChartBlock, DisplayFigure, Section, TableBlock, TableRow } from "../model";
-import { fteFigure, missingFigure, percentFigure, textFigure, yearFigure } from "../format";
-import { PERCENT_FORMAT, formatPercent } from "../../format";
+import { Block, ChartBlock, Section, TableBlock, TableRow } from "../model";
+import {
+  fteFigure,
+  missingFigure,
+  moneyFigure,
+  percentFigure,
+  textFigure,
+  yearFigure,
+} from "../format";
 import {
   DraftContext,
-  keyFactsTable,
+  basisCell,
+  latestActual,
+  yearWithBasis,
   raise,
   listWords,
-  moneyCell,
   moneyOf,
   para,
   percentCell,
   sheetOf,
 } from "./common";
 import { thresholdFigure } from "./thresholds";
-import { formatPolicyPercent } from "../../format";
 
 const PARA = "5.46-5.51";
 
@@ -36,7 +42,7 @@ function years(b: BusinessSupportAnalysis): FinancialYear[] {
   return [...set].sort((x, y) => x - y);
 }
 
-function byYearTable(b: BusinessSupportAnalysis): TableBlock {
+function byYearTable(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
   const t = formatPolicyPercent(b.threshold);
   const rows: TableRow[] = years(b).map((year) => {
     const y = b.byYear.find((q) => q.year === year);
@@ -44,11 +50,9 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
     return {
       cells: [
         yearFigure(year),
+        basisCell(ctx, year),
         y
           ? fteFigure(y.supportFte.value, y.supportFte.sources, y.supportFte.formula)
-          : missingFigure("fte"),
-        y
-          ? fteFigure(y.excludedFte.value, y.excludedFte.sources, y.excludedFte.formula)
           : missingFigure("fte"),
         y
           ? fteFigure(y.totalFte.value, y.totalFte.sources, y.totalFte.formula)
@@ -63,7 +67,7 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
           ? fteFigure(
               p.maximumSupportFte,
               [],
-              "straight line from the first year to the threshold in the target year"
+              "straight line from the first year to under the threshold in the target year"
             )
           : missingFigure("fte", ""),
         !p
@@ -76,8 +80,8 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
   });
   const headers = [
     "Year",
+    "Figures",
     "Business support FTE",
-    "IT FTE (left out)",
     "Workforce FTE",
     "Share",
     `Against ${t}`,
@@ -87,16 +91,16 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
   return {
     kind: "table",
     id: "support-by-year",
-    caption: `Business support as a share of the workforce, by year, against ${t}`,
+    caption: `The force's support services target: business support as a share of the workforce by year, against under ${t}`,
     columns: [
-      { header: headers[0], kind: "year", width: 10 },
-      { header: headers[1], kind: "fte", width: 12 },
+      { header: headers[0], kind: "year", width: 8 },
+      { header: headers[1], kind: "text", width: 8 },
       { header: headers[2], kind: "fte", width: 11 },
-      { header: headers[3], kind: "fte", width: 12 },
-      { header: headers[4], kind: "percent", width: 8 },
-      { header: headers[5], kind: "text", width: 12 },
-      { header: headers[6], kind: "fte", width: 12 },
-      { header: headers[7], kind: "text", width: 9 },
+      { header: headers[3], kind: "fte", width: 11 },
+      { header: headers[4], kind: "percent", width: 7 },
+      { header: headers[5], kind: "text", width: 11 },
+      { header: headers[6], kind: "fte", width: 11 },
+      { header: headers[7], kind: "text", width: 8 },
     ],
     headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
     rows,
@@ -104,12 +108,9 @@ function byYearTable(b: BusinessSupportAnalysis): TableBlock {
       `Share = business support FTE / workforce FTE (officers, staff and PCSOs; specials and IT staff are not counted). ` +
       `It is measured on ${SUPPORT_DEFINITION_SPECS[b.definition].measures}. ` +
       (b.byYear.some((y) => y.confidence === "unconfirmed")
-        ? `A year marked unconfirmed depends on lines the add-in could not classify (${b.byYear
-            .flatMap((y) => y.doubts.map((d) => `${d.cell.sheet}!${d.cell.address}`))
-            .filter((c, i, a) => a.indexOf(c) === i)
-            .join(", ")}) and has no position until they are confirmed. `
+        ? `A year marked unconfirmed depends on workforce lines the add-in could not classify (the working papers list them) and has no position until they are confirmed. `
         : "") +
-      `The path falls in a straight line to just under ${t} in ${formatYear(b.targetYear)} (White Paper ${PARA}).`,
+      `The path falls in a straight line to under ${t} in ${formatYear(b.targetYear)}, counting support FTE in tenths (White Paper ${PARA}).`,
   };
 }
 
@@ -121,50 +122,6 @@ function classificationWords(
     (c) => b.classification[c] === cls
   );
   return cats.length === 0 ? "none" : listWords(cats.map((c) => functionCategoryLabel(c)));
-}
-
-function keyFacts(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock {
-  const facts: [string, DisplayFigure][] = [
-    [`Threshold (White Paper ${PARA})`, thresholdFigure(b.threshold)],
-    ["Target year", yearFigure(b.targetYear)],
-    [
-      "Year measured",
-      b.assessedYear === null
-        ? missingFigure("year")
-        : textFigure(
-            b.assessedYearIsTarget
-              ? formatYear(b.assessedYear)
-              : `${formatYear(b.assessedYear)} (latest year given)`
-          ),
-    ],
-    [
-      "Support FTE above the threshold",
-      b.excessFte
-        ? fteFigure(b.excessFte.value, b.excessFte.sources, b.excessFte.formula)
-        : missingFigure("fte"),
-    ],
-    [
-      "Average cost of one support FTE",
-      b.averageCost ? moneyCell(ctx, b.averageCost) : missingFigure("money", "not available"),
-    ],
-    [
-      "Cashable saving from removing the excess, a year",
-      b.cashableSaving ? moneyCell(ctx, b.cashableSaving) : missingFigure("money"),
-    ],
-    [
-      "Functions counted as business support",
-      textFigure(classificationWords(b, "businessSupport")),
-    ],
-    ["Functions left out of the ratio", textFigure(classificationWords(b, "excluded"))],
-  ];
-  return keyFactsTable(
-    "support-key-facts",
-    "Support services: key figures",
-    facts,
-    b.averageCost?.method === "staffPayPerStaffFte"
-      ? `Money in ${ctx.unit}. The average cost is staff pay divided by staff FTE, as no cost per support post was given.`
-      : `Money in ${ctx.unit}.`
-  );
 }
 
 function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
@@ -208,18 +165,32 @@ function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
 
 function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
   const t = formatPolicyPercent(b.threshold);
+  const known = b.byYear.filter((y) => y.ratio !== null);
+  const actualYear = latestActual(
+    ctx,
+    known.map((y) => y.year)
+  );
+  const actual = known.find((y) => y.year === actualYear);
   const assessed = b.byYear.find((y) => y.year === b.assessedYear && y.ratio !== null);
   const out: Block[] = [];
   if (assessed && assessed.ratio) {
     out.push(
       para([
-        `For ${formatYear(assessed.year)}, business support staff (IT left out) number `,
+        `Business support counts ${classificationWords(b, "businessSupport")}; IT is left out of the share (White Paper 5.46). `,
+        ...(actual && actual.ratio && actual.year !== assessed.year
+          ? [
+              `In ${formatYear(actual.year)}, the latest year of actual figures, it was `,
+              percentFigure(actual.ratio.value, actual.ratio.sources, actual.ratio.formula),
+              ` of the workforce. `,
+            ]
+          : []),
+        `For ${yearWithBasis(ctx, assessed.year)}, business support staff number `,
         fteFigure(assessed.supportFte.value, assessed.supportFte.sources),
         ` FTE out of a workforce of `,
         fteFigure(assessed.totalFte.value, assessed.totalFte.sources),
         ` FTE: `,
         percentFigure(assessed.ratio.value, assessed.ratio.sources, assessed.ratio.formula),
-        assessed.status === "above" ? `, not yet below ${t}.` : `, below ${t}.`,
+        assessed.status === "above" ? `, not yet under ${t}.` : `, under ${t}.`,
         b.assessedYearIsTarget
           ? ""
           : ` The workforce figures stop at ${formatYear(assessed.year)}, so the gap is measured there rather than in ${formatYear(b.targetYear)}.`,
@@ -227,17 +198,22 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
     );
   }
   if (b.excessFte && b.excessFte.value > 0) {
+    const cost = b.averageCost;
     out.push(
       para([
-        `Getting under ${t} means about `,
+        `Getting under ${t} means `,
         fteFigure(b.excessFte.value, b.excessFte.sources, b.excessFte.formula),
         ` fewer business support FTE`,
-        b.cashableSaving && b.averageCost ? `; at an average cost of ` : ".",
-        b.cashableSaving && b.averageCost ? moneyOf(ctx, b.averageCost) : "",
-        b.cashableSaving && b.averageCost ? ` per FTE, that is worth about ` : "",
-        b.cashableSaving && b.averageCost ? moneyOf(ctx, b.cashableSaving) : "",
-        b.cashableSaving && b.averageCost ? " a year." : "",
-        ` The table shows a straight-line path from the first year given to the target year.`,
+        ...(b.cashableSaving && cost
+          ? [
+              // Rule 7: the rate at the precision it was worked at, so the product adds up.
+              `; at `,
+              moneyFigure(cost.value, "£", cost.sources, cost.formula, "prose"),
+              ` per FTE that is worth `,
+              moneyOf(ctx, b.cashableSaving),
+              " a year.",
+            ]
+          : ["."]),
       ])
     );
   } else if (b.excessFte) {
@@ -251,7 +227,7 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
   if (offPath.length > 0)
     out.push(
       para([
-        `Support FTE is above the straight-line path in ${listWords(offPath.map(formatYear))}.`,
+        `Support FTE is above the straight-line path to under ${t} in ${listWords(offPath.map(formatYear))}.`,
       ])
     );
   return out;
@@ -291,7 +267,7 @@ export function supportServicesEvidence(ctx: DraftContext): Section[] {
       },
     ];
   }
-  const blocks: Block[] = [...narrative(ctx, b), byYearTable(b), keyFacts(ctx, b)];
+  const blocks: Block[] = [...narrative(ctx, b), byYearTable(ctx, b)];
   const c = chart(b);
   if (c) blocks.push(c);
   return [{ id: "evidence-support", heading, level: 2, area: "supportServices", blocks }];
