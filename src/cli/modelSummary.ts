@@ -24,6 +24,9 @@ const FROM_WORDS = {
   chosen: "the year chosen",
 } as const;
 
+/** How a finding's severity is written for the reader (its code is for --json only). */
+const SEVERITY_WORDS = { error: "Error", warning: "Warning", info: "Note" } as const;
+
 export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit = "£"): string {
   const money = (p: Pence | null | undefined) =>
     p === null || p === undefined ? "-" : formatMoney(p, unit);
@@ -156,7 +159,7 @@ export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit =
     for (const f of r.findings) {
       const place = findingPlace(f);
       out.push(
-        `  ${f.severity.toUpperCase()} ${f.code}${place ? ` at ${place}` : ""}: ${f.message}${f.fix ? ` ${f.fix}` : ""}`
+        `  ${SEVERITY_WORDS[f.severity]}${place ? ` at ${place}` : ""}: ${f.message}${f.fix ? ` ${f.fix}` : ""}`
       );
     }
   }

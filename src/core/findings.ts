@@ -16,6 +16,12 @@ export interface Finding {
   readonly sheet?: string;
   /** What the user can do about it. */
   readonly fix?: string;
+  /**
+   * The inspector's check rule that finds the same problem (a RuleCode, core/check/rules.ts),
+   * where there is one: the finding then takes that rule's severity, so the Data step, the
+   * command line and the check count one problem alike (see withRuleSeverities).
+   */
+  readonly rule?: string;
 }
 
 export function finding(

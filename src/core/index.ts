@@ -68,7 +68,10 @@ export {
   FUNCTION_CATEGORIES,
   parsePolicyValue,
   POLICY_SETTINGS,
+  POLICY_GROUP_LABELS,
+  policyDefaultSource,
   policyOverridesFromJson,
+  policySettingWords,
   policyValue,
   supportClassOf,
 } from "./policy";

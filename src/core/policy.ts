@@ -575,6 +575,51 @@ function descriptors(): PolicySettingDescriptor[] {
 /** Every overridable setting, in the order the settings panel shows them. */
 export const POLICY_SETTINGS: readonly PolicySettingDescriptor[] = descriptors();
 
+/** The settings panel's headings, one per group of settings. */
+export const POLICY_GROUP_LABELS: Readonly<Record<PolicyGroup, string>> = {
+  years: "Years",
+  overtime: "Overtime",
+  businessSupport: "Business support",
+  classification: "Which functions count as business support",
+  procurement: "Procurement frameworks",
+  nationalProgramme: "National programme (context only)",
+  rag: "Status rules",
+};
+
+/**
+ * A setting named as the settings panel words it, for text a user reads (never its key):
+ * 'the policy setting "Vehicles: expected saving rate" (under Procurement frameworks)'. The
+ * label is also what a Settings sheet row or a policy file may name it by.
+ */
+export function policySettingWords(key: string): string {
+  const d = findPolicySetting(key);
+  if (!d) return "a policy setting";
+  const label = d.label.replace(/ \([^)]*\)$/, "");
+  return `the policy setting "${label}" (under ${POLICY_GROUP_LABELS[d.group]})`;
+}
+
+/**
+ * Where a setting's default comes from, in words, for the settings panel: the White Paper's
+ * paragraph, or the add-in where the White Paper leaves the reading open.
+ */
+export function policyDefaultSource(d: PolicySettingDescriptor): {
+  readonly whitePaper: boolean;
+  /** "White Paper 5.9-5.10", or "the White Paper, 5.9-5.10, does not set it". */
+  readonly text: string;
+} {
+  if (/^\d/.test(d.paragraph))
+    return {
+      whitePaper: true,
+      text: `White Paper ${d.paragraph.replace(/^(\S+) \((.*)\)$/, "$1; $2")}`,
+    };
+  const inner = /^add-in setting \((.*)\)$/.exec(d.paragraph)?.[1];
+  if (!inner) return { whitePaper: false, text: "the White Paper does not set it" };
+  const silent = /^([\d.,\s-]+) does not define it$/.exec(inner);
+  if (silent) return { whitePaper: false, text: `the White Paper, ${silent[1]}, does not set it` };
+  if (/convention$/i.test(inner)) return { whitePaper: false, text: `a ${inner}` };
+  return { whitePaper: false, text: inner };
+}
+
 const byKey = new Map(POLICY_SETTINGS.map((s) => [normaliseKey(s.key), s]));
 const byLabel = new Map(POLICY_SETTINGS.map((s) => [normaliseKey(s.label), s]));
 

@@ -20,6 +20,8 @@ import { buildStatement, workbookSaysIllustrative } from "./statement/build";
 import { runScenario } from "./scenario/scenario";
 import { storedScenarios } from "./scenario/store";
 import { ScenarioResult } from "./scenario/types";
+import { CheckSettings, checkOptionsFromSettings } from "./check/settings";
+import { withRuleSeverities } from "./check/rules";
 
 export interface VfmRunOptions {
   /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
@@ -42,6 +44,12 @@ export interface VfmResult {
   readonly targets?: ScenarioResult;
   /** Every finding from detection, the analyses and peers; errors first. */
   readonly findings: readonly Finding[];
+  /**
+   * The check's settings kept in the workbook (a severity per rule, the variance threshold):
+   * the check applies them, and the analysis's findings that are a rule's problem take the
+   * rule's severity from them, so every front end shows one severity per problem.
+   */
+  readonly checkSettings?: CheckSettings;
 }
 
 /**
@@ -116,7 +124,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     DetectOptions | undefined;
   const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
   const data = detectForceData(workbook, detectOptions);
-  const analysis = analyse(data, options.policy ?? DEFAULT_POLICY, {
+  const analysed = analyse(data, options.policy ?? DEFAULT_POLICY, {
     ...(options.indicatorEngine ? { indicatorEngine: options.indicatorEngine } : {}),
     policyFile:
       options.policyFile ??
@@ -124,6 +132,11 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
         ? { name: "the add-in's settings", overrides }
         : undefined),
   });
+  const checkSettings = checkOptionsFromSettings(options.settings).options;
+  const analysis: Analysis = {
+    ...analysed,
+    findings: withRuleSeverities(analysed.findings, checkSettings.severityOverrides),
+  };
   const stored = storedScenarios(options.settings);
   const targets = stored.targets ? runScenario(data, analysis, stored.targets) : undefined;
   const findings = sortFindings(unique([...analysis.findings, ...stored.findings]));
@@ -134,6 +147,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     ...(analysis.peers ? { peers: analysis.peers } : {}),
     forceName: analysis.force.value,
     findings,
+    ...(Object.keys(checkSettings).length > 0 ? { checkSettings } : {}),
   };
   return targets ? { ...result, targets } : result;
 }

@@ -140,7 +140,7 @@ export function writeFindingsPlan(
         const r = b.put([
           CHECK_AREA_LABELS[f.area],
           SEVERITY_WORDS[f.severity],
-          `${ruleWords(report, f.rule).title} (${f.rule})`,
+          ruleWords(report, f.rule).title,
           f.message,
           place(f),
           f.paragraph,
@@ -161,7 +161,7 @@ export function writeFindingsPlan(
     fontColor: "#FFFFFF",
     fill: HEADING_FILL,
   });
-  const rh = b.put(["Area", "Outcome", "Rule", "What it checks", "Code", "White Paper", "Note"]);
+  const rh = b.put(["Area", "Outcome", "Rule", "What it checks", "White Paper", "Note"]);
   b.style(rh, 0, rh, last, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
   const outcome = new Map(report.rules.map((r) => [r.rule, r]));
   for (const rule of CHECK_RULES) {
@@ -171,7 +171,6 @@ export function writeFindingsPlan(
       o ? OUTCOME_WORDS[o.outcome] : "Not run",
       o?.title ?? rule.title,
       o?.explanation ?? rule.explanation,
-      rule.code,
       rule.paragraph,
       o?.note ?? "",
     ]);

@@ -59,7 +59,8 @@ describe("writeFindingsPlan", () => {
     expect(f.slice(0, 3)).toEqual([
       "Overtime",
       "Error",
-      "Yearly cut while above 4% (OVERTIME_ANNUAL_CUT)",
+      // The rule by its title, as the pane words it; its code is for --json only.
+      "Yearly cut while above 4%",
     ]);
     expect(f[3]).toContain("2010/11");
     expect(f[4]).toBe("Budget!D7");
@@ -70,10 +71,16 @@ describe("writeFindingsPlan", () => {
     const { values } = rowsOf(report);
     const head = values.findIndex((r) => r[0] === "Area" && r[1] === "Outcome");
     const rules = values.slice(head + 1, head + 1 + CHECK_RULES.length);
-    expect(rules.map((r) => r[4])).toEqual(CHECK_RULES.map((r) => r.code));
-    const cut = rules.find((r) => r[4] === "OVERTIME_ANNUAL_CUT")!;
+    expect(rules.map((r) => r[2])).toEqual(CHECK_RULES.map((r) => r.title));
+    const cut = rules.find((r) => r[2] === "Yearly cut while above 4%")!;
     expect(cut[1]).toBe("Failed");
-    expect(rules.find((r) => r[4] === "STATEMENT_MATCHES_DATA")![1]).toBe("Not applicable");
+    expect(rules.find((r) => r[2] === "Statement sheet matches the data")![1]).toBe(
+      "Not applicable"
+    );
+    // No internal code anywhere on the sheet.
+    expect(
+      values.flat().filter((v) => typeof v === "string" && /\b[A-Z]+_[A-Z_]+\b/.test(v))
+    ).toEqual([]);
   });
 
   it("says so when there is nothing to report", () => {

@@ -2,6 +2,7 @@ import { analyse } from "../../src/core/analysis/analyse";
 import { DEFAULT_POLICY, POLICY_SETTINGS } from "../../src/core/policy";
 import { SETTINGS_KEYS, runVfm } from "../../src/core/run";
 import {
+  defaultHint,
   editText,
   nextPolicyOverrides,
   policyFields,
@@ -40,7 +41,29 @@ describe("the settings panel's model", () => {
     expect(bs.source).toBe("set in this panel");
     expect(bs.base).toBe(0.07);
     const basis = fields.find((f) => f.descriptor.key === "overtime.basis")!;
-    expect(basis.source).toBe("White Paper default");
+    // The White Paper does not define the basis (5.9-5.10): the default is the add-in's.
+    expect(basis.source).toBe("the add-in's default");
+    expect(fields.find((f) => f.descriptor.key === "years.baseline")!.source).toBe(
+      "the White Paper's default"
+    );
+  });
+
+  test("the hint says where each default comes from, in words, without nested brackets", () => {
+    const fields = policyFields(analyse(makeData(paneSpec), DEFAULT_POLICY));
+    const hint = (key: string) => defaultHint(fields.find((f) => f.descriptor.key === key)!);
+    expect(hint("overtime.threshold")).toBe("White Paper default: 4% (5.9-5.10).");
+    expect(hint("overtime.highestSpenderRatio")).toBe(
+      "Add-in default: none (the White Paper, 5.9-5.10, does not set it)."
+    );
+    expect(hint("rag.savingsAmberShortfall")).toBe("Add-in default: 10% (a RAG convention).");
+    expect(hint("overtime.payLinesIncludeOvertime")).toBe(
+      "Add-in default: no (the White Paper does not set it)."
+    );
+    expect(hint("businessSupport.definition")).toMatch(
+      /^White Paper default: .+ \(5\.46-5\.51; the functions are not listed; HMIC's readings\)\.$/
+    );
+    // No bracket inside a bracket (a paragraph's own letter, as in 5.35(a), is not one).
+    for (const f of fields) expect(defaultHint(f)).not.toMatch(/\([^)]*\([a-z]{2,}/i);
   });
 
   test("values are edited as a treasurer writes them, and bad ones say why", () => {

@@ -6,6 +6,7 @@
  * of the two, with both shown wherever the status is.
  */
 import { SavingsArea } from "../forceData";
+import { formatPolicyPercent } from "../format";
 import { Analysis, RAG_WORDS, Rag, RagStatus } from "./types";
 
 export interface AreaTest {
@@ -39,12 +40,16 @@ const NO_PLAN: RagStatus = {
   paragraph: "5.53",
 };
 
-/** The White Paper's own test for the area, where it has one. */
+/** The White Paper's own test for the area, where it has one, named by the policy in force. */
 function evidenceTest(a: Analysis, area: SavingsArea): AreaTest | undefined {
-  if (area === "overtime") return { label: "Overtime against the 4% path", status: a.overtime.rag };
+  if (area === "overtime")
+    return {
+      label: `Overtime against the ${formatPolicyPercent(a.policy.overtime.threshold)} path`,
+      status: a.overtime.rag,
+    };
   if (area === "supportServices")
     return {
-      label: "Business support against 7% of the workforce",
+      label: `Business support against ${formatPolicyPercent(a.policy.businessSupport.threshold)} of the workforce`,
       status: a.businessSupport.rag,
     };
   if (area === "procurement")

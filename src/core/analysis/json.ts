@@ -111,6 +111,7 @@ function findingJson(f: Finding): Json {
     cell: findingPlace(f) ?? null,
   };
   if (f.fix) o.fix = f.fix;
+  if (f.rule) o.rule = f.rule;
   return o;
 }
 

@@ -5,6 +5,7 @@
  * baseline and the pro-rata share of the national £70m.
  */
 import { Finding, finding } from "../findings";
+import { ruleFinding } from "../check/rules";
 import { CellRef } from "../grid";
 import { countOf, listWords } from "../plainEnglish";
 import { BudgetLineKey, ForceData, YearBasis } from "../forceData";
@@ -277,9 +278,10 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
   for (const r of requiredByYear)
     if (r.met === false) {
       const own = at.get(r.year)!;
+      // The same problem as the check's rules (5.9-5.10), with their severity.
       findings.push(
-        finding(
-          "warning",
+        ruleFinding(
+          r.rule === "cut" ? "OVERTIME_ANNUAL_CUT" : "OVERTIME_NO_RISE",
           "OVERTIME_ABOVE_REQUIRED",
           r.rule === "cut"
             ? `Overtime in ${formatYear(r.year)} (${formatPounds(r.overtime ?? 0)}) is above the required maximum of ${formatPounds(r.maximum.value)}, a ${formatPolicyPercent(minAnnualCut)} cut on ${formatYear(r.previousYear)}.`

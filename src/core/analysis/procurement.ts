@@ -6,10 +6,17 @@
  */
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
+import { ruleFinding } from "../check/rules";
 import { capitalise, countOf, hasHave } from "../plainEnglish";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
-import { FRAMEWORK_CATEGORIES, FrameworkCategory, Policy, frameworkFor } from "../policy";
+import {
+  FRAMEWORK_CATEGORIES,
+  FrameworkCategory,
+  Policy,
+  frameworkFor,
+  policySettingWords,
+} from "../policy";
 import { procurementCategoryLabel } from "../names";
 import { fig, penceAtRate, rag } from "./figures";
 import {
@@ -147,8 +154,8 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       late++;
       if (late <= MAX_LINE_FINDINGS)
         findings.push(
-          finding(
-            "warning",
+          ruleFinding(
+            "MIGRATION_DATE_IN_TIME",
             "MIGRATION_PLANNED_LATE",
             `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${planned}) is later than ${latestOnTime}, the later of the framework's date and the day after the contract ends.`,
             line.plannedMigration!.sources[0] ?? line.labelCell,
@@ -192,8 +199,8 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
 
   if (late > MAX_LINE_FINDINGS)
     findings.push(
-      finding(
-        "warning",
+      ruleFinding(
+        "MIGRATION_DATE_IN_TIME",
         "MIGRATION_PLANNED_LATE",
         `${late - MAX_LINE_FINDINGS} more lines plan to move later than their migrate-by date.`
       )
@@ -251,7 +258,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
           "PROCUREMENT_RATE_NEEDED",
           `No saving rate is stated for ${procurementCategoryLabel(cat)}, so the saving on ${formatPounds(a.noRate.spend)} of spend not yet on the national approach (${countOf(a.noRate.count, "line")}) is not counted.`,
           a.noRate.first,
-          `Enter a local estimate as the setting procurement.frameworks.${cat}.rate (for example 5%).`
+          `Enter a local estimate (for example 5%) as ${policySettingWords(`procurement.frameworks.${cat}.rate`)}.`
         )
       );
     }

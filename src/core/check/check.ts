@@ -116,14 +116,21 @@ function emptyCounts(): Record<CheckArea, { errors: number; warnings: number }> 
   return out;
 }
 
+/**
+ * The check of one result. Severities and the variance threshold are the options', else the
+ * check's settings kept in the workbook (result.checkSettings), else the catalogue's defaults:
+ * the task pane and `vfm check` check a workbook alike.
+ */
 export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): CheckReport {
+  const kept = result.checkSettings ?? {};
   const ctx: CheckContext = {
     result,
-    varianceThreshold: options.varianceThreshold ?? DEFAULT_VARIANCE_THRESHOLD,
+    varianceThreshold:
+      options.varianceThreshold ?? kept.varianceThreshold ?? DEFAULT_VARIANCE_THRESHOLD,
     ...(options.today ? { today: options.today } : {}),
     ...(options.expectedStatement ? { expectedStatement: options.expectedStatement } : {}),
   };
-  const overrides = options.severityOverrides;
+  const overrides = options.severityOverrides ?? kept.severityOverrides;
   // The rules' words name the thresholds and years of the policy this analysis used.
   const catalogue = rulesFor(result.analysis.policy, ctx.varianceThreshold);
   const findings: CheckFinding[] = [];

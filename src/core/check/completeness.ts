@@ -8,6 +8,7 @@ import { SAVINGS_AREAS, SavingsLine } from "../forceData";
 import { savingsAreaLabel } from "../analysis/savings";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
+import { financialYearEnd } from "../dates";
 import { CheckContext, cellInColumnOf, hit } from "./context";
 import { RuleCode } from "./rules";
 import { RuleGroupResult, RuleHit } from "./types";
@@ -25,8 +26,8 @@ export function saysNoPlannedSavings(line: SavingsLine): boolean {
 }
 
 /**
- * Which financial years have ended. With a date for today: a year has ended once its 31 March
- * has passed (2009/10 has ended on 1 April 2010). Without one (the core never reads the clock):
+ * Which financial years have ended. With a date for today: a year has ended on its last day, 31
+ * March (a treasurer checking "as at 31 March 2011" closes 2010/11). Without one (the core never reads the clock):
  * the workbook's own column headers. A year is ended when a budget column for it is headed
  * actual, and so is every year before it; a year headed budget, target or forecast has not
  * ended. An actual figure typed into a savings line never ends a year by itself: one stray
@@ -40,7 +41,7 @@ export function pastYears(
   if (today) {
     const iso = `${today[1]}-${today[2]}-${today[3]}`;
     return {
-      isPast: (y) => iso >= `${y + 1}-04-01`,
+      isPast: (y) => iso >= financialYearEnd(y),
       basis: `the check's date, ${iso}`,
     };
   }
@@ -84,6 +85,34 @@ function areasAddressed(ctx: CheckContext): RuleHit[] {
   return out;
 }
 
+/**
+ * The cell a line's missing planned or actual figure for `year` belongs in: on the row of the
+ * figure it does have (`at`), in the column that kind of figure for that year sits in. A plan
+ * with a Year column keeps every year's figures of a kind in one column, so any line shows where;
+ * a plan laid out a column per year (Planned 2009/10, Actual 2009/10, Planned 2010/11, ...) keeps
+ * each year apart, so only the same year's figures show where, and another year's column is never
+ * cited. Undefined when the sheet has no column for it.
+ */
+function missingCell(
+  at: CellRef,
+  year: FinancialYear,
+  lines: readonly SavingsLine[],
+  kind: "planned" | "actual"
+): CellRef | undefined {
+  const cellOf = (l: SavingsLine) => l[kind]?.sources[0];
+  const sameYear = cellInColumnOf(at, lines.filter((l) => l.year === year).map(cellOf));
+  if (sameYear) return sameYear;
+  // One column for every year: the figure the line has shares its column with other years'.
+  const column = (ref: CellRef | undefined) =>
+    ref && ref.sheet === at.sheet ? /^[A-Z]+/.exec(ref.address)?.[0] : undefined;
+  const own = column(at);
+  const other = kind === "actual" ? "planned" : "actual";
+  const yearsInColumn = new Set(
+    lines.filter((l) => column(l[other]?.sources[0]) === own).map((l) => l.year)
+  );
+  return yearsInColumn.size > 1 ? cellInColumnOf(at, lines.map(cellOf)) : undefined;
+}
+
 function plannedAndActual(ctx: CheckContext): RuleGroupResult {
   const rule: RuleCode = "PAST_YEARS_PLANNED_AND_ACTUAL";
   const past = pastYears(ctx);
@@ -98,32 +127,39 @@ function plannedAndActual(ctx: CheckContext): RuleGroupResult {
       ],
     };
   const lines = ctx.result.data.savingsPlan.lines;
-  const actualCells = lines.map((l) => l.actual?.sources[0]);
-  const plannedCells = lines.map((l) => l.planned?.sources[0]);
   const out: RuleHit[] = [];
   let considered = 0;
   for (const l of lines) {
     if (!past.isPast(l.year) || (!l.planned && !l.actual)) continue;
     considered++;
     const year = formatYear(l.year);
-    if (l.planned && !l.actual)
+    if (l.planned && !l.actual) {
+      const at = l.planned.sources[0] ?? l.labelCell;
+      const cell = missingCell(at, l.year, lines, "actual");
       out.push(
         hit(
           rule,
-          `"${l.initiative}" has a planned saving for ${year} but no actual figure, although ${year} has ended.`,
-          cellInColumnOf(l.planned.sources[0] ?? l.labelCell, actualCells) ?? l.labelCell,
-          "Enter the saving actually made (0 if there was none)."
+          cell
+            ? `"${l.initiative}" has a planned saving for ${year} but no actual figure, although ${year} has ended.`
+            : `"${l.initiative}" has a planned saving for ${year} but no actual figure, although ${year} has ended; the sheet has no actual column for ${year}.`,
+          cell ?? at,
+          cell
+            ? "Enter the saving actually made (0 if there was none)."
+            : `Add an actual column for ${year} beside its planned column, and enter the saving actually made (0 if there was none).`
         )
       );
-    else if (l.actual && !l.planned)
+    } else if (l.actual && !l.planned) {
+      const at = l.actual.sources[0] ?? l.labelCell;
+      const cell = missingCell(at, l.year, lines, "planned");
       out.push(
         hit(
           rule,
           `"${l.initiative}" has an actual saving for ${year} but no planned figure to compare it with.`,
-          cellInColumnOf(l.actual.sources[0] ?? l.labelCell, plannedCells) ?? l.labelCell,
+          cell ?? at,
           "Enter what was planned for the year (0 if the saving was not planned)."
         )
       );
+    }
   }
   if (considered === 0)
     return {

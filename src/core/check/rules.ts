@@ -5,6 +5,8 @@
  * the check's settings; nothing else about a rule is configurable here, because the thresholds
  * and years it uses come from the policy (policy.ts), which the user can already override.
  */
+import { CellRef } from "../grid";
+import { Finding, finding } from "../findings";
 import { formatPolicyPercent, formatYear } from "../format";
 import { DEFAULT_POLICY, Policy } from "../policy";
 import { CheckArea, CheckSeverity } from "./types";
@@ -324,4 +326,36 @@ export function parseSeverityOverrides(texts: readonly string[]): {
     overrides[code] = severity;
   }
   return { overrides, problems };
+}
+
+/**
+ * A finding of the analysis that is the same problem a check rule finds (overtime above the
+ * required path, a move planned late): it carries the rule, and the rule's default severity, so
+ * the analysis and the check never give one problem two severities.
+ */
+export function ruleFinding(
+  rule: RuleCode,
+  code: string,
+  message: string,
+  where?: CellRef | { sheet: string },
+  fix?: string
+): Finding {
+  return { ...finding(BY_CODE.get(rule)!.defaultSeverity, code, message, where, fix), rule };
+}
+
+/**
+ * The findings with the severity the check's settings give their rule (a finding whose rule is
+ * switched off stays, as information): the one severity the Data step, `vfm analyse` and the
+ * check all show for the same problem.
+ */
+export function withRuleSeverities(
+  findings: readonly Finding[],
+  overrides: SeverityOverrides | undefined
+): Finding[] {
+  return findings.map((f) => {
+    if (!f.rule || !isRuleCode(f.rule)) return f;
+    const set = overrides?.[f.rule] ?? BY_CODE.get(f.rule)!.defaultSeverity;
+    const severity = set === "off" ? "info" : set;
+    return severity === f.severity ? f : { ...f, severity };
+  });
 }

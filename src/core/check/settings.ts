@@ -9,7 +9,7 @@
  * Anything unreadable is reported as a problem in plain English and left out, never thrown.
  */
 import { JsonValue, StoredSettings } from "../gateway";
-import { isRuleCode, RuleCode, SeverityOverride, SeverityOverrides } from "./rules";
+import { isRuleCode, ruleFor, RuleCode, SeverityOverride, SeverityOverrides } from "./rules";
 
 export const CHECK_SETTINGS_KEY = "check";
 
@@ -42,7 +42,7 @@ export function checkOptionsFromSettings(settings: StoredSettings | undefined): 
     }
     if (value !== "error" && value !== "warning" && value !== "off") {
       problems.push(
-        `The check's settings give ${code} the severity ${JSON.stringify(value)}; only error, warning or off can be used, so its default applies.`
+        `The check's settings give the rule "${ruleFor(code)?.title ?? code}" the severity ${JSON.stringify(value)}; only error, warning or off can be used, so its default applies.`
       );
       continue;
     }

@@ -11,8 +11,9 @@ import {
   formatRef,
   JsonValue,
   parsePolicyValue,
+  policyDefaultSource,
   POLICY_SETTINGS,
-  PolicyGroup,
+  POLICY_GROUP_LABELS,
   PolicySettingDescriptor,
   PolicyValue,
   policyValue,
@@ -48,15 +49,8 @@ export function withPart(
   return next;
 }
 
-export const POLICY_GROUP_LABELS: Readonly<Record<PolicyGroup, string>> = {
-  years: "Years",
-  overtime: "Overtime",
-  businessSupport: "Business support",
-  classification: "Which functions count as business support",
-  procurement: "Procurement frameworks",
-  nationalProgramme: "National programme (context only)",
-  rag: "Status rules",
-};
+/** The panel's group headings, from the core (the words findings use for a setting's place). */
+export { POLICY_GROUP_LABELS };
 
 /** What the settings panel shows for one policy setting. */
 export interface PolicyField {
@@ -83,7 +77,9 @@ export function policyFields(analysis: Analysis): PolicyField[] {
         ? fromSheet.cell
           ? `set in the workbook at ${formatRef(fromSheet.cell)}`
           : "set in the workbook's Settings sheet"
-        : "White Paper default";
+        : policyDefaultSource(d).whitePaper
+          ? "the White Paper's default"
+          : "the add-in's default";
     return {
       descriptor: d,
       current,
@@ -93,6 +89,19 @@ export function policyFields(analysis: Analysis): PolicyField[] {
       base: fromSheet ? fromSheet.value : d.defaultValue,
     };
   });
+}
+
+/**
+ * The first line of a setting's hint: its default and where the default comes from, in words.
+ * "White Paper default: 4% (White Paper 5.9-5.10)." reads badly, so: "White Paper default: 4%
+ * (5.9-5.10)." or, where the White Paper leaves it open, "Add-in default: none (the White
+ * Paper, 5.9-5.10, does not set it)."
+ */
+export function defaultHint(field: PolicyField): string {
+  const source = policyDefaultSource(field.descriptor);
+  return source.whitePaper
+    ? `White Paper default: ${field.defaultText} (${source.text.replace(/^White Paper /, "")}).`
+    : `Add-in default: ${field.defaultText} (${source.text}).`;
 }
 
 /** A value as the panel's text box shows it: "4%", "£70m", "2008/09", "2011-04-01". */

@@ -23,6 +23,7 @@ import { PolicyGroup, SETTINGS_KEYS } from "../../core";
 import {
   POLICY_GROUP_LABELS,
   PolicyField,
+  defaultHint,
   editText,
   nextPolicyOverrides,
   policyFields,
@@ -60,12 +61,9 @@ const GROUPS: readonly PolicyGroup[] = [
 function Hint({ field }: { readonly field: PolicyField }) {
   const styles = useStyles();
   const d = field.descriptor;
-  const paragraph = /^\d/.test(d.paragraph) ? `White Paper ${d.paragraph}` : d.paragraph;
   return (
     <>
-      <span className={styles.hint}>
-        Default {field.defaultText} ({paragraph}).
-      </span>
+      <span className={styles.hint}>{defaultHint(field)}</span>
       <span className={styles.hint}>
         In use: {field.currentText}, {field.source}.
       </span>

@@ -110,7 +110,7 @@ export function CheckStep() {
         <div className={styles.actions}>
           <Field
             label="Treat as today (optional)"
-            hint="Years ended by this date need actual figures. Blank: the years with actuals."
+            hint="A year ends on its 31 March: years ended by this date need actual figures. Blank: the years the budget heads Actual."
           >
             <Input
               className={styles.date}

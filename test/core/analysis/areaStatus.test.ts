@@ -54,4 +54,18 @@ describe("areaStatus", () => {
       if (st.tests.length > 1) for (const t of st.tests) expect(block.rule).toContain(t.label);
     }
   });
+
+  test("the tests are named by the thresholds in force, not the White Paper's defaults", () => {
+    const r = runVfm(exampleshireFreeForm(), {
+      settings: {
+        policyOverrides: { "overtime.threshold": "4.5%", "businessSupport.threshold": "8%" },
+      },
+    });
+    expect(areaStatus(r.analysis, "overtime").tests[1].label).toBe(
+      "Overtime against the 4.5% path"
+    );
+    expect(areaStatus(r.analysis, "supportServices").tests[1].label).toBe(
+      "Business support against 8% of the workforce"
+    );
+  });
 });

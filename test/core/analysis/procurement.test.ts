@@ -59,7 +59,10 @@ describe("procurement: the worked example", () => {
   it("asks for a local estimate where no rate is stated", () => {
     const f = a.findings.find((x) => x.code === "PROCUREMENT_RATE_NEEDED");
     expect(f?.cell).toEqual({ sheet: "Procurement", address: "A5" });
-    expect(f?.fix).toContain("procurement.frameworks.vehicles.rate");
+    // The setting as the settings panel words it, never its key.
+    expect(f?.fix).toBe(
+      'Enter a local estimate (for example 5%) as the policy setting "Vehicles: expected saving rate" (under Procurement frameworks).'
+    );
   });
 
   it("uses a local estimate once given", () => {

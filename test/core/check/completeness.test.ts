@@ -4,6 +4,8 @@
  * fails, at the cell named, when the one thing it looks at is taken away.
  */
 import { runVfm } from "../../../src/core/run";
+import { checkWorkbook } from "../../../src/core/check/check";
+import { exampleshireFreeForm } from "../../../src/core/sample/exampleshire";
 import { checkOf, checkResult, ofRule, outcome, places } from "./helpers";
 import {
   COMPLIANT_BUDGET,
@@ -105,11 +107,42 @@ describe("PAST_YEARS_PLANNED_AND_ACTUAL", () => {
   });
 
   it("does not ask for actuals of a year that has not ended", () => {
-    // 31 March 2012 is the last day of 2011/12, so the year has not ended yet.
+    // 30 March 2012 is the day before 2011/12's last day, so the year has not ended yet.
+    const r = checkOf(workbook({ savings: with2011({ planned: 50000 }) }), {
+      today: "2012-03-30",
+    });
+    expect(ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual([]);
+  });
+
+  it("counts a year as ended on its last day: checked as at 31 March 2012, 2011/12 has ended", () => {
     const r = checkOf(workbook({ savings: with2011({ planned: 50000 }) }), {
       today: "2012-03-31",
     });
-    expect(ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual([]);
+    const f = ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL");
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain("2011/12");
+    expect(places(r, "PAST_YEARS_PLANNED_AND_ACTUAL")).toEqual(["'Savings plan'!F24"]);
+  });
+
+  it("in a plan laid out a column per year, never cites another year's actual column", () => {
+    // The free-form sample's savings plan: D/E hold 2008/09 planned/actual, F/G 2009/10
+    // planned/actual, H to K the planned figures of 2010/11 to 2013/14, with no actual columns.
+    // As at 31 March 2011, 2010/11 has ended: each 2010/11 planned figure (column H) lacks its
+    // actual, and the sheet has no column for it, so the finding sits at the planned cell and
+    // says so, never at column G (2009/10's actuals).
+    const r = checkWorkbook(runVfm(exampleshireFreeForm()), { today: "2011-03-31" });
+    const f = ofRule(r, "PAST_YEARS_PLANNED_AND_ACTUAL").filter((x) =>
+      x.message.includes("2010/11")
+    );
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) {
+      expect(x.cell?.sheet).toBe("Savings plan");
+      expect(x.cell?.address).toMatch(/^H\d+$/);
+      expect(x.message).toContain("the sheet has no actual column for 2010/11");
+      expect(x.fix).toMatch(/^Add an actual column for 2010\/11/);
+    }
+    // The demand-led shift patterns line is on row 6: its 2010/11 plan is H6 (900).
+    expect(f.map((x) => x.cell?.address)).toContain("H6");
   });
 
   it("names an actual with no plan, at its planned cell", () => {

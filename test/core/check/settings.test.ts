@@ -45,7 +45,7 @@ describe("check settings", () => {
     expect(r.options).toEqual({ severityOverrides: { AREAS_ADDRESSED: "warning" } });
     expect(r.problems).toEqual([
       "The check's settings name a rule that does not exist (NO_SUCH_RULE); it was ignored.",
-      'The check\'s settings give TOTALS_ADD_UP the severity "fatal"; only error, warning or off can be used, so its default applies.',
+      'The check\'s settings give the rule "Totals equal their lines" the severity "fatal"; only error, warning or off can be used, so its default applies.',
       'The check\'s variance threshold "ten percent" is not a share such as 0.1, so the default applies.',
     ]);
   });
