@@ -392,8 +392,9 @@ function parse(bytes: Uint8Array, format: SpreadsheetFormat, fileName: string | 
       XLSX.read(body, { type: "string", raw: true, dense: true, FS: sep, sheet })
     );
     const ws = wb.Sheets[wb.SheetNames[0]];
-    const rows = ((ws?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][]).map((r) =>
-      (r ?? []).map((c) => (c && c.t === "s" ? String(c.v ?? "") : ""))
+    // Array.from visits the holes SheetJS leaves for lines of empty fields (",,,"); map would not.
+    const rows = Array.from((ws?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][], (r) =>
+      Array.from(r ?? [], (c) => (c && c.t === "s" ? String(c.v ?? "") : ""))
     );
     return { wb, csv: { mark: decideDecimalMark(rows, sep) } };
   }

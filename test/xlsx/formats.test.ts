@@ -285,6 +285,15 @@ describe("CSV text as people save it", () => {
   const csv = (text: string | Uint8Array, name = "budget.csv") =>
     readSpreadsheet(typeof text === "string" ? new TextEncoder().encode(text) : text, name);
 
+  test("lines of empty fields (',,,' as LibreOffice saves a blank row) are blank rows", async () => {
+    const { workbook } = await csv("Line,2010/11,2011/12\n,,\nPolice staff pay,42900,42700\n,,\n");
+    expect(sheet(workbook).values).toEqual([
+      ["Line", "2010/11", "2011/12"],
+      [],
+      ["Police staff pay", 42900, 42700],
+    ]);
+  });
+
   test("UTF-8 with a byte-order mark, quoted thousands, £, brackets, percentages", async () => {
     const text =
       "\uFEFFLine,2009/10,2010/11\r\n" +
