@@ -83,7 +83,9 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
         ],
         [
           "Business support",
-          lastBs ? `${pct(lastBs.ratio?.value)} in ${formatYear(lastBs.year)}` : "-",
+          lastBs
+            ? `${pct(lastBs.ratio?.value)} in ${formatYear(lastBs.year)}${lastBs.confidence === "unconfirmed" ? " (unconfirmed)" : ""}`
+            : "-",
           `below ${pct(bs.threshold)}`,
           status(bs.rag),
           bs.rag.rule,
@@ -182,7 +184,12 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
         out.push(
           `${formatYear(y.year)}: "${d.label}" at ${d.cell.sheet}!${d.cell.address} (${formatFte(d.fte)} FTE): ${d.reason}; to confirm, ${d.correction}.`
         );
-    if (bs.excessFte && bs.assessedYear !== null)
+    const measured = bs.byYear.find((y) => y.year === bs.assessedYear);
+    if (measured && measured.confidence === "unconfirmed")
+      out.push(
+        `FTE above ${pct(bs.threshold)} in ${formatYear(measured.year)} and the saving: not given until the share is confirmed (it depends on ${formatFte(measured.unclassifiedFte.value)} FTE not yet classified or placed).`
+      );
+    else if (bs.excessFte && bs.assessedYear !== null)
       out.push(
         `FTE above ${pct(bs.threshold)} in ${formatYear(bs.assessedYear)}: ${formatFte(bs.excessFte.value)}` +
           (bs.cashableSaving && bs.averageCost

@@ -51,6 +51,8 @@ export interface BudgetLine {
   readonly amounts: ReadonlyMap<FinancialYear, Sourced<Pence>>;
   /** The label says the pay includes overtime ("pay including overtime"): the analyses take the overtime line out of it. */
   readonly includesOvertime?: boolean;
+  /** "of which: police officer overtime": part of the line above it, never added to a total again. */
+  readonly partOfLineAbove?: boolean;
   /** Budget / actual / target / forecast where the header said so. */
   readonly basis?: ReadonlyMap<FinancialYear, YearBasis>;
 }

@@ -96,13 +96,23 @@ export { analysePeers, gapInputsFromAnalysis } from "./analysis/peers";
 export type { GapInputs, PeerIndicatorResult, PeersAnalysis } from "./analysis/peers";
 export { peersToJson } from "./analysis/peersJson";
 export { savingsAreaLabel } from "./analysis/savings";
+export {
+  doubtCells,
+  doubtCorrection,
+  doubtText,
+  isUnconfirmed,
+  unconfirmedMark,
+  unconfirmedSentence,
+} from "./analysis/supportConfidence";
 export type {
   Analysis,
+  BusinessSupportYear,
   PlannedActual,
   ProcurementOpportunity,
   RagStatus,
   SavingsAnalysis,
   SavingsYearTotals,
+  SupportDoubt,
 } from "./analysis/types";
 
 // The statement as a document model.

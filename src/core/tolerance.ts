@@ -6,6 +6,7 @@
  * the precision the figures are written to (whole FTE, 0.01 FTE, £1,000 ...).
  */
 import { formatNumber, formatPounds } from "./format";
+import { MoneyUnit, toPence } from "./money";
 
 /** Half a unit per figure: the most rounding can move one figure. */
 export const HALF_UNIT = 0.5;
@@ -40,6 +41,18 @@ export function penceUnit(values: readonly number[]): number {
     while (unit > 1 && v % unit !== 0) unit /= 10;
   }
   return unit;
+}
+
+/**
+ * The precision a money sheet's amounts are written to, in pence: its stated unit (£1, £1,000 on
+ * a sheet in £000, £1m), or finer where its figures go below it (pennies on a sheet in pounds).
+ * Amounts to the penny are exact (nothing is rounded below a penny), so the unit is then 0: a
+ * force's own budget to the penny adds up exactly, and published figures in £000 agree within
+ * half of £1,000 a line.
+ */
+export function sheetPenceUnit(values: readonly number[], unit: MoneyUnit = "£"): number {
+  const u = Math.min(penceUnit(values), toPence(1, unit));
+  return u <= 1 ? 0 : u;
 }
 
 /** The most a total of `count` rounded lines can differ from their sum, in the figures' unit. */

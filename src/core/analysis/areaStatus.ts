@@ -69,12 +69,19 @@ export function areaStatus(analysis: Analysis, area: SavingsArea): AreaStatus {
   };
   const evidence = evidenceTest(analysis, area);
   const tests = evidence ? [plan, evidence] : [plan];
-  const rag = weakerRag(tests.map((t) => t.status.rag));
+  // A test whose figure awaits the user's confirmation could turn the area either way, so the
+  // area has no status until it is confirmed (never a confident status on an unresolved figure).
+  const awaiting = tests.find((t) => t.status.unconfirmed);
+  const rag = awaiting ? "none" : weakerRag(tests.map((t) => t.status.rag));
   return {
     area,
     rag,
     words: RAG_WORDS[rag],
     tests,
-    rule: evidence ? `The weaker of two tests. ${tests.map(testText).join(" ")}` : testText(plan),
+    rule: awaiting
+      ? `Not assessed until the figures are confirmed. ${tests.map(testText).join(" ")}`
+      : evidence
+        ? `The weaker of two tests. ${tests.map(testText).join(" ")}`
+        : testText(plan),
   };
 }

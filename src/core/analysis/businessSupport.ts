@@ -10,9 +10,9 @@ import { ForceData, WorkforceLine } from "../forceData";
 import { Pence, applyRate } from "../money";
 import { Policy, SupportClass, supportClassOf } from "../policy";
 import { breakdownOf } from "../classifications";
-import { fteUnit, withinRounding } from "../tolerance";
+import { FTE_NOISE, fteUnit, withinRounding } from "../tolerance";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
+import { formatFte, formatYear } from "../format";
 import {
   budgetAmount,
   cleanFte,
@@ -126,6 +126,18 @@ function yearFigures(
   total = cleanFte(total);
   // The workforce as stated, where a total row agrees with the lines within their rounding.
   const stated = statedTotal(lines, year, total, counted);
+  // A stated workforce total that no count of the lines agrees with means a line is counted
+  // twice (an unmarked subtotal) or left out: the share is not given a status on it.
+  const grand = stated ? undefined : grandTotal(lines, year);
+  if (grand && Math.abs(grand.value - total) > FTE_NOISE)
+    doubts.push({
+      label: grand.line.label,
+      cell: grand.sources[0] ?? grand.line.labelCell,
+      fte: cleanFte(Math.abs(grand.value - total)),
+      reason: `the workforce total there is ${formatFte(grand.value)} FTE, but the lines counted add up to ${formatFte(total)}, more than their rounding explains, so a line may be counted twice or left out`,
+      correction:
+        'correct the total or the lines; a subtotal needs "total" in its label, and a line read as the wrong function can be given its category in the Data step',
+    });
   const totalFte = stated
     ? fig(stated.value, stated.sources, `total workforce as stated (the lines add up to ${total})`)
     : fig(total, tSrc, "officers + staff + PCSOs");
@@ -199,6 +211,20 @@ function statedTotal(
     if (!l.isTotal || l.breakdownOf !== undefined) continue;
     const f = lineWorkforceFte(l, year);
     if (f && withinRounding(f.value, sum, count, fteUnit([f.value]))) found = f;
+  }
+  return found;
+}
+
+/** The largest stated total of the year outside any breakdown: the whole workforce, as stated. */
+function grandTotal(
+  lines: readonly WorkforceLine[],
+  year: FinancialYear
+): { line: WorkforceLine; value: number; sources: CellRef[] } | undefined {
+  let found: { line: WorkforceLine; value: number; sources: CellRef[] } | undefined;
+  for (const l of lines) {
+    if (!l.isTotal || l.breakdownOf !== undefined) continue;
+    const f = lineWorkforceFte(l, year);
+    if (f && (!found || f.value > found.value)) found = { line: l, ...f };
   }
   return found;
 }
@@ -318,7 +344,7 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
     path,
     definition: policy.businessSupport.definition,
     classification: policy.businessSupport.classification,
-    rag: supportRag(policy, assessed, path),
+    rag: supportRag(policy, byYear, assessed, path),
     findings,
   };
 }
@@ -422,6 +448,7 @@ function straightLine(
 
 function supportRag(
   policy: Policy,
+  byYear: readonly BusinessSupportYear[],
   assessed: BusinessSupportYear | undefined,
   path: readonly BusinessSupportPathPoint[]
 ): RagStatus {
@@ -429,17 +456,26 @@ function supportRag(
   if (!assessed || !assessed.ratio)
     return rag("none", "no business-support share could be worked out", PARA);
   if (assessed.confidence === "unconfirmed")
-    return rag(
-      "none",
-      `the ${formatYear(assessed.year)} share depends on ${assessed.unclassifiedFte.value} FTE the add-in could not classify or place; confirm ${assessed.doubts.length === 1 ? "that line" : `those ${assessed.doubts.length} lines`} in the Data step`,
-      PARA
-    );
+    return {
+      ...rag(
+        "none",
+        `the ${formatYear(assessed.year)} share depends on ${formatFte(assessed.unclassifiedFte.value)} FTE the add-in could not classify or place; confirm ${assessed.doubts.length === 1 ? "that line" : `those ${assessed.doubts.length} lines`} in the Data step`,
+        PARA
+      ),
+      unconfirmed: true,
+    };
   const y = formatYear(assessed.year);
   if (assessed.status === "atOrBelow")
     return rag("green", `below ${t} of the workforce in ${y}`, PARA);
   if (assessed.year >= policy.years.target)
     return rag("red", `still at or above ${t} of the workforce in ${y}, the target year`, PARA);
-  const offPath = path.filter((p) => p.onPath === false).map((p) => formatYear(p.year));
+  // A year whose share is unconfirmed says nothing about the path either.
+  const unconfirmedYears = new Set(
+    byYear.filter((y) => y.confidence === "unconfirmed").map((y) => y.year)
+  );
+  const offPath = path
+    .filter((p) => p.onPath === false && !unconfirmedYears.has(p.year))
+    .map((p) => formatYear(p.year));
   if (offPath.length > 0)
     return rag("red", `above the straight-line path to ${t} in ${offPath.join(", ")}`, PARA);
   return rag("amber", `above ${t} in ${y} but on the straight-line path to the target year`, PARA);

@@ -49,6 +49,11 @@ export interface RagStatus {
   readonly rule: string;
   /** White Paper paragraph(s) the rule rests on, e.g. "5.9-5.10". */
   readonly paragraph: string;
+  /**
+   * Set when "none" is because the figure rests on lines the user has not yet confirmed (not
+   * because there is no data): anything built on this status gives none either.
+   */
+  readonly unconfirmed?: true;
 }
 
 /** "atOrBelow" / "above" the threshold; "unknown" where the ratio cannot be computed. */

@@ -1,6 +1,6 @@
 /**
  * Arithmetic an inspector re-does by hand (5.53, 5.58): every total and subtotal row equals the
- * lines it totals, to the penny; and an actual saving that differs from its plan by more than
+ * lines it totals, within their rounding; and an actual saving that differs from its plan by more than
  * the variance threshold carries a note saying why.
  *
  * Which lines a total row adds up is not written down in a sheet, so a total passes when it
@@ -11,13 +11,19 @@
  * - the subtotals above it plus the lines since the last one (a total of subtotals);
  * - the previous total plus or minus the lines since it (net = gross - income);
  * each also with income lines taken away rather than added.
+ *
+ * Published figures are rounded before they are added, so a total agrees with its lines when it
+ * is within their rounding (core/tolerance.ts: half a unit for each line and for the total, the
+ * unit being the precision the figures are written to, whole FTE or £1,000 on a sheet in £000).
+ * "of which" lines are part of the line above them and are never added again.
  */
 import { CellRef, parseA1 } from "../grid";
 import { BudgetLine, WorkforceLine } from "../forceData";
 import { FinancialYear } from "../years";
 import { formatFte, formatYear } from "../format";
 import { CheckContext, hit, rowSpanText } from "./context";
-import { FTE_TOLERANCE } from "../detect/workforce";
+import { FTE_NOISE, fteUnit, sheetPenceUnit, withinRounding } from "../tolerance";
+import { MoneyUnit } from "../money";
 import { statedSupportTotals } from "./businessSupport";
 import { RuleGroupResult, RuleHit } from "./types";
 import { noteFallsShort } from "./varianceNote";
@@ -39,11 +45,17 @@ function rowOf(ref: CellRef): number {
   return parseA1(ref.address)?.row ?? 0;
 }
 
+/** A way the total may be made up: its sum, and how many rounded figures went into it. */
+interface Candidate {
+  readonly sum: number;
+  readonly count: number;
+}
+
 /** The candidate sums for the total at index i, and the lines of its own section. */
 function candidates(
   rows: readonly Row[],
   i: number
-): { sums: number[]; section: Row[]; above: Row[] } {
+): { sums: Candidate[]; section: Row[]; above: Row[] } {
   let lastTotal = -1;
   for (let j = i - 1; j >= 0; j--)
     if (rows[j].isTotal && rows[j].value !== undefined) {
@@ -57,17 +69,18 @@ function candidates(
   const totals = rows.slice(0, i).filter((r) => r.isTotal && has(r));
   const sum = (rs: readonly Row[], negateIncome = false) =>
     rs.reduce((s, r) => s + (negateIncome && r.income ? -1 : 1) * (r.value ?? 0), 0);
+  const c = (v: number, count: number): Candidate => ({ sum: v, count });
   const sums = [
-    sum(section),
-    sum(section, true),
-    sum(above),
-    sum(above, true),
-    sum(totals) + sum(section),
-    sum(totals) + sum(section, true),
+    c(sum(section), section.length),
+    c(sum(section, true), section.length),
+    c(sum(above), above.length),
+    c(sum(above, true), above.length),
+    c(sum(totals) + sum(section), totals.length + section.length),
+    c(sum(totals) + sum(section, true), totals.length + section.length),
   ];
   if (lastTotal >= 0) {
     const q = rows[lastTotal].value ?? 0;
-    sums.push(q + sum(section), q - sum(section));
+    sums.push(c(q + sum(section), section.length + 1), c(q - sum(section), section.length + 1));
   }
   return { sums, section, above };
 }
@@ -76,6 +89,8 @@ interface Measure {
   /** "£" for money in pence, "FTE" for workforce. */
   readonly kind: "money" | "fte";
   readonly what: string;
+  /** The unit a money sheet states (its figures are rounded to it). */
+  readonly unit?: MoneyUnit;
 }
 
 function totalsOfSheet(
@@ -86,8 +101,11 @@ function totalsOfSheet(
   skip: ReadonlySet<number>
 ): RuleHit[] {
   const out: RuleHit[] = [];
-  const close = (a: number, b: number) =>
-    measure.kind === "money" ? a === b : Math.abs(a - b) <= FTE_TOLERANCE;
+  const figures = rows.flatMap((r) => (r.value === undefined ? [] : [r.value]));
+  const unit = measure.kind === "money" ? sheetPenceUnit(figures, measure.unit) : fteUnit(figures);
+  const close = (stated: number, c: Candidate) =>
+    withinRounding(stated, c.sum, c.count, unit) ||
+    (measure.kind === "fte" && Math.abs(stated - c.sum) <= FTE_NOISE);
   const show = (n: number) =>
     measure.kind === "money" ? formatPounds(n) : `${formatFte(n, 2, 0)} FTE`;
   rows.forEach((r, i) => {
@@ -95,8 +113,8 @@ function totalsOfSheet(
     const { sums, section, above } = candidates(rows, i);
     const basis = section.length > 0 ? section : above;
     if (basis.length === 0) return;
-    if (sums.some((s) => close(s, r.value ?? 0))) return;
-    const expected = sums[section.length > 0 ? 0 : 2];
+    if (sums.some((s) => close(r.value ?? 0, s))) return;
+    const expected = sums[section.length > 0 ? 0 : 2].sum;
     const diff = (r.value ?? 0) - expected;
     out.push(
       hit(
@@ -122,14 +140,14 @@ function bySheet<T extends { readonly labelCell: CellRef }>(lines: readonly T[])
   );
 }
 
-function budgetTotals(lines: readonly BudgetLine[]): RuleHit[] {
+function budgetTotals(lines: readonly BudgetLine[], unit: MoneyUnit | undefined): RuleHit[] {
   const out: RuleHit[] = [];
   for (const sheet of bySheet(lines)) {
     if (!sheet.some((l) => l.isTotal)) continue;
     const years = [...new Set(sheet.flatMap((l) => [...l.amounts.keys()]))].sort((a, b) => a - b);
     for (const year of years) {
       const rows: Row[] = sheet.map((l) => {
-        const a = l.amounts.get(year);
+        const a = l.partOfLineAbove ? undefined : l.amounts.get(year);
         return {
           isTotal: l.isTotal,
           income: l.key === "income" || INCOME.test(l.label),
@@ -138,7 +156,13 @@ function budgetTotals(lines: readonly BudgetLine[]): RuleHit[] {
         };
       });
       out.push(
-        ...totalsOfSheet((i) => sheet[i].label, rows, year, { kind: "money", what: "" }, new Set())
+        ...totalsOfSheet(
+          (i) => sheet[i].label,
+          rows,
+          year,
+          { kind: "money", what: "", ...(unit ? { unit } : {}) },
+          new Set()
+        )
       );
     }
   }
@@ -222,7 +246,7 @@ function variances(ctx: CheckContext): RuleHit[] {
 export function checkArithmetic(ctx: CheckContext): RuleGroupResult {
   const { data } = ctx.result;
   const findings = [
-    ...budgetTotals(data.budget.lines),
+    ...budgetTotals(data.budget.lines, data.budget.unit),
     ...workforceTotals(data.workforce.lines),
     ...variances(ctx),
   ];

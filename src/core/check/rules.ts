@@ -169,7 +169,7 @@ const RULE_CATALOGUE = [
     area: "arithmetic",
     title: "Totals equal their lines",
     explanation:
-      "Every total and subtotal row in the budget and workforce sheets equals the sum of the lines it totals, to the penny (or to the FTE as stated).",
+      "Every total and subtotal row in the budget and workforce sheets equals the sum of the lines it totals, within the rounding of its figures: half a unit for each line and for the total, the unit being the precision the sheet is written to (a penny, £1,000 on a sheet in £000, one FTE).",
     paragraph: "5.53, 5.58",
     defaultSeverity: "error",
   },

@@ -22,7 +22,10 @@ import { BUDGET_KEY_NAMES } from "../names";
 import { decided } from "./options";
 import { checkTotals, readYearTable, reportHiddenRows, YearHeader, YearTable } from "./table";
 import { YearBasis } from "./years";
-import { penceUnit, withinRounding } from "../tolerance";
+import { sheetPenceUnit, withinRounding } from "../tolerance";
+
+/** "of which: overtime", "including: ...", "within which ...": part of the line above it. */
+export const PART_OF_LINE_ABOVE = /^\s*(of which|incl(uding|\.)?\s*:|within which)\b/i;
 
 /** A budget row as read, before its key is settled across all budget sheets. */
 export interface BudgetCandidate {
@@ -113,7 +116,7 @@ export function readBudgetSheet(
       yearsSeen.add(col.year);
     });
     // "of which: overtime" is part of the line above it, never added to a total again.
-    const partOfAbove = /^\s*(of which|incl(uding|\.)?\s*:|within which)\b/i.test(row.label);
+    const partOfAbove = PART_OF_LINE_ABOVE.test(row.label);
     lineRows.push({
       isTotal: row.isTotal,
       values: partOfAbove ? values.map(() => undefined) : values,
@@ -149,8 +152,9 @@ export function readBudgetSheet(
   // Totals should equal the rows they add up; a budget's net line often subtracts income, so a
   // total that fits no run of rows above is reported for information only.
   // Totals of rounded figures (a sheet in £000) agree within half a unit per line.
-  const unitP = penceUnit(
-    lineRows.flatMap((r) => r.values.filter((v): v is number => v !== undefined))
+  const unitP = sheetPenceUnit(
+    lineRows.flatMap((r) => r.values.filter((v): v is number => v !== undefined)),
+    unit.unit
   );
   for (const check of checkTotals(lineRows, (a, b, n) => withinRounding(a, b, n, unitP))) {
     if (check.ok) continue;
@@ -386,6 +390,7 @@ function toLine(s: Settled, sheets: readonly BudgetSheet[]): BudgetLine {
   };
   if (s.key) line.key = s.key;
   if (s.key && labelTokens(s.c.label).includes(INCLUDES_OVERTIME)) line.includesOvertime = true;
+  if (PART_OF_LINE_ABOVE.test(s.c.label)) line.partOfLineAbove = true;
   if (basis.size > 0) line.basis = basis;
   return line;
 }

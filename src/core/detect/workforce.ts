@@ -51,12 +51,8 @@ export interface WorkforceSheet {
   readonly how: string;
 }
 
-/**
- * FTE agree when within a twentieth: sheets round to one or two decimals. Used wherever two FTE
- * figures are compared (detection's totals, the check's totals and business-support rows).
- */
-export const FTE_TOLERANCE = 0.05;
-const sameFte = (a: number, b: number): boolean => Math.abs(a - b) <= FTE_TOLERANCE;
+/** The same FTE given on two sheets agrees within FTE_NOISE (core/tolerance.ts). */
+const sameFte = (a: number, b: number): boolean => Math.abs(a - b) <= FTE_NOISE;
 
 export type WorkforceRole =
   "function" | "category" | "year" | "officers" | "staff" | "pcsos" | "specials" | "total";

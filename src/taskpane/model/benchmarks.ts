@@ -11,6 +11,7 @@ import {
   formatDate,
   formatPolicyPercent,
   formatYear,
+  isUnconfirmed,
   listYears,
   missingFigure,
   percentFigure,
@@ -20,6 +21,8 @@ import {
   RagState,
   ragState,
   RagStatus,
+  unconfirmedMark,
+  unconfirmedSentence,
   withParagraph,
 } from "../../core";
 
@@ -98,11 +101,15 @@ export function supportCard(a: Analysis): BenchmarkCard {
     notes.push(
       `${formatYear(assessed.year)} is the latest year given; the target year is ${formatYear(b.targetYear)}.`
     );
+  // A share resting on lines not yet classified or placed is marked so beside the figure, and
+  // has no position until the user confirms them (the lines are listed under the card).
+  const unconfirmed = assessed !== undefined && isUnconfirmed(assessed);
+  if (unconfirmed) notes.unshift(unconfirmedSentence(assessed));
   return {
     id: "support",
     title: "Business support",
     figureLabel: assessed
-      ? `Business support as a share of the workforce, ${formatYear(assessed.year)}`
+      ? `Business support as a share of the workforce, ${formatYear(assessed.year)}${unconfirmed ? ", unconfirmed" : ""}`
       : "Business support as a share of the workforce",
     figure:
       assessed && assessed.ratio
@@ -111,9 +118,11 @@ export function supportCard(a: Analysis): BenchmarkCard {
     threshold: `Below ${t} of the workforce by ${formatYear(b.targetYear)}, IT staff left out (White Paper 5.46-5.51)`,
     position: !assessed
       ? "Not measured"
-      : assessed.status === "above"
-        ? `Not yet below ${t}`
-        : `Below ${t}`,
+      : unconfirmed
+        ? `Not given: the share is ${unconfirmedMark(assessed)}`
+        : assessed.status === "above"
+          ? `Not yet below ${t}`
+          : `Below ${t}`,
     rag: ragView(b.rag),
     notes,
   };

@@ -18,6 +18,7 @@ import { ModelParagraph } from "../components/ModelParagraph";
 import { MigrationTimeline } from "../components/MigrationTimeline";
 import { RagText } from "../components/RagText";
 import { Section } from "../components/Section";
+import { SupportDoubts } from "../components/SupportDoubts";
 
 const useStyles = makeStyles({
   card: {
@@ -154,6 +155,7 @@ export function BenchmarksStep() {
           {more("Year by year", overtimeTable)}
         </Card>
         <Card card={cards[1]}>
+          <SupportDoubts />
           {supportChart ? (
             <ModelChart chart={supportChart} />
           ) : (

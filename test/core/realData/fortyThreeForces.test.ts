@@ -8,6 +8,7 @@
  * half an FTE per line added (tolerance stated below).
  */
 import { runVfm } from "../../../src/core/run";
+import { checkWorkbook } from "../../../src/core/check/check";
 import { hmicForces, publishedSupportShare } from "./hmicData";
 import { forceWorkbook, LAYOUTS, WORDINGS } from "./layouts";
 
@@ -49,6 +50,48 @@ describe.each(LAYOUTS.flatMap((l) => WORDINGS.map((w) => [l, w] as const)))(
           const bound = (1.5 + 8.5 * published) / (f.total.Total - 8.5);
           expect(Math.abs((y?.ratio?.value ?? 0) - published)).toBeLessThanOrEqual(bound);
         }
+      }
+    });
+
+    test("the inspector's check finds no arithmetic error in the published figures but Surrey's", () => {
+      // Totals within the rounding of their lines pass (whole FTE and £000 as published: half a
+      // unit a line). The one total the published figures do not reconcile is Surrey's net
+      // revenue expenditure: employees + non-staff costs - income is £2,230,000 more than it.
+      const unreconciled = forces.filter(
+        (f) =>
+          Math.abs(
+            f.officerPayExOt +
+              f.officerOvertime +
+              f.staffPayExOt +
+              f.staffOvertime +
+              f.nonStaff -
+              f.income -
+              f.nre
+          ) > 3
+      );
+      expect(unreconciled.map((f) => f.force)).toEqual(["Surrey"]);
+      const surrey = unreconciled[0];
+      expect(
+        surrey.officerPayExOt +
+          surrey.officerOvertime +
+          surrey.staffPayExOt +
+          surrey.staffOvertime +
+          surrey.nonStaff -
+          surrey.income -
+          surrey.nre
+      ).toBeCloseTo(2230, 6);
+      for (const { f, r } of results) {
+        const hits = checkWorkbook(r)
+          .findings.filter((x) =>
+            ["TOTALS_ADD_UP", "SUPPORT_FTE_MATCHES_WORKFORCE"].includes(x.rule)
+          )
+          .map((x) => `${x.rule}: ${x.message}`);
+        if (f.force === "Surrey") {
+          expect(hits).toHaveLength(1);
+          expect(hits[0]).toMatch(
+            /^TOTALS_ADD_UP: "Net revenue expenditure" for 2009\/10 shows £215,574,000/
+          );
+        } else expect([f.force, hits]).toEqual([f.force, []]);
       }
     });
 

@@ -9,6 +9,14 @@ import { analysisToJson } from "../../../src/core/analysis/json";
 import { detectForceData } from "../../../src/core/detect/detect";
 import { applyOverrides, DEFAULT_POLICY } from "../../../src/core/policy";
 import { workbookOf } from "../../../src/core/sample/gridBuilder";
+import { draftStatement, runVfm } from "../../../src/core/run";
+import { areaStatus } from "../../../src/core/analysis/areaStatus";
+import { checkWorkbook } from "../../../src/core/check/check";
+import { formatRef } from "../../../src/core/grid";
+import { ChartBlock, ParagraphBlock, TableBlock } from "../../../src/core/statement/model";
+import { analysisSummary } from "../../../src/cli/analysisSummary";
+import { supportCard } from "../../../src/taskpane/model/benchmarks";
+import { confirmDoubt, supportDoubts } from "../../../src/taskpane/model/doubts";
 import { hmicForces } from "./hmicData";
 import { forceWorkbook } from "./layouts";
 
@@ -63,4 +71,89 @@ test("with the breakdown, the POA reading counts training too and says so", () =
   expect(y.supportFte.value).toBe(231 + cambs.total.Training);
   expect(y.confidence).toBe("unconfirmed");
   expect(y.doubts.map((x) => x.label)).toEqual(["Operational support"]);
+});
+
+describe("every front says so where the share is shown, and gives it no status", () => {
+  // Cambridgeshire without its breakdown: "Support services" (Establishment!A13) holds all 318
+  // business-support FTE, IT/Communications (87) among them; 318 / 2,752 = 11.6%, unconfirmed.
+  const r = runVfm(noBreakdown);
+  const statement = draftStatement(r, { generatedAt: "2010-06-01T09:00:00Z" });
+  const section = statement.sections.find((s) => s.id === "evidence-support")!;
+  const text = JSON.stringify(section);
+
+  test("the statement: the share is unconfirmed, names the cell, and no position or excess", () => {
+    const first = section.blocks[0] as ParagraphBlock;
+    const words = first.runs.map((x) => x.text).join("");
+    expect(words).toBe(
+      "For 2009/10, business support staff (IT left out) number 318.0 FTE out of a workforce of 2,752.0 FTE: 11.6%. The 2009/10 share is unconfirmed: it depends on 318.0 FTE on a line the add-in could not classify or place (Establishment!A13), so it is given no position against the threshold until that line is confirmed. The workforce figures stop at 2009/10, so the gap is measured there rather than in 2013/14."
+    );
+    expect(text).not.toMatch(/below 7%\.|not yet below|fewer business support FTE/);
+    expect(text).toContain("To confirm it, add the line's breakdown");
+    const table = section.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.id === "support-by-year"
+    )!;
+    expect(table.rows[0].cells[5].text).toBe(
+      "Unconfirmed (318.0 FTE not yet classified or placed)"
+    );
+    const facts = section.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.id === "support-key-facts"
+    )!;
+    const fact = (label: string) =>
+      facts.rows.find((row) => row.cells[0].text === label)?.cells[1].text;
+    expect(fact("Support FTE above the threshold")).toBe("unconfirmed");
+    expect(fact("Cashable saving from removing the excess, a year")).toBe("unconfirmed");
+    const chart = section.blocks.find((b): b is ChartBlock => b.kind === "chart")!;
+    expect(chart.categories).toEqual(["2009/10 (unconfirmed)"]);
+  });
+
+  test("the support services area has no status while its test awaits confirmation", () => {
+    const area = areaStatus(r.analysis, "supportServices");
+    expect(area.rag).toBe("none");
+    expect(area.rule).toMatch(/^Not assessed until the figures are confirmed\./);
+  });
+
+  test("the pane's card: marked beside the figure, no position, and a one-click confirmation", () => {
+    const card = supportCard(r.analysis);
+    expect(card.figure.text).toBe("11.6%");
+    expect(card.figureLabel).toBe(
+      "Business support as a share of the workforce, 2009/10, unconfirmed"
+    );
+    expect(card.position).toBe(
+      "Not given: the share is unconfirmed (318.0 FTE not yet classified or placed)"
+    );
+    expect(card.rag.words).toBe("Not assessed");
+    const view = supportDoubts(r)!;
+    expect(view.doubts.map((d) => [formatRef(d.cell), d.confirm?.label])).toEqual([
+      [
+        "Establishment!A13",
+        "Confirm as Administration and central support (counted as business support)",
+      ],
+    ]);
+    // The one click records the category for that cell; the next run gives the share a status.
+    const options = confirmDoubt({}, view.doubts[0]);
+    expect(options).toEqual({ functionCategories: { "Establishment!A13": "administration" } });
+    const y = analyse(detectForceData(noBreakdown, options)).businessSupport.byYear[0];
+    expect([y.confidence, y.status]).toEqual(["confirmed", "above"]);
+  });
+
+  test("the command line marks the share and gives no excess", () => {
+    const out = analysisSummary(r.analysis);
+    expect(out).toContain("11.6% in 2009/10 (unconfirmed)");
+    expect(out).toContain("not assessed: 318.0 FTE unconfirmed");
+    expect(out).toContain(
+      "FTE above 7.0% in 2009/10 and the saving: not given until the share is confirmed"
+    );
+  });
+
+  test("the inspector's check neither passes nor fails the 7% rule on it", () => {
+    const f = checkWorkbook(r).findings.filter(
+      (x) => x.rule === "SUPPORT_BELOW_THRESHOLD_BY_TARGET"
+    );
+    expect(f.map((x) => [x.message, formatRef(x.cell!)])).toEqual([
+      [
+        "The 2009/10 share is unconfirmed: it depends on 318.0 FTE on a line the add-in could not classify or place (Establishment!A13), so it is given no position against the threshold until that line is confirmed. Whether business support is below 7% by 2013/14 cannot be checked until then.",
+        "Establishment!A13",
+      ],
+    ]);
+  });
 });

@@ -9,7 +9,12 @@ import { FunctionCategory } from "../../forceData";
 import { functionCategoryLabel } from "../../names";
 import { SUPPORT_DEFINITION_SPECS } from "../../classifications/definitions";
 import { FinancialYear } from "../../years";
-import { BusinessSupportAnalysis } from "../../analysis/types";
+import { BusinessSupportAnalysis, BusinessSupportYear } from "../../analysis/types";
+import {
+  isUnconfirmed,
+  unconfirmedMark,
+  unconfirmedSentence,
+} from "../../analysis/supportConfidence";
 import { Block, ChartBlock, Section, TableBlock, TableRow } from "../model";
 import {
   fteFigure,
@@ -58,8 +63,8 @@ function byYearTable(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock 
           ? fteFigure(y.totalFte.value, y.totalFte.sources, y.totalFte.formula)
           : missingFigure("fte"),
         percentCell(y?.ratio),
-        y?.confidence === "unconfirmed"
-          ? textFigure(`Unconfirmed: ${y.unclassifiedFte.value} FTE not yet classified`)
+        y && isUnconfirmed(y)
+          ? textFigure(capital(unconfirmedMark(y)), y.unclassifiedFte.sources)
           : !y || y.status === "unknown"
             ? missingFigure("text")
             : textFigure(y.status === "above" ? `At or above ${t}` : `Below ${t}`),
@@ -74,7 +79,9 @@ function byYearTable(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock 
           ? missingFigure("text", "")
           : p.onPath === null
             ? missingFigure("text", "no figure")
-            : textFigure(p.onPath ? "Yes" : "No"),
+            : y && isUnconfirmed(y)
+              ? missingFigure("text", "unconfirmed")
+              : textFigure(p.onPath ? "Yes" : "No"),
       ],
     };
   });
@@ -107,11 +114,21 @@ function byYearTable(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock 
     note:
       `Share = business support FTE / workforce FTE (officers, staff and PCSOs; specials and IT staff are not counted). ` +
       `It is measured on ${SUPPORT_DEFINITION_SPECS[b.definition].measures}. ` +
-      (b.byYear.some((y) => y.confidence === "unconfirmed")
-        ? `A year marked unconfirmed depends on workforce lines the add-in could not classify (the working papers list them) and has no position until they are confirmed. `
+      (b.byYear.some(isUnconfirmed)
+        ? `A year marked unconfirmed depends on workforce lines the add-in could not classify or place (the working papers list them) and has no position until they are confirmed. `
         : "") +
       `The path falls in a straight line to under ${t} in ${formatYear(b.targetYear)}, counting support FTE in tenths (White Paper ${PARA}).`,
   };
+}
+
+function capital(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** The measured year, where its share rests on lines not yet confirmed. */
+function unconfirmedYear(b: BusinessSupportAnalysis): BusinessSupportYear | undefined {
+  const y = b.byYear.find((q) => q.year === b.assessedYear);
+  return y && isUnconfirmed(y) ? y : undefined;
 }
 
 function classificationWords(
@@ -133,7 +150,9 @@ function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
     chartType: "column",
     title: `Business support as % of the workforce against the ${t} threshold`,
     categoryTitle: "Year",
-    categories: b.byYear.map((y) => formatYear(y.year)),
+    categories: b.byYear.map((y) =>
+      isUnconfirmed(y) ? `${formatYear(y.year)} (unconfirmed)` : formatYear(y.year)
+    ),
     series: [
       {
         name: "Business support as % of workforce",
@@ -156,7 +175,8 @@ function chart(b: BusinessSupportAnalysis): ChartBlock | undefined {
       `Column chart of business support staff as a share of the workforce by year, with the ${t} threshold drawn as a line. ` +
       b.byYear
         .map(
-          (y) => `${formatYear(y.year)}: ${y.ratio ? formatPercent(y.ratio.value) : "no figure"}`
+          (y) =>
+            `${formatYear(y.year)}: ${y.ratio ? formatPercent(y.ratio.value) : "no figure"}${isUnconfirmed(y) && y.ratio ? " (unconfirmed)" : ""}`
         )
         .join("; ") +
       ".",
@@ -181,7 +201,7 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
           ? [
               `In ${formatYear(actual.year)}, the latest year of actual figures, it was `,
               percentFigure(actual.ratio.value, actual.ratio.sources, actual.ratio.formula),
-              ` of the workforce. `,
+              isUnconfirmed(actual) ? ` of the workforce (unconfirmed). ` : ` of the workforce. `,
             ]
           : []),
         `For ${yearWithBasis(ctx, assessed.year)}, business support staff number `,
@@ -190,15 +210,28 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
         fteFigure(assessed.totalFte.value, assessed.totalFte.sources),
         ` FTE: `,
         percentFigure(assessed.ratio.value, assessed.ratio.sources, assessed.ratio.formula),
-        assessed.status === "above" ? `, not yet under ${t}.` : `, under ${t}.`,
+        isUnconfirmed(assessed)
+          ? `. ${unconfirmedSentence(assessed, false)}`
+          : assessed.status === "above"
+            ? `, not yet under ${t}.`
+            : `, under ${t}.`,
         b.assessedYearIsTarget
           ? ""
           : ` The workforce figures stop at ${formatYear(assessed.year)}, so the gap is measured there rather than in ${formatYear(b.targetYear)}.`,
       ])
     );
   }
-  if (b.excessFte && b.excessFte.value > 0) {
-    const cost = b.averageCost;
+  const cost = b.averageCost;
+  if (unconfirmedYear(b)) {
+    out.push(
+      para(
+        [
+          `The support FTE above ${t} and the saving from removing them are not given until the share is confirmed; the working papers list the lines to confirm.`,
+        ],
+        "missing"
+      )
+    );
+  } else if (b.excessFte && b.excessFte.value > 0) {
     out.push(
       para([
         `Getting under ${t} means `,
@@ -223,7 +256,10 @@ function narrative(ctx: DraftContext, b: BusinessSupportAnalysis): Block[] {
       ])
     );
   }
-  const offPath = b.path.filter((p) => p.onPath === false).map((p) => p.year);
+  const unconfirmedYears = new Set(b.byYear.filter(isUnconfirmed).map((y) => y.year));
+  const offPath = b.path
+    .filter((p) => p.onPath === false && !unconfirmedYears.has(p.year))
+    .map((p) => p.year);
   if (offPath.length > 0)
     out.push(
       para([
