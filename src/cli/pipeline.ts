@@ -15,6 +15,7 @@ import {
   Finding,
   isSettingsSheet,
   policyOverridesFromJson,
+  loadNationalTable,
   runVfm,
   withIndicatorEngine,
   sortFindings,
@@ -80,6 +81,10 @@ export type LoadOutcome =
 export interface LoadOptions {
   /** A --policy JSON file, relative to cwd. */
   readonly policy?: string;
+  /** Compare with HMIC's national data shipped with the add-in where the workbook has no peers sheet. */
+  readonly national?: boolean;
+  /** A most similar group (--group), for the national comparison. */
+  readonly group?: readonly string[];
 }
 
 /** Reads a --policy JSON file; a file that cannot be read or parsed is one line for stderr. */
@@ -132,11 +137,14 @@ export async function loadAndAnalyse(
     // The add-in's own settings kept in the workbook apply as they do in the task pane.
     const settings = storedSettings(read.workbook);
     // The formula engine (mathjs) is loaded only when the workbook defines indicators.
-    const options = await withIndicatorEngine(read.workbook, {
+    const national = options.national ? await loadNationalTable() : undefined;
+    const runOptions = await withIndicatorEngine(read.workbook, {
       ...(settings ? { settings } : {}),
       ...(policyFile ? { policyFile } : {}),
+      ...(national ? { national } : {}),
+      ...(options.group && options.group.length > 0 ? { group: options.group } : {}),
     });
-    result = runVfm(read.workbook, options);
+    result = runVfm(read.workbook, runOptions);
   } catch (e) {
     return {
       ok: false,

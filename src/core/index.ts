@@ -93,7 +93,13 @@ export type { AreaStatus, AreaTest } from "./analysis/areaStatus";
 export { lineWorkforceFte } from "./analysis/figures";
 export { analysisToJson } from "./analysis/json";
 export { analysePeers, gapInputsFromAnalysis } from "./analysis/peers";
-export type { GapInputs, PeerIndicatorResult, PeersAnalysis } from "./analysis/peers";
+export type {
+  GapInputs,
+  NationalComparison,
+  NationalComparisonLine,
+  PeerIndicatorResult,
+  PeersAnalysis,
+} from "./analysis/peers";
 export { peersToJson } from "./analysis/peersJson";
 export { savingsAreaLabel } from "./analysis/savings";
 export {
@@ -192,6 +198,8 @@ export {
   nationalTableToJson,
   NOT_A_PROFILE,
   PROFILE_INDICATOR_KEYS,
+  compareWithNational,
+  loadNationalTable,
   profileLayout,
   profilePeersSheet,
   readProfileFile,

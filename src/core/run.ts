@@ -22,6 +22,7 @@ import { storedScenarios } from "./scenario/store";
 import { ScenarioResult } from "./scenario/types";
 import { CheckSettings, checkOptionsFromSettings } from "./check/settings";
 import { withRuleSeverities } from "./check/rules";
+import type { NationalTable } from "./profiles/types";
 
 export interface VfmRunOptions {
   /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
@@ -31,6 +32,10 @@ export interface VfmRunOptions {
   readonly policy?: Policy;
   /** The formula engine, when the workbook defines indicators (see withIndicatorEngine). */
   readonly indicatorEngine?: IndicatorEngine;
+  /** HMIC's national table, to compare with all 43 forces when the workbook has no peers sheet. */
+  readonly national?: NationalTable;
+  /** A most similar group chosen by the user (the pane), used with the national table. */
+  readonly group?: readonly string[];
 }
 
 export interface VfmResult {
@@ -126,6 +131,8 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
   const data = detectForceData(workbook, detectOptions);
   const analysed = analyse(data, options.policy ?? DEFAULT_POLICY, {
     ...(options.indicatorEngine ? { indicatorEngine: options.indicatorEngine } : {}),
+    ...(options.national ? { national: options.national } : {}),
+    ...(options.group ? { group: options.group } : {}),
     policyFile:
       options.policyFile ??
       (overrides && Object.keys(overrides).length > 0

@@ -15,6 +15,9 @@ import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile, UnreadableWorkbookError } from "../readWorkbook";
 import {
   analysePeers,
+  compareWithNational,
+  loadNationalTable,
+  NationalTable,
   detectPeersReport,
   Finding,
   finding,
@@ -36,15 +39,20 @@ import {
   WorkbookGrid,
 } from "../../core";
 
-const USAGE = `Usage: vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME]
+const USAGE = `Usage: vfm peers WORKBOOK.xlsx [--json] [--force NAME] [--sheet NAME] [--group "A; B; C"]
 
 Benchmarks the force against its most similar forces and all forces in the workbook's peers
 sheet: each indicator's value, rank (1 = best), quartile (1 = best), top-quartile value, group
 and all-force averages, and the gap to the top quartile. Percentiles are Excel's PERCENTILE.INC.
+With no peers sheet, the force is compared with all 43 forces in HMIC's Value for Money profile
+data (shipped with the add-in), in the year of the force's own figure or the nearest HMIC
+published, and says which.
 
   --json         print the result as JSON
   --force NAME   the force to benchmark (default: the force named in the Settings sheet)
   --sheet NAME   read the peers table from this sheet only
+  --group LIST   the force's most similar group, up to seven names separated by ; or ,
+                 (replaces the sheet's; against HMIC's data, the average is population-weighted)
 `;
 
 interface Args {
@@ -52,8 +60,17 @@ interface Args {
   json: boolean;
   force?: string;
   sheet?: string;
+  group?: string[];
   help: boolean;
   error?: string;
+}
+
+/** "A; B, C" as names. */
+function groupNames(text: string): string[] {
+  return text
+    .split(/[;,]/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
 }
 
 function parseArgs(args: readonly string[]): Args {
@@ -62,13 +79,15 @@ function parseArgs(args: readonly string[]): Args {
     const a = args[i];
     if (a === "--json") out.json = true;
     else if (a === "--help" || a === "-h") out.help = true;
-    else if (a === "--force" || a === "--sheet") {
+    else if (a === "--force" || a === "--sheet" || a === "--group") {
       const v = args[++i];
       if (v === undefined || v.startsWith("--")) return { ...out, error: `${a} needs a name.` };
       if (a === "--force") out.force = v;
+      else if (a === "--group") out.group = groupNames(v);
       else out.sheet = v;
     } else if (a.startsWith("--force=")) out.force = a.slice(8);
     else if (a.startsWith("--sheet=")) out.sheet = a.slice(8);
+    else if (a.startsWith("--group=")) out.group = groupNames(a.slice(8));
     else if (a.startsWith("-")) return { ...out, error: `unknown option ${a}.` };
     else if (out.file)
       return { ...out, error: `one workbook at a time (got ${out.file} and ${a}).` };
@@ -117,7 +136,14 @@ export interface PeersRun {
 /** The benchmark of a workbook already read; exported for tests and other front ends. */
 export function benchmarkWorkbook(
   workbook: WorkbookGrid,
-  options: { force?: string; sheet?: string; context?: WorkbookContext } = {}
+  options: {
+    force?: string;
+    sheet?: string;
+    context?: WorkbookContext;
+    /** HMIC's national table: used when the workbook has no peers sheet. */
+    national?: NationalTable;
+    group?: readonly string[];
+  } = {}
 ): PeersRun | { readonly noPeers: string; readonly findings: readonly Finding[] } {
   const context = options.context ?? {};
   let forceName = options.force ?? context.forceName;
@@ -125,6 +151,15 @@ export function benchmarkWorkbook(
     ...(forceName ? { forceName } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
   });
+  const group = options.group && options.group.length > 0 ? { group: options.group } : {};
+  if (!report.peers && options.national && !options.sheet) {
+    const analysis = compareWithNational(options.national, forceName ?? "", {
+      ...(context.policy ? { policy: context.policy } : {}),
+      ...(context.gapInputs ? { gapInputs: context.gapInputs } : {}),
+      ...group,
+    });
+    if (analysis) return { analysis, extraFindings: [] };
+  }
   if (!report.peers) {
     const why =
       report.findings.find((f) => f.severity !== "info")?.message ??
@@ -148,6 +183,7 @@ export function benchmarkWorkbook(
   const analysis = analysePeers(report.peers, forceName ?? "", {
     ...(context.policy ? { policy: context.policy } : {}),
     ...(context.gapInputs ? { gapInputs: context.gapInputs } : {}),
+    ...group,
   });
   return { analysis, extraFindings };
 }
@@ -192,13 +228,19 @@ function termText(t: { kind: string; value: number; name: string }): string {
 function readable(run: PeersRun, findings: readonly Finding[]): string {
   const a = run.analysis;
   const out: string[] = [];
-  out.push(
-    `Benchmarking ${a.force || "(no force named)"} against ${a.forcesInSheet} forces in the sheet "${a.sheet}"`
-  );
+  if (a.national) {
+    out.push(
+      `Benchmarking ${a.force || "(no force named)"} against the forces in HMIC's Value for Money profile data (the workbook has no peers sheet)`
+    );
+    for (const l of a.national.lines) out.push(`  ${l.words}`);
+  } else
+    out.push(
+      `Benchmarking ${a.force || "(no force named)"} against ${a.forcesInSheet} forces in the sheet "${a.sheet}"`
+    );
   if (a.illustrative) out.push(a.illustrativeNote ?? "The peer figures are illustrative.");
   out.push(
     a.group.length > 0
-      ? `Most similar forces (${a.groupSource === "settings" ? "chosen" : "from the sheet"}): ${a.group.join(", ")}`
+      ? `Most similar forces (${a.groupSource === "settings" ? "chosen" : "from the sheet"}): ${a.group.join(", ")}${a.groupAverage.weightedBy ? `; group average weighted by ${a.groupAverage.weightedBy.toLowerCase()}` : "; simple group average"}`
       : "Most similar forces: none, so the force is compared with all forces only"
   );
   out.push("");
@@ -244,7 +286,9 @@ function readable(run: PeersRun, findings: readonly Finding[]): string {
   }
   out.push(
     "",
-    "Quartiles and top-quartile values use Excel's PERCENTILE.INC over every force in the sheet."
+    a.national
+      ? `Quartiles and top-quartile values use Excel's PERCENTILE.INC over every force with a figure that year, the force included with its own figure. ${a.national.attribution}`
+      : "Quartiles and top-quartile values use Excel's PERCENTILE.INC over every force in the sheet."
   );
   if (findings.length > 0) {
     out.push("", `Findings (${findings.length}):`);
@@ -277,7 +321,14 @@ export const peersCommand: Command = async (args: readonly string[], io: CliIo) 
     return EXIT.unreadable;
   }
   const context = await contextFromWorkbook(workbook);
-  const result = benchmarkWorkbook(workbook, { force: a.force, sheet: a.sheet, context });
+  const national = a.sheet ? undefined : await loadNationalTable();
+  const result = benchmarkWorkbook(workbook, {
+    force: a.force,
+    sheet: a.sheet,
+    context,
+    ...(national ? { national } : {}),
+    ...(a.group ? { group: a.group } : {}),
+  });
   if ("noPeers" in result) {
     io.stderr(`vfm peers: ${a.file}: ${result.noPeers.replace(/\s+/g, " ")}\n`);
     return EXIT.unreadable;

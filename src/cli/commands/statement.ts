@@ -204,7 +204,11 @@ export const statement: Command = async (args, io) => {
         return EXIT.unreadable;
       }
 
-  const loaded = await loadAndAnalyse(p.file, io.cwd, p.policy ? { policy: p.policy } : {});
+  // With no peers sheet, the statement compares the force with all 43 in HMIC's profile data.
+  const loaded = await loadAndAnalyse(p.file, io.cwd, {
+    ...(p.policy ? { policy: p.policy } : {}),
+    national: true,
+  });
   if (!loaded.ok) {
     io.stderr(`vfm statement: ${loaded.message}\n`);
     return EXIT.unreadable;

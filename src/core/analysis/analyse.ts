@@ -13,6 +13,8 @@ import { fig, rag, sortedUnique } from "./figures";
 import { IndicatorEngine, analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
 import { analysePeers } from "./peers";
+import { compareWithNational } from "../profiles/compare";
+import type { NationalTable } from "../profiles/types";
 import { gapInputsFromAnalysis } from "./peersGap";
 import { analyseProcurement } from "./procurement";
 import { analyseSavings } from "./savings";
@@ -27,6 +29,13 @@ import {
 } from "./types";
 
 export interface AnalyseOptions {
+  /**
+   * HMIC's national table (core/profiles, loadNationalTable): with no peers sheet in the
+   * workbook, the force is compared with all 43 forces in it. A peers sheet always wins.
+   */
+  readonly national?: NationalTable;
+  /** A most similar group the user chose (Settings sheet or pane), for the national comparison. */
+  readonly group?: readonly string[];
   /**
    * Overrides from a policy file (`vfm analyse --policy FILE`), applied after the workbook's
    * Settings sheet, so the file given for this run wins.
@@ -160,7 +169,19 @@ export function analyse(
         "peers benchmarking",
         findings
       )
-    : undefined;
+    : options.national
+      ? guard(
+          () =>
+            compareWithNational(options.national as NationalTable, force.value, {
+              policy: p,
+              gapInputs: gapInputsFromAnalysis({ overtime, businessSupport }),
+              ...(options.group && options.group.length > 0 ? { group: options.group } : {}),
+            }),
+          undefined,
+          "the national comparison",
+          findings
+        )
+      : undefined;
   if (peers) findings.push(...peers.findings);
 
   const a: Analysis = {

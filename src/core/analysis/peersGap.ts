@@ -63,6 +63,8 @@ export function gapInputsFromAnalysis(
         }
       : {}),
     ...(yearText ? { yearText } : {}),
+    ...(ot ? { overtimeYear: ot.year } : {}),
+    ...(bs ? { supportYear: bs.year, supportDefinition: analysis.businessSupport.definition } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * money in pounds with at most two decimals, ratios as fractions (0.058, not 5.8), cells
  * "Sheet!C7".
  */
+import { formatYear } from "../format";
 import { formatRef } from "../grid";
 import { Finding, findingPlace } from "../findings";
 import { toPounds } from "../money";
@@ -60,6 +61,23 @@ export function peersToJson(a: PeersAnalysis): PeersJson {
       weightedBy: a.groupAverage.weightedBy ?? null,
     },
     forcesInSheet: a.forcesInSheet,
+    ...(a.national
+      ? {
+          national: {
+            attribution: a.national.attribution,
+            comparisons: a.national.lines.map((l) => ({
+              indicator: l.key,
+              year: formatYear(l.year),
+              forceYear: l.forceYear === undefined ? null : formatYear(l.forceYear),
+              basis: l.basis,
+              definition: l.definition ?? null,
+              files: [...l.files],
+              forces: l.forces,
+              words: l.words,
+            })),
+          },
+        }
+      : {}),
     percentiles: "PERCENTILE.INC (mathjs quantileSeq, linear interpolation)",
     indicators: a.indicators.map((i) => ({
       key: i.key,

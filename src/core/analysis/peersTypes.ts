@@ -11,6 +11,8 @@ import { Pence } from "../money";
 import { Policy } from "../policy";
 import { Direction, KnownIndicatorKey } from "../peersData";
 import { Percentiles } from "./peersStats";
+import type { FinancialYear } from "../years";
+import type { SupportDefinition } from "../classifications/definitions";
 
 export type { Percentiles } from "./peersStats";
 
@@ -39,6 +41,11 @@ export interface GapInputs {
   readonly supportShare?: InputFigure<number>;
   /** The financial year the figures are for, in words ("2009/10"), for the formula text. */
   readonly yearText?: string;
+  /** The year of the force's own overtime ratio, and of its business-support share. */
+  readonly overtimeYear?: FinancialYear;
+  readonly supportYear?: FinancialYear;
+  /** Which reading of business support the force's own share is on. */
+  readonly supportDefinition?: SupportDefinition;
 }
 
 export interface PeersSettings {
@@ -173,4 +180,31 @@ export interface PeersAnalysis {
   readonly illustrativeNote?: string;
   /** The peers sheet's findings and the analysis's own, errors first. */
   readonly findings: readonly Finding[];
+  /** Where the comparison is with HMIC's national data shipped with the add-in (no peers sheet). */
+  readonly national?: NationalComparison;
+}
+
+/** One indicator compared with HMIC's profile data: which data, year and definition. */
+export interface NationalComparisonLine {
+  /** The peers column key (known indicator key). */
+  readonly key: string;
+  readonly name: string;
+  /** HMIC's year used, and the year of the force's own figure (they differ when HMIC published no figure for it). */
+  readonly year: FinancialYear;
+  readonly forceYear?: FinancialYear;
+  /** What the year's figures are ("CIPFA 2009-10 estimates", "Home Office ADR, FTE at 31 March 2010"). */
+  readonly basis: string;
+  /** The measure, where it has a named definition (business support). */
+  readonly definition?: string;
+  /** The files HMIC's figures come from. */
+  readonly files: readonly string[];
+  /** Forces with a figure that year. */
+  readonly forces: number;
+  /** The sentence that says all of it, for the pane, the statement and the command line. */
+  readonly words: string;
+}
+
+export interface NationalComparison {
+  readonly attribution: string;
+  readonly lines: readonly NationalComparisonLine[];
 }

@@ -15,3 +15,7 @@ export {
 export type { IndicatorSpread } from "./national";
 export { nationalTableToJson } from "./json";
 export { profilePeersSheet } from "./peersSheet";
+export { packNationalTable, PUBLISHED_PROFILE_FILES, unpackNationalTable } from "./dataset";
+export type { PackedNationalTable } from "./dataset";
+export { compareWithNational, loadNationalTable } from "./compare";
+export { externalRef, NATIONAL_SHEET, nationalPeers, nearestYear } from "./nationalPeers";

@@ -66,6 +66,11 @@ export interface PeersForStatement {
   readonly indicators: readonly PeerIndicatorForStatement[];
   readonly illustrative?: boolean;
   readonly illustrativeNote?: string;
+  /** Where the peers are HMIC's national data (no peers sheet): which data, year and definition, and the licence. */
+  readonly national?: {
+    readonly attribution: string;
+    readonly lines: readonly { readonly words: string }[];
+  };
 }
 
 function ordinal(n: number): string {
@@ -230,11 +235,21 @@ export function benchmarkingSections(ctx: DraftContext, peers?: PeersForStatemen
       ])
     );
   } else {
+    if (peers.national)
+      blocks.push(
+        para([
+          "The workbook has no peers sheet, so the force is compared with all forces in HMIC's Value for Money profile data. ",
+          ...peers.national.lines.map((l) => `${l.words} `),
+          peers.national.attribution,
+        ])
+      );
     blocks.push(
       para([
         peers.group.length > 0
           ? `The force's most similar forces: ${listWords(peers.group)}.`
-          : "The peers sheet names no most similar forces for this force, so only all-force figures are shown.",
+          : peers.national
+            ? "No most similar forces were named for this force, so only all-force figures are shown."
+            : "The peers sheet names no most similar forces for this force, so only all-force figures are shown.",
         peers.illustrative
           ? ` ${peers.illustrativeNote ?? "The peer figures are illustrative, not published figures."}`
           : "",

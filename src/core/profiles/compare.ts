@@ -1,0 +1,70 @@
+/**
+ * The force against all 43 forces in HMIC's profile data, where its workbook has no peers sheet
+ * (a peers sheet in the workbook always wins): nationalPeers builds the table, the peers
+ * analysis ranks it, and the result says which data, year and definition each comparison uses.
+ */
+import { analysePeers } from "../analysis/peers";
+import { finding, sortFindings } from "../findings";
+import { matchForce } from "../forces";
+import type { PeersAnalysis, PeersSettings } from "../analysis/peersTypes";
+import { NATIONAL_SHEET, nationalPeers } from "./nationalPeers";
+import { NationalTable } from "./types";
+import { unpackNationalTable, PackedNationalTable } from "./dataset";
+
+export function compareWithNational(
+  table: NationalTable,
+  forceName: string,
+  settings: PeersSettings = {}
+): PeersAnalysis | undefined {
+  // Nothing to compare: no figure of the force's own, and no force among the 43 named.
+  const inputs = settings.gapInputs;
+  if (!inputs?.overtimeRatio && !inputs?.supportShare && !matchForce(forceName)) return undefined;
+  const built = nationalPeers(table, forceName, settings.gapInputs);
+  if (!built) return undefined;
+  const grouped = (settings.group ?? []).length > 0;
+  const a = analysePeers(built.peers, forceName, {
+    ...settings,
+    // A most similar group's average is weighted by population where HMIC's data gives it.
+    ...(grouped && !settings.weightColumn ? { weightColumn: "Population" } : {}),
+  });
+  const unknown = !a.matchedForce
+    ? [
+        finding(
+          "warning",
+          "PEERS_NATIONAL_FORCE_UNKNOWN",
+          `${forceName.trim() || "The force"} is not one of the 43 forces by name, so its own figures are ranked beside all 43 in HMIC's data; if it is one of them, it is counted twice.`,
+          undefined,
+          "Enter the force's official name in the Settings sheet."
+        ),
+      ]
+    : [];
+  // The national table has no sheet to point at: its findings say what to do instead.
+  const own = a.findings.map((f) =>
+    f.code === "PEERS_NO_GROUP"
+      ? finding(
+          "info",
+          "PEERS_NO_GROUP",
+          `No most similar group was named for ${a.force}, so it is compared with all forces only.`,
+          undefined,
+          "Name up to seven most similar forces: in the pane, in the Settings sheet, or with --group."
+        )
+      : f.cell?.sheet === NATIONAL_SHEET || f.sheet === NATIONAL_SHEET
+        ? { ...f, cell: undefined, sheet: undefined }
+        : f
+  );
+  return { ...a, findings: sortFindings([...unknown, ...own]), national: built.national };
+}
+
+let loaded: Promise<NationalTable> | undefined;
+
+/**
+ * The national dataset shipped with the add-in (nationalData.ts, built by
+ * scripts/national-data.mjs), loaded once and only when asked for: the task pane keeps it in a
+ * chunk of its own.
+ */
+export function loadNationalTable(): Promise<NationalTable> {
+  loaded ??= import(/* webpackChunkName: "national-data" */ "./nationalData").then((m) =>
+    unpackNationalTable(JSON.parse(m.NATIONAL_DATA_JSON) as PackedNationalTable)
+  );
+  return loaded;
+}
