@@ -59,6 +59,10 @@ export interface ChartPlan {
   readonly yAxisTitle?: string;
   /** Number format for the value axis, e.g. "0.0%". */
   readonly valueAxisFormat?: string;
+  /** The value axis' top, where the chart stops its scale below an outlier (its column is cut). */
+  readonly valueAxisMaximum?: number;
+  /** Label every category (a column per force), never every second one as Excel may choose. */
+  readonly labelEveryCategory?: boolean;
   /** Series drawn differently, by name (e.g. the threshold as a dashed line). */
   readonly seriesStyles?: readonly {
     readonly name: string;

@@ -955,6 +955,8 @@ function styleChart(c: Excel.Chart, chart: ChartPlan, dataPlan: SheetPlan | unde
   c.legend.position = "Bottom";
   if (chart.yAxisTitle) c.axes.valueAxis.title.text = chart.yAxisTitle;
   if (chart.valueAxisFormat) c.axes.valueAxis.numberFormat = chart.valueAxisFormat;
+  if (chart.valueAxisMaximum !== undefined) c.axes.valueAxis.maximum = chart.valueAxisMaximum;
+  if (chart.labelEveryCategory) c.axes.categoryAxis.tickLabelSpacing = 1;
   // Office.js has no alternative text for charts (Shape.altTextDescription is for shapes); the
   // chart's name, which screen readers announce, carries the description instead.
   c.name = chart.altText.slice(0, CHART_NAME_MAX_CHARS);

@@ -102,11 +102,13 @@ function longestWord(text: string): number {
 
 /**
  * Column widths in twips for a table: every column at least as wide as its widest figure (a number
- * or date never wraps) and its longest header word; what is left over goes to the columns in
- * proportion to the model's relative widths. When the minimums do not fit, they are scaled down.
+ * or year never wraps) and its longest header word; what is left over goes to the columns in
+ * proportion to the model's relative widths. When the minimums do not fit, the columns that may
+ * wrap (labels and dates) give up their room first; figures are cut down only as a last resort.
  */
 export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): number[] {
   const n = t.columns.length;
+  const whole = t.columns.map((c) => c.kind !== "text" && c.kind !== "date");
   const need = t.columns.map((c, j) => {
     let chars = longestWord(c.header);
     for (const hr of t.headerRows)
@@ -114,17 +116,25 @@ export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): n
     for (const r of t.rows) {
       const cell = r.cells[j];
       if (!cell) continue;
-      const whole =
-        isNumeric(cell.kind) || cell.kind === "year" || cell.kind === "date" || cell.kind === "rag";
-      chars = Math.max(
-        chars,
-        whole && cell.kind !== "date" ? cell.text.length : longestWord(cell.text)
-      );
+      // A figure stays on one line; words in its place ("not reported") may wrap.
+      const keep = whole[j] && cell.value !== null && cell.kind !== "text" && cell.kind !== "date";
+      chars = Math.max(chars, keep ? cell.text.length : longestWord(cell.text));
     }
     return chars * CHAR_TWIPS + CELL_PADDING_TWIPS;
   });
   const sumNeed = need.reduce((a, b) => a + b, 0);
-  if (sumNeed >= total) return fixedWidths(need, total);
+  if (sumNeed > total) {
+    const fixed = need.reduce((a, w, j) => a + (whole[j] ? w : 0), 0);
+    const flexible = sumNeed - fixed;
+    if (flexible === 0 || fixed >= total) return fixedWidths(need, total);
+    // The wrapping columns share what the figures leave, in proportion to what they asked for;
+    // the last of them takes the rounding remainder, so the widths add up to the table's.
+    const room = total - fixed;
+    const widths = need.map((w, j) => (whole[j] ? w : Math.floor((w / flexible) * room)));
+    const last = whole.lastIndexOf(false);
+    widths[last] += total - widths.reduce((a, b) => a + b, 0);
+    return widths;
+  }
   const spare = total - sumNeed;
   const extra = fixedWidths(
     t.columns.map((c) => c.width),
@@ -290,8 +300,18 @@ function notesBlock(n: NotesBlock): Paragraph[] {
   ];
 }
 
+/** Twips a column needs to hold its longest text on one line ("W237", "(1,350)"). */
+function wholeWidth(texts: readonly string[]): number {
+  // One character of slack: a capital W is wider than the average character.
+  return (Math.max(0, ...texts.map((t) => t.length)) + 1) * CHAR_TWIPS + CELL_PADDING_TWIPS;
+}
+
 function sourcesBlock(s: SourcesBlock): (Paragraph | Table)[] {
-  const widths = fixedWidths([5, 26, 12, 22, 28]);
+  // The line number and the value never wrap; the words and cells share what is left.
+  const line = wholeWidth(["Line", ...s.items.map((i) => i.line)]);
+  const value = wholeWidth(["Value", ...s.items.map((i) => i.text)]);
+  const rest = fixedWidths([26, 22, 28], TEXT_WIDTH_TWIPS - line - value);
+  const widths = [line, rest[0], value, rest[1], rest[2]];
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -361,15 +381,18 @@ export function chartRunOptions(c: ChartBlock): ChartRunOptions | undefined {
 }
 
 function chartBlock(c: ChartBlock, nativeCharts: boolean): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [caption(c.title)];
   const options = nativeCharts ? chartRunOptions(c) : undefined;
   if (options) {
-    out.push(new Paragraph({ keepNext: true, children: [new ChartRun(options)] }));
+    // The chart draws its own title; a caption above it would say it twice.
+    const out: (Paragraph | Table)[] = [
+      new Paragraph({ keepNext: !!c.note, children: [new ChartRun(options)] }),
+    ];
     // The figures are in the statement's tables or the working papers, and in the alt text.
     if (c.note) out.push(new Paragraph({ style: "TableNote", children: [new TextRun(c.note)] }));
     return out;
   }
   // No chart drawn: the same figures as a table, readable in print and by screen readers.
+  const out: (Paragraph | Table)[] = [caption(c.title)];
   const widths = fixedWidths([18, ...c.series.map(() => 14)]);
   const head = new TableRow({
     tableHeader: true,

@@ -439,6 +439,10 @@ function chartsSheet(statement: Statement, sheetName: string): SheetPlan | undef
       );
     });
     const lastData = b.row - 1;
+    if (c.note) {
+      const r = b.put([c.note]);
+      b.style(r, 0, r, 0, { italic: true, fontSize: 9 });
+    }
     widest = Math.max(widest, c.series.length);
     const chartLeft = c.series.length + 2;
     const plan: ChartPlan = {
@@ -459,6 +463,8 @@ function chartsSheet(statement: Statement, sheetName: string): SheetPlan | undef
       seriesBy: "columns",
       yAxisTitle: c.valueAxisTitle,
       valueAxisFormat: c.valueFormat,
+      ...(c.axisMaximum !== undefined ? { valueAxisMaximum: c.axisMaximum } : {}),
+      ...(c.categories.length > 12 ? { labelEveryCategory: true } : {}),
       seriesStyles: c.series
         .filter((s) => s.role !== "data")
         .map((s) => ({ name: s.name, color: "#C00000", dashed: true, asLine: true })),

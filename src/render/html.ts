@@ -150,7 +150,7 @@ function sourcesHtml(s: SourcesBlock): string {
 // on the figures themselves), then the same figures as a table for screen readers and print.
 
 const W = 560;
-const H = 260;
+const BASE_H = 260;
 const PAD = { left: 56, right: 16, top: 16, bottom: 44 };
 const PALETTE = ["#2F5597", "#C55A11", "#548235", "#7030A0"];
 
@@ -158,17 +158,26 @@ function num(v: DisplayFigure | null): number | null {
   return v && typeof v.value === "number" ? v.value : null;
 }
 
+/** Over this many categories (a column per force), every label is drawn upright, in full. */
+const MANY_CATEGORIES = 12;
+/** Room under the plot for upright force names. */
+const UPRIGHT_LABELS = 200;
+
 function chartSvg(c: ChartBlock): string {
   const values: number[] = [];
   for (const s of c.series) for (const p of s.points) if (num(p) !== null) values.push(num(p)!);
   if (values.length === 0) return "";
-  const max = Math.max(0, ...values);
+  // Where the model stops the scale (an outlier runs off the top), columns are cut at the top.
+  const max = c.axisMaximum ?? Math.max(0, ...values);
   const min = Math.min(0, ...values);
   const span = max - min || 1;
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const y = (v: number): number => PAD.top + plotH - ((v - min) / span) * plotH;
   const n = c.categories.length;
+  const upright = n > MANY_CATEGORIES;
+  const H = upright ? BASE_H + UPRIGHT_LABELS : BASE_H;
+  const bottom = upright ? PAD.bottom + UPRIGHT_LABELS : PAD.bottom;
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - bottom;
+  const y = (v: number): number => PAD.top + plotH - ((Math.min(v, max) - min) / span) * plotH;
   const band = plotW / Math.max(1, n);
   const bars = c.series.filter((s) => s.role === "data");
   const lines = c.series.filter((s) => s.role !== "data");
@@ -196,12 +205,16 @@ function chartSvg(c: ChartBlock): string {
     }
   });
   lines.forEach((s) => parts.push(polyline(s.points, "#C00000", true)));
-  // About 6.5 pixels a character at the labels' size: longer names are cut with an ellipsis.
+  // Few categories: across, about 6.5 pixels a character, longer names cut with an ellipsis.
+  // Many (a column per force): every name upright and whole, so every force is labelled.
   const labelChars = Math.max(3, Math.floor(band / 6.5));
   c.categories.forEach((cat, i) => {
     const x = PAD.left + i * band + band / 2;
+    const top = H - bottom + 8;
     parts.push(
-      `<text class="vfm-cat" x="${x.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(cat, labelChars))}</text>`
+      upright
+        ? `<text class="vfm-cat vfm-cat-upright" x="${x.toFixed(1)}" y="${top}" text-anchor="end" transform="rotate(-90 ${x.toFixed(1)} ${top})">${escapeHtml(cat)}</text>`
+        : `<text class="vfm-cat" x="${x.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(cat, labelChars))}</text>`
     );
   });
   parts.push(
@@ -240,9 +253,16 @@ function chartSvg(c: ChartBlock): string {
   }
 }
 
-/** The largest point's text, for the one axis label (the model's own formatted figure). */
+/**
+ * The top of the axis, for its one label: the largest point's own text, or, where the model
+ * stops the scale below an outlier, that figure in the chart's format.
+ */
 function maxLabel(c: ChartBlock, max: number): string {
   for (const s of c.series) for (const p of s.points) if (p && p.value === max) return p.text;
+  if (c.axisMaximum === max) {
+    if (c.valueKind === "percent") return `${(max * 100).toFixed(1)}%`;
+    return String(max);
+  }
   return "";
 }
 
@@ -269,6 +289,7 @@ function chartHtml(c: ChartBlock): string {
   return (
     `<figure class="vfm-chart" id="vfm-${cls(c.id)}"><figcaption>${escapeHtml(c.title)}</figcaption>` +
     chartSvg(c) +
+    (c.note ? `<p class="vfm-chart-note">${escapeHtml(c.note)}</p>` : "") +
     `<table class="vfm-table vfm-chart-data"><caption>Figures in the chart: ${escapeHtml(c.title)}</caption>` +
     `<thead>${head}</thead><tbody>${rows}</tbody></table></figure>`
   );
@@ -376,6 +397,8 @@ export const STATEMENT_CSS = `
 .vfm-p-caveat{font-style:italic}
 .vfm-chart-svg{max-width:100%;height:auto}
 .vfm-chart-svg text{font-size:11px;fill:#1b1b1b}
+.vfm-chart-svg text.vfm-cat-upright{font-size:8px}
+.vfm-chart-note{font-size:0.85rem;font-style:italic}
 .vfm-axis{stroke:#1b1b1b}
 .vfm-table-note{font-size:0.85rem;margin-top:-0.5rem}
 `;

@@ -118,7 +118,7 @@ describe("writing the statement (the Excel renderer's plan: three sheets, two ch
     if (sp.freeze) expect(s.freeze).toEqual(sp.freeze);
   });
 
-  test("three native charts with titles, positions, axis formats and a dashed threshold line", () => {
+  test("native charts with titles, positions, axis formats and a dashed threshold line", () => {
     const chartsPlan = plan.sheets[1];
     const s = sheetOf(fake, chartsPlan.name);
     expect(s.charts.map((c) => c.type)).toEqual(
@@ -138,6 +138,7 @@ describe("writing the statement (the Excel renderer's plan: three sheets, two ch
       expect(c.name).toBe(cp.altText.slice(0, CHART_NAME_MAX_CHARS));
       expect(c.position?.start).toMatch(/^[A-Z]+\d+$/);
       if (cp.valueAxisFormat) expect(c.valueAxisNumberFormat).toBe(cp.valueAxisFormat);
+      expect(c.valueAxisMaximum).toBe(cp.valueAxisMaximum);
       expect(c.source.sheet.name).toBe(chartsPlan.name);
       for (const style of cp.seriesStyles ?? []) {
         const series = c.series.find((x) => x.name === style.name);
@@ -431,6 +432,40 @@ describe("selecting and activating", () => {
     await expect(gateway.activateSheet("Offset 'data'")).rejects.toThrow(/is hidden/);
     await gateway.activateSheet("Notes");
     expect(fake.model.active?.name).toBe("Notes");
+  });
+});
+
+describe("a ranked chart of every force", () => {
+  test("stops its scale below an outlier and labels every force, not every second one", async () => {
+    const fake = FakeExcel.fromGrid(userWorkbook());
+    const names = Array.from({ length: 43 }, (_v, k) => [
+      `Force ${k + 1}`,
+      k === 42 ? 67.45 : 2 + k / 100,
+    ]);
+    await new OfficeGateway(fake.run).applyWritePlan({
+      sheets: [
+        {
+          name: "VfM Charts",
+          role: "charts",
+          mode: "replace",
+          blocks: [{ top: 0, left: 0, values: [["Force", "Officers per 1,000"], ...names] }],
+          charts: [
+            {
+              type: "columnClustered",
+              title: "Officers per 1,000: forces ranked",
+              dataRange: { top: 0, left: 0, bottom: 43, right: 1 },
+              position: { top: 0, left: 3, bottom: 20, right: 10 },
+              valueAxisMaximum: 4.5,
+              labelEveryCategory: true,
+              altText: "Column chart ranking 43 forces.",
+            },
+          ],
+        },
+      ],
+    });
+    const chart = sheetOf(fake, "VfM Charts").charts[0];
+    expect(chart.valueAxisMaximum).toBe(4.5);
+    expect(chart.categoryTickLabelSpacing).toBe(1);
   });
 });
 

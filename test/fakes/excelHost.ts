@@ -1371,7 +1371,10 @@ class AxesObj extends Obj {
       return new PropsObj(
         this.s,
         "ChartAxis",
-        { NumberFormat: (v) => (c.valueAxisNumberFormat = String(v)) },
+        {
+          NumberFormat: (v) => (c.valueAxisNumberFormat = String(v)),
+          Maximum: (v) => (c.valueAxisMaximum = Number(v)),
+        },
         {
           Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.valueAxisTitle = v)),
         }
@@ -1380,7 +1383,10 @@ class AxesObj extends Obj {
       return new PropsObj(
         this.s,
         "ChartAxis",
-        { NumberFormat: () => undefined },
+        {
+          NumberFormat: () => undefined,
+          TickLabelSpacing: (v) => (c.categoryTickLabelSpacing = Number(v)),
+        },
         {
           Title: () => new TextObj(this.s, "ChartAxisTitle", (v) => (c.categoryAxisTitle = v)),
         }

@@ -90,7 +90,9 @@ export interface FakeChartModel {
   title?: string;
   valueAxisTitle?: string;
   valueAxisNumberFormat?: string;
+  valueAxisMaximum?: number;
   categoryAxisTitle?: string;
+  categoryTickLabelSpacing?: number;
   legendPosition?: string;
   altText?: string;
   position?: { start: string; end?: string };
@@ -1675,6 +1677,16 @@ class FakeAxis {
   set numberFormat(v: string) {
     this.chart.edit(`${this.which}Axis.numberFormat`, v, (m) => {
       if (this.which === "value") m.valueAxisNumberFormat = v;
+    });
+  }
+  set maximum(v: number) {
+    this.chart.edit(`${this.which}Axis.maximum`, v, (m) => {
+      if (this.which === "value") m.valueAxisMaximum = v;
+    });
+  }
+  set tickLabelSpacing(v: number) {
+    this.chart.edit(`${this.which}Axis.tickLabelSpacing`, v, (m) => {
+      if (this.which === "category") m.categoryTickLabelSpacing = v;
     });
   }
 }

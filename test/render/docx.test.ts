@@ -1,8 +1,9 @@
 import JSZip from "jszip";
 import { buildStatement } from "../../src/core/statement/build";
-import { Statement, blocksOf } from "../../src/core/statement/model";
+import { Statement, TableBlock, blocksOf } from "../../src/core/statement/model";
 import {
   TEXT_WIDTH_TWIPS,
+  fittedWidths,
   fixedWidths,
   renderPapersDocx,
   renderStatementDocx,
@@ -208,6 +209,51 @@ describe("renderStatementDocx", () => {
     expect(await z.file(headers[0])!.async("string")).toContain(
       "Working papers, not for publication"
     );
+  });
+});
+
+describe("fittedWidths", () => {
+  const table = (header: string, label: string): TableBlock => ({
+    kind: "table",
+    id: "t",
+    caption: "t",
+    columns: [
+      { header, kind: "text", width: 30 },
+      { header: "Amount", kind: "money", width: 10 },
+      { header: "Share", kind: "percent", width: 10 },
+    ],
+    headerRows: [
+      [
+        { text: header, span: 1 },
+        { text: "Amount", span: 1 },
+        { text: "Share", span: 1 },
+      ],
+    ],
+    rows: [
+      {
+        cells: [
+          { kind: "text", value: label, text: label, sources: [] },
+          { kind: "money", value: 1_840_000, text: "1,840,000", sources: [] },
+          { kind: "percent", value: 0.05, text: "5.3%", sources: [] },
+        ],
+      },
+    ],
+  });
+
+  test("every column holds its widest figure and longest header word; the rest is shared by weight", () => {
+    const w = fittedWidths(table("Category", "Vehicles"), 9000);
+    // 112 twips a character + 180 padding: "1,840,000" needs 9 x 112 + 180 = 1,188
+    expect(w[1]).toBeGreaterThanOrEqual(1188);
+    expect(w[2]).toBeGreaterThanOrEqual(5 * 112 + 180);
+    expect(w.reduce((a, b) => a + b, 0)).toBe(9000);
+  });
+
+  test("when the minimums do not fit, the label column gives way and the figures stay whole", () => {
+    // a 60-letter word needs 60 x 112 + 180 = 6,900 twips, more than the 3,000 there are
+    const w = fittedWidths(table("x".repeat(60), "label"), 3000);
+    expect(w[1]).toBe(9 * 112 + 180);
+    expect(w[2]).toBe(5 * 112 + 180); // "Share"
+    expect(w[0]).toBe(3000 - w[1] - w[2]);
   });
 });
 

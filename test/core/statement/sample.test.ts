@@ -2,13 +2,20 @@
  * Golden tests on the bundled sample (Exampleshire Constabulary, illustrative): the statement has
  * all nine areas, and every figure it shows is the analysis's own, as `vfm analyse --json` gives it.
  */
-import { Statement, TableBlock, blocksOf } from "../../../src/core/statement/model";
+import {
+  Statement,
+  TableBlock,
+  blocksOf,
+  paragraphText,
+} from "../../../src/core/statement/model";
+import { publishedTextProblems, wordingProblems } from "../../../src/core/plainEnglish";
 import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
 import { draftStatement, runVfm } from "../../../src/core/run";
 import { analysisToJson } from "../../../src/core/analysis/json";
 import { peersToJson } from "../../../src/core/analysis/peersJson";
 import { detectPeers } from "../../../src/core/detect/peers";
 import {
+  EXAMPLESHIRE_AUTHORITY,
   EXAMPLESHIRE_NAME,
   exampleshireFreeForm,
   exampleshireTemplate,
@@ -69,6 +76,28 @@ describe.each([
     // the sample has figures for every area: no area says its data is missing
     for (const sec of s.sections.filter((x) => x.area))
       expect(sec.blocks.some((b) => b.kind === "paragraph" && b.role === "missing")).toBe(false);
+  });
+
+  test("the published text keeps the plain-English rules; the Authority is named and the statement is a draft", () => {
+    expect(s.authority).toMatchObject({ name: EXAMPLESHIRE_AUTHORITY, from: "workbook" });
+    expect(s.planText).toBe("Local Policing Plan 2010/11");
+    expect(s.approval.approved).toBe(false);
+    const problems: string[] = [];
+    for (const sec of s.sections)
+      for (const b of sec.blocks) {
+        if (b.kind === "paragraph" && b.role !== "userNarrative")
+          for (const p of wordingProblems(paragraphText(b)))
+            problems.push(`${sec.id}: ${p.rule}: ${p.text}`);
+        if (b.kind === "rag")
+          for (const p of wordingProblems(`${b.rule} ${b.basis ?? ""}`))
+            problems.push(`${sec.id} status: ${p.rule}: ${p.text}`);
+        if (b.kind === "table")
+          for (const r of b.rows)
+            for (const c of r.cells)
+              for (const p of publishedTextProblems(c.text))
+                problems.push(`${b.id}: ${p.rule}: ${p.text}`);
+      }
+    expect(problems).toEqual([]);
   });
 
   test("overtime: every year's figures and the required path are the JSON's", () => {

@@ -6,7 +6,7 @@
  */
 import { formatDate, formatMoney, formatPercent, formatYear } from "../../format";
 import { finding } from "../../findings";
-import { capitalise, countOf, hasHave, isAre, numberInWords } from "../../plainEnglish";
+import { countOf, hasHave, isAre, numberInWords } from "../../plainEnglish";
 import { procurementCategoryLabel } from "../../names";
 import { ProcurementAnalysis, ProcurementOpportunity } from "../../analysis/types";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
@@ -150,7 +150,8 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
     const unplanned = p.opportunities.filter((o) => o.plannedMigration === null);
     out.push(
       para([
-        `${capitalise(countOf(p.opportunities.length, "contract"))} ${isAre(p.opportunities.length)} still to move; the schedule below gives the date each should move by (no later than when its contract ends, White Paper 5.35). `,
+        // Rule 3: a sentence never opens with a numeral ("There are 16 contracts", not "16 contracts").
+        `There ${isAre(p.opportunities.length)} ${countOf(p.opportunities.length, "contract")} still to move; the schedule below gives the date each should move by (no later than when its contract ends, White Paper 5.35). `,
         p.expectedAnnualSaving.value !== 0
           ? `Where a saving rate is stated, moving is expected to save about `
           : "",
@@ -167,7 +168,7 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
             ? `The planned moves for ${listWords(late.map((o) => o.supplier ?? o.categoryText))} are later than the dates they are due. `
             : "",
         unplanned.length > 0
-          ? `${capitalise(numberInWords(unplanned.length))} of them ${hasHave(unplanned.length)} no planned move date yet.`
+          ? `Of these, ${numberInWords(unplanned.length)} ${hasHave(unplanned.length)} no planned move date yet.`
           : "",
       ])
     );

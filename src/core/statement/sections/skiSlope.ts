@@ -10,6 +10,7 @@ import { CellRef } from "../../grid";
 import { ChartBlock, ChartSeries, DisplayFigure } from "../model";
 import { numberFigure, percentFigure } from "../format";
 import { formatNumber, formatPercent, formatPolicyPercent, formatPoundsValue } from "../../format";
+import { listWords, numberInWords } from "../../plainEnglish";
 
 /** One column of the chart (SkiSlopeBar in analysis/peers.ts fits it). */
 export interface RankedBar {
@@ -69,6 +70,54 @@ function ordinal(n: number): string {
 }
 
 /**
+ * A column more than OUTLIER_RATIO times the height of the next tallest runs off the top of the
+ * scale: one force far from the rest (City of London's officers per 1,000 residents, 67.45 against
+ * at most 4.22 elsewhere) would otherwise flatten every other column into the axis. The test is
+ * repeated, so two such forces both run off; at least MIN_ON_SCALE columns stay on the scale.
+ */
+export const OUTLIER_RATIO = 2;
+const MIN_ON_SCALE = 5;
+
+/** A round number at or above v, with a little headroom: 4.22 -> 4.5, 315.3 -> 350. */
+export function roundAxisTop(v: number): number {
+  if (!(v > 0)) return 1;
+  const target = v * 1.05;
+  const step = Math.pow(10, Math.floor(Math.log10(target))) / 2;
+  // Worked in whole steps, so the result carries no binary fraction (4.5, not 4.500000001).
+  const steps = Math.ceil(Number((target / step).toFixed(9)));
+  return Number((steps * step).toPrecision(12));
+}
+
+export interface ChartScale {
+  /** The value axis' top, where a column runs off it; undefined when every column fits. */
+  readonly axisMaximum?: number;
+  /** The columns that run off the top, tallest first. */
+  readonly offScale: readonly RankedBar[];
+}
+
+/** Where the value axis stops for these columns (and the threshold line, which always shows). */
+export function rankedScale(bars: readonly RankedBar[], threshold?: number): ChartScale {
+  const byHeight = [...bars].filter((b) => b.value > 0).sort((a, b) => b.value - a.value);
+  const offScale: RankedBar[] = [];
+  while (
+    byHeight.length - offScale.length > MIN_ON_SCALE &&
+    byHeight[offScale.length].value > OUTLIER_RATIO * byHeight[offScale.length + 1].value
+  )
+    offScale.push(byHeight[offScale.length]);
+  if (offScale.length === 0) return { offScale };
+  const tallestOn = byHeight[offScale.length].value;
+  return {
+    axisMaximum: roundAxisTop(Math.max(tallestOn, threshold ?? 0)),
+    offScale,
+  };
+}
+
+/** "City of London Police (67.45, off the scale)": the label says what the cut column does not show. */
+function offScaleLabel(i: RankedIndicator, b: RankedBar): string {
+  return `${b.name} (${valueText(i, b.value)}, off the scale)`;
+}
+
+/**
  * The ski-slope chart for an indicator, or undefined when it has no figures to rank.
  * `force` names the force's own series (e.g. "Exampleshire Constabulary").
  */
@@ -76,7 +125,13 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
   const bars = i.chart?.bars ?? [];
   if (bars.length === 0) return undefined;
   const forceAt = bars.findIndex((b) => b.isForce);
-  const categories = bars.map((b) => (b.isForce ? `${b.name} ${THIS_FORCE}` : b.name));
+  const threshold = i.chart?.threshold;
+  const scale = rankedScale(bars, threshold?.value);
+  const off = new Set(scale.offScale);
+  const categories = bars.map((b) => {
+    const name = off.has(b) ? offScaleLabel(i, b) : b.name;
+    return b.isForce ? `${name} ${THIS_FORCE}` : name;
+  });
   const series: ChartSeries[] = [
     {
       name: "Other forces",
@@ -90,7 +145,6 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
       points: bars.map((b) => (b.isForce ? figure(i, b.value, b.cell) : null)),
       role: "data",
     });
-  const threshold = i.chart?.threshold;
   if (threshold)
     series.push({
       name: `${formatPolicyPercent(threshold.value)} threshold`,
@@ -109,7 +163,16 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
     `Column chart ranking ${bars.length} forces on ${i.name}, best (${better}) on the left. ${where} ` +
     `Best: ${first.name}, ${valueText(i, first.value)}; last: ${last.name}, ${valueText(i, last.value)}.` +
     (tq !== undefined && tq !== null ? ` The top quartile starts at ${valueText(i, tq)}.` : "") +
-    (threshold ? ` The ${formatPolicyPercent(threshold.value)} threshold is drawn as a line.` : "");
+    (threshold
+      ? ` The ${formatPolicyPercent(threshold.value)} threshold is drawn as a line.`
+      : "") +
+    (scale.axisMaximum !== undefined
+      ? ` The scale stops at ${valueText(i, scale.axisMaximum)}: ${listWords(scale.offScale.map((b) => `${b.name} (${valueText(i, b.value)})`))} ${scale.offScale.length === 1 ? "runs" : "run"} off the top.`
+      : "");
+  const note =
+    scale.axisMaximum !== undefined
+      ? `The scale stops at ${valueText(i, scale.axisMaximum)} so that the other forces can be told apart: ${listWords(scale.offScale.map((b) => `${b.name} (${valueText(i, b.value)})`))}, more than ${OUTLIER_RATIO === 2 ? "twice" : `${numberInWords(OUTLIER_RATIO)} times`} the next highest, ${scale.offScale.length === 1 ? "runs" : "run"} off the top, and the label gives the figure.`
+      : undefined;
   return {
     kind: "chart",
     id: `chart-peers-${slug(i.key ?? i.name)}`,
@@ -125,5 +188,7 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
       ? { threshold: { value: threshold.value, text: formatPolicyPercent(threshold.value) } }
       : {}),
     altText,
+    ...(scale.axisMaximum !== undefined ? { axisMaximum: scale.axisMaximum } : {}),
+    ...(note ? { note } : {}),
   };
 }

@@ -1,7 +1,12 @@
 import { detectPeers } from "../../../../src/core/detect/peers";
 import { analysePeers, PeersAnalysis } from "../../../../src/core/analysis/peers";
 import { exampleshirePeersSheet, SAMPLE_FORCE } from "../../../../src/core/sample/peers";
-import { skiSlopeChart, THIS_FORCE } from "../../../../src/core/statement/sections/skiSlope";
+import {
+  rankedScale,
+  roundAxisTop,
+  skiSlopeChart,
+  THIS_FORCE,
+} from "../../../../src/core/statement/sections/skiSlope";
 import { PeersForStatement } from "../../../../src/core/statement/sections/benchmarking";
 import { buildStatement } from "../../../../src/core/statement/build";
 import { blocksOf } from "../../../../src/core/statement/model";
@@ -78,6 +83,40 @@ describe("ski-slope charts", () => {
     const c = skiSlopeChart(a.indicators[0], "Nowhere Constabulary")!;
     expect(c.series.map((s) => s.name)).toEqual(["Other forces", "4% threshold"]);
     expect(c.altText).toMatch(/has no figure/);
+  });
+
+  test("an outlier runs off the top of the scale instead of flattening the rest, and says so", () => {
+    // Officers per 1,000 in the sample's peers sheet (HMIC's figures): City of London 67.45,
+    // then the Metropolitan Police 4.22, then 2.49 at most. 67.45 > 2 x 4.22, so City of London
+    // runs off; 4.22 < 2 x 2.49, so the Met stays. The axis stops at 4.22 x 1.05 = 4.43, rounded
+    // up to the next half: 4.5.
+    const off = peers.indicators.find((i) => i.key === "officersPer1000")!;
+    const c = skiSlopeChart(off, SAMPLE_FORCE)!;
+    expect(c.axisMaximum).toBe(4.5);
+    expect(c.categories).toContain("City of London Police (67.45, off the scale)");
+    expect(c.categories).toContain("Metropolitan Police Service");
+    expect(c.note).toBe(
+      "The scale stops at 4.50 so that the other forces can be told apart: City of London Police (67.45), more than twice the next highest, runs off the top, and the label gives the figure."
+    );
+    expect(c.altText).toContain(
+      "The scale stops at 4.50: City of London Police (67.45) runs off the top."
+    );
+    // every force is still labelled, and its figure is still the sheet's
+    expect(c.categories).toHaveLength(44);
+    expect(c.series[0].points.some((p) => p?.value === 67.45)).toBe(true);
+    // a chart with no outlier keeps an axis that fits every value
+    expect(skiSlopeChart(ot, SAMPLE_FORCE)!.axisMaximum).toBeUndefined();
+  });
+
+  test("the scale rule: ratios over two run off, repeatedly, keeping five columns on the scale", () => {
+    const bar = (name: string, value: number) => ({ name, value, isForce: false });
+    const bars = [1, 1.1, 1.2, 1.3, 1.4, 3.5, 9].map((v, k) => bar(`F${k}`, v));
+    // 9 > 2 x 3.5: off; 3.5 > 2 x 1.4: off; 1.4 < 2 x 1.3: stays. Top 1.4 x 1.05 = 1.47 -> 1.5
+    expect(rankedScale(bars)).toEqual({ axisMaximum: 1.5, offScale: [bars[6], bars[5]] });
+    // the threshold line always shows: 4% above every column keeps the axis over it
+    expect(rankedScale(bars, 4).axisMaximum).toBe(4.5);
+    expect(rankedScale(bars.slice(0, 5))).toEqual({ offScale: [] });
+    expect([roundAxisTop(0.0412), roundAxisTop(315.3), roundAxisTop(48)]).toEqual([0.045, 350, 55]);
   });
 
   test("the peers analysis fits the statement's peers slot as it is", () => {

@@ -1,0 +1,192 @@
+/**
+ * The statement, its working papers and the statement workbook as a treasurer reads them: the
+ * .docx and .xlsx the add-in writes for the sample, opened in LibreOffice headless (Debian's
+ * libreoffice-writer-nogui and libreoffice-calc-nogui, installed by .ci/run), converted to PDF,
+ * and read back with pdftotext (poppler-utils). All three files go through one LibreOffice run,
+ * so the test costs one start-up.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { draftStatement, runVfm } from "../../src/core/run";
+import { exampleshireFreeForm, EXAMPLESHIRE_AUTHORITY } from "../../src/core/sample/exampleshire";
+import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
+import { SAVINGS_AREAS } from "../../src/core/forceData";
+import { Statement, blocksOf } from "../../src/core/statement/model";
+import { publishedTextProblems } from "../../src/core/plainEnglish";
+import { renderPapersDocx, renderStatementDocx } from "../../src/render/docx";
+import { renderStatementWritePlan } from "../../src/render/excel";
+import { writePlanToXlsx } from "../../src/xlsx/write";
+
+// One LibreOffice start-up and three conversions: a few seconds, more on a busy machine.
+jest.setTimeout(180_000);
+
+/** The issue's limit for the sample: the statement fits in 12 A4 pages as LibreOffice lays it out. */
+const MAX_STATEMENT_PAGES = 12;
+
+interface Pdf {
+  readonly pages: string[];
+  readonly text: string;
+  /** The text with every run of spaces and line breaks as one space (a heading may wrap). */
+  readonly flat: string;
+}
+
+const flat = (t: string) => t.replace(/\s+/g, " ");
+
+function pdfText(file: string, layout: boolean): Pdf {
+  const text = execFileSync("pdftotext", [...(layout ? ["-layout"] : []), file, "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // pdftotext ends every page with a form feed.
+  const pages = text.split("\f");
+  if (pages[pages.length - 1].trim() === "") pages.pop();
+  return { pages, text, flat: flat(text) };
+}
+
+const NUMERIC = new Set(["money", "percent", "fte", "number"]);
+
+/**
+ * Every figure's text in the statement's tables and sentences (e.g. "1,840", "5.3%", "£949k");
+ * with `numbersOnly`, the amounts, shares and counts alone (not years or dates).
+ */
+function figureTexts(s: Statement, numbersOnly = false): string[] {
+  const out = new Set<string>();
+  for (const t of blocksOf(s, "table"))
+    for (const r of t.rows)
+      for (const c of r.cells)
+        if (
+          c.value !== null &&
+          /\d/.test(c.text) &&
+          c.kind !== "text" &&
+          (!numbersOnly || NUMERIC.has(c.kind))
+        )
+          out.add(c.text);
+  for (const p of blocksOf(s, "paragraph"))
+    for (const r of p.runs) if (r.figure && /\d/.test(r.text)) out.add(r.text);
+  return [...out];
+}
+
+/**
+ * Lines that end inside a number, in a thousands group cut short ("1,840,00" then "0") or just
+ * after a pound sign, and go on with digits on the next line. (A figure cut in any other way is
+ * caught by looking for every figure whole.)
+ */
+function brokenNumbers(text: string): string[] {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const end = /(?:\d,\d{1,2}|£)$/.exec(lines[i].trimEnd());
+    if (end && /^\s*\d/.test(lines[i + 1])) out.push(`${lines[i].trim()} / ${lines[i + 1].trim()}`);
+  }
+  return out;
+}
+
+describe("the sample's statement, working papers and workbook, read in LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vfm-reader-"));
+  const result = runVfm(exampleshireFreeForm());
+  const statement = draftStatement(result, { generatedAt: "2011-05-01T00:00:00Z" });
+  let doc: Pdf;
+  let docLayout: Pdf;
+  let papers: Pdf;
+  let book: Pdf;
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, "statement.docx"), await renderStatementDocx(statement));
+    writeFileSync(join(dir, "papers.docx"), await renderPapersDocx(statement));
+    writeFileSync(
+      // not statement.xlsx: LibreOffice names each PDF after its source
+      join(dir, "workbook.xlsx"),
+      await writePlanToXlsx(renderStatementWritePlan(statement))
+    );
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        // A profile of its own: another LibreOffice running on the machine does not interfere.
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        join(dir, "statement.docx"),
+        join(dir, "papers.docx"),
+        join(dir, "workbook.xlsx"),
+      ],
+      { stdio: "ignore", timeout: 170_000 }
+    );
+    doc = pdfText(join(dir, "statement.pdf"), false);
+    docLayout = pdfText(join(dir, "statement.pdf"), true);
+    papers = pdfText(join(dir, "papers.pdf"), false);
+    book = pdfText(join(dir, "workbook.pdf"), true);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test(`the statement fits in ${MAX_STATEMENT_PAGES} A4 pages, and every page says Draft and names the Authority`, () => {
+    expect(doc.pages.length).toBeGreaterThan(3);
+    expect(doc.pages.length).toBeLessThanOrEqual(MAX_STATEMENT_PAGES);
+    doc.pages.forEach((page, i) => {
+      expect({ page: i + 1, draft: page.includes("DRAFT: NOT YET APPROVED") }).toEqual({
+        page: i + 1,
+        draft: true,
+      });
+      expect({ page: i + 1, authority: page.includes(EXAMPLESHIRE_AUTHORITY) }).toEqual({
+        page: i + 1,
+        authority: true,
+      });
+      // "Page 3 of 12", filled in by LibreOffice
+      expect(page).toContain(`Page ${i + 1} of ${doc.pages.length}`);
+    });
+  });
+
+  test("the nine areas, the foreword and a contents list with the pages LibreOffice laid out", () => {
+    for (const a of SAVINGS_AREAS) expect(doc.flat).toContain(AREA_HEADINGS[a]);
+    expect(doc.text).toContain("Contents");
+    expect(doc.flat).toContain("Foreword by the Chair of the Police Authority");
+    // each contents line ends with the page its section starts on
+    const contents = docLayout.pages[0];
+    for (const c of statement.contents) {
+      const line = contents.split("\n").find((l) => l.trim().startsWith(c.heading));
+      expect(line).toBeDefined();
+      const page = Number(/(\d+)\s*$/.exec(line!)?.[1]);
+      expect(flat(docLayout.pages[page - 1])).toContain(c.heading);
+    }
+  });
+
+  test("no number is broken across lines, and every figure of the tables and text is there whole", () => {
+    expect(brokenNumbers(docLayout.text)).toEqual([]);
+    // A wrap between words ("30 June" / "2010") is allowed; a break inside a figure is not.
+    const missing = figureTexts(statement).filter((f) => !doc.flat.includes(f));
+    expect(missing).toEqual([]);
+  });
+
+  test("no setting key, cell address, ISO date or '(s)' in the published statement", () => {
+    expect(publishedTextProblems(doc.text)).toEqual([]);
+    expect(doc.text).not.toContain("(s)");
+    expect(doc.text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  });
+
+  test("the working papers give every figure's line and cells", () => {
+    const src = blocksOf(statement, "sources", "papers")[0];
+    expect(papers.flat).toContain(statement.papersTitle);
+    expect(papers.text).toContain("Working papers, not for publication");
+    // every line number whole, on a line of its own text (W10 not cut into "W1" and "0")
+    const lines = new Set(papers.text.split("\n").map((l) => l.trim()));
+    expect(src.items.filter((i) => !lines.has(i.line)).map((i) => i.line)).toEqual([]);
+    expect(papers.text).toContain("Points to check before publishing");
+    expect(brokenNumbers(pdfText(join(dir, "papers.pdf"), true).text)).toEqual([]);
+  });
+
+  test("the statement workbook prints with every figure whole and no #### for a number too wide", () => {
+    expect(book.text).toContain(statement.title);
+    expect(book.text).toContain(EXAMPLESHIRE_AUTHORITY);
+    for (const a of SAVINGS_AREAS) expect(book.flat).toContain(AREA_HEADINGS[a]);
+    expect(book.text).not.toContain("###");
+    expect(brokenNumbers(book.text)).toEqual([]);
+    // (a date may wrap between its words in a cell: the layout then interleaves the columns)
+    const missing = figureTexts(statement, true).filter((f) => !book.flat.includes(f));
+    expect(missing).toEqual([]);
+  });
+});
