@@ -13,6 +13,7 @@ const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   { name: "office", load: async () => (await import("./parts/office")).run },
   { name: "taskpane", load: async () => (await import("./parts/taskpane")).run },
   { name: "model", load: async () => (await import("./parts/model")).run },
+  { name: "profiles", load: async () => (await import("./parts/profiles")).run },
 ];
 
 async function main(): Promise<void> {
