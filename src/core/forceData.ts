@@ -186,6 +186,8 @@ export interface ForceSettings {
   readonly unit?: Sourced<MoneyUnit>;
   /** Average cost of one business-support FTE, where the user gives it. */
   readonly averageSupportCost?: Sourced<Pence>;
+  /** The force's most similar group as the user named it (up to seven forces). */
+  readonly mostSimilarForces?: Sourced<readonly string[]>;
   /** Policy overrides as written in the Settings sheet: key -> text or number. */
   readonly policyOverrides: ReadonlyMap<string, Sourced<string | number>>;
 }

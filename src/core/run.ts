@@ -105,7 +105,11 @@ export async function withIndicatorEngine(
 }
 
 /** Where the task pane keeps its decisions in StoredSettings. */
-export const SETTINGS_KEYS = { detect: "detect", policy: "policyOverrides" } as const;
+export const SETTINGS_KEYS = {
+  detect: "detect",
+  policy: "policyOverrides",
+  group: "mostSimilarGroup",
+} as const;
 
 function asRecord(v: JsonValue | undefined): Record<string, JsonValue> | undefined {
   return v && typeof v === "object" && !Array.isArray(v)
@@ -129,10 +133,17 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     DetectOptions | undefined;
   const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
   const data = detectForceData(workbook, detectOptions);
+  // The pane keeps the most similar group the user picked with the other settings.
+  const storedGroup = options.settings?.[SETTINGS_KEYS.group];
+  const group =
+    options.group ??
+    (Array.isArray(storedGroup)
+      ? storedGroup.filter((g): g is string => typeof g === "string")
+      : undefined);
   const analysed = analyse(data, options.policy ?? DEFAULT_POLICY, {
     ...(options.indicatorEngine ? { indicatorEngine: options.indicatorEngine } : {}),
     ...(options.national ? { national: options.national } : {}),
-    ...(options.group ? { group: options.group } : {}),
+    ...(group ? { group } : {}),
     policyFile:
       options.policyFile ??
       (overrides && Object.keys(overrides).length > 0

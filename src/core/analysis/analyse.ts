@@ -158,12 +158,18 @@ export function analyse(
     name && name.value.trim() ? fig(name.value.trim(), name.sources) : fig(UNNAMED_FORCE, []);
 
   const peersData = data.peers;
+  // The most similar group the user named: the pane's choice, else the Settings sheet's.
+  const group =
+    options.group && options.group.length > 0
+      ? options.group
+      : data.settings.mostSimilarForces?.value;
   const peers = peersData
     ? guard(
         () =>
           analysePeers(peersData, force.value, {
             policy: p,
             gapInputs: gapInputsFromAnalysis({ overtime, businessSupport }),
+            ...(group && group.length > 0 ? { group } : {}),
           }),
         undefined,
         "peers benchmarking",
@@ -175,7 +181,7 @@ export function analyse(
             compareWithNational(options.national as NationalTable, force.value, {
               policy: p,
               gapInputs: gapInputsFromAnalysis({ overtime, businessSupport }),
-              ...(options.group && options.group.length > 0 ? { group: options.group } : {}),
+              ...(group && group.length > 0 ? { group } : {}),
             }),
           undefined,
           "the national comparison",

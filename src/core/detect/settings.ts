@@ -22,6 +22,7 @@ export type SettingKey =
   | "targetYear"
   | "unit"
   | "averageSupportCost"
+  | "mostSimilarForces"
   | "settingHeader";
 
 export const settingMatcher = new Matcher<SettingKey>({
@@ -53,6 +54,16 @@ export const settingMatcher = new Matcher<SettingKey>({
         "average cost of a support post",
         "support cost per fte",
         "average cost per support fte",
+      ],
+    ],
+    [
+      "mostSimilarForces",
+      [
+        "most similar forces",
+        "most similar group",
+        "most similar force group",
+        "msg",
+        "peer group",
       ],
     ],
     ["settingHeader", ["setting", "parameter", "policy setting"]],
@@ -194,6 +205,7 @@ export function readSettingsSheet(
     targetYear?: Sourced<FinancialYear>;
     unit?: Sourced<MoneyUnit>;
     averageSupportCost?: Sourced<Pence>;
+    mostSimilarForces?: Sourced<readonly string[]>;
   } = {};
   const overrides = new Map<string, Sourced<string | number>>();
   const where = template ? `template table ${template}` : `sheet "${sheet.name}"`;
@@ -202,6 +214,16 @@ export function readSettingsSheet(
     const how = `${where}: "${row.keyText}" (${refs.address(row.row, row.keyCol)})`;
     const fmt = sheet.numberFormats?.[row.row]?.[row.valueCol];
     switch (row.key) {
+      case "mostSimilarForces": {
+        // Up to seven forces, separated by ; or , (HMIC's most similar groups are not published here).
+        const names = cellText(row.value)
+          .split(/[;,]/)
+          .map((n) => n.trim())
+          .filter((n) => n.length > 0);
+        if (names.length > 0 && !s.mostSimilarForces)
+          s.mostSimilarForces = { value: names, sources: [cell], how };
+        break;
+      }
       case "forceName": {
         const t = cellText(row.value);
         if (t && !s.forceName) s.forceName = { value: t, sources: [cell], how };
@@ -288,6 +310,7 @@ export function readSettingsSheet(
     s.targetYear && "target year",
     s.unit && "money unit",
     s.averageSupportCost && "average support cost",
+    s.mostSimilarForces && "most similar forces",
     overrides.size > 0 && `${overrides.size} policy setting${overrides.size === 1 ? "" : "s"}`,
   ].filter(Boolean);
   return {

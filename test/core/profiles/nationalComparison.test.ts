@@ -125,3 +125,18 @@ test("a workbook that does not name its force: its figures are ranked beside the
   expect(ot(r)?.of).toBe(44);
   expect(r.peers?.findings.map((x) => x.code)).toContain("PEERS_NATIONAL_FORCE_UNKNOWN");
 });
+
+test("the Settings sheet's 'Most similar forces' row names the group, as the pane's stored choice does", () => {
+  const f = hmicForces().find((x) => x.force === "Kent")!;
+  const wb = forceWorkbook(f, "adrReturn", "published");
+  const settings = sheetFromRows("Settings", [
+    ["Force name", "Kent Police"],
+    ["Most similar forces", "Essex; Hampshire, Sussex Police"],
+  ]);
+  const r = runVfm({ ...wb, sheets: [settings, ...wb.sheets] }, { national });
+  expect(r.peers?.group).toEqual(["Essex Police", "Hampshire Constabulary", "Sussex Police"]);
+  expect(r.peers?.groupSource).toBe("settings");
+  const stored = runVfm(named(f), { national, settings: { mostSimilarGroup: ["Surrey Police"] } });
+  expect(stored.peers?.group).toEqual(["Surrey Police"]);
+  expect(stored.peers?.groupAverage.weightedBy).toBe("Population");
+});
