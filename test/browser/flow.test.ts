@@ -251,7 +251,7 @@ describe("the guided flow on the sample", () => {
     const dialog = page.getByRole("dialog", { name: "Policy settings" });
     await dialog.waitFor();
     await settled(dialog);
-    await expect(dialog.getByText("Default 4% (White Paper 5.9-5.10).").count()).resolves.toBe(1);
+    await expect(dialog.getByText("White Paper default: 4% (5.9-5.10).").count()).resolves.toBe(1);
     // The panel is drawn above the page, outside the pane's element.
     expect(await axeViolations(page, "[role=dialog]")).toEqual([]);
     await shot(page, "settings");

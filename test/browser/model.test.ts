@@ -48,7 +48,7 @@ function expected(patch: Partial<ReturnType<typeof initialDraft>>): string[] {
   const draft = { ...initialDraft(core.analysis), ...patch };
   const r = runScenario(core.data, core.analysis, {
     name: "This scenario",
-    levers: readDraft(draft).levers,
+    levers: readDraft(draft, core.analysis.policy.businessSupport.threshold).levers,
   });
   return headline(r, core.analysis, core.data.budget.unit ?? "£");
 }
@@ -185,5 +185,82 @@ describe("the Model step on the sample", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("8%");
     await page.getByText(/a cut of 8% a year/).waitFor();
+  });
+
+  test("a business-support share other than 7%: the fewest posts to get below 6.5%", async () => {
+    const page = s.page;
+    await page
+      .getByRole("radio", { name: "The fewest posts to get below the threshold by a year" })
+      .check();
+    const share = page.getByRole("textbox", { name: "Share of the workforce to get below" });
+    await expect(share.inputValue()).resolves.toBe("7%");
+    await share.fill("6.5%");
+    const want = expected({ overtimeMode: "cut", overtimeCut: "8%", supportShare: "6.5%" });
+    expect(want[1]).toMatch(/the fewest to get below 6\.5% by 2013\/14/);
+    await page.getByText(/the fewest to get below 6\.5% by 2013\/14/).waitFor();
+    expect(await headlineText()).toEqual(want);
+    await share.fill("six");
+    await page
+      .getByText("This cannot be used: write a percentage such as 5% or a fraction such as 0.05.")
+      .waitFor();
+    await share.fill("7%");
+  });
+
+  test("each contract moves on the date chosen or stays, with local saving rates; kept and loaded back", async () => {
+    const page = s.page;
+    await page.getByText(/^Contracts still to move \(16\)/).click();
+    const armour = core.analysis.procurement.opportunities.find(
+      (o) => o.category === "bodyArmour"
+    )!;
+    const cell = `${/[^A-Za-z0-9_]/.test(armour.cell.sheet) ? `'${armour.cell.sheet}'` : armour.cell.sheet}!${armour.cell.address}`;
+    const stays = page.getByRole("checkbox", {
+      name: "Body armour (Shieldwell Protective Ltd) stays on its contract",
+    });
+    await stays.check();
+    await page.getByText(/^Contracts still to move \(16; 1 changed\)/).waitFor();
+    await page.getByText(/^Saving rates \(/).click();
+    await page.getByRole("textbox", { name: "Vehicles: saving rate" }).fill("5%");
+    const draft = {
+      overtimeMode: "cut" as const,
+      overtimeCut: "8%",
+      moves: { [cell]: { date: "", stays: true } },
+      rates: { vehicles: "5%" },
+    };
+    const want = expected(draft);
+    // Body armour's £312,500 at 3% (£9,375) is lost; the vehicles' £2,620,000 at 5% (£131,000)
+    // is gained: the full-year saving the headline gives moves by £121,625.
+    expect(want[2]).toMatch(/^Procurement: 15 contracts move, saving /);
+    await page.getByText(/^Procurement: 15 contracts move/).waitFor();
+    expect(await headlineText()).toEqual(want);
+    // A date of its own for a contract.
+    const drugs = page.getByRole("textbox", {
+      name: "Forensic analysis: drugs (Analytica Laboratories): moves on",
+    });
+    await drugs.fill("2011-07-01");
+    await page.getByText(/^Contracts still to move \(16; 2 changed\)/).waitFor();
+    // Kept, the levers are in the add-in's settings; loaded, the boxes come back.
+    await page.getByRole("textbox", { name: "Name" }).fill("Armour stays");
+    await page.getByRole("button", { name: "Keep this scenario" }).click();
+    await page.getByText('"Armour stays" is kept in the workbook.').waitFor();
+    const settings = await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings());
+    const kept = (settings.scenarios as { name: string; levers: { procurement?: unknown } }[])[0];
+    expect(kept.levers.procurement).toEqual({
+      moves: expect.arrayContaining([
+        { cell, date: null },
+        { cell: expect.stringMatching(/!B10$/), date: "2011-07-01" },
+      ]),
+      rates: { vehicles: 0.05 },
+    });
+    await page.getByRole("button", { name: "Start again" }).click();
+    await expect(stays.isChecked()).resolves.toBe(false);
+    await page.getByRole("button", { name: "Load Armour stays" }).click();
+    await expect(stays.isChecked()).resolves.toBe(true);
+    await expect(drugs.inputValue()).resolves.toBe("2011-07-01");
+    await expect(
+      page.getByRole("textbox", { name: "Vehicles: saving rate" }).inputValue()
+    ).resolves.toBe("5%");
+    expect(await axeViolations(s.page, "[data-testid=taskpane]")).toEqual([]);
+    await page.getByRole("button", { name: "Delete Armour stays" }).click();
+    await page.getByText("No scenario is kept yet.").waitFor();
   });
 });

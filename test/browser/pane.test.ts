@@ -8,7 +8,13 @@
  *   and the copy opened again gives the same analysis;
  * - focus comes back to the control that started each action; tables of figures are one Tab
  *   stop with arrow keys inside; from the Data tab to "Next" takes at most 25 Tab presses;
- * - the settings panel covers the pane, not the window; axe finds nothing.
+ * - the settings panel covers the pane, not the window; axe finds nothing;
+ * - the smaller points: the Data step and the Check give a problem one severity at the same
+ *   cells; findings name settings as the panel words them, never keys or codes; the settings hint
+ *   says where a default comes from; check rules and area tests follow a changed threshold;
+ *   "Treat as today" 31/03/2011 ends 2010/11 and its missing actuals sit in 2010/11's column;
+ *   the migration timeline plots every contract, named, with no mark hidden; an unreadable file
+ *   gets a clear message and the open workbook keeps its name.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -491,6 +497,161 @@ describe("one status per area, and no statement without police figures", () => {
     ])
       await expect(page.getByRole("button", { name }).count()).resolves.toBe(0);
     expect(await axeViolations(page, PANE)).toEqual([]);
+  });
+});
+
+describe("the smaller points: one severity, words not keys, thresholds in force, dates, the timeline", () => {
+  test("the Data step and the Check give the overtime shortfalls one severity, at the same cells", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await waitReady(page);
+    const data = page.getByTestId("step-data");
+    // 2009/10 £5,480,000 > £5,320,000 (5% below 2008/09) and 2011/12 £4,950,000 > £4,892,500.
+    const overtime = data.locator("[role=row][data-code=OVERTIME_ABOVE_REQUIRED]");
+    await expect(overtime.count()).resolves.toBe(2);
+    for (const row of await overtime.all())
+      await expect(row.innerText()).resolves.toMatch(/^Error: Overtime in 20(09\/10|11\/12)/);
+    await expect(data.innerText()).resolves.toMatch(/\b2 errors, \d+ warnings/);
+    await openStep(page, "Check");
+    await page.getByTestId("check-overall").waitFor({ timeout: 60_000 });
+    const inCheck = page
+      .getByRole("list", { name: "Overtime findings" })
+      .locator("li")
+      .filter({ hasText: "Yearly cut while above 4%" });
+    await expect(inCheck.count()).resolves.toBe(2);
+    for (const li of await inCheck.all())
+      await expect(li.innerText()).resolves.toMatch(/^Error: Overtime in/);
+    const cells = async (where: typeof inCheck) =>
+      (
+        await where
+          .locator("[data-cell]")
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell") ?? ""))
+      ).sort();
+    expect(await cells(inCheck)).toEqual(["'Budget 2010-14'!C7", "'Budget 2010-14'!E7"]);
+    expect(await cells(overtime)).toEqual(await cells(inCheck));
+  });
+
+  test("findings name a setting as the settings panel words it, never its key or a code", async () => {
+    await openStep(page, "Data");
+    const text = await page.getByTestId("step-data").innerText();
+    expect(text).toContain(
+      'Enter a local estimate (for example 5%) as the policy setting "Vehicles: expected saving rate" (under Procurement frameworks).'
+    );
+    await openStep(page, "Check");
+    await page.getByTestId("check-overall").waitFor({ timeout: 60_000 });
+    const all = `${text}\n${await page.getByTestId("step-check").innerText()}`;
+    expect(all).not.toMatch(
+      /\b(procurement|overtime|businessSupport|years|rag)\.[a-zA-Z]+\.?[a-zA-Z.]*/
+    );
+    expect(all).not.toMatch(/\b[A-Z]{3,}_[A-Z_]+\b/);
+  });
+
+  test("the settings hint says where a default comes from, and check rules and area tests follow a changed threshold", async () => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Policy settings" });
+    await dialog.waitFor();
+    await dialog.evaluate((d) =>
+      Promise.all(d.getAnimations({ subtree: true }).map((x) => x.finished))
+    );
+    await dialog
+      .getByText("Add-in default: none (the White Paper, 5.9-5.10, does not set it).")
+      .waitFor();
+    await expect(
+      dialog.getByText("In use: none, the add-in's default.").count()
+    ).resolves.toBeGreaterThan(0);
+    await expect(dialog.getByText("In use: 4%, the White Paper's default.").count()).resolves.toBe(
+      1
+    );
+    await expect(dialog.innerText()).resolves.not.toMatch(/\(add-in setting \(/);
+    await dialog
+      .getByRole("textbox", { name: "Overtime threshold (share of paybill)" })
+      .fill("4.5%");
+    await dialog.getByRole("button", { name: "Save and re-run" }).click();
+    await dialog.getByText("Saved in the workbook; the figures were worked out again.").waitFor();
+    await dialog.getByRole("button", { name: "Close the settings" }).click();
+    await openStep(page, "Check");
+    await page.getByTestId("check-overall").waitFor({ timeout: 60_000 });
+    await page.locator("section[aria-labelledby=check-rules] summary").click();
+    const rules = await page.locator("section[aria-labelledby=check-rules] table").innerText();
+    expect(rules).toContain("Yearly cut while above 4.5%");
+    expect(rules).toContain("A year reaching 4.5% is planned");
+    expect(rules).not.toMatch(/above 4%|reaching 4% /);
+    await openStep(page, "Savings");
+    await page
+      .getByRole("button", { name: /^Overtime (On track|At risk|Off track|Not assessed)$/ })
+      .click();
+    await expect(page.getByTestId("area-status-overtime").innerText()).resolves.toContain(
+      "Overtime against the 4.5% path"
+    );
+    // Back to the White Paper's figure.
+    await page.getByRole("button", { name: "Settings" }).click();
+    await dialog.getByRole("button", { name: "Remove the changes made here" }).click();
+    await dialog.getByText("Saved in the workbook; the figures were worked out again.").waitFor();
+    await dialog.getByRole("button", { name: "Close the settings" }).click();
+  });
+
+  test("Treat as today 31/03/2011 ends 2010/11; its missing actuals are cited in 2010/11's own column", async () => {
+    await openStep(page, "Check");
+    await page.getByTestId("check-overall").waitFor({ timeout: 60_000 });
+    await page.getByLabel("Treat as today (optional)").fill("2011-03-31");
+    await page.getByRole("button", { name: "Check again" }).click();
+    const list = page.getByRole("list", { name: "Completeness findings" });
+    await list.waitFor({ timeout: 60_000 });
+    const missing = list
+      .locator("li")
+      .filter({ hasText: /planned saving for 2010\/11 but no actual figure/ });
+    await expect(missing.count()).resolves.toBeGreaterThan(0);
+    // The free-form plan has no actual column for 2010/11: each finding sits at the line's
+    // 2010/11 planned figure (column H) and says so, never at column G (2009/10's actuals).
+    for (const li of await missing.all()) {
+      await expect(li.innerText()).resolves.toContain("the sheet has no actual column for 2010/11");
+      await expect(li.locator("[data-cell]").first().getAttribute("data-cell")).resolves.toMatch(
+        /^'Savings plan'!H\d+$/
+      );
+    }
+    await page.getByLabel("Treat as today (optional)").fill("");
+    await page.getByRole("button", { name: "Check again" }).click();
+  });
+
+  test("the migration timeline plots every contract, named, to 2014/15, with no mark hidden", async () => {
+    await openStep(page, "Benchmarks");
+    const t = page.getByTestId("migration-timeline");
+    await t.waitFor();
+    await expect(t.locator("[data-mark=due]").count()).resolves.toBe(16);
+    const words = await t.locator("svg text").allTextContents();
+    expect(words).toContain("2014/15");
+    expect(words).toContain("1. Body armour");
+    expect(words).not.toContain("12");
+    // Body armour is due 30 September 2010 and planned 1 October 2010: the diamond sits inside a
+    // ring, the two marks both visible.
+    const row = t
+      .locator("svg g")
+      .filter({ has: page.locator("text", { hasText: "1. Body armour" }) });
+    const ring = (await row.locator("[data-mark=due]").boundingBox())!;
+    const diamond = (await row.locator("[data-mark=planned]").boundingBox())!;
+    expect(ring.width).toBeGreaterThan(diamond.width);
+    expect(await t.getByText("more in the migration schedule below").count()).toBe(0);
+    await t.screenshot({ path: join(ARTIFACTS, "migration-timeline.png") });
+  });
+
+  test("a file that cannot be read gets a clear message; the workbook still open keeps its name", async () => {
+    await waitReady(page);
+    const before = await page.getByTestId("workbook-name").innerText();
+    await page.locator("input[type=file]").setInputFiles({
+      name: "broken.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("this is not a workbook"),
+    });
+    const alert = page.getByRole("alert").filter({ hasText: "broken.xlsx could not be opened" });
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toContain(
+      `The workbook still open is ${before.replace(/^Workbook: /, "")}.`
+    );
+    await expect(page.getByTestId("workbook-name").innerText()).resolves.toBe(before);
+    // Read as a message, not a footnote: the body text is at least the pane's own size.
+    const size = await alert.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(14);
+    await page.locator("[data-table=data-budget]").waitFor();
+    await alert.getByRole("button", { name: "Dismiss" }).click();
   });
 });
 

@@ -1,4 +1,6 @@
-import { MigrationItem } from "../../src/taskpane/model/benchmarks";
+import { MigrationItem, migrationItems } from "../../src/taskpane/model/benchmarks";
+import { runVfm } from "../../src/core/run";
+import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { isoDay, timelineLayout } from "../../src/taskpane/model/timeline";
 
 const item = (migrateBy: string, planned: string | null, late = false): MigrationItem => ({
@@ -34,5 +36,32 @@ describe("the migration timeline", () => {
   test("isoDay reads an ISO date as whole days", () => {
     expect(isoDay("1970-01-02")).toBe(1);
     expect(isoDay("31/03/2011")).toBeUndefined();
+  });
+
+  test("on the sample: all 16 contracts plotted, named, to the last year any is due, no mark hidden", () => {
+    const items = migrationItems(runVfm(exampleshireFreeForm()).analysis);
+    expect(items).toHaveLength(16);
+    const l = timelineLayout(items, { width: 400, labelWidth: 120 });
+    expect(l.rows).toHaveLength(16);
+    // The two ICT contracts are due on 1 April 2014, in 2014/15: the axis runs to its end.
+    expect(l.ticks.map((t) => t.text)).toEqual([
+      "2010/11",
+      "2011/12",
+      "2012/13",
+      "2013/14",
+      "2014/15",
+      "",
+    ]);
+    // Rows say what they are, numbered as the list below: not 1 to 12.
+    expect(l.rows[0].shortLabel).toBe("1. Body armour");
+    expect(l.rows.map((r) => r.shortLabel)).toContain("16. ICT within ISIS");
+    for (const r of l.rows) expect(r.shortLabel.length).toBeLessThanOrEqual(20);
+    // Body armour is due 30 September 2010 and planned 1 October 2010: one day apart, less than
+    // a pixel on this axis, so the circle rings the diamond rather than sitting under it.
+    const armour = l.rows[0];
+    expect(Math.abs(armour.plannedX! - armour.dueX)).toBeLessThan(1);
+    expect(armour.together).toBe(true);
+    // A contract planned three months late keeps its two marks apart.
+    expect(timelineLayout([item("2011-03-31", "2011-06-30", true)]).rows[0].together).toBe(false);
   });
 });

@@ -11,6 +11,12 @@ const useStyles = makeStyles({
     strokeWidth: 2,
     [FORCED]: { fill: "Canvas", stroke: "CanvasText" },
   },
+  ring: {
+    fill: "none",
+    stroke: tokens.colorBrandForeground1,
+    strokeWidth: 1.5,
+    [FORCED]: { stroke: "CanvasText" },
+  },
   planned: { fill: tokens.colorBrandForeground1, [FORCED]: { fill: "CanvasText" } },
   late: { fill: tokens.colorPaletteRedForeground1, [FORCED]: { fill: "Highlight" } },
   link: {
@@ -36,7 +42,7 @@ const useStyles = makeStyles({
 export function MigrationTimeline({ items }: { readonly items: readonly MigrationItem[] }) {
   const styles = useStyles();
   const chart = useSvgChartStyles();
-  const layout = timelineLayout(items);
+  const layout = timelineLayout(items, { width: 400, labelWidth: 120 });
   const shown = items.slice(0, layout.rows.length);
   const late = items.filter((i) => i.late).length;
   const alt =
@@ -69,14 +75,22 @@ export function MigrationTimeline({ items }: { readonly items: readonly Migratio
         {layout.rows.map((r) => (
           <g key={r.number}>
             <text className={chart.text} x={4} y={r.y + 3}>
-              {r.number}
+              {r.shortLabel}
             </text>
             {r.plannedX !== null ? (
               <line className={styles.link} x1={r.dueX} x2={r.plannedX} y1={r.y} y2={r.y} />
             ) : null}
-            <circle className={styles.due} cx={r.dueX} cy={r.y} r={4} />
+            {/* A move planned within days of the date due: the circle rings the diamond. */}
+            <circle
+              className={r.together ? styles.ring : styles.due}
+              cx={r.dueX}
+              cy={r.y}
+              r={r.together ? 7.5 : 4}
+              data-mark="due"
+            />
             {r.plannedX !== null ? (
               <path
+                data-mark="planned"
                 className={r.late ? styles.late : styles.planned}
                 d={`M ${r.plannedX} ${r.y - 5} L ${r.plannedX + 5} ${r.y} L ${r.plannedX} ${r.y + 5} L ${r.plannedX - 5} ${r.y} Z`}
               />
@@ -84,7 +98,10 @@ export function MigrationTimeline({ items }: { readonly items: readonly Migratio
           </g>
         ))}
       </svg>
-      <p className={styles.legend}>Open circle: move by. Diamond: planned move.</p>
+      <p className={styles.legend}>
+        Open circle: move by. Diamond: planned move. A diamond inside a ring: planned within days of
+        the date due. Rows are numbered as in the list below.
+      </p>
       <ol className={styles.list} aria-label="Contracts still to move">
         {shown.map((i, n) => (
           <li key={n}>

@@ -5,12 +5,17 @@
  */
 import {
   Analysis,
+  ProcurementOpportunity,
   ScenarioLevers,
   ScenarioResult,
+  formatDate,
   formatFte,
   formatMoney,
   formatPolicyPercent,
+  formatRef,
   formatYear,
+  isIsoDate,
+  procurementCategoryLabel,
   readCut,
   readRate,
   readRemovals,
@@ -19,6 +24,13 @@ import {
 import type { MoneyUnit } from "../../core";
 
 export type OvertimeMode = "cut" | "reach" | "none";
+
+/** A contract's move as typed: a date from its date box, or staying on its contract. */
+export interface MoveDraft {
+  /** ISO date, as the date box gives it ("" when the box is cleared). */
+  readonly date: string;
+  readonly stays: boolean;
+}
 export type SupportMode = "remove" | "reach" | "none";
 
 export interface LeverDraft {
@@ -31,12 +43,81 @@ export interface LeverDraft {
   /** "5@2010/11, 7.5@2012/13". */
   readonly supportRemove: string;
   readonly supportReach: string;
+  /** The share to get below by the year: the policy's threshold unless changed ("6.5%"). */
+  readonly supportShare: string;
+  /** Contracts moved otherwise than by default, by their cell ("'Contracts 2009-10'!B5"). */
+  readonly moves: Readonly<Record<string, MoveDraft>>;
+  /** Local estimates of a category's saving rate ("5%"), by category; empty: the policy's. */
+  readonly rates: Readonly<Record<string, string>>;
   readonly payGrowth: string;
   /** Empty: the latest actual year (or the baseline). */
   readonly from: string;
 }
 
-export type LeverField = keyof Omit<LeverDraft, "overtimeMode" | "supportMode">;
+export type LeverField = keyof Omit<LeverDraft, "overtimeMode" | "supportMode" | "moves" | "rates">;
+
+/** Where a problem is shown: a lever's box, a contract's date box, or a category's rate box. */
+export type ProblemKey = LeverField | `move:${string}` | `rate:${string}`;
+
+/** One contract still to move, as the Model step lists it. */
+export interface ContractRow {
+  /** Its cell as the lever names it ("'Contracts 2009-10'!B5"). */
+  readonly cell: string;
+  /** "Vehicles (Northway Motors Ltd)". */
+  readonly label: string;
+  readonly category: string;
+  /** The date it moves unless changed: the force's planned date, else the date it is due by. */
+  readonly defaultDate: string;
+  /** "£1,840,000 a year; due by 31 March 2011; planned 30 June 2011." */
+  readonly description: string;
+}
+
+function contractLabel(o: ProcurementOpportunity): string {
+  const category = o.category === "other" ? o.categoryText : procurementCategoryLabel(o.category);
+  return o.supplier ? `${category} (${o.supplier})` : category;
+}
+
+/** The contracts the procurement lever can move, earliest due first, as the core lists them. */
+export function contractRows(analysis: Analysis, unit: MoneyUnit): ContractRow[] {
+  return [...analysis.procurement.opportunities]
+    .sort((x, y) => x.migrateBy.localeCompare(y.migrateBy) || y.spend.value - x.spend.value)
+    .map((o) => ({
+      cell: formatRef(o.cell),
+      label: contractLabel(o),
+      category: o.category,
+      defaultDate: o.plannedMigration ?? o.migrateBy,
+      description: `${formatMoney(o.spend.value, unit)} a year; due by ${formatDate(o.migrateBy)}; ${
+        o.plannedMigration
+          ? `the workbook plans ${formatDate(o.plannedMigration)}`
+          : "no move planned in the workbook"
+      }.`,
+    }));
+}
+
+/** The categories of the contracts still to move, each with the policy's rate (null: none). */
+export function rateRows(
+  analysis: Analysis
+): { readonly category: string; readonly label: string; readonly policyRate: number | null }[] {
+  const seen = new Map<string, number | null>();
+  for (const o of analysis.procurement.opportunities)
+    if (o.category !== "other" && !seen.has(o.category)) seen.set(o.category, o.rate);
+  return [...seen].map(([category, policyRate]) => ({
+    category,
+    label: procurementCategoryLabel(category as ProcurementOpportunity["category"]),
+    policyRate,
+  }));
+}
+
+/** A contract's draft after its date box or its "stays" box changed; the default is dropped. */
+export function withMove(d: LeverDraft, row: ContractRow, change: Partial<MoveDraft>): LeverDraft {
+  const was = d.moves[row.cell] ?? { date: row.defaultDate, stays: false };
+  const next = { ...was, ...change };
+  const { [row.cell]: _gone, ...rest } = d.moves;
+  return {
+    ...d,
+    moves: !next.stays && next.date === row.defaultDate ? rest : { ...rest, [row.cell]: next },
+  };
+}
 
 /** The first draft: reach the thresholds by the target year, pay growth as the setting says. */
 export function initialDraft(analysis: Analysis): LeverDraft {
@@ -49,6 +130,9 @@ export function initialDraft(analysis: Analysis): LeverDraft {
     supportMode: "reach",
     supportRemove: "",
     supportReach: target,
+    supportShare: formatPolicyPercent(analysis.policy.businessSupport.threshold),
+    moves: {},
+    rates: {},
     payGrowth: formatPolicyPercent(analysis.policy.overtime.payGrowth),
     from: "",
   };
@@ -76,19 +160,39 @@ export function draftOf(analysis: Analysis, name: string, levers: ScenarioLevers
         ? b.removals.map((r) => `${r.fte}@${formatYear(r.year)}`).join(", ")
         : d.supportRemove,
     supportReach: b?.kind === "reach" ? formatYear(b.year) : d.supportReach,
+    supportShare:
+      b?.kind === "reach" && b.share !== undefined ? formatPolicyPercent(b.share) : d.supportShare,
+    moves: Object.fromEntries(
+      (levers.procurement?.moves ?? []).map((m) => [
+        m.cell,
+        m.date === null ? { date: "", stays: true } : { date: m.date, stays: false },
+      ])
+    ),
+    rates: Object.fromEntries(
+      Object.entries(levers.procurement?.rates ?? {}).map(([c, r]) => [
+        c,
+        formatPolicyPercent(r ?? 0),
+      ])
+    ),
     payGrowth: levers.payGrowth !== undefined ? formatPolicyPercent(levers.payGrowth) : d.payGrowth,
     from: levers.from !== undefined ? formatYear(levers.from) : "",
   };
 }
 
-/** The levers a draft gives, and a message for each box that cannot be read. */
-export function readDraft(d: LeverDraft): {
+/**
+ * The levers a draft gives, and a message for each box that cannot be read. The share to get
+ * below is a lever only where it differs from the policy's threshold (`threshold`).
+ */
+export function readDraft(
+  d: LeverDraft,
+  threshold?: number
+): {
   readonly levers: ScenarioLevers;
-  readonly problems: Partial<Record<LeverField, string>>;
+  readonly problems: Partial<Record<ProblemKey, string>>;
 } {
-  const problems: Partial<Record<LeverField, string>> = {};
+  const problems: Partial<Record<ProblemKey, string>> = {};
   const levers: { -readonly [K in keyof ScenarioLevers]: ScenarioLevers[K] } = {};
-  const bad = (field: LeverField, why: string) =>
+  const bad = (field: ProblemKey, why: string) =>
     (problems[field] = `This cannot be used: ${why}.`);
   if (d.overtimeMode === "cut") {
     const r = readCut(d.overtimeCut);
@@ -105,9 +209,34 @@ export function readDraft(d: LeverDraft): {
     else bad("supportRemove", r.why);
   } else if (d.supportMode === "reach") {
     const r = readYear(d.supportReach);
-    if (r.ok) levers.businessSupport = { kind: "reach", year: r.value };
+    const share = d.supportShare.trim() ? readRate(d.supportShare) : undefined;
+    if (share && !share.ok) bad("supportShare", share.why);
+    const own = share?.ok && share.value !== threshold ? share.value : undefined;
+    if (r.ok)
+      levers.businessSupport =
+        own !== undefined
+          ? { kind: "reach", year: r.value, share: own }
+          : { kind: "reach", year: r.value };
     else bad("supportReach", r.why);
   }
+  const moves: { cell: string; date: string | null }[] = [];
+  for (const [cell, m] of Object.entries(d.moves)) {
+    if (m.stays) moves.push({ cell, date: null });
+    else if (isIsoDate(m.date)) moves.push({ cell, date: m.date });
+    else bad(`move:${cell}`, "enter the date it moves, or tick that it stays on its contract");
+  }
+  const rates: Record<string, number> = {};
+  for (const [category, text] of Object.entries(d.rates)) {
+    if (!text.trim()) continue;
+    const r = readRate(text);
+    if (r.ok) rates[category] = r.value;
+    else bad(`rate:${category}`, r.why);
+  }
+  if (moves.length > 0 || Object.keys(rates).length > 0)
+    levers.procurement = {
+      ...(moves.length > 0 ? { moves } : {}),
+      ...(Object.keys(rates).length > 0 ? { rates } : {}),
+    };
   if (d.payGrowth.trim()) {
     const r = readRate(d.payGrowth);
     if (r.ok) levers.payGrowth = r.value;

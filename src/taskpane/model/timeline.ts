@@ -18,7 +18,24 @@ export interface TimelineRow {
   readonly plannedX: number | null;
   readonly late: boolean;
   readonly label: string;
+  /** What the row is labelled with on the chart: "3. Vehicles" (its number in the list below). */
+  readonly shortLabel: string;
   readonly number: number;
+  /**
+   * The planned move falls so near the date due that the two marks would sit on each other:
+   * the circle is then drawn as a ring around the diamond, so both show.
+   */
+  readonly together: boolean;
+}
+
+/** Marks closer than this (px) would hide one another. */
+const TOGETHER_PX = 10;
+
+/** "Vehicles (Northway Motors Ltd)" -> "3. Vehicles", cut with an ellipsis to fit `chars`. */
+function shortLabel(label: string, number: number, chars: number): string {
+  const name = label.replace(/ \(.*\)$/, "");
+  const text = `${number}. ${name}`;
+  return text.length <= chars ? text : `${text.slice(0, chars - 1).trimEnd()}…`;
 }
 
 export interface TimelineLayout {
@@ -42,11 +59,22 @@ const aprilFirst = (fy: number) => dayOfIso(financialYearStart(fy)) ?? 0;
 
 export function timelineLayout(
   items: readonly MigrationItem[],
-  options: { readonly width?: number; readonly rowHeight?: number; readonly maxRows?: number } = {}
+  options: {
+    readonly width?: number;
+    readonly rowHeight?: number;
+    readonly maxRows?: number;
+    /** Room for the row labels on the left (px); at the default, rows show their number only. */
+    readonly labelWidth?: number;
+  } = {}
 ): TimelineLayout {
   const width = options.width ?? 320;
   const rowHeight = options.rowHeight ?? 16;
-  const shown = items.slice(0, options.maxRows ?? 12);
+  // Every contract is plotted (the list below gives the same in words); a cap only for a
+  // schedule far longer than a pane can show.
+  const shown = items.slice(0, options.maxRows ?? 60);
+  const labelWidth = options.labelWidth ?? 24;
+  // About 5.5 px a character at the chart's 10 px type.
+  const labelChars = Math.max(3, Math.floor((labelWidth - 6) / 5.5));
   const days: number[] = [];
   for (const i of shown) {
     const due = isoDay(i.migrateBy);
@@ -58,7 +86,7 @@ export function timelineLayout(
   const lastFy = days.length ? fyOfDay(Math.max(...days)) : firstFy;
   const from = aprilFirst(firstFy);
   const to = aprilFirst(lastFy + 1);
-  const left = 24;
+  const left = labelWidth;
   const right = width - 12;
   const x = (day: number) =>
     Math.round((left + ((day - from) / (to - from)) * (right - left)) * 10) / 10;
@@ -66,13 +94,17 @@ export function timelineLayout(
   const rows: TimelineRow[] = shown.map((item, n) => {
     const due = isoDay(item.migrateBy) ?? from;
     const planned = item.planned ? isoDay(item.planned) : undefined;
+    const dueX = x(due);
+    const plannedX = planned === undefined ? null : x(planned);
     return {
       y: top + n * rowHeight + rowHeight / 2,
-      dueX: x(due),
-      plannedX: planned === undefined ? null : x(planned),
+      dueX,
+      plannedX,
       late: item.late,
       label: item.label,
+      shortLabel: labelWidth > 24 ? shortLabel(item.label, n + 1, labelChars) : String(n + 1),
       number: n + 1,
+      together: plannedX !== null && Math.abs(plannedX - dueX) < TOGETHER_PX,
     };
   });
   const axisY = top + shown.length * rowHeight + 4;

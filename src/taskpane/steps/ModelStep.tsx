@@ -1,7 +1,8 @@
 /**
  * Model: the what-if a finance team runs before it commits to a plan. Levers (a yearly overtime
- * cut or a year to reach 4% by, business-support posts removed or a year to get below 7% by, pay
- * growth, the start year) are read as the user types, with the same readers as `vfm model`; the
+ * cut or a year to reach the threshold by, business-support posts removed or a year to get below
+ * a share by (the threshold, or a lower share of the force's own), which contracts move to the
+ * national approach and when, each category's saving rate, pay growth, the start year) are read as the user types, with the same readers as `vfm model`; the
  * scenario is worked out at once (pure core, no workbook read) and drawn against the threshold
  * and the required path. Up to three scenarios are kept in the workbook's add-in settings,
  * compared in one table and a chart per measure, and one can be made the force's targets.
@@ -9,6 +10,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -34,14 +36,18 @@ import {
   withoutScenario,
 } from "../../core";
 import {
+  ContractRow,
   LeverDraft,
   LeverField,
   OvertimeMode,
   SupportMode,
+  contractRows,
   draftOf,
   headline,
   initialDraft,
+  rateRows,
   readDraft,
+  withMove,
 } from "../model/modelStep";
 import { usePane } from "../PaneContext";
 import { useOperation } from "../useOperation";
@@ -73,6 +79,17 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   keptName: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
+  summary: {
+    cursor: "pointer",
+    padding: "4px 0",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  contracts: { listStyle: "none", padding: 0, margin: 0 },
+  contract: {
+    padding: "6px 0",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  date: { maxWidth: "170px" },
 });
 
 function ModeRadios<M extends string>({
@@ -110,7 +127,10 @@ export function ModelStep() {
     setDraft((d) => ({ ...d, ...patch }));
   };
 
-  const read = useMemo(() => readDraft(draft), [draft]);
+  const threshold = analysis.policy.businessSupport.threshold;
+  const read = useMemo(() => readDraft(draft, threshold), [draft, threshold]);
+  const contracts = useMemo(() => contractRows(analysis, unit), [analysis, unit]);
+  const rates = useMemo(() => rateRows(analysis), [analysis]);
   // The scenario and its charts, worked out on every change (timed for the browser test).
   const timing = useRef(0);
   const current = useMemo(() => {
@@ -162,6 +182,41 @@ export function ModelStep() {
       `"${s.name}" is now the force's targets: the statement sets them out, and the check tests the actuals against them.`
     );
 
+  const contract = (c: ContractRow) => {
+    const m = draft.moves[c.cell];
+    const problem = read.problems[`move:${c.cell}`];
+    return (
+      <li key={c.cell} className={styles.contract}>
+        <Field
+          label={`${c.label}: moves on`}
+          hint={c.description}
+          validationState={problem ? "error" : "none"}
+          validationMessage={problem}
+        >
+          <Input
+            type="date"
+            className={styles.date}
+            value={m?.stays ? "" : (m?.date ?? c.defaultDate)}
+            disabled={m?.stays === true}
+            onChange={(_, d) => {
+              setNotice(undefined);
+              setDraft((x) => withMove(x, c, { date: d.value }));
+            }}
+          />
+        </Field>
+        <Checkbox
+          label={`${c.label} stays on its contract`}
+          checked={m?.stays === true}
+          onChange={(_, d) => {
+            setNotice(undefined);
+            setDraft((x) => withMove(x, c, { stays: d.checked === true }));
+          }}
+        />
+      </li>
+    );
+  };
+  const changedMoves = Object.keys(draft.moves).length;
+
   const box = (field: LeverField, label: string, hint: string) => (
     <Field
       label={label}
@@ -188,7 +243,10 @@ export function ModelStep() {
               value={draft.overtimeMode}
               onChange={(m) => set({ overtimeMode: m })}
               options={[
-                { value: "reach", label: "The smallest yearly cut that reaches the threshold by a year" },
+                {
+                  value: "reach",
+                  label: "The smallest yearly cut that reaches the threshold by a year",
+                },
                 { value: "cut", label: "A yearly cut I choose" },
                 { value: "none", label: "Not modelled" },
               ]}
@@ -212,19 +270,92 @@ export function ModelStep() {
                 { value: "none", label: "Not modelled" },
               ]}
             />
-            {draft.supportMode === "reach"
-              ? box("supportReach", "Get below the threshold by", "A financial year, such as 2013/14.")
-              : null}
+            {draft.supportMode === "reach" ? (
+              <>
+                {box(
+                  "supportReach",
+                  "Get below the share by",
+                  "A financial year, such as 2013/14."
+                )}
+                {box(
+                  "supportShare",
+                  "Share of the workforce to get below",
+                  `The threshold in force is ${formatPolicyPercent(threshold)}; a force may aim lower, such as 6.5%.`
+                )}
+              </>
+            ) : null}
             {draft.supportMode === "remove"
-              ? box("supportRemove", "Posts to remove", "FTE@year, separated by commas: 5@2010/11, 7.5@2012/13.")
+              ? box(
+                  "supportRemove",
+                  "Posts to remove",
+                  "FTE@year, separated by commas: 5@2010/11, 7.5@2012/13."
+                )
               : null}
+          </fieldset>
+          <fieldset className={styles.group}>
+            <legend className={styles.legend}>Procurement</legend>
+            {contracts.length === 0 ? (
+              <Text className={styles.muted}>
+                No contract is left to move to a national framework.
+              </Text>
+            ) : (
+              <>
+                <details>
+                  <summary className={styles.summary}>
+                    Saving rates ({rates.length} {rates.length === 1 ? "category" : "categories"})
+                  </summary>
+                  <div className={styles.levers}>
+                    {rates.map((r) => {
+                      const key = `rate:${r.category}` as const;
+                      return (
+                        <Field
+                          key={r.category}
+                          label={`${r.label}: saving rate`}
+                          hint={
+                            r.policyRate === null
+                              ? "The policy gives none: give a local estimate (such as 5%), or no saving is counted."
+                              : `Leave empty for the policy's ${formatPolicyPercent(r.policyRate)}.`
+                          }
+                          validationState={read.problems[key] ? "error" : "none"}
+                          validationMessage={read.problems[key]}
+                        >
+                          <Input
+                            value={draft.rates[r.category] ?? ""}
+                            onChange={(_, d) =>
+                              set({ rates: { ...draft.rates, [r.category]: d.value } })
+                            }
+                          />
+                        </Field>
+                      );
+                    })}
+                  </div>
+                </details>
+                <details>
+                  <summary className={styles.summary}>
+                    Contracts still to move ({contracts.length}
+                    {changedMoves > 0 ? `; ${changedMoves} changed` : ""})
+                  </summary>
+                  <p className={styles.muted}>
+                    Each moves on the date the workbook plans, else the date it is due by. Change
+                    the date, or tick that it stays on its contract.
+                  </p>
+                  <ul className={styles.contracts} aria-label="Contracts still to move">
+                    {contracts.map(contract)}
+                  </ul>
+                </details>
+              </>
+            )}
           </fieldset>
           {box(
             "payGrowth",
             "Pay growth a year where the workbook has no pay figure",
             `The setting is ${formatPolicyPercent(analysis.policy.overtime.payGrowth)} a year; the workbook's own pay figures always win.`
           )}
-          {box("from", "Start after (optional)", "Leave empty for the latest year marked actual, else the baseline.")}
+          {box(
+            "from",
+            "Start after (optional)",
+            "Leave empty for the latest year marked actual, else the baseline."
+          )}
         </div>
       </Section>
 
@@ -237,8 +368,9 @@ export function ModelStep() {
           </ul>
           {problems > 0 ? (
             <Text className={styles.muted}>
-              {problems} lever{problems === 1 ? "" : "s"} cannot be read and {problems === 1 ? "is" : "are"} left
-              out; see the message{problems === 1 ? "" : "s"} above.
+              {problems} lever{problems === 1 ? "" : "s"} cannot be read and{" "}
+              {problems === 1 ? "is" : "are"} left out; see the message{problems === 1 ? "" : "s"}{" "}
+              above.
             </Text>
           ) : null}
         </div>
@@ -278,7 +410,9 @@ export function ModelStep() {
             <Button
               size="small"
               disabled={op.running}
-              onClick={() => void save(withTargets(settings, undefined), "The targets are no longer set.")}
+              onClick={() =>
+                void save(withTargets(settings, undefined), "The targets are no longer set.")
+              }
             >
               Stop using as targets
             </Button>
@@ -306,7 +440,9 @@ export function ModelStep() {
                 <Button
                   size="small"
                   disabled={op.running}
-                  onClick={() => void save(withoutScenario(settings, s.name), `"${s.name}" was deleted.`)}
+                  onClick={() =>
+                    void save(withoutScenario(settings, s.name), `"${s.name}" was deleted.`)
+                  }
                 >
                   Delete {s.name}
                 </Button>
