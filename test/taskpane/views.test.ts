@@ -77,7 +77,8 @@ describe("the statement the steps read", () => {
     const st = statementFor(paneResult(), "2026-11-22T10:00:00Z");
     expect(st.generatedText).toBe("22 November 2026");
     expect(chartById(st, "chart-overtime")?.categories).toEqual(["2008/09", "2009/10", "2010/11"]);
-    expect(tableById(st, "benchmarking-thresholds")?.rows).toHaveLength(3);
+    // 2008/09 to 2010/11 from the budget, then the required path on to the 2013/14 target
+    expect(tableById(st, "overtime-by-year")?.rows).toHaveLength(6);
     expect(sectionById(st, "benchmarking")?.heading).toBe("Benchmarking");
     expect(tableById(st, "no-such-table")).toBeUndefined();
   });

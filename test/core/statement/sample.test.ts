@@ -2,12 +2,7 @@
  * Golden tests on the bundled sample (Exampleshire Constabulary, illustrative): the statement has
  * all nine areas, and every figure it shows is the analysis's own, as `vfm analyse --json` gives it.
  */
-import {
-  Statement,
-  TableBlock,
-  blocksOf,
-  paragraphText,
-} from "../../../src/core/statement/model";
+import { Statement, TableBlock, blocksOf, paragraphText } from "../../../src/core/statement/model";
 import { publishedTextProblems, wordingProblems } from "../../../src/core/plainEnglish";
 import { AREA_HEADINGS } from "../../../src/core/statement/sections/areas";
 import { draftStatement, runVfm } from "../../../src/core/run";
