@@ -16,7 +16,9 @@ import * as path from "path";
 import {
   CHECK_RAG_WORDS,
   checkOptionsFromSettings,
+  CheckOptions,
   CheckReport,
+  DocBlock,
   checkWorkbookWithStatement,
   formatRef,
   isIsoDate,
@@ -26,6 +28,8 @@ import {
   SeverityOverrides,
 } from "../../core";
 import { renderStatementWritePlan } from "../../render/excel";
+import { DocxReadError, readDocxBlocks } from "../../docx/read";
+import { publishedStatementOf } from "../../docx/published";
 import { CliIo, Command, EXIT } from "../io";
 import { SPREADSHEET_FILE, readWorkbookFile } from "../readWorkbook";
 import { NOT_A_BUDGET, hasBudgetFigures, readPolicyFile, storedSettings } from "../pipeline";
@@ -34,6 +38,7 @@ import { runJob } from "../jobs";
 
 export const CHECK_USAGE = `Usage: vfm check FILE... [--json] [--today DATE] [--variance-threshold N]
                  [--severity RULE=error|warning|off]... [--policy FILE]
+       vfm check STATEMENT.docx... --workbook WORKBOOK.xlsx [options as above]
 
 Checks police budget workbooks and their Value for Money Statements as an inspector would:
 completeness, the overtime and business-support paths, procurement migration dates, the
@@ -41,6 +46,11 @@ arithmetic, the statement sheet against the data, and bottom-quartile peer indic
 FILE may be a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) or a folder (every spreadsheet
 in it is checked). Each workbook is bounded on its own (--max-seconds, --max-memory,
 --max-cells): one that passes a bound is reported as not read, and the others still are.
+
+A published Word statement (.docx) is checked against the workbook it claims to come from
+(--workbook): every figure, status word, year and sentence that differs from what the workbook
+gives today is named by its place in the document and the cells it should match, and any of the
+nine areas missing is reported. A statement edited in Word and saved again can be checked.
 
   --json                  print an array of {file, force, status, rag, counts, findings[]}
   --today DATE            the date to check as of (YYYY-MM-DD); years that ended before it need
@@ -51,6 +61,7 @@ in it is checked). Each workbook is bounded on its own (--max-seconds, --max-mem
   --severity RULE=LEVEL   change a rule's severity (error, warning) or switch it off (off);
                           may be given more than once
   --policy FILE           a JSON file of policy settings, as for vfm analyse
+  --workbook FILE         the workbook a .docx statement is checked against
   --help                  show this help
 
 Exit code 0 when every workbook was checked and none has an error, 1 when any has an error,
@@ -65,6 +76,7 @@ export interface CheckArgs {
   readonly varianceThreshold?: number;
   readonly severity: readonly string[];
   readonly policy?: string;
+  readonly workbook?: string;
   readonly error?: string;
 }
 
@@ -83,6 +95,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
   let today: string | undefined;
   let variance: number | undefined;
   let policy: string | undefined;
+  let workbook: string | undefined;
   const base = () => ({ files, json, help, severity });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -110,6 +123,9 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     } else if (name === "--policy") {
       policy = value();
       if (!policy) return { ...base(), error: "--policy needs a file name." };
+    } else if (name === "--workbook") {
+      workbook = value();
+      if (!workbook) return { ...base(), error: "--workbook needs a workbook's file name." };
     } else if (a.startsWith("-")) return { ...base(), error: `unknown option ${a}.` };
     else files.push(a);
   }
@@ -118,12 +134,15 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     ...(today ? { today } : {}),
     ...(variance !== undefined ? { varianceThreshold: variance } : {}),
     ...(policy ? { policy } : {}),
+    ...(workbook ? { workbook } : {}),
   };
 }
 
 /** One workbook's line in the --json array. */
 export interface CheckJsonEntry {
   readonly file: string;
+  /** For a Word statement: the workbook it was checked against. */
+  readonly workbook?: string;
   readonly force: string | null;
   readonly status: "pass" | "fail" | "unreadable";
   readonly rag: { readonly status: string; readonly words: string };
@@ -137,6 +156,8 @@ export interface CheckJsonEntry {
     readonly message: string;
     /** "Sheet!C7", the sheet alone where no cell applies, or null. */
     readonly cell: string | null;
+    /** For a Word statement: where in the document ("2. Overtime", table "...", row "2010/11"). */
+    readonly place?: string;
     readonly paragraph: string;
   }[];
 }
@@ -154,14 +175,16 @@ export function reportToJson(file: string, report: CheckReport): CheckJsonEntry 
       area: f.area,
       message: f.message,
       cell: f.cell ? formatRef(f.cell) : (f.sheet ?? null),
+      ...(f.place ? { place: f.place } : {}),
       paragraph: f.paragraph,
     })),
   };
 }
 
-function unreadable(file: string, reason: string): CheckJsonEntry {
+function unreadable(file: string, reason: string, workbook?: string): CheckJsonEntry {
   return {
     file,
+    ...(workbook ? { workbook } : {}),
     force: null,
     status: "unreadable",
     rag: { status: "none", words: CHECK_RAG_WORDS.none },
@@ -249,6 +272,16 @@ function table(entries: readonly CheckJsonEntry[]): string {
       )
       .join("  ")
       .trimEnd();
+  const documents = entries
+    .filter((e) => e.workbook && e.status !== "unreadable")
+    .map((e) => {
+      const n = e.findings.filter((f) => f.rule.startsWith("DOCUMENT_")).length;
+      return `${e.file} was checked against ${e.workbook}: ${
+        n === 0
+          ? "it says what the workbook gives"
+          : `${n} difference${n === 1 ? "" : "s"} from the statement drafted from it (run with --json for each place and cell)`
+      }; the other findings are the workbook's own.`;
+    });
   const reasons = entries
     .filter((e) => e.status === "unreadable")
     .map((e) => `${e.file} could not be read: ${e.reason ?? "unknown reason"}`);
@@ -259,6 +292,7 @@ function table(entries: readonly CheckJsonEntry[]): string {
   return [
     line(head),
     ...rows.map(line),
+    ...(documents.length > 0 ? ["", ...documents] : []),
     ...(reasons.length > 0 ? ["", ...reasons] : []),
     "",
     summary,
@@ -296,6 +330,13 @@ export const check: Command = async (args, io) => {
   }
 
   const files = await expandFiles(io, p.files);
+  const documents = files.filter((f) => WORD_FILE.test(f));
+  if (documents.length > 0 && !p.workbook) {
+    io.stderr(
+      `vfm check: ${documents[0]} is a Word statement; name the workbook it should match with --workbook WORKBOOK.xlsx. Run vfm check --help.\n`
+    );
+    return EXIT.unreadable;
+  }
   if (files.length === 0) {
     io.stderr(
       "vfm check: no spreadsheets (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) were found in the folders given.\n"
@@ -316,8 +357,19 @@ export const check: Command = async (args, io) => {
     for (let i = 0; i < files.length; i++) {
       const file = files[i];
       bar.step(i, file);
-      const outcome = await runner.run<CheckJsonEntry>({ kind: "checkOne", file, options });
-      entries.push(outcome.ok ? outcome.value : unreadable(file, outcome.message));
+      const doc = WORD_FILE.test(file) && p.workbook ? p.workbook : undefined;
+      const outcome = await runner.run<CheckJsonEntry>(
+        doc
+          ? { kind: "checkOne", file: doc, options: { ...options, document: file } }
+          : { kind: "checkOne", file, options }
+      );
+      entries.push(
+        outcome.ok
+          ? outcome.value
+          : doc
+            ? unreadable(file, outcome.message, doc)
+            : unreadable(file, outcome.message)
+      );
     }
   } finally {
     await runner.close();
@@ -334,6 +386,8 @@ export const check: Command = async (args, io) => {
 
 export interface CheckOneOptions {
   readonly severityOverrides: SeverityOverrides;
+  /** A Word statement to check against the workbook (the entry is then the document's). */
+  readonly document?: string;
   readonly today?: string;
   readonly varianceThreshold?: number;
   readonly policyFile?: { name: string; overrides: Readonly<Record<string, unknown>> };
@@ -346,6 +400,7 @@ export async function checkOne(
   options: CheckOneOptions
 ): Promise<CheckJsonEntry> {
   const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  if (options.document) return checkDocumentOne(options.document, file, io, options);
   const full = path.resolve(io.cwd, file);
   let read: Awaited<ReturnType<typeof readWorkbookFile>>;
   try {
@@ -369,16 +424,87 @@ export async function checkOne(
     });
     const result = runVfm(read.workbook, runOptions);
     if (!hasBudgetFigures(result.data)) return unreadable(file, `${NOT_A_BUDGET} to check.`);
-    const stored = checkOptionsFromSettings(settings);
-    for (const problem of stored.problems) io.stderr(`vfm check: ${file}: ${problem}\n`);
-    const variance = options.varianceThreshold ?? stored.options.varianceThreshold;
-    const report = checkWorkbookWithStatement(result, renderStatementWritePlan, {
-      severityOverrides: { ...stored.options.severityOverrides, ...options.severityOverrides },
-      ...(options.today ? { today: options.today } : {}),
-      ...(variance !== undefined ? { varianceThreshold: variance } : {}),
-    });
+    const report = checkWorkbookWithStatement(
+      result,
+      renderStatementWritePlan,
+      checkOptionsFor(settings, file, io, options)
+    );
     return reportToJson(file, report);
   } catch (e) {
     return unreadable(file, `the check stopped on an unexpected problem: ${firstLine(e)}`);
+  }
+}
+
+/** A Word statement's file name. */
+export const WORD_FILE = /\.docx$/i;
+
+function checkOptionsFor(
+  settings: ReturnType<typeof storedSettings>,
+  file: string,
+  io: CliIo,
+  options: CheckOneOptions
+): Omit<CheckOptions, "expectedStatement"> {
+  const stored = checkOptionsFromSettings(settings);
+  for (const problem of stored.problems) io.stderr(`vfm check: ${file}: ${problem}\n`);
+  const variance = options.varianceThreshold ?? stored.options.varianceThreshold;
+  return {
+    severityOverrides: { ...stored.options.severityOverrides, ...options.severityOverrides },
+    ...(options.today ? { today: options.today } : {}),
+    ...(variance !== undefined ? { varianceThreshold: variance } : {}),
+  };
+}
+
+/**
+ * Checks a Word statement against the workbook (src/docx/published.ts drafts the statement
+ * again to compare it with; core/check/document.ts compares).
+ */
+async function checkDocumentOne(
+  document: string,
+  workbookFile: string,
+  io: CliIo,
+  options: CheckOneOptions
+): Promise<CheckJsonEntry> {
+  const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  const gone = (reason: string) => unreadable(document, reason, workbookFile);
+  let found: DocBlock[];
+  try {
+    found = await readDocxBlocks(await fs.readFile(path.resolve(io.cwd, document)));
+  } catch (e) {
+    return gone(
+      e instanceof DocxReadError
+        ? e.message
+        : `the statement could not be read: ${firstLine(e).replace(/^.*?: /, "")}`
+    );
+  }
+  const full = path.resolve(io.cwd, workbookFile);
+  let read: Awaited<ReturnType<typeof readWorkbookFile>>;
+  try {
+    read = await readWorkbookFile(full);
+  } catch (e) {
+    const message = firstLine(e);
+    return gone(
+      `the workbook ${workbookFile} could not be read: ${message.startsWith(`${full}: `) ? message.slice(full.length + 2) : message}`
+    );
+  }
+  try {
+    const settings = storedSettings(read.workbook);
+    const runOptions = await withIndicatorEngine(read.workbook, {
+      ...(settings ? { settings } : {}),
+      ...(options.policyFile ? { policyFile: options.policyFile } : {}),
+    });
+    const result = runVfm(read.workbook, runOptions);
+    if (!hasBudgetFigures(result.data))
+      return gone(`the workbook ${workbookFile}: ${NOT_A_BUDGET} to check the statement against.`);
+    const published = await publishedStatementOf(result, found, {
+      document: path.basename(document),
+      workbook: path.basename(workbookFile),
+    });
+    const report = checkWorkbookWithStatement(result, renderStatementWritePlan, {
+      ...checkOptionsFor(settings, workbookFile, io, options),
+      publishedStatement: published,
+    });
+    return { ...reportToJson(document, report), workbook: workbookFile };
+  } catch (e) {
+    return gone(`the check stopped on an unexpected problem: ${firstLine(e)}`);
   }
 }

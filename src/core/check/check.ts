@@ -15,6 +15,7 @@ import { checkArithmetic } from "./arithmetic";
 import { checkBusinessSupport } from "./businessSupport";
 import { checkCompleteness } from "./completeness";
 import { checkConsistency } from "./consistency";
+import { checkDocument, PublishedStatement } from "./document";
 import { CheckContext } from "./context";
 import { checkOvertime } from "./overtime";
 import { checkPeers } from "./peers";
@@ -55,6 +56,8 @@ export interface CheckOptions {
   readonly today?: string;
   /** The statement sheets as drafted from today's data (see checkWorkbookWithStatement). */
   readonly expectedStatement?: StatementExpectation;
+  /** A published Word statement, with the draft to compare it with (see document.ts). */
+  readonly publishedStatement?: PublishedStatement;
 }
 
 export { DEFAULT_VARIANCE_THRESHOLD };
@@ -75,6 +78,7 @@ const GROUPS: readonly { area: CheckArea; run: (ctx: CheckContext) => RuleGroupR
   { area: "procurement", run: checkProcurement },
   { area: "arithmetic", run: checkArithmetic },
   { area: "consistency", run: checkConsistency },
+  { area: "consistency", run: checkDocument },
   { area: "peers", run: checkPeers },
   { area: "overtime", run: checkTargets("overtime") },
   { area: "businessSupport", run: checkTargets("businessSupport") },
@@ -129,6 +133,7 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
       options.varianceThreshold ?? kept.varianceThreshold ?? DEFAULT_VARIANCE_THRESHOLD,
     ...(options.today ? { today: options.today } : {}),
     ...(options.expectedStatement ? { expectedStatement: options.expectedStatement } : {}),
+    ...(options.publishedStatement ? { publishedStatement: options.publishedStatement } : {}),
   };
   const overrides = options.severityOverrides ?? kept.severityOverrides;
   // The rules' words name the thresholds and years of the policy this analysis used.
@@ -162,6 +167,7 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
         message: h.message,
         ...(h.cell ? { cell: h.cell } : {}),
         ...(h.sheet && !h.cell ? { sheet: h.sheet } : {}),
+        ...(h.place ? { place: h.place } : {}),
         paragraph: rule.paragraph,
         ...(h.fix ? { fix: h.fix } : {}),
       });

@@ -5,6 +5,7 @@ import { CellRef, parseA1 } from "../grid";
 import type { VfmResult } from "../run";
 import { RuleCode } from "./rules";
 import { RuleHit, StatementExpectation } from "./types";
+import type { PublishedStatement } from "./document";
 
 export interface CheckContext {
   readonly result: VfmResult;
@@ -14,6 +15,8 @@ export interface CheckContext {
   readonly today?: string;
   /** The statement sheets as they would be drafted now (built outside the core). */
   readonly expectedStatement?: StatementExpectation;
+  /** A published Word statement to check against the workbook (see document.ts). */
+  readonly publishedStatement?: PublishedStatement;
 }
 
 export function hit(

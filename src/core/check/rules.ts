@@ -192,6 +192,33 @@ const RULE_CATALOGUE = [
     paragraph: "5.53-5.54, 5.58",
     defaultSeverity: "error",
   },
+  {
+    code: "DOCUMENT_MATCHES_DATA",
+    area: "consistency",
+    title: "Published statement matches the workbook",
+    explanation:
+      "The Word statement, as published, says what the workbook gives today: every figure, status word, year and sentence the add-in drafts is there unchanged. Each difference is named by its place in the document (section, table, row and column) and the workbook cells it should match.",
+    paragraph: "5.53-5.54, 5.58",
+    defaultSeverity: "error",
+  },
+  {
+    code: "DOCUMENT_AREAS_PRESENT",
+    area: "consistency",
+    title: "Published statement reports all nine areas",
+    explanation:
+      "The Word statement keeps a section for each of the nine areas the statement must report.",
+    paragraph: "5.53",
+    defaultSeverity: "error",
+  },
+  {
+    code: "DOCUMENT_TEXT_ADDED",
+    area: "consistency",
+    title: "Text added to the published statement",
+    explanation:
+      "Text, rows or tables in the Word statement that the add-in did not draft from the workbook (an approval line, a figure typed in) are listed to be checked against the workbook.",
+    paragraph: "5.53-5.54, 5.58",
+    defaultSeverity: "warning",
+  },
   // The force's own targets, where it set them from a modelled scenario (5.10, 5.53).
   {
     code: "TARGETS_OVERTIME_MET",

@@ -45,6 +45,8 @@ export interface CheckFinding {
   readonly cell?: CellRef;
   /** The sheet, where the finding concerns a sheet as a whole (no single cell applies). */
   readonly sheet?: string;
+  /** The place in a published document the finding is about ("2. Overtime", table "...", row "2010/11"). */
+  readonly place?: string;
   /** White Paper paragraph(s) the rule rests on. */
   readonly paragraph: string;
   /** What to do about it. */
@@ -109,6 +111,7 @@ export interface RuleHit {
   readonly message: string;
   readonly cell?: CellRef;
   readonly sheet?: string;
+  readonly place?: string;
   readonly fix?: string;
 }
 
