@@ -288,7 +288,8 @@ function table(entries: readonly CheckJsonEntry[]): string {
   const pass = entries.filter((e) => e.status === "pass").length;
   const fail = entries.filter((e) => e.status === "fail").length;
   const bad = entries.length - pass - fail;
-  const summary = `${entries.length} workbook${entries.length === 1 ? "" : "s"}: ${pass} without errors, ${fail} with errors, ${bad} could not be read. Run with --json for every finding and its cell.`;
+  const noun = entries.some((e) => e.workbook) ? "file" : "workbook";
+  const summary = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}: ${pass} without errors, ${fail} with errors, ${bad} could not be read. Run with --json for every finding and its cell.`;
   return [
     line(head),
     ...rows.map(line),

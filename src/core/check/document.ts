@@ -23,6 +23,7 @@ import { CellRef, formatRef } from "../grid";
 import { Block, Statement, TableBlock, paragraphText } from "../statement/model";
 import { savingsAreaLabel } from "../analysis/savings";
 import { describeTextChange } from "./textChange";
+import { isoDate } from "../dates";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
 
@@ -47,6 +48,8 @@ export interface PublishedStatement {
   readonly expected: readonly DocBlock[];
   /** The draft itself, for the cells each figure comes from and the nine areas. */
   readonly statement: Statement;
+  /** The statement for publication (the default), or its working papers. */
+  readonly document?: "statement" | "papers";
 }
 
 /** Differences listed one by one; beyond this one finding sums up the rest. */
@@ -66,6 +69,7 @@ export function normalText(t: string): string {
 
 const DRAFTED_BY = /^(.*)\. Drafted on .+? by the Value for Money add-in\.$/;
 const DRAFTED_FROM = /^Drafted on .+? from (?:the workbook .+?|the force's workbook)\. (.*)$/;
+const DRAFTED_PAPERS = /^(.*)\. Drafted on [^.]+\. (Line numbers .*)$/;
 
 /** A paragraph's key for matching: its text, with the date of drafting left out. */
 function keyOf(text: string): string {
@@ -74,6 +78,8 @@ function keyOf(text: string): string {
   if (by) return `drafted-by: ${by[1]}`;
   const from = DRAFTED_FROM.exec(t);
   if (from) return `drafted-from: ${from[1]}`;
+  const papers = DRAFTED_PAPERS.exec(t);
+  if (papers) return `drafted-papers: ${papers[1]} ${papers[2]}`;
   return t;
 }
 
@@ -182,14 +188,15 @@ function provenanceOf(statement: Statement): Provenance {
       case "sources":
         addTable(
           b.title,
-          b.items.map((i) => ({ label: i.figure, cells: [[], i.refs, i.refs, []] }))
+          // Line, figure, value, cells, how.
+          b.items.map((i) => ({ label: i.line, cells: [[], [], i.refs, i.refs, []] }))
         );
         return;
       default:
         return;
     }
   };
-  for (const s of statement.sections) for (const b of s.blocks) visit(b);
+  for (const s of [...statement.sections, ...statement.papers]) for (const b of s.blocks) visit(b);
   return { runs, tables, tableLabels };
 }
 
@@ -239,6 +246,7 @@ function describeDraftedLine(text: string): string | undefined {
     return "the line saying who the statement is for and when the add-in drafted it";
   if (DRAFTED_FROM.test(text))
     return "the line saying when the statement was drafted and from which workbook";
+  if (DRAFTED_PAPERS.test(text)) return "the line saying when the working papers were drafted";
   return undefined;
 }
 
@@ -498,7 +506,8 @@ export function documentDifferences(doc: PublishedStatement): {
   const e = layout(doc.expected);
   const f = layout(doc.found);
   const prov = provenanceOf(doc.statement);
-  const areaSections = doc.statement.sections.filter((s) => s.area);
+  const areaSections =
+    doc.document === "papers" ? [] : doc.statement.sections.filter((s) => s.area);
   const foundHeadings = new Set(
     f.texts.filter((t) => t.kind === "heading").map((t) => stripNumber(t.text))
   );
@@ -514,6 +523,49 @@ export function documentDifferences(doc: PublishedStatement): {
   );
   const tables = compareTables(e.tables, f.tables, prov, missingSections);
   return { differences: [...texts, ...tables], missingAreas };
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/**
+ * What the document says of itself that is not the workbook's to say: who publishes it (the
+ * line above the title) and the date it says the Authority approved it ("Approved by ... on 1
+ * June 2011."). The draft to compare with is made with them, so they are not differences; what
+ * the workbook gives is compared as usual.
+ */
+export function documentClaims(found: readonly DocBlock[]): {
+  readonly authority?: string;
+  readonly approved?: string;
+} {
+  const first = found[0];
+  const authority =
+    first?.kind === "paragraph" && found[1]?.kind === "heading"
+      ? normalText(first.text)
+      : undefined;
+  let approved: string | undefined;
+  for (const b of found) {
+    if (b.kind === "table") continue;
+    const m = /^Approved by .+ on (\d{1,2}) ([A-Za-z]+) (\d{4})\.?$/.exec(normalText(b.text));
+    const month = m ? MONTHS.indexOf(m[2].toLowerCase()) : -1;
+    if (m && month >= 0) {
+      approved = isoDate(Number(m[3]), month + 1, Number(m[1]));
+      if (approved) break;
+    }
+  }
+  return { ...(authority ? { authority } : {}), ...(approved ? { approved } : {}) };
 }
 
 /** How many differences there are: the front end drafts in each money unit and keeps the closest. */

@@ -23,7 +23,7 @@ export type {
   StatementExpectation,
 } from "./types";
 export { statementSheetsIn } from "./consistency";
-export { documentDifferenceCount, normalText } from "./document";
+export { documentClaims, documentDifferenceCount, normalText } from "./document";
 export type { DocBlock, PublishedStatement } from "./document";
 export { CHECK_SETTINGS_KEY, checkOptionsFromSettings, checkSettingsToStore } from "./settings";
 export type { CheckSettings } from "./settings";

@@ -72,10 +72,10 @@ describe("vfm check STATEMENT.docx --workbook", () => {
         rule: "DOCUMENT_MATCHES_DATA",
         area: "consistency",
         message:
-          'In "2. Overtime > Overtime against 4% of paybill", table "Overtime as a share of paybill, by year, against 4%", row "2010/11", column "Overtime (£)" shows "5,000,000", but the workbook gives "5,150,000" (from Budget!D7).',
+          'In "2. Overtime > Overtime against 4% of paybill", table "The force\'s overtime targets: overtime as a share of paybill by year, against 4%", row "2010/11", column "Overtime (£)" shows "5,000,000", but the workbook gives "5,150,000" (from Budget!D7).',
         cell: "Budget!D7",
         place:
-          '"2. Overtime > Overtime against 4% of paybill", table "Overtime as a share of paybill, by year, against 4%", row "2010/11", column "Overtime (£)"',
+          '"2. Overtime > Overtime against 4% of paybill", table "The force\'s overtime targets: overtime as a share of paybill by year, against 4%", row "2010/11", column "Overtime (£)"',
         paragraph: "5.53-5.54, 5.58",
       },
     ]);

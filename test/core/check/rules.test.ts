@@ -22,7 +22,10 @@ describe("CHECK_RULES", () => {
     expect(byArea("businessSupport")).toBe(3);
     expect(byArea("procurement")).toBe(3);
     expect(byArea("arithmetic")).toBe(2);
-    expect(byArea("consistency")).toBe(1);
+    // Issue 14: the statement sheet, and the published Word statement's three rules.
+    expect(byArea("consistency")).toBe(4);
+    // Issue 14: faults at their source.
+    expect(byArea("figures")).toBe(3);
     expect(byArea("peers")).toBe(1);
   });
 });
