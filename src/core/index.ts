@@ -26,7 +26,8 @@ export { SAVINGS_AREAS } from "./forceData";
 export type { BudgetLine, BudgetLineKey, ForceData, FunctionCategory } from "./forceData";
 export { dayOfIso, financialYearOfDay, financialYearStart, isIsoDate, isoDatePart } from "./dates";
 export type { IsoDate } from "./dates";
-export { matchForce } from "./forces";
+export { FORCES, matchForce } from "./forces";
+export type { Force } from "./forces";
 export { hasBudgetFigures, noPoliceFigures } from "./policeFigures";
 export type { NoPoliceFigures } from "./policeFigures";
 export {

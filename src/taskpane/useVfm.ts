@@ -62,9 +62,12 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
         // Let the progress bar paint before the (synchronous) analysis runs.
         await nextFrame();
         if (cancel.aborted) throw new CancelledError();
-        const { runVfm, withIndicatorEngine } = await core;
-        // The formula engine (mathjs) is fetched only for a workbook that defines indicators.
-        const options = await withIndicatorEngine(workbook, { settings: stored });
+        const { runVfm, withIndicatorEngine, loadNationalTable } = await core;
+        // The formula engine (mathjs) is fetched only for a workbook that defines indicators;
+        // HMIC's national data (its own chunk) compares the force with the 43 when the workbook
+        // has no peers sheet.
+        const national = await loadNationalTable();
+        const options = await withIndicatorEngine(workbook, { settings: stored, national });
         if (cancel.aborted) throw new CancelledError();
         const next = runVfm(workbook, options);
         if (cancel.aborted) throw new CancelledError();
@@ -97,8 +100,9 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       setSettings(next);
       const workbook = workbookRef.current;
       if (!workbook) return;
-      const { runVfm, withIndicatorEngine } = await loadCore();
-      const options = await withIndicatorEngine(workbook, { settings: next });
+      const { runVfm, withIndicatorEngine, loadNationalTable } = await loadCore();
+      const national = await loadNationalTable();
+      const options = await withIndicatorEngine(workbook, { settings: next, national });
       await nextFrame();
       setResult(runVfm(workbook, options));
     },

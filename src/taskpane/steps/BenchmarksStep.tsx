@@ -19,6 +19,11 @@ import { MigrationTimeline } from "../components/MigrationTimeline";
 import { RagText } from "../components/RagText";
 import { Section } from "../components/Section";
 import { SupportDoubts } from "../components/SupportDoubts";
+import {
+  CompareWithProfileFile,
+  GroupPicker,
+  NationalLines,
+} from "../components/NationalComparison";
 
 const useStyles = makeStyles({
   card: {
@@ -178,15 +183,19 @@ export function BenchmarksStep() {
       <Section id="bench-peers" title="Against similar forces">
         {!peers ? (
           <Text className={styles.muted}>
-            The workbook has no peers sheet, so the force is compared with the thresholds only.
-            Insert the input sheets (Data step) for a Peers sheet to fill in.
+            The workbook has no peers sheet and no figure to compare with HMIC&apos;s data, so the
+            force is compared with the thresholds only. Insert the input sheets (Data step) for a
+            Peers sheet to fill in.
           </Text>
         ) : (
           <>
+            <NationalLines peers={peers} />
             <p>
               {peers.group.length > 0
                 ? `Most similar forces: ${listWords(peers.group)}.`
-                : "The peers sheet names no most similar forces for this force, so only all-force figures are shown."}
+                : peers.national
+                  ? "No most similar forces are named, so only all-force figures are shown."
+                  : "The peers sheet names no most similar forces for this force, so only all-force figures are shown."}
               {peers.illustrative
                 ? ` ${peers.illustrativeNote ?? "The peer figures are illustrative."}`
                 : ""}
@@ -211,6 +220,8 @@ export function BenchmarksStep() {
             </Accordion>
           </>
         )}
+        <GroupPicker />
+        <CompareWithProfileFile />
       </Section>
     </>
   );
