@@ -12,7 +12,13 @@ import { axeViolations, openBrowser, serveDist, Session, DIST } from "./harness"
 jest.setTimeout(180_000);
 
 const PANE = "[data-testid=taskpane]";
-const XLS = join(__dirname, "..", "fixtures", "hmic-vfm", "value-for-money-2010-underlying-data-20100609.xls");
+const XLS = join(
+  __dirname,
+  "..",
+  "fixtures",
+  "hmic-vfm",
+  "value-for-money-2010-underlying-data-20100609.xls"
+);
 const SAMPLE = join(DIST, "sample", "exampleshire-freeform.xlsx");
 
 let server: { url: string; close: () => Promise<void> };
@@ -26,7 +32,10 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(server.url);
   await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
-  await page.getByRole("tablist", { name: "Steps" }).getByRole("tab", { name: "Benchmarks", exact: true }).click();
+  await page
+    .getByRole("tablist", { name: "Steps" })
+    .getByRole("tab", { name: "Benchmarks", exact: true })
+    .click();
   await page.locator("[data-testid=group-picker]").waitFor();
 });
 
@@ -43,7 +52,9 @@ test("the most similar group: search the 43, choose, and the choice is kept with
   await picker.getByRole("checkbox", { name: "North Yorkshire Police" }).check();
   await picker.getByRole("checkbox", { name: "West Yorkshire Police" }).check();
   await picker.getByRole("button", { name: /Use these 2 as the most similar forces/ }).click();
-  await picker.getByText("Most similar forces: North Yorkshire Police and West Yorkshire Police.").waitFor();
+  await picker
+    .getByText("Most similar forces: North Yorkshire Police and West Yorkshire Police.")
+    .waitFor();
   const stored = await page.evaluate(() => window.__vfmPreview!.gateway.loadSettings());
   expect(stored.mostSimilarGroup).toEqual(["North Yorkshire Police", "West Yorkshire Police"]);
   expect(await axeViolations(page, PANE)).toEqual([]);
@@ -56,7 +67,9 @@ test("Compare with HMIC profile data…: HMIC's 2010 file read in the pane, its 
   await done.waitFor({ timeout: 60_000 });
   const text = await done.innerText();
   expect(text).toMatch(/From value-for-money-2010-underlying-data-20100609\.xls/);
-  expect(text).toMatch(/Overtime % of paybill: compared with 43 forces in HMIC's Value for Money profile data for 2009\/10 \(CIPFA 2009-10 estimates\)/);
+  expect(text).toMatch(
+    /Overtime % of paybill: compared with 43 forces in HMIC's Value for Money profile data for 2009\/10 \(CIPFA 2009-10 estimates\)/
+  );
   expect(text).toMatch(/Open Government Licence v3\.0/);
   expect(await done.locator("table").count()).toBe(1);
   expect(await axeViolations(page, PANE)).toEqual([]);
