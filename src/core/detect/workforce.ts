@@ -8,11 +8,11 @@
  * figure given twice must agree.
  */
 import { FunctionCategory, Sourced, WorkforceLine } from "../forceData";
-import { a1, CellRef, SheetGrid } from "../grid";
+import { a1, CellRef, formatRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { FinancialYear } from "../years";
 import { formatAsWritten, formatNumber, formatYear } from "../format";
-import { cellText, quantityFromCell, readNumberCell } from "./cells";
+import { cellText, FindingSink, quantityFromCell, readNumberCell } from "./cells";
 import { DetectContext } from "./context";
 import { FUNCTION_NAMES, inSentence } from "../names";
 import { functionMatcher, isTotalLabel, mappingKey, Matcher } from "./labels";
@@ -22,6 +22,7 @@ import { FTE_NOISE, fteUnit, toleranceWords, withinRounding } from "../tolerance
 import {
   checkTotals,
   HEADER_SCAN_ROWS,
+  rowList,
   labelText,
   readYearTable,
   reportHiddenRows,
@@ -43,6 +44,9 @@ export interface RawWorkforceLine {
   readonly categoryConfirmed?: boolean;
   readonly order: number;
   readonly fte: Map<FinancialYear, Fte>;
+  /** Why the line's figure is in doubt (it adds up to the lines above it), and what settles it. */
+  readonly doubt?: string;
+  readonly doubtFix?: string;
 }
 
 export interface WorkforceSheet {
@@ -148,6 +152,20 @@ interface TotalRow {
   readonly row: number;
   /** Index of the line read from the row, where one was. */
   readonly line?: number;
+  /**
+   * How far the row's label settles what it is, for finding subtotals with no "total" in their
+   * label: "confirmed" (the user or a Category column said), "recognised" (a function's name),
+   * "unknown" (neither).
+   */
+  readonly known?: "confirmed" | "recognised" | "unknown";
+  readonly labelCell?: CellRef;
+}
+
+/** A row that adds up to the lines above it though its label does not say it is a total. */
+interface UnlabelledSubtotal {
+  readonly item: number;
+  /** The items it adds up. */
+  readonly covers: readonly number[];
 }
 
 function isSubtotalHint(label: string, isTotal: boolean): boolean {
@@ -159,8 +177,50 @@ function isSubtotalHint(label: string, isTotal: boolean): boolean {
  * which totals do not add up. A hinted row that adds up to nothing is an ordinary line: in the
  * POA, "Local Policing" is an objective of its own.
  */
+/**
+ * Rows whose every figure is the sum of all the lines since the last total (at least two), within
+ * their rounding, though no "total" is in their label: "Police functions" under the 13 ADR
+ * functions. Rows the user or a Category column has settled are lines whatever they add up to.
+ */
+function unlabelledSubtotals(
+  items: readonly TotalRow[],
+  totals: ReadonlySet<number>,
+  same: (a: number, b: number, n: number) => boolean
+): UnlabelledSubtotal[] {
+  const out: UnlabelledSubtotal[] = [];
+  let since: number[] = [];
+  items.forEach((it, k) => {
+    if (it.isTotal || totals.has(k)) {
+      since = [];
+      return;
+    }
+    if (since.length >= 2 && it.known !== "confirmed" && it.line !== undefined) {
+      let stated = 0;
+      let nonZero = false;
+      const all = it.values.every((v, c) => {
+        if (v === undefined) return true;
+        stated++;
+        if (v !== 0) nonZero = true;
+        const sum = since.reduce((a, j) => a + (items[j].values[c] ?? 0), 0);
+        return same(v, sum, since.length);
+      });
+      if (all && stated > 0 && nonZero) {
+        out.push({ item: k, covers: since });
+        since = [];
+        return;
+      }
+    }
+    since.push(k);
+  });
+  return out;
+}
+
 function sheetTotals(items: readonly TotalRow[]): {
   subtotals: ReadonlySet<number>;
+  /** Unknown labels that add up to the lines above them: taken as subtotals, with a finding. */
+  unlabelled: readonly UnlabelledSubtotal[];
+  /** Known functions that add up to the lines above them: lines, but the figure is in doubt. */
+  suspects: readonly UnlabelledSubtotal[];
   failures: {
     item: TotalRow;
     differences: readonly { column: number; stated: number; sum: number }[];
@@ -176,6 +236,10 @@ function sheetTotals(items: readonly TotalRow[]): {
   const subtotals = new Set(
     first.filter((c) => c.ok && items[c.index].hint && !items[c.index].isTotal).map((c) => c.index)
   );
+  const found = unlabelledSubtotals(items, subtotals, same);
+  const unlabelled = found.filter((u) => items[u.item].known === "unknown");
+  const suspects = found.filter((u) => items[u.item].known === "recognised");
+  for (const u of unlabelled) subtotals.add(u.item);
   const second = checkTotals(
     items.map((i, k) => ({ isTotal: i.isTotal || subtotals.has(k), values: i.values })),
     same
@@ -183,7 +247,61 @@ function sheetTotals(items: readonly TotalRow[]): {
   const failures = [];
   for (const c of second)
     if (!c.ok) failures.push({ item: items[c.index], differences: c.differences });
-  return { subtotals, failures };
+  return { subtotals, unlabelled, suspects, failures };
+}
+
+/** How far a row's category is settled (see TotalRow.known). */
+function knownOf(cat: { category?: FunctionCategory; confirmed?: boolean }): TotalRow["known"] {
+  return cat.confirmed ? "confirmed" : cat.category ? "recognised" : "unknown";
+}
+
+/**
+ * Applies the unlabelled subtotals a sheet's totals check found: an unknown label that adds up to
+ * the lines above it counts as a subtotal (its "not put in a category" finding is dropped, as it
+ * is not a function), with a finding that says so; a known function that adds up to them stays a
+ * line, and its figure is in doubt until the user says which it is.
+ */
+function applyUnlabelled(
+  sheet: string,
+  lines: { isTotal: boolean; category?: FunctionCategory; doubt?: string; doubtFix?: string }[],
+  items: readonly TotalRow[],
+  totals: ReturnType<typeof sheetTotals>,
+  ctx: DetectContext,
+  dropped: Set<string>
+): void {
+  const rowsOf = (u: UnlabelledSubtotal) => {
+    const rows = u.covers.map((j) => items[j].row);
+    const run = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
+    const where = run ? `rows ${rows[0] + 1} to ${rows[rows.length - 1] + 1}` : rowList(rows);
+    return `the ${rows.length} lines above it (${where})`;
+  };
+  for (const u of totals.unlabelled) {
+    const it = items[u.item];
+    const cell = it.labelCell ?? { sheet, address: a1(it.row, 0) };
+    dropped.add(formatRef(cell));
+    ctx.sink.add(
+      finding(
+        "warning",
+        "UNLABELLED_SUBTOTAL",
+        `${formatRef(cell)} is not labelled a total, but its figures are the sum of ${rowsOf(u)}, so it was read as their subtotal and not counted again.`,
+        cell,
+        'If it is a function of its own, choose its category in the Data step; if it is a subtotal, putting "total" in its label says so.'
+      )
+    );
+  }
+  for (const u of totals.suspects) {
+    const it = items[u.item];
+    if (it.line === undefined) continue;
+    const l = lines[it.line];
+    l.doubt = `its figures are the sum of ${rowsOf(u)}, so it may be their subtotal, counted a second time`;
+    l.doubtFix =
+      'if it is a subtotal, put "total" in its label; if it is a function of its own, confirm its category in the Data step';
+  }
+}
+
+/** Passes on the held category findings, but not those of rows read as subtotals. */
+function flushHeld(held: FindingSink, dropped: ReadonlySet<string>, ctx: DetectContext): void {
+  for (const f of held.all()) if (!f.cell || !dropped.has(formatRef(f.cell))) ctx.sink.add(f);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,6 +316,9 @@ export function readWorkforceByYear(
 ): WorkforceSheet {
   const hidden = new Set(sheet.hiddenRows ?? []);
   const table = readYearTable(sheet, header, { isTotal: isTotalLabel, hidden });
+  // Category findings wait until the totals are known: a subtotal is not a function.
+  const held = new FindingSink(Number.MAX_SAFE_INTEGER);
+  const holding: DetectContext = { ...ctx, sink: held };
   const lines: { -readonly [K in keyof RawWorkforceLine]: RawWorkforceLine[K] }[] = [];
   const hiddenRead: number[] = [];
   const items: TotalRow[] = [];
@@ -208,9 +329,9 @@ export function readWorkforceByYear(
       row.categoryCol !== undefined
         ? { sheet: sheet.name, address: a1(row.row, row.categoryCol) }
         : undefined;
-    const cat = row.isTotal
+    const cat: { category?: FunctionCategory; how: string; confirmed?: boolean } = row.isTotal
       ? { how: "total row" }
-      : categorise(row.label, labelCell, row.category, catCell, ctx, reported);
+      : categorise(row.label, labelCell, row.category, catCell, holding, reported);
     const fte = new Map<FinancialYear, Fte>();
     const values: (number | undefined)[] = [];
     header.columns.forEach((col, i) => {
@@ -233,11 +354,20 @@ export function readWorkforceByYear(
       });
     });
     const hint = isSubtotalHint(row.label, row.isTotal);
+    const known = knownOf(cat);
     if (fte.size === 0) {
-      items.push({ isTotal: row.isTotal, hint, values, row: row.row });
+      items.push({ isTotal: row.isTotal, hint, values, row: row.row, known, labelCell });
       continue;
     }
-    items.push({ isTotal: row.isTotal, hint, values, row: row.row, line: lines.length });
+    items.push({
+      isTotal: row.isTotal,
+      hint,
+      values,
+      row: row.row,
+      line: lines.length,
+      known,
+      labelCell,
+    });
     if (row.hidden) hiddenRead.push(row.row);
     lines.push({
       label: row.label,
@@ -252,6 +382,9 @@ export function readWorkforceByYear(
   reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
   const totals = sheetTotals(items);
   markSubtotals(lines, items, totals.subtotals);
+  const dropped = new Set<string>();
+  applyUnlabelled(sheet.name, lines, items, totals, ctx, dropped);
+  flushHeld(held, dropped, ctx);
   for (const { item, differences } of totals.failures) {
     for (const d of differences) {
       const col = header.columns[d.column];
@@ -448,6 +581,9 @@ export function readWorkforceByType(
   const lines: { -readonly [K in keyof RawWorkforceLine]: RawWorkforceLine[K] }[] = [];
   // Items for total checks, per year, in sheet order.
   const itemsByYear = new Map<FinancialYear, TotalRow[]>();
+  // Category findings wait until the totals are known: a subtotal is not a function.
+  const held = new FindingSink(Number.MAX_SAFE_INTEGER);
+  const holding: DetectContext = { ...ctx, sink: held };
   const n = sheet.values.length;
   for (let r = header.row + 1; r < n; r++) {
     const row = sheet.values[r];
@@ -514,16 +650,9 @@ export function readWorkforceByType(
     }
     const present = PARTS.filter((p) => fte[p] !== undefined);
     if (present.length === 0) continue;
-    (itemsByYear.get(year) ?? itemsByYear.set(year, []).get(year))?.push({
-      isTotal,
-      hint: isSubtotalHint(label, isTotal),
-      values,
-      row: r,
-      line: lines.length,
-    });
     if (hidden.has(r)) hiddenRead.push(r);
     const catText = categoryCol !== undefined ? cellText(row[categoryCol]) : "";
-    const cat = isTotal
+    const cat: { category?: FunctionCategory; how: string; confirmed?: boolean } = isTotal
       ? { how: "total row" }
       : categorise(
           label,
@@ -532,9 +661,18 @@ export function readWorkforceByType(
           categoryCol !== undefined
             ? { sheet: sheet.name, address: a1(r, categoryCol) }
             : undefined,
-          ctx,
+          holding,
           reported
         );
+    (itemsByYear.get(year) ?? itemsByYear.set(year, []).get(year))?.push({
+      isTotal,
+      hint: isSubtotalHint(label, isTotal),
+      values,
+      row: r,
+      line: lines.length,
+      known: knownOf(cat),
+      labelCell,
+    });
     const finished: Fte = {};
     for (const p of present) {
       const f = fte[p] as Sourced<number>;
@@ -579,10 +717,12 @@ export function readWorkforceByType(
     });
   }
   reportHiddenRows(sheet.name, hiddenRead, ctx.sink);
+  const dropped = new Set<string>();
   for (const year of [...itemsByYear.keys()].sort((a, b) => a - b)) {
     const items = itemsByYear.get(year) ?? [];
     const totals = sheetTotals(items);
     markSubtotals(lines, items, totals.subtotals);
+    applyUnlabelled(sheet.name, lines, items, totals, ctx, dropped);
     for (const { item, differences } of totals.failures) {
       for (const d of differences) {
         const pc = partCols[d.column];
@@ -599,6 +739,7 @@ export function readWorkforceByType(
       }
     }
   }
+  flushHeld(held, dropped, ctx);
   const types = partCols.map((p) => PART_WORDS[p.part]).join(", ");
   const how = template
     ? `template table ${template}: FTE by function, year and worker type (${types})`
@@ -684,6 +825,10 @@ export function mergeWorkforce(
       };
       if (m.category) line.category = m.category;
       if (m.confirmed) line.categoryConfirmed = true;
+      if (m.line.doubt && !m.confirmed) {
+        line.doubt = m.line.doubt;
+        if (m.line.doubtFix) line.doubtFix = m.line.doubtFix;
+      }
       const entry = publishedEntry(m.line.label);
       if (entry) line.entry = entry;
       return line;
