@@ -18,6 +18,8 @@ import {
 import { Rag } from "../core/analysis/types";
 import { RagState } from "../core/statement/model";
 import { formatDate } from "../core/format";
+import { AREA_HEADINGS } from "../core/statement/sections/areas";
+import { RAG_LABELS } from "../core/statement/model";
 import { CellStyle, PlainValue, SheetPlan, ValueBlock, WritePlan } from "../core/writePlan";
 import { RAG_FILL } from "./excel";
 
@@ -112,6 +114,34 @@ export function writeFindingsPlan(
   b.style(why, 0, warnings, 0, { italic: true });
   b.style(errors, 1, warnings, 1, { horizontalAlignment: "left" });
   b.blank();
+
+  // The nine areas' one status each, as the statement gives it (never worked out here).
+  if (report.areas && report.areas.length > 0) {
+    const areasHeading = b.put(["The nine areas, as the statement gives them"]);
+    b.style(areasHeading, 0, areasHeading, last, {
+      bold: true,
+      fontSize: 14,
+      fontColor: "#FFFFFF",
+      fill: HEADING_FILL,
+    });
+    const ah = b.put(["Area", "Status", "Measured by", "Why"]);
+    b.style(ah, 0, ah, last, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
+    for (const a of report.areas) {
+      const state = RAG_STATE[a.rag];
+      const r = b.put([
+        AREA_HEADINGS[a.area],
+        RAG_LABELS[state],
+        a.tests.length > 1
+          ? `The weaker of two tests: ${a.tests.map((t) => t.label).join(" and ")}`
+          : a.tests[0].label,
+        a.rule,
+      ]);
+      const c = RAG_FILL[state];
+      b.style(r, 0, r, last, { wrapText: true, verticalAlignment: "top" });
+      b.style(r, 1, r, 1, { bold: true, fill: c.fill, fontColor: c.font });
+    }
+    b.blank();
+  }
 
   const heading = b.put(["Findings"]);
   b.style(heading, 0, heading, last, {

@@ -464,6 +464,26 @@ describe("one status per area, and no statement without police figures", () => {
     expect(await axeViolations(page, PANE)).toEqual([]);
   });
 
+  test("Check: the nine areas with the same one status as the Savings step, both tests where two", async () => {
+    await waitReady(page);
+    await openStep(page, "Savings");
+    const savingsStatus = await page
+      .locator("[data-table=savings-area-cashable] tbody tr")
+      .filter({ hasText: "Support services" })
+      .locator("[data-rag]")
+      .textContent();
+    await openStep(page, "Check");
+    const areas = page.getByTestId("check-areas");
+    await areas.waitFor({ timeout: 60_000 });
+    await expect(areas.locator("li").count()).resolves.toBe(9);
+    const support = areas.locator("li").filter({ hasText: /^Support services:/ });
+    await expect(support.locator("[data-rag]").textContent()).resolves.toBe(savingsStatus);
+    await expect(support.innerText()).resolves.toMatch(
+      /The weaker of two tests\. Savings plan: on track[\s\S]*Business support against 7% of the workforce: off track/
+    );
+    expect(await axeViolations(page, PANE)).toEqual([]);
+  });
+
   test("a workbook with no police figures cannot produce a statement; the pane says why and what to open", async () => {
     await waitReady(page);
     const rota = await gridToXlsx({

@@ -1,4 +1,7 @@
 /** The "VfM Findings" sheet: overall status in words, findings grouped by area, rules checked. */
+import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
+import { SAVINGS_AREAS } from "../../src/core/forceData";
+import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
 import { runVfm } from "../../src/core/run";
 import { checkWorkbook } from "../../src/core/check/check";
 import { CheckReport } from "../../src/core/check/types";
@@ -81,6 +84,22 @@ describe("writeFindingsPlan", () => {
     expect(
       values.flat().filter((v) => typeof v === "string" && /\b[A-Z]+_[A-Z_]+\b/.test(v))
     ).toEqual([]);
+  });
+
+  it("gives the nine areas' one status each, as the statement does, both tests where two", () => {
+    const sample = checkWorkbook(runVfm(exampleshireFreeForm()));
+    const { values } = rowsOf(sample);
+    const head = values.findIndex((r) => r[0] === "The nine areas, as the statement gives them");
+    expect(head).toBeGreaterThan(0);
+    expect(values[head + 1].slice(0, 4)).toEqual(["Area", "Status", "Measured by", "Why"]);
+    const rows = values.slice(head + 2, head + 11);
+    expect(rows.map((r) => r[0])).toEqual(SAVINGS_AREAS.map((a) => AREA_HEADINGS[a]));
+    const support = rows[SAVINGS_AREAS.indexOf("supportServices")];
+    expect(support[1]).toBe("Off track");
+    expect(support[2]).toBe(
+      "The weaker of two tests: Savings plan and Business support against 7% of the workforce"
+    );
+    expect(support[3]).toBe(sample.areas!.find((a) => a.area === "supportServices")!.rule);
   });
 
   it("says so when there is nothing to report", () => {

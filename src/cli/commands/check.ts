@@ -149,6 +149,13 @@ export interface CheckJsonEntry {
   readonly counts: { readonly errors: number; readonly warnings: number };
   /** Why the workbook could not be read (unreadable only). */
   readonly reason?: string;
+  /** Each savings area's one status, as the statement gives it (read workbooks only). */
+  readonly areas?: readonly {
+    readonly area: string;
+    readonly status: string;
+    readonly words: string;
+    readonly rule: string;
+  }[];
   readonly findings: readonly {
     readonly severity: "error" | "warning";
     readonly rule: string;
@@ -169,6 +176,16 @@ export function reportToJson(file: string, report: CheckReport): CheckJsonEntry 
     status: report.counts.errors > 0 ? "fail" : "pass",
     rag: { status: report.rag.rag, words: report.rag.words },
     counts: { errors: report.counts.errors, warnings: report.counts.warnings },
+    ...(report.areas
+      ? {
+          areas: report.areas.map((a) => ({
+            area: a.area,
+            status: a.rag,
+            words: a.words,
+            rule: a.rule,
+          })),
+        }
+      : {}),
     findings: report.findings.map((f) => ({
       severity: f.severity,
       rule: f.rule,

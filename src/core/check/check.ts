@@ -10,6 +10,8 @@
  * (expectation.ts) to have it done, or pass `expectedStatement` yourself.
  */
 import { RagStatus } from "../analysis/types";
+import { AreaStatus, areaStatus } from "../analysis/areaStatus";
+import { SAVINGS_AREAS } from "../forceData";
 import type { VfmResult } from "../run";
 import { checkArithmetic } from "./arithmetic";
 import { checkBusinessSupport } from "./businessSupport";
@@ -228,8 +230,18 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
     findings: sorted,
     counts,
     rules,
+    ...areasOf(result),
     ...(options.today ? { checkedOn: options.today } : {}),
   };
+}
+
+/** The nine areas' statuses; none where the analysis is not whole (the check never throws). */
+function areasOf(result: VfmResult): { areas?: AreaStatus[] } {
+  try {
+    return { areas: SAVINGS_AREAS.map((area) => areaStatus(result.analysis, area)) };
+  } catch {
+    return {};
+  }
 }
 
 function sevRank(s: CheckSeverity): number {

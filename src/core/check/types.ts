@@ -5,6 +5,7 @@
 import { CellRef } from "../grid";
 import { RagStatus } from "../analysis/types";
 import type { RuleCode } from "./rules";
+import type { AreaStatus } from "../analysis/areaStatus";
 
 /** A check finding is either something to put right before publishing, or something to review. */
 export type CheckSeverity = "error" | "warning";
@@ -94,6 +95,11 @@ export interface CheckReport {
   readonly counts: CheckCounts;
   /** Every rule in the catalogue, with how it came out. */
   readonly rules: readonly RuleResult[];
+  /**
+   * Each of the nine savings areas' one status, worked out once (analysis/areaStatus.ts): the
+   * status the statement, the pane and `vfm analyse` show, with both tests where it combines two.
+   */
+  readonly areas?: readonly AreaStatus[];
   /** The date the check treated as today (ISO), where given. */
   readonly checkedOn?: string;
 }

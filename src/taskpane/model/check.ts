@@ -3,10 +3,12 @@
  * the findings grouped by area with their rule, and how every rule came out.
  */
 import {
+  AREA_HEADINGS,
   CellRef,
   CHECK_AREA_LABELS,
   CheckReport,
   findingsByArea,
+  RAG_LABELS,
   RagState,
   ragState,
   ruleWords,
@@ -38,6 +40,16 @@ export interface CheckView {
     readonly area: string;
     readonly counts: string;
     readonly findings: readonly CheckFindingView[];
+  }[];
+  /** The nine areas' one status each, as the statement gives it (the core's areaStatus). */
+  readonly areas: readonly {
+    readonly area: string;
+    readonly name: string;
+    readonly state: RagState;
+    /** "Off track". */
+    readonly words: string;
+    /** "The weaker of two tests. Savings plan: ..." or the one test's rule. */
+    readonly rule: string;
   }[];
   readonly rules: readonly {
     readonly title: string;
@@ -86,6 +98,16 @@ export function checkView(report: CheckReport): CheckView {
         ...(f.fix ? { fix: f.fix } : {}),
       })),
     })),
+    areas: (report.areas ?? []).map((a) => {
+      const state = ragState({ rag: a.rag, words: a.words, rule: a.rule, paragraph: "" });
+      return {
+        area: a.area,
+        name: AREA_HEADINGS[a.area],
+        state,
+        words: RAG_LABELS[state],
+        rule: a.rule,
+      };
+    }),
     rules: report.rules.map((x) => ({
       title: ruleWords(report, x.rule).title,
       area: CHECK_AREA_LABELS[x.area],

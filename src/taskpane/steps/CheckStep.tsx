@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     marginBottom: "8px",
   },
+  area: { padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   small: {
@@ -125,6 +126,22 @@ export function CheckStep() {
         </div>
         <OperationStatus op={op} />
       </Section>
+      {view && view.areas.length > 0 ? (
+        <Section
+          id="check-areas"
+          title="The nine areas"
+          intro="Each area's status, as the statement gives it."
+        >
+          <ul className={styles.list} aria-label="The nine areas" data-testid="check-areas">
+            {view.areas.map((a) => (
+              <li key={a.area} className={styles.area}>
+                <strong>{a.name}:</strong> <RagText state={a.state} words={a.words} />
+                <span className={styles.small}>{a.rule}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {view && view.groups.length > 0 ? (
         <Section id="check-findings" title="Findings by area">
           {view.groups.map((g, gi) => (

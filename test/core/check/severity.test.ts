@@ -10,6 +10,10 @@ import { checkWorkbook } from "../../../src/core/check/check";
 import { formatRef } from "../../../src/core/grid";
 import { exampleshireFreeForm } from "../../../src/core/sample/exampleshire";
 import { StoredSettings } from "../../../src/core/gateway";
+import { SAVINGS_AREAS } from "../../../src/core/forceData";
+import { areaStatus } from "../../../src/core/analysis/areaStatus";
+import { draftStatement } from "../../../src/core/run";
+import { RagBlock } from "../../../src/core/statement/model";
 
 const at = (f: { cell?: { sheet: string; address: string } }) => (f.cell ? formatRef(f.cell) : "");
 
@@ -70,5 +74,27 @@ describe("one severity per problem, in the analysis and the check", () => {
       (f) => f.rule === "VARIANCE_EXPLAINED"
     );
     expect(byDefault.map((f) => f.message).join(" ")).toContain("Conferences");
+  });
+});
+
+describe("one status per area, in the check as in the statement", () => {
+  it("the check report gives each of the nine areas the core's one status, both tests where two", () => {
+    const result = runVfm(exampleshireFreeForm());
+    const report = checkWorkbook(result);
+    expect(report.areas?.map((a) => a.area)).toEqual([...SAVINGS_AREAS]);
+    for (const a of report.areas ?? []) expect(a).toEqual(areaStatus(result.analysis, a.area));
+    // Support services: its savings plan is on track, business support is still at or above 7%
+    // of the workforce in 2013/14: off track, the weaker of the two, both named.
+    const support = report.areas!.find((a) => a.area === "supportServices")!;
+    expect(support.words).toBe("off track");
+    expect(support.rule).toMatch(
+      /^The weaker of two tests\. Savings plan: on track, .* Business support against 7% of the workforce: off track, /
+    );
+    // The statement's section for the area shows the same status.
+    const statement = draftStatement(result, { generatedAt: "2026-12-01T00:00:00Z" });
+    const block = statement.sections
+      .find((s) => s.id === "area-supportServices")!
+      .blocks.find((b): b is RagBlock => b.kind === "rag")!;
+    expect(block.status).toBe("offTrack");
   });
 });
