@@ -14,6 +14,7 @@ const parts: { name: string; load: () => Promise<BenchPart> }[] = [
   { name: "taskpane", load: async () => (await import("./parts/taskpane")).run },
   { name: "model", load: async () => (await import("./parts/model")).run },
   { name: "profiles", load: async () => (await import("./parts/profiles")).run },
+  { name: "reader", load: async () => (await import("./parts/reader")).run },
 ];
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@
  * src/xlsx/inspect.ts) passes what the heap has left, and the message says how to give Node
  * more memory; each workbook also runs in a worker with its own heap limit (./bounds.ts).
  */
+// First: SheetJS is loaded with its code-page tables left until a file needs them.
+import "./codepages";
 import { promises as fs } from "fs";
 import * as path from "path";
 import * as v8 from "v8";

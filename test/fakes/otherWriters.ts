@@ -111,3 +111,23 @@ export async function analysisOf(bytes: Uint8Array, fileName: string): Promise<s
   );
   return JSON.stringify({ analysis: analysisToJson(analysis), readFindings }, null, 1);
 }
+
+/**
+ * What the add-in makes of one sheet alone, as text to compare with a CSV of that sheet. A CSV
+ * holds no hidden rows, so the finding that a hidden row was read is left out.
+ */
+export async function sheetAnalysisOf(
+  bytes: Uint8Array,
+  fileName: string,
+  sheet: string
+): Promise<string> {
+  const { workbook } = await readSpreadsheet(bytes, fileName);
+  const json = analysisToJson(
+    runVfm({ sheets: workbook.sheets.filter((s) => s.name === sheet) }).analysis
+  ) as { findings: { code: string }[] };
+  return JSON.stringify(
+    { ...json, findings: json.findings.filter((f) => f.code !== "HIDDEN_ROWS_READ") },
+    null,
+    1
+  );
+}

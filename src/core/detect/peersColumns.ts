@@ -119,7 +119,8 @@ export function readColumns(cand: Candidate, findings: Finding[]): Columns {
   const columns: ColumnPlan[] = [];
   const usedKeys = new Set<string>();
   const headers: string[] = [];
-  for (let c = 0; c < columnCount(sheet); c++) {
+  const width = columnCount(sheet);
+  for (let c = 0; c < width; c++) {
     const h = textOf(cellValue(sheet, headerRow, c));
     headers.push(h ?? "");
     if (c === forceColumn || !h) continue;

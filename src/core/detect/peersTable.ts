@@ -249,7 +249,8 @@ export function numericShare(
 /** Per column, the rows near the top that name a force (worked out once: a ledger can be long). */
 function forceRowsByColumn(sheet: SheetGrid, scanTo: number, ownForce: string | undefined) {
   const forceRows: number[][] = [];
-  for (let c = 0; c < columnCount(sheet); c++) {
+  const columns = columnCount(sheet);
+  for (let c = 0; c < columns; c++) {
     const hits: number[] = [];
     for (let r = 0; r < scanTo; r++) {
       const t = textOf(cellValue(sheet, r, c));
@@ -269,7 +270,8 @@ function indicatorColumnCount(
   rows: readonly { row: number }[]
 ): number {
   let n = 0;
-  for (let k = 0; k < columnCount(sheet); k++) {
+  const columns = columnCount(sheet);
+  for (let k = 0; k < columns; k++) {
     if (k === forceColumn) continue;
     const h = textOf(cellValue(sheet, headerRow, k));
     if (!h) continue;
@@ -330,8 +332,10 @@ export function findCandidates(sheet: SheetGrid, ownForce: string | undefined): 
     Math.min(rowCount(sheet), lastRow + LOOK_AHEAD),
     ownForce
   );
+  // Counted once: columnCount reads every row, and a ledger has hundreds of thousands.
+  const columns = columnCount(sheet);
   for (let r = 0; r < lastRow; r++)
-    for (let c = 0; c < columnCount(sheet); c++) {
+    for (let c = 0; c < columns; c++) {
       const cand = candidateAt(sheet, r, c, forceRows[c], ownForce);
       if (cand) out.push(cand);
     }
