@@ -17,6 +17,7 @@ import {
   analysePeers,
   compareWithNational,
   loadNationalTable,
+  nationalGapInputs,
   NationalTable,
   detectPeersReport,
   Finding,
@@ -100,6 +101,10 @@ function parseArgs(args: readonly string[]): Args {
 export interface WorkbookContext {
   readonly forceName?: string;
   readonly gapInputs?: GapInputs;
+  /** The force's own figures for the comparison with HMIC's data (never a target year's). */
+  readonly nationalInputs?: GapInputs;
+  /** The most similar group the Settings sheet names. */
+  readonly group?: readonly string[];
   readonly policy?: Policy;
 }
 
@@ -107,14 +112,20 @@ export interface WorkbookContext {
  * The force's name and the gap inputs, from the same pipeline as `vfm analyse`. Loaded when
  * needed; a workbook with a peers sheet and nothing else is still benchmarked if it fails.
  */
-export async function contextFromWorkbook(workbook: WorkbookGrid): Promise<WorkbookContext> {
+export async function contextFromWorkbook(
+  workbook: WorkbookGrid,
+  national?: NationalTable
+): Promise<WorkbookContext> {
   try {
     const { runVfm } = await import("../../core");
-    const { analysis } = runVfm(workbook);
+    const { analysis, data } = runVfm(workbook);
     const name = analysis.force.value.trim();
+    const group = data.settings.mostSimilarForces?.value;
     return {
       ...(name && name !== UNNAMED_FORCE ? { forceName: name } : {}),
       gapInputs: gapInputsFromAnalysis(analysis),
+      ...(national ? { nationalInputs: nationalGapInputs(analysis, national) } : {}),
+      ...(group && group.length > 0 ? { group } : {}),
       policy: analysis.policy,
     };
   } catch {
@@ -151,11 +162,13 @@ export function benchmarkWorkbook(
     ...(forceName ? { forceName } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
   });
-  const group = options.group && options.group.length > 0 ? { group: options.group } : {};
+  const named = options.group && options.group.length > 0 ? options.group : context.group;
+  const group = named && named.length > 0 ? { group: named } : {};
   if (!report.peers && options.national && !options.sheet) {
+    const inputs = context.nationalInputs ?? context.gapInputs;
     const analysis = compareWithNational(options.national, forceName ?? "", {
       ...(context.policy ? { policy: context.policy } : {}),
-      ...(context.gapInputs ? { gapInputs: context.gapInputs } : {}),
+      ...(inputs ? { gapInputs: inputs } : {}),
       ...group,
     });
     if (analysis) return { analysis, extraFindings: [] };
@@ -320,8 +333,8 @@ export const peersCommand: Command = async (args: readonly string[], io: CliIo) 
     io.stderr(`vfm peers: ${e instanceof UnreadableWorkbookError ? e.message : String(e)}\n`);
     return EXIT.unreadable;
   }
-  const context = await contextFromWorkbook(workbook);
   const national = a.sheet ? undefined : await loadNationalTable();
+  const context = await contextFromWorkbook(workbook, national);
   const result = benchmarkWorkbook(workbook, {
     force: a.force,
     sheet: a.sheet,

@@ -13,7 +13,7 @@ import { fig, rag, sortedUnique } from "./figures";
 import { IndicatorEngine, analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
 import { analysePeers } from "./peers";
-import { compareWithNational } from "../profiles/compare";
+import { compareWithNational, nationalGapInputs } from "../profiles/compare";
 import type { NationalTable } from "../profiles/types";
 import { gapInputsFromAnalysis } from "./peersGap";
 import { analyseProcurement } from "./procurement";
@@ -180,7 +180,10 @@ export function analyse(
           () =>
             compareWithNational(options.national as NationalTable, force.value, {
               policy: p,
-              gapInputs: gapInputsFromAnalysis({ overtime, businessSupport }),
+              gapInputs: nationalGapInputs(
+                { overtime, businessSupport },
+                options.national as NationalTable
+              ),
               ...(group && group.length > 0 ? { group } : {}),
             }),
           undefined,

@@ -6,7 +6,9 @@
 import { analysePeers } from "../analysis/peers";
 import { finding, sortFindings } from "../findings";
 import { matchForce } from "../forces";
-import type { PeersAnalysis, PeersSettings } from "../analysis/peersTypes";
+import type { GapInputs, PeersAnalysis, PeersSettings } from "../analysis/peersTypes";
+import type { Analysis } from "../analysis/types";
+import { gapInputsFromAnalysis } from "../analysis/peersGap";
 import { NATIONAL_SHEET, nationalPeers } from "./nationalPeers";
 import { NationalTable } from "./types";
 import { unpackNationalTable, PackedNationalTable } from "./dataset";
@@ -53,6 +55,42 @@ export function compareWithNational(
         : f
   );
   return { ...a, findings: sortFindings([...unknown, ...own]), national: built.national };
+}
+
+/**
+ * The force's own figures to set beside HMIC's: for overtime, a year that is not a target or a
+ * forecast, preferring one HMIC published (the latest such), then the latest actual, then the
+ * latest other; business support in the same year where it has one, else by the same rule.
+ * The paybill and workforce that price the gaps come from those same years.
+ */
+export function nationalGapInputs(
+  analysis: Pick<Analysis, "overtime" | "businessSupport">,
+  table: NationalTable
+): GapInputs {
+  const published = (key: "overtimeRatio" | "businessSupportRatio") =>
+    new Set(table.records.filter((r) => r.indicators[key]).map((r) => r.year));
+  const choose = <T extends { year: number; ratio: unknown; basis?: string }>(
+    years: readonly T[],
+    hmic: ReadonlySet<number>,
+    prefer?: number
+  ): T | undefined => {
+    const own = years.filter(
+      (y) => y.ratio !== null && y.basis !== "target" && y.basis !== "forecast"
+    );
+    const latest = (xs: T[]) => xs[xs.length - 1];
+    return (
+      own.find((y) => y.year === prefer) ??
+      latest(own.filter((y) => hmic.has(y.year))) ??
+      latest(own.filter((y) => y.basis === "actual")) ??
+      latest(own)
+    );
+  };
+  const ot = choose(analysis.overtime.byYear, published("overtimeRatio"));
+  const bs = choose(analysis.businessSupport.byYear, published("businessSupportRatio"), ot?.year);
+  return gapInputsFromAnalysis({
+    overtime: { ...analysis.overtime, byYear: ot ? [ot] : [] },
+    businessSupport: { ...analysis.businessSupport, byYear: bs ? [bs] : [] },
+  });
 }
 
 let loaded: Promise<NationalTable> | undefined;

@@ -17,5 +17,5 @@ export { nationalTableToJson } from "./json";
 export { profilePeersSheet } from "./peersSheet";
 export { packNationalTable, PUBLISHED_PROFILE_FILES, unpackNationalTable } from "./dataset";
 export type { PackedNationalTable } from "./dataset";
-export { compareWithNational, loadNationalTable } from "./compare";
+export { compareWithNational, loadNationalTable, nationalGapInputs } from "./compare";
 export { externalRef, NATIONAL_SHEET, nationalPeers, nearestYear } from "./nationalPeers";

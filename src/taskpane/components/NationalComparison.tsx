@@ -10,8 +10,8 @@ import { Button, Checkbox, Input, Text, makeStyles, tokens } from "@fluentui/rea
 import {
   compareWithNational,
   FORCES,
-  gapInputsFromAnalysis,
   listWords,
+  nationalGapInputs,
   nationalTable,
   NOT_A_PROFILE,
   PeersAnalysis,
@@ -168,9 +168,10 @@ export function CompareWithProfileFile() {
         return;
       }
       const group = result.peers?.groupSource === "settings" ? result.peers.group : [];
-      const peers = compareWithNational(nationalTable([profile]), result.forceName, {
+      const table = nationalTable([profile]);
+      const peers = compareWithNational(table, result.forceName, {
         policy: result.analysis.policy,
-        gapInputs: gapInputsFromAnalysis(result.analysis),
+        gapInputs: nationalGapInputs(result.analysis, table),
         ...(group.length > 0 ? { group } : {}),
       });
       if (!peers) {

@@ -140,3 +140,20 @@ test("the Settings sheet's 'Most similar forces' row names the group, as the pan
   expect(stored.peers?.group).toEqual(["Surrey Police"]);
   expect(stored.peers?.groupAverage.weightedBy).toBe("Population");
 });
+
+test("never a later target: with a 2009/10 figure and a 2013/14 target, the 2009/10 figure is set beside HMIC's 2009/10", () => {
+  const wb = workbookOf(
+    sheetFromRows("Settings", [["Force name", "Kent Police"]]),
+    sheetFromRows("Budget", [
+      ["Kent Police revenue budget, £000"],
+      ["", "2009/10", "2013/14 Target"],
+      ["Police officer pay", 180000, 190000],
+      ["Police officer overtime", 9000, 5000],
+    ])
+  );
+  const r = runVfm(wb, { national });
+  const line = r.peers?.national?.lines.find((l) => l.key === "overtimePctPaybill");
+  expect([line?.year, line?.forceYear]).toEqual([2009, 2009]);
+  // 9,000 / (180,000 + 9,000), the 2009/10 actual; not 5,000 / 195,000, the 2013/14 target.
+  expect(ot(r)?.value).toBeCloseTo(9000 / 189000, 12);
+});
