@@ -67,5 +67,13 @@ describe("areaStatus", () => {
     expect(areaStatus(r.analysis, "supportServices").tests[1].label).toBe(
       "Business support against 8% of the workforce"
     );
+    // The statement's area sections say what the area is measured against in the same figures.
+    const st = buildStatement(r.analysis, r.data, { generatedAt: "2026-12-01T00:00:00Z" });
+    const text = (id: string) => JSON.stringify(st.sections.find((x) => x.id === id));
+    expect(text("area-overtime")).toContain(
+      "measured against 4.5% of paybill from the 2008/09 baseline"
+    );
+    expect(text("area-supportServices")).toContain("under 8% of the workforce by 2013/14");
+    expect(text("area-overtime")).not.toContain("against 4% of paybill");
   });
 });

@@ -11,6 +11,8 @@ import { savingsAreaLabel } from "../../analysis/savings";
 import { areaStatus as coreAreaStatus } from "../../analysis/areaStatus";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
 import { countOf, lowerFirst } from "../../plainEnglish";
+import { Policy } from "../../policy";
+import { formatPolicyPercent, formatYear } from "../../format";
 import {
   DraftContext,
   areaWords,
@@ -42,12 +44,14 @@ export const AREA_HEADINGS: Readonly<Record<SavingsArea, string>> = {
   overheads: "Economising on overheads",
 };
 
-/** What each area covers, in the add-in's words, with the paragraph that names it. */
-const AREA_SCOPE: Readonly<Record<SavingsArea, string>> = {
+/**
+ * What each area covers, in the add-in's words, with the paragraph that names it; thresholds and
+ * years as the policy in force has them (an overridden 4.5% reads 4.5% here too).
+ */
+const areaScope = (policy: Policy): Readonly<Record<SavingsArea, string>> => ({
   deployment:
     "Matching where officers and staff work, and when, to demand, risk, threat and harm (White Paper 5.53).",
-  overtime:
-    "Reducing overtime, measured against 4% of paybill from the 2008/09 baseline (White Paper 5.9-5.10).",
+  overtime: `Reducing overtime, measured against ${formatPolicyPercent(policy.overtime.threshold)} of paybill from the ${formatYear(policy.years.baseline)} baseline (White Paper 5.9-5.10).`,
   processImprovement:
     "Redesigning how work is done, for example through Quest, to free time for front-line policing (White Paper 5.13-5.17).",
   bureaucracy:
@@ -55,12 +59,11 @@ const AREA_SCOPE: Readonly<Record<SavingsArea, string>> = {
   procurement:
     "Buying through the national frameworks as soon as they are available and moving off legacy contracts (White Paper 5.31-5.40).",
   it: "Converging IT through the national ISIS programme (White Paper 5.41-5.45).",
-  supportServices:
-    "Streamlining business support so that it is under 7% of the workforce by 2013/14 (White Paper 5.46-5.51).",
+  supportServices: `Streamlining business support so that it is under ${formatPolicyPercent(policy.businessSupport.threshold)} of the workforce by ${formatYear(policy.years.target)} (White Paper 5.46-5.51).`,
   collaboration:
     "Savings from the force's own approaches and from collaboration with other forces and partners (White Paper chapter 4, 5.60).",
   overheads: "Cutting wider overheads such as conferences, meetings and travel (White Paper 5.52).",
-};
+});
 
 function summaryOf(ctx: DraftContext, area: SavingsArea): SavingsAreaSummary | undefined {
   return ctx.analysis.savings.byArea.find((s) => s.area === area);
@@ -186,7 +189,7 @@ function missingArea(ctx: DraftContext, area: SavingsArea): Block[] {
 export function areaSections(ctx: DraftContext, area: SavingsArea): Section[] {
   const n = SAVINGS_AREAS.indexOf(area) + 1;
   const s = summaryOf(ctx, area);
-  const blocks: Block[] = [para([AREA_SCOPE[area]], "lead"), areaStatus(ctx, area)];
+  const blocks: Block[] = [para([areaScope(ctx.policy)[area]], "lead"), areaStatus(ctx, area)];
   if (!s || s.lineCount === 0) blocks.push(...missingArea(ctx, area));
   else {
     blocks.push(...areaNarrative(ctx, s));
