@@ -10,6 +10,7 @@ import { Finding, finding } from "../findings";
 import { Pence, applyRate } from "../money";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory } from "../policy";
 import { procurementCategoryLabel } from "../names";
+import { listWords } from "../plainEnglish";
 import { FinancialYear } from "../years";
 import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis, Figure } from "../analysis/types";
@@ -128,7 +129,7 @@ export function modelProcurement(
       finding(
         "warning",
         "SCENARIO_RATE_NEEDED",
-        `No saving rate is known for ${[...noRate].map(procurementCategoryLabel).join(", ")}, so the scenario counts no saving for ${noRate.size === 1 ? "its" : "their"} contracts.`,
+        `No saving rate is known for ${listWords([...noRate].map(procurementCategoryLabel))}, so the scenario counts no saving for ${noRate.size === 1 ? "its" : "their"} contracts.`,
         undefined,
         "Give the scenario a local estimate of each category's rate (or set the category's rate in the settings)."
       )

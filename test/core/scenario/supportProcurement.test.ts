@@ -151,6 +151,9 @@ describe("procurement", () => {
     expect(at(2011)).toBe(6_600_000); // a full year of both: £66,000
     expect(p.annualSaving.value).toBe(6_600_000);
     expect(p.moves.find((m) => m.category === "vehicles")!.annualSaving).toBeNull();
+    expect(run(data, {}).findings.find((f) => f.code === "SCENARIO_RATE_NEEDED")?.message).toMatch(
+      /^No saving rate is known for vehicles?, so the scenario counts no saving for its contracts\.$/i
+    );
   });
 
   it("takes a local estimate of a category's rate and a different move date", () => {
