@@ -7,7 +7,7 @@
  * - a figure for a year HMIC did not publish is compared with the nearest year, said in words;
  * - a peers sheet in the workbook still wins.
  */
-import { runVfm } from "../../../src/core/run";
+import { draftStatement, runVfm } from "../../../src/core/run";
 import { exampleshireFreeForm } from "../../../src/core/sample/exampleshire";
 import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
 import { indicatorSpread, loadNationalTable } from "../../../src/core/profiles";
@@ -156,4 +156,23 @@ test("never a later target: with a 2009/10 figure and a 2013/14 target, the 2009
   expect([line?.year, line?.forceYear]).toEqual([2009, 2009]);
   // 9,000 / (180,000 + 9,000), the 2009/10 actual; not 5,000 / 195,000, the 2013/14 target.
   expect(ot(r)?.value).toBeCloseTo(9000 / 189000, 12);
+});
+
+test("the statement: HMIC's data named with its year and licence, and the ranked chart of the 43 with the force marked", () => {
+  const f = hmicForces().find((x) => x.force === "Kent")!;
+  const st = draftStatement(runVfm(named(f), { national }), {
+    generatedAt: "2010-06-01T09:00:00Z",
+  });
+  const blocks = st.sections.flatMap((s) => [...s.blocks]);
+  const text = JSON.stringify(blocks.filter((b) => b.kind === "paragraph"));
+  expect(text).toMatch(
+    /The workbook has no peers sheet, so the force is compared with all forces in HMIC's Value for Money profile data/
+  );
+  expect(text).toMatch(
+    /for 2009\/10 \(CIPFA 2009-10 estimates\), the year of the force's own figure/
+  );
+  expect(text).toMatch(/Open Government Licence v3\.0/);
+  const chart = blocks.find((b) => b.kind === "chart" && b.id === "chart-peers-overtimepctpaybill");
+  expect(chart).toBeDefined();
+  expect(JSON.stringify(chart)).toMatch(/Kent Police/);
 });
