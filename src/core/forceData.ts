@@ -91,8 +91,6 @@ export interface WorkforceLine {
   readonly breakdownOf?: number;
   /** Why the line's place in the structure is in doubt (e.g. its breakdown does not add up). */
   readonly doubt?: string;
-  /** The correction that settles the doubt, where it is not the breakdown's. */
-  readonly doubtFix?: string;
   /** Subtotal and total rows (found by their words or by adding up to the lines above). */
   readonly isTotal: boolean;
   readonly labelCell: CellRef;

@@ -118,8 +118,7 @@ function yearFigures(
         cell: l.labelCell,
         fte: f.value,
         reason: l.doubt,
-        correction:
-          l.doubtFix ?? "correct the breakdown, or confirm the line's category in the Data step",
+        correction: "correct the breakdown, or confirm the line's category in the Data step",
       });
   });
   if (!any) return undefined;

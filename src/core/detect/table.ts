@@ -362,6 +362,8 @@ export function checkTotals(
 ): TotalCheck[] {
   const out: TotalCheck[] = [];
   const open: number[] = [];
+  // How many rounded lines each item stands for: a subtotal carries the rounding of its lines.
+  const weight = new Array<number>(items.length).fill(1);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!item.isTotal) {
@@ -371,13 +373,15 @@ export function checkTotals(
     const width = item.values.length;
     const sums = new Array<number>(width).fill(0);
     let matched = -1;
+    let lines = 0;
     for (let k = open.length - 1; k >= 0; k--) {
       const v = items[open[k]].values;
       for (let c = 0; c < width; c++) sums[c] += v[c] ?? 0;
+      lines += weight[open[k]];
       let all = true;
       for (let c = 0; c < width && all; c++) {
         const stated = item.values[c];
-        if (stated !== undefined && !same(stated, sums[c], open.length - k)) all = false;
+        if (stated !== undefined && !same(stated, sums[c], lines)) all = false;
       }
       if (all) {
         matched = k;
@@ -386,6 +390,7 @@ export function checkTotals(
     }
     if (matched >= 0) {
       const covers = open.splice(matched);
+      weight[i] = covers.reduce((a, j) => a + weight[j], 0);
       out.push({ index: i, ok: true, covers });
     } else {
       // Report against everything still open above it: what a reader would add up.
@@ -394,7 +399,14 @@ export function checkTotals(
       const differences: { column: number; stated: number; sum: number }[] = [];
       for (let c = 0; c < width; c++) {
         const stated = item.values[c];
-        if (stated !== undefined && !same(stated, all[c], open.length))
+        if (
+          stated !== undefined &&
+          !same(
+            stated,
+            all[c],
+            open.reduce((a, j) => a + weight[j], 0)
+          )
+        )
           differences.push({ column: c, stated, sum: all[c] });
       }
       out.push({ index: i, ok: false, differences });

@@ -18,7 +18,13 @@ import { FUNCTION_NAMES, inSentence } from "../names";
 import { functionMatcher, isTotalLabel, mappingKey, Matcher } from "./labels";
 import { decided } from "./options";
 import { entriesNamed } from "../classifications";
-import { FTE_NOISE, fteUnit, toleranceWords, withinRounding } from "../tolerance";
+import {
+  FTE_NOISE,
+  fteUnit,
+  roundingTolerance,
+  toleranceWords,
+  withinRounding,
+} from "../tolerance";
 import {
   checkTotals,
   HEADER_SCAN_ROWS,
@@ -44,9 +50,6 @@ export interface RawWorkforceLine {
   readonly categoryConfirmed?: boolean;
   readonly order: number;
   readonly fte: Map<FinancialYear, Fte>;
-  /** Why the line's figure is in doubt (it adds up to the lines above it), and what settles it. */
-  readonly doubt?: string;
-  readonly doubtFix?: string;
 }
 
 export interface WorkforceSheet {
@@ -180,13 +183,22 @@ function isSubtotalHint(label: string, isTotal: boolean): boolean {
 /**
  * Rows whose every figure is the sum of all the lines since the last total (at least two), within
  * their rounding, though no "total" is in their label: "Police functions" under the 13 ADR
- * functions. Rows the user or a Category column has settled are lines whatever they add up to.
+ * functions. Only a label the add-in does not know as a function can be one: a known function,
+ * or a row the user or a Category column has settled, is a line whatever it adds up to (small
+ * figures add up by chance: 10 + 14 = 24 officers). Should a known function's name be on a
+ * subtotal after all, the workforce total then agrees with no count of the lines, and the
+ * share is shown unconfirmed (analysis/businessSupport.ts).
  */
 function unlabelledSubtotals(
   items: readonly TotalRow[],
   totals: ReadonlySet<number>,
-  same: (a: number, b: number, n: number) => boolean
+  unit: number
 ): UnlabelledSubtotal[] {
+  // Rounding is allowed only where the sum dwarfs it: small figures (1 FTE beside two lines of
+  // none) must agree exactly, or any small line would look like a subtotal.
+  const same = (v: number, sum: number, n: number) =>
+    Math.abs(v - sum) <= FTE_NOISE ||
+    (withinRounding(v, sum, n, unit) && Math.abs(sum) >= 10 * roundingTolerance(unit, n));
   const out: UnlabelledSubtotal[] = [];
   let since: number[] = [];
   items.forEach((it, k) => {
@@ -194,7 +206,7 @@ function unlabelledSubtotals(
       since = [];
       return;
     }
-    if (since.length >= 2 && it.known !== "confirmed" && it.line !== undefined) {
+    if (since.length >= 2 && it.known === "unknown" && it.line !== undefined) {
       let stated = 0;
       let nonZero = false;
       const all = it.values.every((v, c) => {
@@ -219,8 +231,6 @@ function sheetTotals(items: readonly TotalRow[]): {
   subtotals: ReadonlySet<number>;
   /** Unknown labels that add up to the lines above them: taken as subtotals, with a finding. */
   unlabelled: readonly UnlabelledSubtotal[];
-  /** Known functions that add up to the lines above them: lines, but the figure is in doubt. */
-  suspects: readonly UnlabelledSubtotal[];
   failures: {
     item: TotalRow;
     differences: readonly { column: number; stated: number; sum: number }[];
@@ -229,16 +239,29 @@ function sheetTotals(items: readonly TotalRow[]): {
   const unit = fteUnit(items.flatMap((i) => i.values.filter((v): v is number => v !== undefined)));
   const same = (a: number, b: number, n: number) =>
     withinRounding(a, b, n, unit) || Math.abs(a - b) <= FTE_NOISE;
-  const first = checkTotals(
-    items.map((i) => ({ isTotal: i.isTotal || i.hint, values: i.values })),
-    same
-  );
-  const subtotals = new Set(
-    first.filter((c) => c.ok && items[c.index].hint && !items[c.index].isTotal).map((c) => c.index)
-  );
-  const found = unlabelledSubtotals(items, subtotals, same);
-  const unlabelled = found.filter((u) => items[u.item].known === "unknown");
-  const suspects = found.filter((u) => items[u.item].known === "recognised");
+  // Hinted rows ("Local Policing") that add up are subtotals; then rows with unknown labels that
+  // add up; then the hinted rows again, now that those are known (a hinted subtotal may total an
+  // unlabelled one), until nothing changes.
+  let unlabelled: UnlabelledSubtotal[] = [];
+  let subtotals = new Set<number>();
+  for (let round = 0; round < 3; round++) {
+    const found = new Set(unlabelled.map((u) => u.item));
+    const first = checkTotals(
+      items.map((i, k) => ({ isTotal: i.isTotal || i.hint || found.has(k), values: i.values })),
+      same
+    );
+    const hinted = new Set(
+      first
+        .filter((c) => c.ok && items[c.index].hint && !items[c.index].isTotal)
+        .map((c) => c.index)
+    );
+    const next = unlabelledSubtotals(items, hinted, unit);
+    const stable =
+      next.length === unlabelled.length && next.every((u, i) => u.item === unlabelled[i].item);
+    unlabelled = next;
+    subtotals = hinted;
+    if (stable) break;
+  }
   for (const u of unlabelled) subtotals.add(u.item);
   const second = checkTotals(
     items.map((i, k) => ({ isTotal: i.isTotal || subtotals.has(k), values: i.values })),
@@ -247,7 +270,7 @@ function sheetTotals(items: readonly TotalRow[]): {
   const failures = [];
   for (const c of second)
     if (!c.ok) failures.push({ item: items[c.index], differences: c.differences });
-  return { subtotals, unlabelled, suspects, failures };
+  return { subtotals, unlabelled, failures };
 }
 
 /** How far a row's category is settled (see TotalRow.known). */
@@ -256,14 +279,12 @@ function knownOf(cat: { category?: FunctionCategory; confirmed?: boolean }): Tot
 }
 
 /**
- * Applies the unlabelled subtotals a sheet's totals check found: an unknown label that adds up to
- * the lines above it counts as a subtotal (its "not put in a category" finding is dropped, as it
- * is not a function), with a finding that says so; a known function that adds up to them stays a
- * line, and its figure is in doubt until the user says which it is.
+ * Applies the unlabelled subtotals a sheet's totals check found: each counts as a subtotal (its
+ * "not put in a category" finding is dropped, as it is not a function), with a finding that says
+ * so and how to say otherwise.
  */
 function applyUnlabelled(
   sheet: string,
-  lines: { isTotal: boolean; category?: FunctionCategory; doubt?: string; doubtFix?: string }[],
   items: readonly TotalRow[],
   totals: ReturnType<typeof sheetTotals>,
   ctx: DetectContext,
@@ -288,14 +309,6 @@ function applyUnlabelled(
         'If it is a function of its own, choose its category in the Data step; if it is a subtotal, putting "total" in its label says so.'
       )
     );
-  }
-  for (const u of totals.suspects) {
-    const it = items[u.item];
-    if (it.line === undefined) continue;
-    const l = lines[it.line];
-    l.doubt = `its figures are the sum of ${rowsOf(u)}, so it may be their subtotal, counted a second time`;
-    l.doubtFix =
-      'if it is a subtotal, put "total" in its label; if it is a function of its own, confirm its category in the Data step';
   }
 }
 
@@ -383,7 +396,7 @@ export function readWorkforceByYear(
   const totals = sheetTotals(items);
   markSubtotals(lines, items, totals.subtotals);
   const dropped = new Set<string>();
-  applyUnlabelled(sheet.name, lines, items, totals, ctx, dropped);
+  applyUnlabelled(sheet.name, items, totals, ctx, dropped);
   flushHeld(held, dropped, ctx);
   for (const { item, differences } of totals.failures) {
     for (const d of differences) {
@@ -722,7 +735,7 @@ export function readWorkforceByType(
     const items = itemsByYear.get(year) ?? [];
     const totals = sheetTotals(items);
     markSubtotals(lines, items, totals.subtotals);
-    applyUnlabelled(sheet.name, lines, items, totals, ctx, dropped);
+    applyUnlabelled(sheet.name, items, totals, ctx, dropped);
     for (const { item, differences } of totals.failures) {
       for (const d of differences) {
         const pc = partCols[d.column];
@@ -825,10 +838,6 @@ export function mergeWorkforce(
       };
       if (m.category) line.category = m.category;
       if (m.confirmed) line.categoryConfirmed = true;
-      if (m.line.doubt && !m.confirmed) {
-        line.doubt = m.line.doubt;
-        if (m.line.doubtFix) line.doubtFix = m.line.doubtFix;
-      }
       const entry = publishedEntry(m.line.label);
       if (entry) line.entry = entry;
       return line;

@@ -187,3 +187,62 @@ export function poa2016Names(): string[] {
   }
   return out;
 }
+
+/** The investigation and specialist-functions breakdowns, as published (names as in the CSV). */
+export const OTHER_BREAKDOWNS = {
+  Investigation: {
+    group: "Investigation staff FTE_As at 31/03/2010",
+    lines: [
+      "CID (includes special crime unit)",
+      "Child/sex/ domestic",
+      "Fraud",
+      "HOLMES unit",
+      "Drugs",
+      "Asset confiscation",
+      "Vehicle crime",
+      "Vice",
+      "Burglary",
+      "Hate crime",
+    ],
+  },
+  "Specialist functions": {
+    group: "Specialist Functions staff FTE_As at 31/03/2010",
+    lines: [
+      "Firearms - tactical",
+      "Dogs",
+      "Surveillance unit",
+      "Firearms/ explosives",
+      "Technical support unit",
+      "Air",
+      "Mounted",
+      "Underwater",
+      "Marine",
+    ],
+  },
+} as const;
+export type OtherBreakdown = keyof typeof OTHER_BREAKDOWNS;
+
+let otherCache: Map<string, Record<OtherBreakdown, [string, number][]>> | undefined;
+
+/** A force's published investigation and specialist-functions breakdown lines (FTE). */
+export function otherBreakdowns(force: string): Record<OtherBreakdown, [string, number][]> {
+  if (!otherCache) {
+    otherCache = new Map();
+    const ws = readSheetRows("2010-11-value-for-money-profile-data-workforce-20110511.csv");
+    const names = ws[0].map((h) => String(h ?? ""));
+    const wcol = (group: string, item: string): number =>
+      names.findIndex((h) => h.startsWith(group) && h.split("_").pop()?.trim() === item);
+    for (const r of ws.slice(1)) {
+      if (typeof r[0] !== "string" || !r[0].trim()) continue;
+      const out = {} as Record<OtherBreakdown, [string, number][]>;
+      for (const k of Object.keys(OTHER_BREAKDOWNS) as OtherBreakdown[]) {
+        const b = OTHER_BREAKDOWNS[k];
+        out[k] = b.lines.map((l) => [l, num(r[wcol(b.group, l)])] as [string, number]);
+      }
+      otherCache.set(r[0].trim(), out);
+    }
+  }
+  const found = otherCache.get(force);
+  if (!found) throw new Error(`no breakdowns for ${force}`);
+  return found;
+}
