@@ -126,7 +126,8 @@ export interface SniffedSpreadsheet {
   readonly zip?: XlsxInspection;
 }
 
-const ENCRYPTED =
+/** The one line for a workbook with a password to open, whatever its format. */
+export const ENCRYPTED =
   "The workbook is protected with a password to open, so it cannot be read. Save a copy without the password (in Excel: File > Info > Protect Workbook) and try again.";
 
 /** File names whose format is a zip or a binary file, never text. */

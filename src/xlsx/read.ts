@@ -32,6 +32,7 @@ import { Finding, finding } from "../core/findings";
 import { DefinedNameEntry, SheetRole, ownedSheetsFromNames } from "../core/ownership";
 import { csvValue, decideDecimalMark, decodeText, guessSeparator } from "./csv";
 import {
+  ENCRYPTED,
   SpreadsheetFormat,
   UnreadableWorkbookError,
   checkReadable,
@@ -534,11 +535,7 @@ function failure(e: unknown, format: SpreadsheetFormat): UnreadableWorkbookError
   // SheetJS's words for a workbook encrypted with a password ("Unsupported ZIP encryption" is
   // not one: the zip directory was checked, so that is damage in a part's header).
   if (/password|ODS Encryption|EncryptionInfo|Encryption (scheme|Flags)/i.test(detail))
-    return new UnreadableWorkbookError(
-      "encrypted",
-      "The workbook is protected with a password to open, so it cannot be read. Save a copy without the password and try again.",
-      detail
-    );
+    return new UnreadableWorkbookError("encrypted", ENCRYPTED, detail);
   return new UnreadableWorkbookError(
     "corrupt",
     `The ${FORMAT_NAMES[format]} could not be read: its contents are damaged or incomplete (${detail.split("\n")[0]}). Open it in Excel or LibreOffice, save it again, and try again.`,

@@ -7,6 +7,8 @@ import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { ledgerWorkbook } from "../../bench/parts/analysis";
+import { gridToXlsx } from "../../src/xlsx/write";
 
 const ROOT = path.join(__dirname, "..", "..");
 const VFM = path.join(ROOT, "bin", "vfm.js");
@@ -58,6 +60,23 @@ describe("vfm as a process", () => {
     expect(got.bytes).toBeGreaterThan(65536);
     expect(got.summary.force).toBe("Exampleshire Constabulary");
   }, 240_000);
+
+  test("vfm analyse --json of a 200,000-line ledger into a slow pipe: all 50 MB arrive and parse (exit 0)", async () => {
+    // The bench's ledger (the sample's template, its procurement grown to 200,000 lines).
+    const ledger = path.join(dir, "ledger-200k.xlsx");
+    writeFileSync(ledger, await gridToXlsx(ledgerWorkbook(200_000)));
+    const r = piped(
+      ["analyse", ledger, "--json"],
+      `let n=0;const parts=[];process.stdin.on("data",d=>{parts.push(d);n+=d.length}).on("end",()=>{const j=JSON.parse(Buffer.concat(parts).toString("utf8"));console.log(JSON.stringify({bytes:n,force:j.force,opportunities:j.procurement.opportunities.length}))})`
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.out) as { bytes: number; force: string; opportunities: number };
+    expect(got.force).toBe("Exampleshire Constabulary");
+    // Each of the ledger's lines off a framework is listed: the JSON runs to tens of MB.
+    expect(got.opportunities).toBeGreaterThan(100_000);
+    expect(got.bytes).toBeGreaterThan(40 * 1024 * 1024);
+  }, 300_000);
 
   test("vfm check on 43 files, one too large for its bound: the other 42 are all reported, in valid JSON through a pipe", () => {
     const files: string[] = [];
