@@ -58,6 +58,9 @@ nine areas missing is reported. A statement edited in Word and saved again can b
                           actual count as ended.
   --variance-threshold N  planned vs actual differences above this need a note (default 10%;
                           write 0.1 or 10%)
+  --reconciliation-tolerance N
+                          how far a plan's overtime or support saving may be from the fall
+                          the budget and workforce show (default 15%; write 0.15 or 15%)
   --severity RULE=LEVEL   change a rule's severity (error, warning) or switch it off (off);
                           may be given more than once
   --policy FILE           a JSON file of policy settings, as for vfm analyse
@@ -74,6 +77,7 @@ export interface CheckArgs {
   readonly help: boolean;
   readonly today?: string;
   readonly varianceThreshold?: number;
+  readonly reconciliationTolerance?: number;
   readonly severity: readonly string[];
   readonly policy?: string;
   readonly workbook?: string;
@@ -94,6 +98,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
   let help = false;
   let today: string | undefined;
   let variance: number | undefined;
+  let tolerance: number | undefined;
   let policy: string | undefined;
   let workbook: string | undefined;
   const base = () => ({ files, json, help, severity });
@@ -110,6 +115,15 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
       if (!v || !isIsoDate(v))
         return { ...base(), error: "--today needs a date written YYYY-MM-DD." };
       today = v;
+    } else if (name === "--reconciliation-tolerance") {
+      const v = value();
+      const n = v === undefined ? undefined : parseRatio(v);
+      if (n === undefined)
+        return {
+          ...base(),
+          error: "--reconciliation-tolerance needs a share such as 0.15 or 15%.",
+        };
+      tolerance = n;
     } else if (name === "--variance-threshold") {
       const v = value();
       const n = v === undefined ? undefined : parseRatio(v);
@@ -133,6 +147,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     ...base(),
     ...(today ? { today } : {}),
     ...(variance !== undefined ? { varianceThreshold: variance } : {}),
+    ...(tolerance !== undefined ? { reconciliationTolerance: tolerance } : {}),
     ...(policy ? { policy } : {}),
     ...(workbook ? { workbook } : {}),
   };
@@ -367,6 +382,9 @@ export const check: Command = async (args, io) => {
     severityOverrides,
     ...(p.today ? { today: p.today } : {}),
     ...(p.varianceThreshold !== undefined ? { varianceThreshold: p.varianceThreshold } : {}),
+    ...(p.reconciliationTolerance !== undefined
+      ? { reconciliationTolerance: p.reconciliationTolerance }
+      : {}),
     ...(policyFile ? { policyFile } : {}),
   };
   // Each workbook in the worker, bounded on its own: one that passes a bound costs its entry only.
@@ -408,6 +426,7 @@ export interface CheckOneOptions {
   readonly document?: string;
   readonly today?: string;
   readonly varianceThreshold?: number;
+  readonly reconciliationTolerance?: number;
   readonly policyFile?: { name: string; overrides: Readonly<Record<string, unknown>> };
 }
 
@@ -469,6 +488,9 @@ function checkOptionsFor(
     severityOverrides: { ...stored.options.severityOverrides, ...options.severityOverrides },
     ...(options.today ? { today: options.today } : {}),
     ...(variance !== undefined ? { varianceThreshold: variance } : {}),
+    ...(options.reconciliationTolerance !== undefined
+      ? { reconciliationTolerance: options.reconciliationTolerance }
+      : {}),
   };
 }
 

@@ -22,11 +22,13 @@ import { CheckContext } from "./context";
 import { checkOvertime } from "./overtime";
 import { checkPeers } from "./peers";
 import { checkProcurement } from "./procurement";
+import { checkReconciliation } from "./reconciliation";
 import { checkSourceCells } from "./sourceCells";
 import { checkTargets } from "./targets";
 import {
   CHECK_RULES,
   CheckRule,
+  DEFAULT_RECONCILIATION_TOLERANCE,
   DEFAULT_VARIANCE_THRESHOLD,
   RuleCode,
   SeverityOverrides,
@@ -51,6 +53,8 @@ export interface CheckOptions {
   readonly severityOverrides?: SeverityOverrides;
   /** Planned vs actual differences above this share of the plan need a note (default 0.10). */
   readonly varianceThreshold?: number;
+  /** A plan's overtime or support saving this far from the budget's fall does not reconcile (default 0.15). */
+  readonly reconciliationTolerance?: number;
   /**
    * Today, ISO "2011-06-30": years whose 31 March has passed count as past. Without it, the
    * years up to the workbook's latest actual figures count as past.
@@ -62,7 +66,7 @@ export interface CheckOptions {
   readonly publishedStatement?: PublishedStatement;
 }
 
-export { DEFAULT_VARIANCE_THRESHOLD };
+export { DEFAULT_VARIANCE_THRESHOLD, DEFAULT_RECONCILIATION_TOLERANCE };
 
 /** The overall status's words, for the task pane, the findings sheet and the command line. */
 export const CHECK_RAG_WORDS = {
@@ -79,6 +83,7 @@ const GROUPS: readonly { area: CheckArea; run: (ctx: CheckContext) => RuleGroupR
   { area: "businessSupport", run: checkBusinessSupport },
   { area: "procurement", run: checkProcurement },
   { area: "arithmetic", run: checkArithmetic },
+  { area: "arithmetic", run: checkReconciliation },
   { area: "consistency", run: checkConsistency },
   { area: "consistency", run: checkDocument },
   { area: "peers", run: checkPeers },
@@ -133,13 +138,21 @@ export function checkWorkbook(result: VfmResult, options: CheckOptions = {}): Ch
     result,
     varianceThreshold:
       options.varianceThreshold ?? kept.varianceThreshold ?? DEFAULT_VARIANCE_THRESHOLD,
+    reconciliationTolerance:
+      options.reconciliationTolerance ??
+      kept.reconciliationTolerance ??
+      DEFAULT_RECONCILIATION_TOLERANCE,
     ...(options.today ? { today: options.today } : {}),
     ...(options.expectedStatement ? { expectedStatement: options.expectedStatement } : {}),
     ...(options.publishedStatement ? { publishedStatement: options.publishedStatement } : {}),
   };
   const overrides = options.severityOverrides ?? kept.severityOverrides;
   // The rules' words name the thresholds and years of the policy this analysis used.
-  const catalogue = rulesFor(result.analysis.policy, ctx.varianceThreshold);
+  const catalogue = rulesFor(
+    result.analysis.policy,
+    ctx.varianceThreshold,
+    ctx.reconciliationTolerance
+  );
   const findings: CheckFinding[] = [];
   const notApplicable = new Map<string, string>();
   const failedGroups = new Map<CheckArea, string>();

@@ -11,6 +11,8 @@ export interface CheckContext {
   readonly result: VfmResult;
   /** A planned-vs-actual difference above this share of the plan needs a note (0.10 = 10%). */
   readonly varianceThreshold: number;
+  /** A plan's saving this far from the budget's fall does not reconcile (default 0.15). */
+  readonly reconciliationTolerance?: number;
   /** The date the check treats as today, ISO "2011-06-30"; see pastYears in completeness.ts. */
   readonly today?: string;
   /** The statement sheets as they would be drafted now (built outside the core). */

@@ -5,6 +5,7 @@ export {
   ruleWords,
   CHECK_RAG_WORDS,
   DEFAULT_VARIANCE_THRESHOLD,
+  DEFAULT_RECONCILIATION_TOLERANCE,
 } from "./check";
 export type { CheckOptions } from "./check";
 export { CHECK_RULES, ruleFor, rulesFor, isRuleCode, parseSeverityOverrides } from "./rules";

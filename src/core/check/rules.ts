@@ -26,6 +26,9 @@ export interface CheckRule {
 /** The check's own setting: an actual saving this far from the plan needs a note (5.53, 5.58). */
 export const DEFAULT_VARIANCE_THRESHOLD = 0.1;
 
+/** The check's own setting: a plan's saving this far from the budget's fall does not reconcile. */
+export const DEFAULT_RECONCILIATION_TOLERANCE = 0.15;
+
 /**
  * The rules as data. Titles and explanations name the policy figures in force through
  * placeholders ({overtimeThreshold} and the others of RuleTerms), filled by rulesFor, so an
@@ -182,6 +185,15 @@ const RULE_CATALOGUE = [
     paragraph: "5.53, 5.58",
     defaultSeverity: "warning",
   },
+  {
+    code: "PLAN_RECONCILES_TO_BUDGET",
+    area: "arithmetic",
+    title: "Savings plan reconciles to the budget",
+    explanation:
+      "Each year's cashable overtime saving in the savings plan matches the fall in overtime the budget shows, and each year's support services saving the fall in business-support FTE the workforce shows, priced at the average cost of a support FTE. A saving counts against the year before or against the baseline year ({baselineYear}), within {reconciliationTolerance} of the larger figure; years the budget heads actual use the actual saving.",
+    paragraph: "5.9-5.10, 5.46-5.51, 5.53",
+    defaultSeverity: "warning",
+  },
   // Consistency (5.53-5.54: the published statement reports the force's own figures).
   {
     code: "STATEMENT_MATCHES_DATA",
@@ -269,11 +281,13 @@ export interface RuleTerms {
   readonly baselineYear: string;
   readonly targetYear: string;
   readonly varianceThreshold: string;
+  readonly reconciliationTolerance: string;
 }
 
 export function ruleTerms(
   policy: Policy,
-  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD
+  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD,
+  reconciliationTolerance: number = DEFAULT_RECONCILIATION_TOLERANCE
 ): RuleTerms {
   return {
     overtimeThreshold: formatPolicyPercent(policy.overtime.threshold),
@@ -282,6 +296,7 @@ export function ruleTerms(
     baselineYear: formatYear(policy.years.baseline),
     targetYear: formatYear(policy.years.target),
     varianceThreshold: formatPolicyPercent(varianceThreshold),
+    reconciliationTolerance: formatPolicyPercent(reconciliationTolerance),
   };
 }
 
@@ -294,9 +309,10 @@ function fill(text: string, terms: RuleTerms): string {
 /** The rules with their words made from the policy in force (and the check's variance threshold). */
 export function rulesFor(
   policy: Policy,
-  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD
+  varianceThreshold: number = DEFAULT_VARIANCE_THRESHOLD,
+  reconciliationTolerance: number = DEFAULT_RECONCILIATION_TOLERANCE
 ): readonly (CheckRule & { readonly code: RuleCode })[] {
-  const terms = ruleTerms(policy, varianceThreshold);
+  const terms = ruleTerms(policy, varianceThreshold, reconciliationTolerance);
   return RULE_CATALOGUE.map((r) => ({
     ...r,
     title: fill(r.title, terms),

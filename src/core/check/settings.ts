@@ -16,6 +16,8 @@ export const CHECK_SETTINGS_KEY = "check";
 export interface CheckSettings {
   readonly severityOverrides?: SeverityOverrides;
   readonly varianceThreshold?: number;
+  /** A plan's overtime or support saving this far from the budget's fall does not reconcile. */
+  readonly reconciliationTolerance?: number;
 }
 
 function asObject(v: JsonValue | undefined): Record<string, JsonValue> | undefined {
@@ -57,9 +59,19 @@ export function checkOptionsFromSettings(settings: StoredSettings | undefined): 
         `The check's variance threshold ${JSON.stringify(t)} is not a share such as 0.1, so the default applies.`
       );
   }
+  let reconciliationTolerance: number | undefined;
+  const rt = stored.reconciliationTolerance;
+  if (rt !== undefined) {
+    if (typeof rt === "number" && Number.isFinite(rt) && rt >= 0) reconciliationTolerance = rt;
+    else
+      problems.push(
+        `The check's reconciliation tolerance ${JSON.stringify(rt)} is not a share such as 0.15, so the default applies.`
+      );
+  }
   const options: CheckSettings = {
     ...(Object.keys(severity).length > 0 ? { severityOverrides: severity } : {}),
     ...(varianceThreshold !== undefined ? { varianceThreshold } : {}),
+    ...(reconciliationTolerance !== undefined ? { reconciliationTolerance } : {}),
   };
   return { options, problems };
 }
@@ -75,5 +87,7 @@ export function checkSettingsToStore(
   const entry: Record<string, JsonValue> = {};
   if (Object.keys(severity).length > 0) entry.severity = severity;
   if (check.varianceThreshold !== undefined) entry.varianceThreshold = check.varianceThreshold;
+  if (check.reconciliationTolerance !== undefined)
+    entry.reconciliationTolerance = check.reconciliationTolerance;
   return { ...settings, [CHECK_SETTINGS_KEY]: entry };
 }

@@ -134,3 +134,26 @@ export function plantedFlaws(): Record<string, PlantedFlaw> {
     },
   };
 }
+
+/** Planted flaws for the plan against the budget (PLAN_RECONCILES_TO_BUDGET). */
+export function plantedPlanFlaws(): Record<string, PlantedFlaw> {
+  const base = sample();
+  const overtime = savingsRow(base, "Overtime authorisation and controls", "2010/11");
+  const support = savingsRow(base, "Business support restructure", "2011/12");
+  return {
+    // £2.8m of overtime saving planned for 2010/11, where the budget's overtime falls by
+    // £330,000 from 2009/10 (5,480,000 - 5,150,000) or £450,000 from 2008/09.
+    overtimePlanTooLarge: {
+      rule: "PLAN_RECONCILES_TO_BUDGET",
+      at: `'Savings plan'!E${overtime}`,
+      workbook: setCell(base, "Savings plan", `E${overtime}`, 2800000),
+    },
+    // £3m of support saving planned for 2011/12, where business support falls by 16 FTE from
+    // 2010/11 (320.5 - 304.5; £520,000 at £32,500) or 44 FTE from 2008/09 (£1,430,000).
+    supportPlanTooLarge: {
+      rule: "PLAN_RECONCILES_TO_BUDGET",
+      at: `'Savings plan'!E${support}`,
+      workbook: setCell(base, "Savings plan", `E${support}`, 3000000),
+    },
+  };
+}

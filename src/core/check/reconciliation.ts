@@ -1,0 +1,194 @@
+/**
+ * The savings plan against the budget and the workforce (5.53, 5.58; 5.9-5.10 and 5.46-5.51):
+ * an overtime saving has to show as overtime falling in the budget, and a support-services
+ * saving as business-support FTE falling in the workforce (priced at the average cost of a
+ * support FTE the Settings sheet gives).
+ *
+ * A plan may state each year's saving against the year before or against the 2008/09 baseline,
+ * and plans are written both ways, so a year reconciles when its saving is within the tolerance
+ * of either fall:
+ *   year on year:   budget(y - 1) - budget(y)
+ *   from baseline:  budget(baseline) - budget(y)
+ * "Within the tolerance" is |saving - fall| <= tolerance x the larger of the two. Years the
+ * budget heads actual are reconciled on the actual saving (where given); other years on the plan.
+ * Only cashable lines count: non-cashable gains release capacity, not budget.
+ */
+import { FinancialYear } from "../years";
+import { CellRef, formatRef } from "../grid";
+import { SavingsArea, SavingsLine } from "../forceData";
+import { formatFte, formatPolicyPercent, formatPounds, formatYear } from "../format";
+import { Pence } from "../money";
+import { CheckContext, hit } from "./context";
+import { RuleGroupResult, RuleHit } from "./types";
+import { DEFAULT_RECONCILIATION_TOLERANCE } from "./rules";
+import { saysNoPlannedSavings } from "./completeness";
+
+const RULE = "PLAN_RECONCILES_TO_BUDGET" as const;
+
+interface YearFigure {
+  readonly value: number;
+  readonly cell?: CellRef;
+}
+
+interface Measure {
+  /** "overtime" or "business-support FTE". */
+  readonly what: string;
+  readonly area: SavingsArea;
+  readonly byYear: ReadonlyMap<FinancialYear, YearFigure>;
+  /** Turns a fall in the measure into pounds (pence): overtime is money already; FTE x cost. */
+  readonly price: (fall: number) => number;
+  /** The fall in words: "£330,000" or "10.5 FTE (£341,250 at £32,500 a post)". */
+  readonly showFall: (fall: number) => string;
+  readonly where: string;
+}
+
+interface Saving {
+  readonly value: Pence;
+  readonly cell?: CellRef;
+  readonly kind: "planned" | "actual";
+}
+
+/** The area's cashable saving for each year: actual where the year has ended and one is given. */
+function savingsByYear(
+  lines: readonly SavingsLine[],
+  area: SavingsArea,
+  isActualYear: (y: FinancialYear) => boolean
+): Map<FinancialYear, Saving> {
+  const out = new Map<FinancialYear, Saving>();
+  const years = [...new Set(lines.filter((l) => l.area === area).map((l) => l.year))].sort();
+  for (const y of years) {
+    // A line saying plainly that no savings are planned claims none.
+    const own = lines.filter(
+      (l) => l.area === area && l.year === y && l.type === "cashable" && !saysNoPlannedSavings(l)
+    );
+    if (own.length === 0) continue;
+    const useActual = isActualYear(y) && own.some((l) => l.actual);
+    const figures = own.map((l) => (useActual ? l.actual : l.planned)).filter((f) => f);
+    if (figures.length === 0) continue;
+    out.set(y, {
+      value: figures.reduce((s, f) => s + (f?.value ?? 0), 0),
+      cell: figures[0]?.sources[0],
+      kind: useActual ? "actual" : "planned",
+    });
+  }
+  return out;
+}
+
+function within(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function reconcile(
+  m: Measure,
+  savings: ReadonlyMap<FinancialYear, Saving>,
+  baseline: FinancialYear,
+  tolerance: number
+): { hits: RuleHit[]; compared: number } {
+  const hits: RuleHit[] = [];
+  let compared = 0;
+  for (const [year, saving] of savings) {
+    const own = m.byYear.get(year);
+    const before = m.byYear.get(year - 1);
+    const base = m.byYear.get(baseline);
+    if (!own || year <= baseline) continue;
+    const yoy = before ? before.value - own.value : undefined;
+    const fromBase = base ? base.value - own.value : undefined;
+    if (yoy === undefined && fromBase === undefined) continue;
+    compared++;
+    const fits = [yoy, fromBase].some(
+      (f) => f !== undefined && within(saving.value, m.price(f), tolerance)
+    );
+    if (fits) continue;
+    const y = formatYear(year);
+    const falls: string[] = [];
+    const cells = (from?: YearFigure) =>
+      from?.cell && own.cell ? ` (${formatRef(from.cell)} to ${formatRef(own.cell)})` : "";
+    if (yoy !== undefined)
+      falls.push(
+        `${verb(yoy)} ${m.showFall(Math.abs(yoy))} from ${formatYear(year - 1)}${cells(before)}`
+      );
+    if (fromBase !== undefined && year - 1 !== baseline)
+      falls.push(
+        `${verb(fromBase)} ${m.showFall(Math.abs(fromBase))} from the ${formatYear(baseline)} baseline${cells(base)}`
+      );
+    hits.push(
+      hit(
+        RULE,
+        `The savings plan's ${saving.kind} ${m.what} saving for ${y} is ${formatPounds(saving.value)}${saving.cell ? ` (${formatRef(saving.cell)})` : ""}, but ${m.where} ${falls.join(", or ")}: the two differ by more than ${formatPolicyPercent(tolerance)}.`,
+        saving.cell,
+        `Make the ${m.what} saving the plan states match ${m.where}, or say in the line's note what the difference is.`
+      )
+    );
+  }
+  return { hits, compared };
+}
+
+const verb = (fall: number) => (fall >= 0 ? "falls by" : "rises by");
+
+export function checkReconciliation(ctx: CheckContext): RuleGroupResult {
+  const { analysis, data } = ctx.result;
+  const tolerance = ctx.reconciliationTolerance ?? DEFAULT_RECONCILIATION_TOLERANCE;
+  const baseline = analysis.policy.years.baseline;
+  const lines = data.savingsPlan.lines;
+  const actualYears = new Set(
+    analysis.overtime.byYear.filter((y) => y.basis === "actual").map((y) => y.year)
+  );
+  const isActual = (y: FinancialYear) => actualYears.has(y);
+
+  const overtime: Measure = {
+    what: "overtime",
+    area: "overtime",
+    byYear: new Map(
+      analysis.overtime.byYear.map((y) => [
+        y.year,
+        {
+          value: y.overtime.value,
+          ...(y.overtime.sources[0] ? { cell: y.overtime.sources[0] } : {}),
+        },
+      ])
+    ),
+    price: (fall) => fall,
+    showFall: (fall) => formatPounds(fall as Pence),
+    where: "the budget's overtime",
+  };
+  const ot = reconcile(overtime, savingsByYear(lines, "overtime", isActual), baseline, tolerance);
+
+  const cost = data.settings.averageSupportCost;
+  const supportSavings = savingsByYear(lines, "supportServices", isActual);
+  let support = { hits: [] as RuleHit[], compared: 0 };
+  if (cost && cost.value > 0) {
+    const each = cost.value;
+    const measure: Measure = {
+      what: "support services",
+      area: "supportServices",
+      byYear: new Map(
+        analysis.businessSupport.byYear.map((y) => [
+          y.year,
+          {
+            value: y.supportFte.value,
+            ...(y.supportFte.sources[0] ? { cell: y.supportFte.sources[0] } : {}),
+          },
+        ])
+      ),
+      price: (fte) => Math.round(fte * each),
+      showFall: (fte) =>
+        `${formatFte(fte, 1)} FTE (${formatPounds(Math.round(fte * each) as Pence)} at ${formatPounds(each as Pence)} an FTE, ${formatRef(cost.sources[0] ?? { sheet: "Settings", address: "B1" })})`,
+      where: "business support in the workforce",
+    };
+    support = reconcile(measure, supportSavings, baseline, tolerance);
+  }
+  const findings = [...ot.hits, ...support.hits];
+  if (ot.compared + support.compared > 0) return { findings, notApplicable: [] };
+  return {
+    findings,
+    notApplicable: [
+      {
+        rule: RULE,
+        note:
+          supportSavings.size > 0 && !(cost && cost.value > 0)
+            ? "No overtime saving could be set against the budget, and no average cost of a business-support FTE is given (Settings), so the support services saving cannot be set against the workforce."
+            : "The savings plan has no cashable overtime or support services saving for a year the budget or the workforce also shows.",
+      },
+    ],
+  };
+}
