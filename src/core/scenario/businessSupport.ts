@@ -11,6 +11,7 @@ import { Finding, finding } from "../findings";
 import { FinancialYear } from "../years";
 import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis } from "../analysis/types";
+import { isUnconfirmed, unconfirmedSentence } from "../analysis/supportConfidence";
 import { RATE_SCALE, belowShare, fteHundredths, fteTenThousandths, rateParts } from "./exact";
 import {
   SettingUsed,
@@ -86,6 +87,19 @@ export function modelBusinessSupport(
     return null;
   }
   const start = [...years].reverse().find((y) => y <= from) ?? years[0];
+  // A scenario from an unconfirmed share is unconfirmed too: its years get no status.
+  const startYear = b.byYear.find((y) => y.year === start);
+  const unconfirmed = startYear !== undefined && isUnconfirmed(startYear);
+  if (unconfirmed)
+    findings.push(
+      finding(
+        "warning",
+        "SCENARIO_SUPPORT_UNCONFIRMED",
+        `${unconfirmedSentence(startYear)} The scenario starts from it, so its years are given no position against the share either.`,
+        startYear.doubts[0]?.cell,
+        "Confirm the lines named in the Benchmarks or Data step, then model again."
+      )
+    );
   const share = lever?.kind === "reach" && lever.share !== undefined ? lever.share : b.threshold;
   const startFig = known.get(start)!;
   const t = formatPolicyPercent(share);
@@ -276,7 +290,12 @@ export function modelBusinessSupport(
             "business support FTE / workforce FTE"
           )
         : null,
-    status: total > 0 ? (belowShare(support, total, share) ? "atOrBelow" : "above") : "unknown",
+    status:
+      total > 0 && !unconfirmed
+        ? belowShare(support, total, share)
+          ? "atOrBelow"
+          : "above"
+        : "unknown",
     removedFte: removed / 100,
     saving:
       avg && from === "modelled"

@@ -17,6 +17,7 @@ import { ChartBlock, ParagraphBlock, TableBlock } from "../../../src/core/statem
 import { analysisSummary } from "../../../src/cli/analysisSummary";
 import { supportCard } from "../../../src/taskpane/model/benchmarks";
 import { confirmDoubt, supportDoubts } from "../../../src/taskpane/model/doubts";
+import { runScenario } from "../../../src/core/scenario/scenario";
 import { hmicForces } from "./hmicData";
 import { forceWorkbook } from "./layouts";
 
@@ -156,4 +157,19 @@ describe("every front says so where the share is shown, and gives it no status",
       ],
     ]);
   });
+});
+
+test("a savings scenario from the unconfirmed share is unconfirmed too", () => {
+  const d = detectForceData(noBreakdown);
+  const a = analyse(d);
+  const s = runScenario(d, a, {
+    name: "Reach 7% by 2012/13",
+    levers: { businessSupport: { kind: "reach", year: 2012 } },
+  });
+  const rows = s.businessSupport?.byYear ?? [];
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r.status === "unknown")).toBe(true);
+  expect(s.businessSupport?.yearShareReached).toBeNull();
+  const f = s.findings.find((x) => x.code === "SCENARIO_SUPPORT_UNCONFIRMED");
+  expect(f?.cell).toEqual({ sheet: "Establishment", address: "A13" });
 });
