@@ -201,6 +201,7 @@ export {
   PROFILE_INDICATOR_KEYS,
   compareWithNational,
   loadNationalTable,
+  loadProfileReader,
   nationalGapInputs,
   profileLayout,
   profilePeersSheet,

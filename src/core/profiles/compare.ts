@@ -93,6 +93,11 @@ export function nationalGapInputs(
   });
 }
 
+/** The profile file readers, loaded when a user opens one of HMIC's files (the pane). */
+export function loadProfileReader(): Promise<typeof import("./read")> {
+  return import(/* webpackChunkName: "profile-reader" */ "./read");
+}
+
 let loaded: Promise<NationalTable> | undefined;
 
 /**

@@ -5,11 +5,8 @@ export {
   INDICATOR_NAMES,
   indicatorSpread,
   nationalTable,
-  NOT_A_PROFILE,
   PEER_KEY,
   profileDirection,
-  profileLayout,
-  readProfileFile,
   recordsFor,
 } from "./national";
 export type { IndicatorSpread } from "./national";
@@ -17,5 +14,11 @@ export { nationalTableToJson } from "./json";
 export { profilePeersSheet } from "./peersSheet";
 export { packNationalTable, PUBLISHED_PROFILE_FILES, unpackNationalTable } from "./dataset";
 export type { PackedNationalTable } from "./dataset";
-export { compareWithNational, loadNationalTable, nationalGapInputs } from "./compare";
+export {
+  compareWithNational,
+  loadNationalTable,
+  loadProfileReader,
+  nationalGapInputs,
+} from "./compare";
 export { externalRef, NATIONAL_SHEET, nationalPeers, nearestYear } from "./nationalPeers";
+export { NOT_A_PROFILE, profileLayout, readProfileFile } from "./read";

@@ -11,11 +11,10 @@ import {
   compareWithNational,
   FORCES,
   listWords,
+  loadProfileReader,
   nationalGapInputs,
   nationalTable,
-  NOT_A_PROFILE,
   PeersAnalysis,
-  readProfileFile,
   SETTINGS_KEYS,
 } from "../../core";
 import { usePane } from "../PaneContext";
@@ -162,6 +161,7 @@ export function CompareWithProfileFile() {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const { readSpreadsheet } = await import(/* webpackChunkName: "reader" */ "../../xlsx/read");
       const { workbook } = await readSpreadsheet(bytes, file.name);
+      const { readProfileFile, NOT_A_PROFILE } = await loadProfileReader();
       const profile = readProfileFile(workbook, file.name);
       if (!profile) {
         setState({ kind: "error", message: `${file.name} ${NOT_A_PROFILE}.` });
