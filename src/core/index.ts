@@ -14,10 +14,11 @@ export {
   loadIndicatorEngine,
   runVfm,
   SETTINGS_KEYS,
+  statementSettingsFrom,
   withIndicatorEngine,
 } from "./run";
 export type { IndicatorEngine } from "./analysis/indicators";
-export type { DraftOptions, VfmResult, VfmRunOptions } from "./run";
+export type { DraftOptions, StatementSettings, VfmResult, VfmRunOptions } from "./run";
 
 // The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.
 export { finding, findingPlace, sortFindings } from "./findings";

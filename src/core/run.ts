@@ -4,6 +4,7 @@
  * cells, the analysis, peers benchmarking where a peers sheet exists, and all findings.
  */
 import { WorkbookGrid } from "./grid";
+import { isIsoDate } from "./dates";
 import { Finding, sortFindings } from "./findings";
 import { ForceData } from "./forceData";
 import { JsonValue, StoredSettings } from "./gateway";
@@ -55,6 +56,30 @@ export interface VfmResult {
    * rule's severity from them, so every front end shows one severity per problem.
    */
   readonly checkSettings?: CheckSettings;
+  /**
+   * The statement's settings kept in the workbook by the pane: the Police Authority's name and the
+   * date it approved the statement. draftStatement uses them, so the statement written into the
+   * workbook and the one the check drafts again say the same.
+   */
+  readonly statementSettings?: StatementSettings;
+}
+
+/** What the user told the pane about the statement (SETTINGS_KEYS.statement). */
+export interface StatementSettings {
+  readonly authority?: string;
+  /** ISO date of approval. */
+  readonly approved?: string;
+}
+
+/** The statement settings stored in the workbook, each kept only where it is well formed. */
+export function statementSettingsFrom(settings: StoredSettings | undefined): StatementSettings {
+  const raw = asRecord(settings?.[SETTINGS_KEYS.statement]);
+  const authority = typeof raw?.authority === "string" ? raw.authority.trim() : "";
+  const approved = raw?.approved;
+  return {
+    ...(authority ? { authority } : {}),
+    ...(isIsoDate(approved) ? { approved } : {}),
+  };
 }
 
 /**
@@ -109,6 +134,7 @@ export const SETTINGS_KEYS = {
   detect: "detect",
   policy: "policyOverrides",
   group: "mostSimilarGroup",
+  statement: "statement",
 } as const;
 
 function asRecord(v: JsonValue | undefined): Record<string, JsonValue> | undefined {
@@ -158,6 +184,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
   const stored = storedScenarios(options.settings);
   const targets = stored.targets ? runScenario(data, analysis, stored.targets) : undefined;
   const findings = sortFindings(unique([...analysis.findings, ...stored.findings]));
+  const statementSettings = statementSettingsFrom(options.settings);
   const result: VfmResult = {
     workbook,
     data,
@@ -166,6 +193,7 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     forceName: analysis.force.value,
     findings,
     ...(Object.keys(checkSettings).length > 0 ? { checkSettings } : {}),
+    ...(Object.keys(statementSettings).length > 0 ? { statementSettings } : {}),
   };
   return targets ? { ...result, targets } : result;
 }
@@ -179,9 +207,15 @@ export interface DraftOptions {
   readonly workbookName?: string;
   /** Marks the statement illustrative; default: the workbook says so of itself (the sample). */
   readonly illustrative?: boolean;
-  /** The Police Authority's name, where the user gives it; default: the workbook's Settings or cover. */
+  /**
+   * The Police Authority's name, where the user gives it (`--authority`); default: the name kept
+   * in the add-in's settings, else the workbook's Settings sheet or cover.
+   */
   readonly authority?: string;
-  /** The ISO date the Authority approved the statement; until given, every page says "Draft". */
+  /**
+   * The ISO date the Authority approved the statement (`--approved`); default: the date kept in
+   * the add-in's settings. Until one is given, every page says "Draft".
+   */
   readonly approved?: string;
 }
 
@@ -191,13 +225,15 @@ export interface DraftOptions {
  */
 export function draftStatement(result: VfmResult, options: DraftOptions): Statement {
   const workbookName = options.workbookName ?? result.workbook.fileName;
+  const authority = options.authority ?? result.statementSettings?.authority;
+  const approved = options.approved ?? result.statementSettings?.approved;
   return buildStatement(result.analysis, result.data, {
     generatedAt: options.generatedAt,
     illustrative: options.illustrative ?? workbookSaysIllustrative(result.workbook),
     ...(options.unit ? { unit: options.unit } : {}),
     ...(workbookName ? { workbookName } : {}),
-    ...(options.authority ? { authority: options.authority } : {}),
-    ...(options.approved ? { approved: options.approved } : {}),
+    ...(authority ? { authority } : {}),
+    ...(approved ? { approved } : {}),
     ...(result.peers ? { peers: result.peers } : {}),
     ...(result.targets ? { targets: result.targets } : {}),
   });

@@ -206,10 +206,10 @@ describe("the guided flow on the sample", () => {
     expect(await axeViolations(page, PANE)).toEqual([]);
   });
 
-  test("Statement: the Word document is downloaded as a .docx", async () => {
+  test("Statement: the statement and its working papers are downloaded as .docx files", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
-      page.getByRole("button", { name: "Download the Word document" }).click(),
+      page.getByRole("button", { name: "Download the statement" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
       /^Exampleshire Constabulary - Value for Money Statement - \d{4}-\d{2}-\d{2}\.docx$/
@@ -218,6 +218,43 @@ describe("the guided flow on the sample", () => {
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
     await page.getByText(/^Downloaded /).waitFor();
+    const [papers] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "Download the working papers" }).click(),
+    ]);
+    expect(papers.suggestedFilename()).toMatch(
+      /^Exampleshire Constabulary - Value for Money Statement working papers - \d{4}-\d{2}-\d{2}\.docx$/
+    );
+    expect(
+      readFileSync((await papers.path())!)
+        .subarray(0, 2)
+        .toString("latin1")
+    ).toBe("PK");
+  });
+
+  test("Statement: the Authority and the date of approval are kept in the workbook; Draft goes once approved", async () => {
+    const approval = page.getByTestId("statement-approval");
+    // the sample names its (fictional) Authority on its cover
+    await expect(approval.textContent()).resolves.toMatch(/^Draft: every page/);
+    await page
+      .getByLabel("Police Authority", { exact: true })
+      .fill("Exampleshire Police Authority");
+    await page.getByLabel("Date the Authority approved the statement").fill("2011-03-31");
+    await page.getByRole("button", { name: "Save the statement's details" }).click();
+    await page.getByText(/^Approved on 31 March 2011/).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Preview the statement" }).click();
+    const preview = page.getByTestId("statement-preview");
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain(
+      "Approved by Exampleshire Police Authority on 31 March 2011."
+    );
+    await expect(preview.locator(".vfm-draft").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Hide the preview" }).click();
+    // back to a draft, with nothing kept, as the other tests expect
+    await page.getByLabel("Police Authority", { exact: true }).fill("");
+    await page.getByLabel("Date the Authority approved the statement").fill("");
+    await page.getByRole("button", { name: "Save the statement's details" }).click();
+    await page.getByText(/^Draft: every page/).waitFor({ timeout: 60_000 });
   });
 
   test("Statement: the preview shows the statement here", async () => {
@@ -230,6 +267,9 @@ describe("the guided flow on the sample", () => {
     await shot(page, "step-4-statement-preview");
     expect(await axeViolations(page, PANE)).toEqual([]);
     await page.getByRole("button", { name: "Hide the preview" }).click();
+    await page.getByRole("button", { name: "Preview the working papers" }).click();
+    await expect(preview.locator("h3").first().textContent()).resolves.toMatch(/^Working papers/);
+    await page.getByRole("button", { name: "Hide the working papers" }).click();
   });
 
   test("Check: the overall status in words, findings by area with cell links, and the findings sheet", async () => {
@@ -373,7 +413,7 @@ describe("keyboard only", () => {
     expect((await sheetNames(page)).filter((n) => n.owned).map((n) => n.name)).toEqual(
       expect.arrayContaining(["VfM Statement", "VfM Charts"])
     );
-    await tabTo(page, (e) => e.text === "Download the Word document");
+    await tabTo(page, (e) => e.text === "Download the statement");
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
       page.keyboard.press("Enter"),

@@ -409,11 +409,11 @@ describe("keyboard", () => {
     await page.keyboard.press("Enter");
     await page.getByText("The statement was written").waitFor({ timeout: 60_000 });
     expect(await focused(page)).toBe("Generate into the workbook");
-    const word = page.getByRole("button", { name: "Download the Word document" });
+    const word = page.getByRole("button", { name: "Download the statement" });
     await word.focus();
     await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     await page.getByText(/^Downloaded /).waitFor();
-    expect(await focused(page)).toBe("Download the Word document");
+    expect(await focused(page)).toBe("Download the statement");
     await openStep(page, "Check");
     const run = page.getByRole("button", { name: /^(Run the check|Check again)/ }).first();
     if (await run.count()) {
@@ -512,7 +512,8 @@ describe("one status per area, and no statement without police figures", () => {
     );
     for (const name of [
       "Generate into the workbook",
-      "Download the Word document",
+      "Download the statement",
+      "Download the working papers",
       "Preview the statement",
     ])
       await expect(page.getByRole("button", { name }).count()).resolves.toBe(0);

@@ -19,15 +19,23 @@ export function copyFileName(fileName: string): string {
   return `${(base || "workbook").slice(0, 180)} (copy).xlsx`;
 }
 
-/** "Exampleshire Constabulary - Value for Money Statement - 2026-11-22.docx". */
-export function statementFileName(force: string, generatedAt: string, extension: string): string {
+/**
+ * "Exampleshire Constabulary - Value for Money Statement - 2026-11-22.docx" (or, with another
+ * title, "... - Working papers - ...").
+ */
+export function statementFileName(
+  force: string,
+  generatedAt: string,
+  extension: string,
+  title: string = "Value for Money Statement"
+): string {
   const name = withoutControls(force)
     .replace(UNSAFE, " ")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "");
   const date = isoDatePart(generatedAt);
-  const parts = [name || "Police force", "Value for Money Statement", ...(date ? [date] : [])];
+  const parts = [name || "Police force", title, ...(date ? [date] : [])];
   return `${parts.join(" - ").slice(0, 180)}.${extension.replace(/^\./, "")}`;
 }
 

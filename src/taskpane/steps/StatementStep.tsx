@@ -18,6 +18,7 @@ import { downloadBytes } from "../download";
 import { OperationStatus } from "../components/Status";
 import { Section } from "../components/Section";
 import { WriteReport } from "../components/WriteReport";
+import { StatementAuthority } from "./StatementAuthority";
 
 const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", margin: "4px 0 8px" },
@@ -50,9 +51,12 @@ const useStyles = makeStyles({
   },
 });
 
+/** The two documents drafted together: the statement for publication and its working papers. */
+type DocumentKind = "statement" | "papers";
+
 /** What the pane says where the host cannot save files (Excel for Mac and iPad). */
 export const NO_DOWNLOADS_TEXT =
-  "This version of Excel does not let add-ins save files, so the Word document cannot be downloaded here. Use Generate into the workbook above: the statement sheet is laid out for A4, so you can print it or save it as a PDF from Excel (File, Print), or copy it into Word. To get the .docx file itself, open this workbook in Excel on the web or Excel for Windows and download it there.";
+  "This version of Excel does not let add-ins save files, so the Word documents cannot be downloaded here. Use Generate into the workbook above: the statement sheet is laid out for A4, so you can print it or save it as a PDF from Excel (File, Print), or copy it into Word. To get the .docx file itself, open this workbook in Excel on the web or Excel for Windows and download it there.";
 
 function check(cancel: { readonly aborted: boolean }): void {
   if (cancel.aborted) throw new CancelledError();
@@ -67,7 +71,9 @@ export function StatementStep() {
   const htmlOp = useOperation();
   const [written, setWritten] = useState<WriteResult | undefined>();
   const [downloaded, setDownloaded] = useState<string | undefined>();
-  const [preview, setPreview] = useState<{ html: string; css: string } | undefined>();
+  const [preview, setPreview] = useState<
+    { html: string; css: string; document: DocumentKind } | undefined
+  >();
   const busy = write.running || word.running || htmlOp.running;
   // A workbook with no police figures cannot give a statement: say why, and what to open.
   const refused = useMemo(
@@ -121,22 +127,33 @@ export function StatementStep() {
     }
   };
 
-  const makeWord = async () => {
+  const makeWord = async (document: DocumentKind) => {
     setDownloaded(undefined);
+    const what = document === "papers" ? "the working papers" : "the statement";
     const name = await word.run(
       "making the Word document",
-      "Making the Word document",
+      `Making ${what} as a Word document`,
       async (c) => {
         c.onProgress({ phase: "writing", done: 0, total: 2, label: "Drafting the statement" });
         const statement = await draft(c.cancel);
         c.onProgress({ phase: "writing", done: 1, total: 2, label: "Laying out the document" });
-        const { renderStatementDocx } = await import(
+        const { renderPapersDocx, renderStatementDocx } = await import(
           /* webpackChunkName: "docx" */ "../../render/docx"
         );
         check(c.cancel);
-        const bytes = await renderStatementDocx(statement);
+        const bytes =
+          document === "papers"
+            ? await renderPapersDocx(statement)
+            : await renderStatementDocx(statement);
         check(c.cancel);
-        const fileName = statementFileName(statement.force, statement.generatedAt, "docx");
+        const fileName = statementFileName(
+          statement.force,
+          statement.generatedAt,
+          "docx",
+          document === "papers"
+            ? "Value for Money Statement working papers"
+            : "Value for Money Statement"
+        );
         downloadBytes(bytes, fileName, DOCX_MIME);
         return fileName;
       }
@@ -144,8 +161,8 @@ export function StatementStep() {
     if (name) setDownloaded(name);
   };
 
-  const showHtml = async () => {
-    if (preview) {
+  const showHtml = async (document: DocumentKind) => {
+    if (preview?.document === document) {
       setPreview(undefined);
       return;
     }
@@ -155,7 +172,11 @@ export function StatementStep() {
         /* webpackChunkName: "render-html" */ "../../render/html"
       );
       check(c.cancel);
-      return { html: renderStatementHtml(statement, { titleLevel: 3 }), css: STATEMENT_CSS };
+      return {
+        html: renderStatementHtml(statement, { titleLevel: 3, document }),
+        css: STATEMENT_CSS,
+        document,
+      };
     });
     if (out) setPreview(out);
   };
@@ -173,10 +194,11 @@ export function StatementStep() {
 
   return (
     <>
+      <StatementAuthority />
       <Section
         id="statement-generate"
         title="Generate into the workbook"
-        intro="Writes the statement and its charts on sheets of the add-in's own. Your sheets are never changed: if one of yours already has the name, the add-in uses another."
+        intro="Writes the statement, its charts and its working papers on sheets of the add-in's own. Your sheets are never changed: if one of yours already has the name, the add-in uses another."
       >
         <div className={styles.actions}>
           <Button appearance="primary" onClick={() => void generate()} disabledFocusable={busy}>
@@ -188,8 +210,8 @@ export function StatementStep() {
       </Section>
       <Section
         id="statement-word"
-        title="Download the Word document"
-        intro="The same statement as a .docx file, with its tables and charts, ready to edit and publish."
+        title="Download the Word documents"
+        intro="Two .docx files: the statement, with its tables and charts, ready to edit and publish; and the working papers, where every figure came from, the settings used and the points to check, for the Authority's files and the inspector."
       >
         {gateway.canSaveFiles === false ? (
           // Never a button that would seem to work and save nothing.
@@ -198,8 +220,11 @@ export function StatementStep() {
           </p>
         ) : (
           <div className={styles.actions}>
-            <Button onClick={() => void makeWord()} disabledFocusable={busy}>
-              Download the Word document
+            <Button onClick={() => void makeWord("statement")} disabledFocusable={busy}>
+              Download the statement
+            </Button>
+            <Button onClick={() => void makeWord("papers")} disabledFocusable={busy}>
+              Download the working papers
             </Button>
           </div>
         )}
@@ -213,15 +238,24 @@ export function StatementStep() {
       <Section
         id="statement-preview"
         title="Preview"
-        intro="Read the statement here before writing it anywhere."
+        intro="Read the statement, or its working papers, here before writing them anywhere."
       >
         <div className={styles.actions}>
           <Button
-            onClick={() => void showHtml()}
+            onClick={() => void showHtml("statement")}
             disabledFocusable={busy && !preview}
-            aria-expanded={!!preview}
+            aria-expanded={preview?.document === "statement"}
           >
-            {preview ? "Hide the preview" : "Preview the statement"}
+            {preview?.document === "statement" ? "Hide the preview" : "Preview the statement"}
+          </Button>
+          <Button
+            onClick={() => void showHtml("papers")}
+            disabledFocusable={busy && !preview}
+            aria-expanded={preview?.document === "papers"}
+          >
+            {preview?.document === "papers"
+              ? "Hide the working papers"
+              : "Preview the working papers"}
           </Button>
         </div>
         <OperationStatus op={htmlOp} />
@@ -233,7 +267,9 @@ export function StatementStep() {
               ref={paper}
               className={styles.paper}
               role="region"
-              aria-label="Statement preview"
+              aria-label={
+                preview.document === "papers" ? "Working papers preview" : "Statement preview"
+              }
               tabIndex={0}
               data-testid="statement-preview"
               dangerouslySetInnerHTML={{ __html: preview.html }}

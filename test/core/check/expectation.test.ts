@@ -55,6 +55,33 @@ describe("STATEMENT_MATCHES_DATA", () => {
     expect(outcome(r, "STATEMENT_MATCHES_DATA")).toBe("pass");
   });
 
+  it("passes a statement drafted with the Authority and approval date kept in the add-in's settings", () => {
+    const settings = {
+      statement: { authority: "Testshire Police Authority", approved: "2011-03-31" },
+    };
+    const wb = workbook();
+    const result = runVfm(wb, { settings });
+    expect(result.statementSettings).toEqual({
+      authority: "Testshire Police Authority",
+      approved: "2011-03-31",
+    });
+    const statement = draftStatement(result, { generatedAt: "2011-05-05T10:00:00Z" });
+    expect(statement.authority.name).toBe("Testshire Police Authority");
+    expect(statement.approval).toMatchObject({ approved: true, dateText: "31 March 2011" });
+    const plan = renderStatementWritePlan(statement);
+    const written = {
+      sheets: [...wb.sheets, ...plan.sheets.map((p) => sheetFromPlan(p, p.name).grid)],
+    };
+    // the check drafts again with the same settings: the foreword and the marks match
+    const r = checkWorkbookWithStatement(runVfm(written, { settings }), renderStatementWritePlan);
+    expect(ofRule(r, "STATEMENT_MATCHES_DATA")).toEqual([]);
+    // a malformed date or a blank name in the settings is ignored, never printed
+    expect(
+      runVfm(wb, { settings: { statement: { authority: " ", approved: "31/03/2011" } } })
+        .statementSettings
+    ).toBeUndefined();
+  });
+
   it("passes after a round trip through an .xlsx file", async () => {
     const wb = withStatement(workbook());
     const bytes = await gridToXlsx(wb);
@@ -121,12 +148,12 @@ describe("STATEMENT_MATCHES_DATA", () => {
   });
 
   it("catches a statement left behind by data that changed since it was drafted", () => {
-    // Drafted when overtime was 4m .. 3.095m; then 2011/12's overtime was raised to 3.7m.
+    // Drafted when overtime was 4m .. 3.095m; then every year's overtime after 2008/09 changed.
     const drafted = withStatement(workbook());
     const changed: WorkbookGrid = {
       sheets: drafted.sheets.map((s) =>
         s.name === "Budget"
-          ? workbook({ budget: budgetOf([4e6, 3.8e6, 3.61e6, 3.7e6, 3.258e6, 3.095e6]) }).sheets[1]
+          ? workbook({ budget: budgetOf([4e6, 3.9e6, 3.7e6, 3.65e6, 3.4e6, 3.2e6]) }).sheets[1]
           : s
       ),
     };
