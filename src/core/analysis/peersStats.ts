@@ -63,8 +63,13 @@ export function competitionRank(
   return better + 1;
 }
 
-/** The quartile (1 = best) of a value given the quartile points, mirrored for higher-is-better. */
-export function quartileOf(value: number, q: Percentiles, direction: Direction): 1 | 2 | 3 | 4 {
+/**
+ * The quartile (1 = best) of a value given the quartile points, mirrored for higher-is-better.
+ * The points are cleaned to 12 digits, so the value is compared cleaned too: the median force is
+ * in the second quartile, as =value<=PERCENTILE.INC(range,0.5) says in Excel.
+ */
+export function quartileOf(raw: number, q: Percentiles, direction: Direction): 1 | 2 | 3 | 4 {
+  const value = clean(raw);
   if (direction === "lowerIsBetter") {
     if (value <= q.p25) return 1;
     if (value <= q.p50) return 2;

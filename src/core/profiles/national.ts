@@ -8,7 +8,6 @@ import { formatYear } from "../format";
 import { FinancialYear } from "../years";
 import { Direction, KnownIndicatorKey, knownIndicator } from "../peersData";
 import {
-  clean,
   competitionRank,
   meanOf,
   Percentiles,
@@ -143,13 +142,11 @@ export function indicatorSpread(
   const values = points.map((p) => p.v);
   const percentiles = quartilePoints(values);
   const ranks = new Map(
-    // The percentiles are cleaned to 12 digits (peersStats.clean), so the value is too: the median
-    // force itself is in the second quartile, as =value<=PERCENTILE.INC(...,0.5) says in Excel.
     points.map((p) => [
       p.id,
       {
         rank: competitionRank(p.v, values, direction),
-        quartile: quartileOf(clean(p.v), percentiles, direction),
+        quartile: quartileOf(p.v, percentiles, direction),
       },
     ])
   );

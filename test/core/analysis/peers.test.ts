@@ -88,6 +88,21 @@ describe("percentiles are Excel's PERCENTILE.INC (mathjs quantileSeq, linear int
     expect(quartileOf(3.5, q, "lowerIsBetter")).toBe(1); // on the edge counts as inside
     expect(quartileOf(6.5, q, "higherIsBetter")).toBe(1);
   });
+
+  test("the median value itself is in the second quartile, binary noise or not", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in binary; the median of the three is that value, and
+    // PERCENTILE.INC's point is shown to 12 digits as 0.3. Excel's =B1<=PERCENTILE.INC(...,0.5)
+    // is TRUE for it, so it is in the second quartile, not the third.
+    const vs = [0.1, 0.1 + 0.2, 0.5];
+    const q = {
+      p25: percentileInc(vs, 0.25),
+      p50: percentileInc(vs, 0.5),
+      p75: percentileInc(vs, 0.75),
+    };
+    expect(q.p50).toBe(0.3);
+    expect(quartileOf(0.1 + 0.2, q, "lowerIsBetter")).toBe(2);
+    expect(quartileOf(0.1 + 0.2, q, "higherIsBetter")).toBe(2);
+  });
 });
 
 /**
