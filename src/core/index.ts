@@ -10,15 +10,16 @@
 // The pipeline: workbook grid in, result out; then the statement.
 export {
   definesIndicators,
-  draftStatement,
   loadIndicatorEngine,
   runVfm,
   SETTINGS_KEYS,
   statementSettingsFrom,
   withIndicatorEngine,
 } from "./run";
+export { draftStatement } from "./draft";
+export type { DraftOptions } from "./draft";
 export type { IndicatorEngine } from "./analysis/indicators";
-export type { DraftOptions, StatementSettings, VfmResult, VfmRunOptions } from "./run";
+export type { StatementSettings, VfmResult, VfmRunOptions } from "./run";
 
 // The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.
 export { finding, findingPlace, sortFindings } from "./findings";
@@ -59,6 +60,7 @@ export { formatRef } from "./grid";
 export type { CellRef, SheetGrid, WorkbookGrid } from "./grid";
 export type { MoneyUnit, Pence } from "./money";
 export {
+  AREA_SHORT,
   BUDGET_KEY_NAMES,
   functionCategoryLabel,
   procurementCategoryLabel,
@@ -150,15 +152,9 @@ export type {
   TableRow,
 } from "./statement/model";
 export { AREA_HEADINGS } from "./statement/sections/areas";
-export {
-  listWords,
-  listYears,
-  ragState,
-  sentence,
-  withParagraph,
-} from "./statement/sections/common";
+export { listWords } from "./plainEnglish";
+export { listYears, ragState, sentence, withParagraph } from "./statement/sections/common";
 export { THIS_FORCE } from "./statement/sections/skiSlope";
-export { AREA_SHORT } from "./statement/sections/summary";
 
 // The inspector's check.
 export * from "./check";

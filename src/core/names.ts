@@ -96,6 +96,19 @@ export const SAVINGS_AREA_NAMES: Readonly<Record<SavingsArea, string>> = {
   overheads: "Economising on overheads",
 };
 
+/** The nine areas' short names, for table rows and chart categories. */
+export const AREA_SHORT: Readonly<Record<SavingsArea, string>> = {
+  deployment: "Deployment",
+  overtime: "Overtime",
+  processImprovement: "Process improvement",
+  bureaucracy: "Bureaucracy",
+  procurement: "Procurement",
+  it: "IT (ISIS)",
+  supportServices: "Support services",
+  collaboration: "Collaboration",
+  overheads: "Overheads",
+};
+
 export function functionCategoryLabel(c: FunctionCategory): string {
   return FUNCTION_NAMES[c];
 }

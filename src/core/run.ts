@@ -15,15 +15,17 @@ import type { IndicatorEngine } from "./analysis/indicators";
 import { isIndicatorKey } from "./policy";
 import { Analysis } from "./analysis/types";
 import { PeersAnalysis } from "./analysis/peersTypes";
-import { MoneyUnit } from "./money";
-import { Statement } from "./statement/model";
-import { buildStatement, workbookSaysIllustrative } from "./statement/build";
 import { runScenario } from "./scenario/scenario";
 import { storedScenarios } from "./scenario/store";
 import { ScenarioResult } from "./scenario/types";
 import { CheckSettings, checkOptionsFromSettings } from "./check/settings";
 import { withRuleSeverities } from "./check/rules";
 import type { NationalTable } from "./profiles/types";
+
+// The next step, drafting the statement, is its own module, so a front end that runs the pipeline
+// without drafting (the task pane's first step) does not bundle the statement's code.
+export { draftStatement } from "./draft";
+export type { DraftOptions } from "./draft";
 
 export interface VfmRunOptions {
   /** Settings stored in the workbook by the task pane: mapping decisions and policy overrides. */
@@ -196,45 +198,4 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     ...(Object.keys(statementSettings).length > 0 ? { statementSettings } : {}),
   };
   return targets ? { ...result, targets } : result;
-}
-
-export interface DraftOptions {
-  /** When the statement is drafted, ISO; the core never reads the clock, the caller passes it. */
-  readonly generatedAt: string;
-  /** Money unit for the statement; default: the unit the analysis or the budget sheet used. */
-  readonly unit?: MoneyUnit;
-  /** The workbook's file name for the sources; default: the name the workbook was read under. */
-  readonly workbookName?: string;
-  /** Marks the statement illustrative; default: the workbook says so of itself (the sample). */
-  readonly illustrative?: boolean;
-  /**
-   * The Police Authority's name, where the user gives it (`--authority`); default: the name kept
-   * in the add-in's settings, else the workbook's Settings sheet or cover.
-   */
-  readonly authority?: string;
-  /**
-   * The ISO date the Authority approved the statement (`--approved`); default: the date kept in
-   * the add-in's settings. Until one is given, every page says "Draft".
-   */
-  readonly approved?: string;
-}
-
-/**
- * The pipeline's next step after runVfm: the Value for Money Statement (5.53) for a result, with
- * its peers comparison, under the policy the analysis ran with. Every front end drafts with this.
- */
-export function draftStatement(result: VfmResult, options: DraftOptions): Statement {
-  const workbookName = options.workbookName ?? result.workbook.fileName;
-  const authority = options.authority ?? result.statementSettings?.authority;
-  const approved = options.approved ?? result.statementSettings?.approved;
-  return buildStatement(result.analysis, result.data, {
-    generatedAt: options.generatedAt,
-    illustrative: options.illustrative ?? workbookSaysIllustrative(result.workbook),
-    ...(options.unit ? { unit: options.unit } : {}),
-    ...(workbookName ? { workbookName } : {}),
-    ...(authority ? { authority } : {}),
-    ...(approved ? { approved } : {}),
-    ...(result.peers ? { peers: result.peers } : {}),
-    ...(result.targets ? { targets: result.targets } : {}),
-  });
 }

@@ -30,7 +30,7 @@ import { planProblems } from "../core/writePlan";
 import { DEFAULT_READ_LIMITS, ReadLimits } from "./readPlan";
 import { ReadPlace, readWorkbookWith } from "./reader";
 import { isJsonValue, loadSettingsWith, saveSettingsWith } from "./settings";
-import { WritePlace, applyWritePlanWith } from "./writer";
+import type { WritePlace } from "./writer";
 
 /** What Excel.run is to the gateway: tests pass a fake's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -118,8 +118,10 @@ export class OfficeGateway implements WorkbookGateway {
       maxRequestBytes: this.limits.maxRequestBytes,
       rangeAreas: this.supports("ExcelApi", "1.9"),
     };
-    return this.guarded(place, (context) =>
-      applyWritePlanWith(context, plan, config, options, place)
+    // The writer is fetched on the first write, not with the pane: reading comes first.
+    return import(/* webpackChunkName: "excel-writer" */ "./writer").then(
+      ({ applyWritePlanWith }) =>
+        this.guarded(place, (context) => applyWritePlanWith(context, plan, config, options, place))
     );
   }
 

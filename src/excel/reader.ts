@@ -18,14 +18,21 @@
  * cannot, the rows are left as visible. The strip to the right of a window that was too narrow
  * is not asked, as its rows were judged with the window.
  *
+ * Each address list is checked against the counts Excel gives with it, and asked again area by
+ * area when it was cut short (areaLists.ts).
+ *
  * Merged areas come from getMergedAreasOrNullObject (ExcelApi 1.13), which fails on more than
- * 512 merged areas: a request that fails for any reason other than its size is retried once
- * without visible cells and merged areas, and those sheets are read without them.
+ * 512 merged areas. A request that fails for any reason other than its size is read again
+ * without visible cells and merged areas, and those are then asked apart, place by place: a
+ * failing place is split (a sheet from the others, visible cells from merged areas, a range into
+ * halves of its rows), so only the sheet that Excel will not answer for is read without them,
+ * and only for what it would not answer.
  */
 import { Cancellation, CancelledError, Progress, ReadOptions } from "../core/gateway";
 import { CellRange, SheetGrid, WorkbookGrid } from "../core/grid";
 import { DefinedNameEntry, ownedSheetsFromNames } from "../core/ownership";
-import { cellCount, parseAreas, rangeAddress } from "./address";
+import { cellCount, rangeAddress } from "./address";
+import { AreaList, askAreas, settleAreaLists } from "./areaLists";
 import { SheetBuilder, toVisibility } from "./cells";
 import { isPayloadTooLarge } from "./errors";
 import {
@@ -60,10 +67,13 @@ export interface ReadPlace {
   range?: string;
 }
 
+/** Which of the two area lists are asked: of one sheet (it stops being asked what it refused). */
 interface Extras {
-  readonly visibility: boolean;
-  readonly merges: boolean;
+  visibility: boolean;
+  merges: boolean;
 }
+
+const NO_EXTRAS: Extras = { visibility: false, merges: false };
 
 interface SheetEntry {
   readonly ws: Excel.Worksheet;
@@ -71,12 +81,27 @@ interface SheetEntry {
   readonly builder: SheetBuilder;
 }
 
-interface ChunkLoad {
-  readonly chunk: Chunk;
-  readonly range: Excel.Range;
-  readonly visible?: Excel.RangeAreas;
-  readonly merged?: Excel.RangeAreas;
+/** A rectangle of one sheet whose visible cells and merged areas are wanted. */
+interface Place {
+  /** Index of the sheet. */
+  readonly sheet: number;
+  readonly rect: CellRange;
+  /** Hidden rows are judged here (see the top): visible cells are asked. */
+  readonly judgeRows: boolean;
 }
+
+/** The read's sheets as far as the area lists go. */
+interface ExtrasState {
+  /** What is still asked of each sheet. */
+  readonly extras: readonly Extras[];
+  /** The sheets, filled in once their used ranges are known (before any list is used). */
+  readonly sheets: readonly SheetEntry[];
+  /** Extra requests spent per sheet on asking merged areas in halves. */
+  readonly splits: Map<number, number>;
+}
+
+/** At most this many extra requests per sheet go into asking its merged areas in halves. */
+const MAX_MERGE_SPLITS = 32;
 
 function checkCancel(cancel: Cancellation | undefined): void {
   if (cancel?.aborted) throw new CancelledError();
@@ -92,6 +117,112 @@ function rectOf(r: { rowIndex: number; columnIndex: number }, values: unknown[][
     bottom: r.rowIndex + rows - 1,
     right: r.columnIndex + cols - 1,
   };
+}
+
+/**
+ * Queues the area lists of a place (what `kinds` and the sheet still ask): the visible cells,
+ * with the range's rowHidden for when there are none, and the merged areas.
+ */
+function queueExtras(
+  range: Excel.Range,
+  place: Place,
+  kinds: Extras,
+  state: ExtrasState
+): AreaList[] {
+  const { sheet, rect } = place;
+  const asked = state.extras[sheet];
+  const lists: AreaList[] = [];
+  if (kinds.visibility && asked.visibility && place.judgeRows) {
+    range.load("rowHidden");
+    lists.push(
+      askAreas(
+        range.getSpecialCellsOrNullObject("Visible"),
+        (areas) => applyVisibility(state.sheets[sheet].builder, rect, areas, range.rowHidden),
+        () => state.sheets[sheet].builder.markIncomplete({ hiddenRows: true })
+      )
+    );
+  }
+  if (kinds.merges && asked.merges)
+    lists.push(
+      askAreas(
+        range.getMergedAreasOrNullObject(),
+        (areas) => {
+          if (areas) state.sheets[sheet].builder.addMerges(areas);
+        },
+        () => state.sheets[sheet].builder.markIncomplete({ merges: true })
+      )
+    );
+  return lists;
+}
+
+/**
+ * Asks the area lists of places apart from their cells, after a request with both failed:
+ * all at once, then, where Excel refuses, in halves of the places, each kind on its own, and a
+ * place's merged areas in halves of its rows (Excel lists at most 512 at a time). What one
+ * place still refuses is left out for its sheet alone, and that sheet is marked as read without
+ * it; every other sheet keeps both.
+ */
+async function askApart(
+  context: Excel.RequestContext,
+  places: readonly Place[],
+  kinds: Extras,
+  state: ExtrasState
+): Promise<void> {
+  const wanted = places.filter(
+    (p) =>
+      (kinds.visibility && state.extras[p.sheet].visibility && p.judgeRows) ||
+      (kinds.merges && state.extras[p.sheet].merges)
+  );
+  if (wanted.length === 0) return;
+  const lists = wanted.flatMap((p) => {
+    const { rect } = p;
+    const ws = state.sheets[p.sheet].ws;
+    const range = ws.getRangeByIndexes(rect.top, rect.left, rowsOf(rect), columnsOf(rect));
+    return queueExtras(range, p, kinds, state);
+  });
+  try {
+    await context.sync();
+    await settleAreaLists(context, lists);
+    return;
+  } catch {
+    // Refused: split what was asked, below.
+  }
+  if (wanted.length > 1) {
+    const mid = Math.floor(wanted.length / 2);
+    await askApart(context, wanted.slice(0, mid), kinds, state);
+    await askApart(context, wanted.slice(mid), kinds, state);
+    return;
+  }
+  const place = wanted[0];
+  if (kinds.visibility && kinds.merges) {
+    await askApart(context, [place], { visibility: true, merges: false }, state);
+    await askApart(context, [place], { visibility: false, merges: true }, state);
+    return;
+  }
+  const { sheet, rect } = place;
+  const used = state.splits.get(sheet) ?? 0;
+  if (kinds.merges && rowsOf(rect) > 1 && used < MAX_MERGE_SPLITS) {
+    state.splits.set(sheet, used + 1);
+    const mid = rect.top + Math.floor(rowsOf(rect) / 2) - 1;
+    await askApart(
+      context,
+      [
+        { ...place, rect: { ...rect, bottom: mid } },
+        { ...place, rect: { ...rect, top: mid + 1 } },
+      ],
+      kinds,
+      state
+    );
+    return;
+  }
+  const { builder } = state.sheets[sheet];
+  if (kinds.visibility) {
+    state.extras[sheet].visibility = false;
+    builder.markIncomplete({ hiddenRows: true });
+  } else {
+    state.extras[sheet].merges = false;
+    builder.markIncomplete({ merges: true });
+  }
 }
 
 export async function readWorkbookWith(
@@ -139,31 +270,35 @@ export async function readWorkbookWith(
   place.action = "reading the sheets";
   let window = firstWindow(listed.length, limits, formulas);
   const extras: Extras = { visibility: config.hiddenRows, merges: config.merges };
+  const windowRect = (): CellRange => ({
+    top: 0,
+    left: 0,
+    bottom: window.rows - 1,
+    right: window.columns - 1,
+  });
+  // The builders are made once the used ranges are known; the lists' callbacks find them here.
+  const sheets: SheetEntry[] = [];
+  const state: ExtrasState = {
+    extras: listed.map(() => ({ ...extras })),
+    sheets,
+    splits: new Map(),
+  };
   const queueFirst = (withData: boolean, withExtras: Extras) =>
-    listed.map((s) => {
+    listed.map((s, i) => {
       const used = s.ws.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      if (!withData) return { used };
+      if (!withData) return { used, lists: [] as AreaList[] };
       const windowRange = s.ws.getRangeByIndexes(0, 0, window.rows, window.columns);
       const data = windowRange.getUsedRangeOrNullObject(true);
       data.load("rowIndex,columnIndex,values,numberFormat,valueTypes");
       if (formulas) data.load("formulas");
-      let visible: Excel.RangeAreas | undefined;
-      let merged: Excel.RangeAreas | undefined;
-      if (withExtras.visibility) {
-        visible = windowRange.getSpecialCellsOrNullObject("Visible");
-        visible.load("address");
-        windowRange.load("rowHidden");
-      }
-      if (withExtras.merges) {
-        merged = windowRange.getMergedAreasOrNullObject();
-        merged.load("address");
-      }
-      return { used, windowRange, data, visible, merged };
+      const place: Place = { sheet: i, rect: windowRect(), judgeRows: true };
+      const lists = queueExtras(windowRange, place, withExtras, state);
+      return { used, data, lists };
     });
 
   let firsts = queueFirst(true, extras);
-  let extrasFailed = false;
+  let askLater = false;
   try {
     await context.sync();
   } catch (e) {
@@ -173,13 +308,14 @@ export async function readWorkbookWith(
       firsts = queueFirst(false, extras);
       await context.sync();
     } else if (extras.visibility || extras.merges) {
-      extrasFailed = true;
-      firsts = queueFirst(true, { visibility: false, merges: false });
+      // Read the windows without their area lists, and ask those apart (askApart).
+      askLater = true;
+      firsts = queueFirst(true, NO_EXTRAS);
       await context.sync();
     } else throw e;
   }
 
-  const sheets: SheetEntry[] = listed.map((s, i) => {
+  listed.forEach((s, i) => {
     const f = firsts[i];
     const used: CellRange | undefined = f.used.isNullObject
       ? undefined
@@ -196,31 +332,35 @@ export async function readWorkbookWith(
       used,
       date1904
     );
-    if (extrasFailed) builder.markIncomplete({ hiddenRows: true, merges: true });
     if (!config.hiddenRows) builder.markIncomplete({ hiddenRows: true });
     if (!config.merges) builder.markIncomplete({ merges: true });
-    if ("data" in f && f.data && used) {
-      if (!f.data.isNullObject) {
-        const values = f.data.values;
-        builder.addCells(
-          rectOf(f.data, values),
-          values,
-          f.data.numberFormat,
-          f.data.valueTypes,
-          formulas ? f.data.formulas : undefined
-        );
-      }
-      const scope: CellRange = {
-        top: 0,
-        left: 0,
-        bottom: window.rows - 1,
-        right: window.columns - 1,
-      };
-      if (f.visible) applyVisibility(builder, scope, f.visible, f.windowRange.rowHidden);
-      if (f.merged && !f.merged.isNullObject) builder.addMerges(parseAreas(f.merged.address));
+    sheets.push({ ws: s.ws, name: s.name, builder });
+    if ("data" in f && f.data && used && !f.data.isNullObject) {
+      const values = f.data.values;
+      builder.addCells(
+        rectOf(f.data, values),
+        values,
+        f.data.numberFormat,
+        f.data.valueTypes,
+        formulas ? f.data.formulas : undefined
+      );
     }
-    return { ws: s.ws, name: s.name, builder };
   });
+  if (window.rows > 0) {
+    const withWindows = sheets.flatMap((s, i) => (s.builder.used ? [i] : []));
+    if (askLater)
+      await askApart(
+        context,
+        withWindows.map((i) => ({ sheet: i, rect: windowRect(), judgeRows: true })),
+        extras,
+        state
+      );
+    else
+      await settleAreaLists(
+        context,
+        firsts.flatMap((f, i) => (sheets[i].builder.used ? f.lists : []))
+      );
+  }
 
   // The rest of each sheet, in chunks packed into requests under the size limit.
   const maxCells = cellsPerRequest(limits, formulas);
@@ -237,7 +377,6 @@ export async function readWorkbookWith(
 
   let maxBytes = limits.maxRequestBytes;
   let requests = packRequests(chunks, limits, formulas, maxBytes);
-  let withExtras: Extras = extrasFailed ? { visibility: false, merges: false } : extras;
   while (requests.length > 0) {
     const request = requests[0];
     checkCancel(cancel);
@@ -245,8 +384,16 @@ export async function readWorkbookWith(
     place.action = "reading";
     place.sheet = sheets[first.sheet].name;
     place.range = rangeAddress(first.rect);
-    const loads = request.map((chunk) =>
-      queueChunk(sheets[chunk.sheet], chunk, withExtras, formulas)
+    const placeOf = (chunk: Chunk): Place => {
+      const used = sheets[chunk.sheet].builder.used;
+      // Rows are judged only where the chunk spans the used range's full width (see the top).
+      const judgeRows =
+        used !== undefined && chunk.rect.left === used.left && chunk.rect.right === used.right;
+      return { sheet: chunk.sheet, rect: chunk.rect, judgeRows };
+    };
+    let loads = request.map((chunk) => queueChunk(sheets[chunk.sheet], chunk, formulas));
+    let lists = request.flatMap((chunk, k) =>
+      queueExtras(loads[k].range, placeOf(chunk), extras, state)
     );
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request is the point: each request must stay under Excel's 5 MB limit, and a request carries as many chunks as fit
@@ -269,15 +416,19 @@ export async function readWorkbookWith(
         );
         continue;
       }
-      if (withExtras.visibility || withExtras.merges) {
-        // Too many merged areas, or visible cells Excel would not list: go on without them.
-        withExtras = { visibility: false, merges: false };
-        for (const s of sheets) s.builder.markIncomplete({ hiddenRows: true, merges: true });
-        continue;
-      }
-      throw e;
+      if (lists.length === 0) throw e;
+      // Too many merged areas, or visible cells Excel would not list: the cells first, alone;
+      // then the area lists apart, so that only the sheet Excel refuses goes without them.
+      loads = request.map((chunk) => queueChunk(sheets[chunk.sheet], chunk, formulas));
+      lists = [];
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the same request again without its area lists
+      await context.sync();
+      for (const l of loads) applyChunk(sheets[l.chunk.sheet].builder, l, formulas);
+      await askApart(context, request.map(placeOf), extras, state);
+      loads = [];
     }
     for (const l of loads) applyChunk(sheets[l.chunk.sheet].builder, l, formulas);
+    await settleAreaLists(context, lists);
     requests = requests.slice(1);
     done += request.reduce((n, c) => n + cellCount(c.rect), 0);
     const last = request[request.length - 1];
@@ -294,11 +445,11 @@ export async function readWorkbookWith(
 function applyVisibility(
   builder: SheetBuilder,
   scope: CellRange,
-  visible: Excel.RangeAreas,
+  visible: readonly CellRange[] | undefined,
   rowHidden: boolean | null
 ): void {
-  if (!visible.isNullObject) {
-    builder.addVisibility(scope, parseAreas(visible.address), false);
+  if (visible) {
+    builder.addVisibility(scope, visible, false);
   } else if (rowHidden === true) {
     builder.addVisibility(scope, [], true);
   } else {
@@ -308,27 +459,17 @@ function applyVisibility(
   }
 }
 
-function queueChunk(sheet: SheetEntry, chunk: Chunk, extras: Extras, formulas: boolean): ChunkLoad {
+interface ChunkLoad {
+  readonly chunk: Chunk;
+  readonly range: Excel.Range;
+}
+
+function queueChunk(sheet: SheetEntry, chunk: Chunk, formulas: boolean): ChunkLoad {
   const { rect } = chunk;
   const range = sheet.ws.getRangeByIndexes(rect.top, rect.left, rowsOf(rect), columnsOf(rect));
-  const used = sheet.builder.used;
-  // Rows are judged only where the chunk spans the used range's full width (see the top).
-  const judgeRows =
-    extras.visibility && used !== undefined && rect.left === used.left && rect.right === used.right;
   range.load("values,numberFormat,valueTypes");
   if (formulas) range.load("formulas");
-  if (judgeRows) range.load("rowHidden");
-  let visible: Excel.RangeAreas | undefined;
-  let merged: Excel.RangeAreas | undefined;
-  if (judgeRows) {
-    visible = range.getSpecialCellsOrNullObject("Visible");
-    visible.load("address");
-  }
-  if (extras.merges) {
-    merged = range.getMergedAreasOrNullObject();
-    merged.load("address");
-  }
-  return { chunk, range, visible, merged };
+  return { chunk, range };
 }
 
 function applyChunk(builder: SheetBuilder, load: ChunkLoad, formulas: boolean): void {
@@ -340,6 +481,4 @@ function applyChunk(builder: SheetBuilder, load: ChunkLoad, formulas: boolean): 
     range.valueTypes,
     formulas ? range.formulas : undefined
   );
-  if (load.visible) applyVisibility(builder, chunk.rect, load.visible, range.rowHidden);
-  if (load.merged && !load.merged.isNullObject) builder.addMerges(parseAreas(load.merged.address));
 }

@@ -442,208 +442,232 @@ export async function applyWritePlanWith(
   checkCancel(cancel);
   progress({ done: 1, total, label: "Creating the sheets" });
 
-  // Sync 2: create or clear the sheets, then the first values.
-  place.action = "creating the add-in's sheets";
-  place.sheets = decisions.flatMap((d) => (d.actual ? [d.actual] : []));
-  const queueSheets = (): Target[] => {
-    const app = context.workbook.application;
-    app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-    const takenNames = marks.map((m) => m.name);
-    const targets: Target[] = [];
-    decisions.forEach((d, index) => {
-      if (!d.actual) return;
-      const sheetPlan = plan.sheets[index];
-      const old = d.replaces
-        ? existing.find((s) => s.name.toLowerCase() === (d.actual as string).toLowerCase())
-        : undefined;
-      let ws: Excel.Worksheet;
-      if (old) {
-        ws = old.ws;
-        resetSheet(ws);
-      } else {
-        ws = worksheets.add(d.actual);
-        if (marksOwnership(sheetPlan.role)) {
-          const mark = nextOwnershipName(sheetPlan.role, takenNames);
-          takenNames.push(mark);
-          // The mark is the add-in's bookkeeping: kept out of the user's Name Manager.
-          names.add(mark, ws.getRange("A1")).visible = false;
-        }
-      }
-      targets.push({
-        index,
-        plan: sheetPlan,
-        decision: d,
-        name: d.actual,
-        ws,
-        wasHidden: old !== undefined && old.visibility !== "Visible",
-      });
-    });
-    // Marks whose sheet is gone (#REF!) mark nothing: tidy them away.
-    const present = new Set(existing.map((s) => s.name.toLowerCase()));
-    for (const m of marks) {
-      if (!parseOwnershipName(m.name)) continue;
-      const sheet = sheetOfReference(m.reference);
-      if (sheet === undefined || !present.has(sheet.toLowerCase())) m.item.delete();
-    }
-    return targets;
-  };
-
-  let targets = queueSheets();
-  const queueValues = (batch: readonly ValuePiece[]): void => {
-    for (const p of batch) {
-      const t = targets.find((x) => x.index === p.sheet);
-      if (!t) continue; // a createOnly sheet that already exists: nothing is written
-      // Formats first, so text arrives in cells that are already Text.
-      for (const a of p.formatAreas) setWhole(rangeOf(t.ws, a), "numberFormat", a.format);
-      rangeOf(t.ws, {
-        top: p.top,
-        left: p.left,
-        bottom: p.top + p.values.length - 1,
-        right: p.left + p.values[0].length - 1,
-      }).values = p.values;
-    }
-  };
-  if (batches.length > 0) queueValues(batches[0]);
-  try {
-    await context.sync();
-    batches = batches.slice(1);
-  } catch (e) {
-    if (!isPayloadTooLarge(e) || batches.length === 0) throw e;
-    // Nothing of a refused request was done: create the sheets alone, values after, smaller.
-    targets = queueSheets();
-    await context.sync();
-    const half = Math.max(16_000, Math.floor(pieceBudget / 2));
-    pieces = plan.sheets.flatMap((s, i) => valuePieces(i, s, half));
-    // (packPieces may open with an empty batch, for a first request that only creates sheets.)
-    batches = packPieces(pieces, half, half).filter((b) => b.length > 0);
-  }
-  let done = 2;
-  progress({ done, total: done + batches.length, label: "Writing the values" });
-
-  // 2a: values that did not fit, one request each.
-  while (batches.length > 0) {
-    checkCancel(cancel);
-    const batch = batches[0];
-    const first = targets.find((t) => t.index === batch[0].sheet);
-    place.action = "writing the values";
-    place.sheet = first?.name;
-    place.range = undefined;
-    const app = context.workbook.application;
-    app.suspendApiCalculationUntilNextSync();
-    app.suspendScreenUpdatingUntilNextSync();
-    queueValues(batch);
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of a large table is the point: each request must stay under Excel's 5 MB limit
-      await context.sync();
-    } catch (e) {
-      if (!isPayloadTooLarge(e)) throw e;
-      const smaller = batch.flatMap((p) => splitPiece(p));
-      if (smaller.length === batch.length) throw e;
-      const budget = Math.max(1, Math.floor(batch.reduce((n, p) => n + p.bytes, 0) / 2));
-      batches = [
-        ...packPieces(smaller, budget, budget).filter((b) => b.length > 0),
-        ...batches.slice(1),
-      ];
-      continue;
-    }
-    batches = batches.slice(1);
-    done++;
-    progress({ done, total: done + batches.length + 1, label: `Writing ${first?.name ?? ""}` });
-  }
-  checkCancel(cancel);
-
-  // Then how it looks: the formatting every sheet needs, in requests under the limit as the
-  // values were; then the optional settings, in their own guarded step.
-  place.action = "formatting the add-in's sheets";
-  place.sheet = undefined;
-  const wsByName = new Map<string, Excel.Worksheet>();
-  for (const s of existing) wsByName.set(s.name.toLowerCase(), s.ws);
-  for (const t of targets) wsByName.set(t.name.toLowerCase(), t.ws);
-  const dataSheetFor = (
-    name: string | undefined,
-    own: Target
-  ): { ws: Excel.Worksheet; plan?: SheetPlan } => {
-    if (name === undefined) return { ws: own.ws, plan: own.plan };
-    const actual = actualName.get(name.toLowerCase()) ?? name;
-    const target = targets.find((t) => t.name.toLowerCase() === actual.toLowerCase());
-    if (target) return { ws: target.ws, plan: target.plan };
-    const ws = wsByName.get(actual.toLowerCase());
-    if (!ws)
-      throw new GatewayError(
-        `A chart on "${own.name}" takes its figures from the sheet "${name}", which is not in the workbook.`,
-        own.name
-      );
-    return { ws };
-  };
-  const ops: LayoutOp[] = targets.flatMap((t) => layoutOps(t, takenTables, dataSheetFor, config));
-  const show = plan.activate ? actualName.get(plan.activate.toLowerCase()) : undefined;
-  const shown = show ? targets.find((t) => t.name.toLowerCase() === show.toLowerCase()) : undefined;
-  if (shown && !shown.plan.hidden) ops.push({ bytes: 200, queue: () => shown.ws.activate() });
-  // Calculation was suspended while writing: once the cells are in, the workbook is
-  // recalculated (unless the user keeps it on manual), so formulas that refer to the add-in's
-  // sheets show the new figures.
+  // Calculation is suspended while the add-in writes (each suspension lasts one sync). Once the
+  // cells are in, the workbook is recalculated (unless the user keeps it on manual), so formulas
+  // that refer to the add-in's sheets show the new figures: with the last formatting request, or
+  // on its own; and, should the write fail half-way, before the failure is reported.
   const recalculate = application.calculationMode !== "Manual";
-  let layout = packOps(ops, pieceBudget);
-  const units = targets.flatMap((t) => cosmeticUnits(t, dataSheetFor));
-  let cosmetics = packUnits(units, pieceBudget);
-  let steps = done + layout.length + cosmetics.length;
-  progress({ done, total: steps, label: "Formatting the sheets" });
-  while (layout.length > 0) {
-    checkCancel(cancel);
-    const batch = layout[0];
-    const last = layout.length === 1;
-    if (!last) application.suspendApiCalculationUntilNextSync();
-    application.suspendScreenUpdatingUntilNextSync();
-    for (const op of batch) op.queue();
-    if (last && recalculate) application.calculate("Recalculate");
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, as for the values
-      await context.sync();
-    } catch (e) {
-      // A refused request did nothing: halve it and go on.
-      if (!isPayloadTooLarge(e) || batch.length < 2) throw e;
-      const mid = Math.floor(batch.length / 2);
-      layout = [batch.slice(0, mid), batch.slice(mid), ...layout.slice(1)];
-      steps++;
-      continue;
-    }
-    layout = layout.slice(1);
-    done++;
-    progress({ done, total: steps, label: "Formatting the sheets" });
-  }
+  let suspended = false;
+  let recalculated = false;
+  const resumeCalculation = async (): Promise<void> => {
+    if (!suspended || recalculated || !recalculate) return;
+    application.calculate("Recalculate");
+    await context.sync();
+    recalculated = true;
+  };
+  try {
+    // Sync 2: create or clear the sheets, then the first values.
+    place.action = "creating the add-in's sheets";
+    place.sheets = decisions.flatMap((d) => (d.actual ? [d.actual] : []));
+    const queueSheets = (): Target[] => {
+      const app = context.workbook.application;
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+      suspended = true;
+      const takenNames = marks.map((m) => m.name);
+      const targets: Target[] = [];
+      decisions.forEach((d, index) => {
+        if (!d.actual) return;
+        const sheetPlan = plan.sheets[index];
+        const old = d.replaces
+          ? existing.find((s) => s.name.toLowerCase() === (d.actual as string).toLowerCase())
+          : undefined;
+        let ws: Excel.Worksheet;
+        if (old) {
+          ws = old.ws;
+          resetSheet(ws);
+        } else {
+          ws = worksheets.add(d.actual);
+          if (marksOwnership(sheetPlan.role)) {
+            const mark = nextOwnershipName(sheetPlan.role, takenNames);
+            takenNames.push(mark);
+            // The mark is the add-in's bookkeeping: kept out of the user's Name Manager.
+            names.add(mark, ws.getRange("A1")).visible = false;
+          }
+        }
+        targets.push({
+          index,
+          plan: sheetPlan,
+          decision: d,
+          name: d.actual,
+          ws,
+          wasHidden: old !== undefined && old.visibility !== "Visible",
+        });
+      });
+      // Marks whose sheet is gone (#REF!) mark nothing: tidy them away.
+      const present = new Set(existing.map((s) => s.name.toLowerCase()));
+      for (const m of marks) {
+        if (!parseOwnershipName(m.name)) continue;
+        const sheet = sheetOfReference(m.reference);
+        if (sheet === undefined || !present.has(sheet.toLowerCase())) m.item.delete();
+      }
+      return targets;
+    };
 
-  // Optional settings: a setting Excel refuses (a page setting a printer lacks, a chart detail)
-  // costs only itself. The request is retried one setting group at a time; a group Excel still
-  // refuses is left out and named in the result.
-  place.action = "applying page layout and chart styling";
-  const notes: string[] = [];
-  while (cosmetics.length > 0) {
-    checkCancel(cancel);
-    const batch = cosmetics[0];
-    application.suspendScreenUpdatingUntilNextSync();
-    for (const u of batch) for (const op of u.ops) op.queue();
+    let targets = queueSheets();
+    const queueValues = (batch: readonly ValuePiece[]): void => {
+      for (const p of batch) {
+        const t = targets.find((x) => x.index === p.sheet);
+        if (!t) continue; // a createOnly sheet that already exists: nothing is written
+        // Formats first, so text arrives in cells that are already Text.
+        for (const a of p.formatAreas) setWhole(rangeOf(t.ws, a), "numberFormat", a.format);
+        rangeOf(t.ws, {
+          top: p.top,
+          left: p.left,
+          bottom: p.top + p.values.length - 1,
+          right: p.left + p.values[0].length - 1,
+        }).values = p.values;
+      }
+    };
+    if (batches.length > 0) queueValues(batches[0]);
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, and a retry per group when Excel refuses one
       await context.sync();
+      batches = batches.slice(1);
     } catch (e) {
-      if (!isOfficeError(e)) throw e;
-      if (batch.length > 1) {
-        cosmetics = [...batch.map((u) => [u]), ...cosmetics.slice(1)];
-        steps += batch.length - 1;
+      if (!isPayloadTooLarge(e) || batches.length === 0) throw e;
+      // Nothing of a refused request was done: create the sheets alone, values after, smaller.
+      targets = queueSheets();
+      await context.sync();
+      const half = Math.max(16_000, Math.floor(pieceBudget / 2));
+      pieces = plan.sheets.flatMap((s, i) => valuePieces(i, s, half));
+      // (packPieces may open with an empty batch, for a first request that only creates sheets.)
+      batches = packPieces(pieces, half, half).filter((b) => b.length > 0);
+    }
+    let done = 2;
+    progress({ done, total: done + batches.length, label: "Writing the values" });
+
+    // 2a: values that did not fit, one request each.
+    while (batches.length > 0) {
+      checkCancel(cancel);
+      const batch = batches[0];
+      const first = targets.find((t) => t.index === batch[0].sheet);
+      place.action = "writing the values";
+      place.sheet = first?.name;
+      place.range = undefined;
+      const app = context.workbook.application;
+      app.suspendApiCalculationUntilNextSync();
+      app.suspendScreenUpdatingUntilNextSync();
+      suspended = true;
+      queueValues(batch);
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of a large table is the point: each request must stay under Excel's 5 MB limit
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadTooLarge(e)) throw e;
+        const smaller = batch.flatMap((p) => splitPiece(p));
+        if (smaller.length === batch.length) throw e;
+        const budget = Math.max(1, Math.floor(batch.reduce((n, p) => n + p.bytes, 0) / 2));
+        batches = [
+          ...packPieces(smaller, budget, budget).filter((b) => b.length > 0),
+          ...batches.slice(1),
+        ];
         continue;
       }
-      notes.push(
-        `Excel did not accept the ${batch[0].label} (${e.code}); the sheets are written without it.`
-      );
+      batches = batches.slice(1);
+      done++;
+      progress({ done, total: done + batches.length + 1, label: `Writing ${first?.name ?? ""}` });
     }
-    cosmetics = cosmetics.slice(1);
-    done++;
-    progress({ done, total: steps, label: "Page layout and charts" });
+    checkCancel(cancel);
+
+    // Then how it looks: the formatting every sheet needs, in requests under the limit as the
+    // values were; then the optional settings, in their own guarded step.
+    place.action = "formatting the add-in's sheets";
+    place.sheet = undefined;
+    const wsByName = new Map<string, Excel.Worksheet>();
+    for (const s of existing) wsByName.set(s.name.toLowerCase(), s.ws);
+    for (const t of targets) wsByName.set(t.name.toLowerCase(), t.ws);
+    const dataSheetFor = (
+      name: string | undefined,
+      own: Target
+    ): { ws: Excel.Worksheet; plan?: SheetPlan } => {
+      if (name === undefined) return { ws: own.ws, plan: own.plan };
+      const actual = actualName.get(name.toLowerCase()) ?? name;
+      const target = targets.find((t) => t.name.toLowerCase() === actual.toLowerCase());
+      if (target) return { ws: target.ws, plan: target.plan };
+      const ws = wsByName.get(actual.toLowerCase());
+      if (!ws)
+        throw new GatewayError(
+          `A chart on "${own.name}" takes its figures from the sheet "${name}", which is not in the workbook.`,
+          own.name
+        );
+      return { ws };
+    };
+    const ops: LayoutOp[] = targets.flatMap((t) => layoutOps(t, takenTables, dataSheetFor, config));
+    const show = plan.activate ? actualName.get(plan.activate.toLowerCase()) : undefined;
+    const shown = show
+      ? targets.find((t) => t.name.toLowerCase() === show.toLowerCase())
+      : undefined;
+    if (shown && !shown.plan.hidden) ops.push({ bytes: 200, queue: () => shown.ws.activate() });
+    let layout = packOps(ops, pieceBudget);
+    const units = targets.flatMap((t) => cosmeticUnits(t, dataSheetFor));
+    let cosmetics = packUnits(units, pieceBudget);
+    let steps = done + layout.length + cosmetics.length;
+    progress({ done, total: steps, label: "Formatting the sheets" });
+    while (layout.length > 0) {
+      checkCancel(cancel);
+      const batch = layout[0];
+      const last = layout.length === 1;
+      if (!last) {
+        application.suspendApiCalculationUntilNextSync();
+        suspended = true;
+      }
+      application.suspendScreenUpdatingUntilNextSync();
+      for (const op of batch) op.queue();
+      const recalculating = last && recalculate && suspended;
+      if (recalculating) application.calculate("Recalculate");
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, as for the values
+        await context.sync();
+        if (recalculating) recalculated = true;
+      } catch (e) {
+        // A refused request did nothing: halve it and go on.
+        if (!isPayloadTooLarge(e) || batch.length < 2) throw e;
+        const mid = Math.floor(batch.length / 2);
+        layout = [batch.slice(0, mid), batch.slice(mid), ...layout.slice(1)];
+        steps++;
+        continue;
+      }
+      layout = layout.slice(1);
+      done++;
+      progress({ done, total: steps, label: "Formatting the sheets" });
+    }
+
+    // Optional settings: a setting Excel refuses (a page setting a printer lacks, a chart detail)
+    // costs only itself. The request is retried one setting group at a time; a group Excel still
+    // refuses is left out and named in the result.
+    place.action = "applying page layout and chart styling";
+    const notes: string[] = [];
+    while (cosmetics.length > 0) {
+      checkCancel(cancel);
+      const batch = cosmetics[0];
+      application.suspendScreenUpdatingUntilNextSync();
+      for (const u of batch) for (const op of u.ops) op.queue();
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under Excel's 5 MB limit, and a retry per group when Excel refuses one
+        await context.sync();
+      } catch (e) {
+        if (!isOfficeError(e)) throw e;
+        if (batch.length > 1) {
+          cosmetics = [...batch.map((u) => [u]), ...cosmetics.slice(1)];
+          steps += batch.length - 1;
+          continue;
+        }
+        notes.push(batch[0].leftOut);
+      }
+      cosmetics = cosmetics.slice(1);
+      done++;
+      progress({ done, total: steps, label: "Page layout and charts" });
+    }
+    // A write with nothing to format (values only) recalculates on its own.
+    await resumeCalculation();
+    const total2 = Math.max(steps, done);
+    progress({ done: total2, total: total2, label: "Done" });
+    return notes.length > 0 ? { sheets: decisions, notes } : { sheets: decisions };
+  } catch (e) {
+    // The error the user sees is the write's; a failure to recalculate as well adds nothing.
+    await resumeCalculation().catch(() => undefined);
+    throw e;
   }
-  const total2 = Math.max(steps, done);
-  progress({ done: total2, total: total2, label: "Done" });
-  return notes.length > 0 ? { sheets: decisions, notes } : { sheets: decisions };
 }
 
 /** One operation of the formatting step, with its estimated bytes on the wire. */
@@ -654,7 +678,8 @@ interface LayoutOp {
 
 /** Optional settings that are applied, or left out, together. */
 interface CosmeticUnit {
-  readonly label: string;
+  /** What the user is told when Excel refuses it: what is missing, and what to do. */
+  readonly leftOut: string;
   readonly ops: readonly LayoutOp[];
   readonly bytes: number;
 }
@@ -887,15 +912,16 @@ function layoutOps(
 }
 
 /** A unit of optional settings, costed. */
-function unit(label: string, queue: (() => void)[]): CosmeticUnit {
+function unit(leftOut: string, queue: (() => void)[]): CosmeticUnit {
   const ops = queue.map((q) => ({ bytes: OPERATION_BYTES, queue: q }));
-  return { label, ops, bytes: ops.length * OPERATION_BYTES };
+  return { leftOut, ops, bytes: ops.length * OPERATION_BYTES };
 }
 
 /**
- * The optional settings of a sheet: its page layout (one unit) and each chart's styling (one
- * unit each). The charts are found again by their place on the sheet, which the add-in has just
- * emptied and filled.
+ * The optional settings of a sheet: its page layout (one unit), and for each chart its styling
+ * and its description (one unit each, so that a name Excel will not take costs only the name).
+ * The charts are found again by their place on the sheet, which the add-in has just emptied and
+ * filled.
  */
 function cosmeticUnits(
   t: Target,
@@ -906,28 +932,40 @@ function cosmeticUnits(
   if (plan.page) {
     const page = plan.page;
     out.push(
-      unit(`page layout of "${t.name}"`, [
-        () => {
-          const layout = ws.pageLayout;
-          layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
-          layout.paperSize = "A4";
-          if (page.printArea) layout.setPrintArea(rangeOf(ws, page.printArea));
-          // One page wide, as many tall as it takes (0 = automatic, as in the file's fitToHeight).
-          if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        },
-      ])
+      unit(
+        `Excel did not accept the page layout of "${t.name}" (A4, orientation, print area, one page wide), so the sheet is written without it. Set it in Page Layout before printing.`,
+        [
+          () => {
+            const layout = ws.pageLayout;
+            layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+            layout.paperSize = "A4";
+            if (page.printArea) layout.setPrintArea(rangeOf(ws, page.printArea));
+            // One page wide, as many tall as it takes (0 = automatic, as in the file's fitToHeight).
+            if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          },
+        ]
+      )
     );
   }
   (plan.charts ?? []).forEach((chart, k) => {
     const data = dataSheetFor(chart.dataSheet, t);
+    const which = `the chart "${chart.title}" on "${t.name}"`;
     out.push(
-      unit(`styling of the chart "${chart.title}" on "${t.name}"`, [
-        () => styleChart(ws.charts.getItemAt(k), chart, data.plan),
-      ])
+      unit(
+        `Excel did not accept the styling of ${which}, so it keeps Excel's own colours, legend and axis format. Its figures are as written.`,
+        [() => styleChart(ws.charts.getItemAt(k), chart, data.plan)]
+      ),
+      unit(
+        `Excel did not accept the description of ${which} for screen readers, so the chart has no description. Its title and figures are as written.`,
+        [() => (ws.charts.getItemAt(k).name = chartName(chart.altText))]
+      )
     );
   });
   return out;
 }
+
+// Office.js has no alternative text for charts (Shape.altTextDescription is for shapes): the
+// chart's name, which screen readers announce, carries the description (cosmeticUnits).
 
 function addChart(
   t: Target,
@@ -947,8 +985,20 @@ function addChart(
   );
 }
 
-/** Excel's longest chart name that every host accepts. */
+/**
+ * The longest chart name written: Excel refuses a name of 250 characters or more (Excel on the
+ * web), so the description is cut at a word, short of that, and marked as cut.
+ */
 export const CHART_NAME_MAX_CHARS = 200;
+
+/** A chart's description as its name: whole, or cut at a word within the limit, with "…". */
+export function chartName(altText: string): string {
+  const text = altText.replace(/\s+/g, " ").trim();
+  if (text.length <= CHART_NAME_MAX_CHARS) return text;
+  const cut = text.slice(0, CHART_NAME_MAX_CHARS - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > CHART_NAME_MAX_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
 
 function styleChart(c: Excel.Chart, chart: ChartPlan, dataPlan: SheetPlan | undefined): void {
   const byRows = chart.seriesBy === "rows";
@@ -957,9 +1007,6 @@ function styleChart(c: Excel.Chart, chart: ChartPlan, dataPlan: SheetPlan | unde
   if (chart.valueAxisFormat) c.axes.valueAxis.numberFormat = chart.valueAxisFormat;
   if (chart.valueAxisMaximum !== undefined) c.axes.valueAxis.maximum = chart.valueAxisMaximum;
   if (chart.labelEveryCategory) c.axes.categoryAxis.tickLabelSpacing = 1;
-  // Office.js has no alternative text for charts (Shape.altTextDescription is for shapes); the
-  // chart's name, which screen readers announce, carries the description instead.
-  c.name = chart.altText.slice(0, CHART_NAME_MAX_CHARS);
   if (!chart.seriesStyles?.length || !dataPlan) return;
   // Series are numbered in the order of the data: the names are the first row (or column).
   const r = chart.dataRange;

@@ -1,14 +1,19 @@
 /**
  * The guided flow and the settings panel, over one result. Loaded as its own chunk with the core
  * (see loadCore in useVfm.ts): the shell in App.tsx paints first, with the reading progress.
+ * The first step comes with it; the later steps and the settings panel load on their own.
  */
-import { useCallback, useMemo } from "react";
+import { Suspense, lazy, useCallback, useMemo } from "react";
 import { CellRef, StoredSettings, VfmResult, WorkbookGateway } from "../core";
-import { statementFor } from "./model/statement";
 import { PlainError, plainError } from "./model/errors";
 import { PaneApi, PaneContext } from "./PaneContext";
 import { Steps, useStepState } from "./Steps";
-import { SettingsDrawer } from "./settings/SettingsDrawer";
+
+const SettingsDrawer = lazy(() =>
+  import(/* webpackChunkName: "settings" */ "./settings/SettingsDrawer").then((m) => ({
+    default: m.SettingsDrawer,
+  }))
+);
 
 export interface FlowProps {
   readonly gateway: WorkbookGateway;
@@ -50,13 +55,10 @@ export default function Flow(props: FlowProps) {
     },
     [gateway, notify]
   );
-  // Tables and charts in the steps come from the statement as drafted from this result.
-  const statement = useMemo(() => statementFor(result, new Date().toISOString()), [result]);
   const api: PaneApi = useMemo(
     () => ({
       gateway,
       result,
-      statement,
       settings,
       applySettings,
       reload,
@@ -69,7 +71,6 @@ export default function Flow(props: FlowProps) {
     [
       gateway,
       result,
-      statement,
       settings,
       applySettings,
       reload,
@@ -84,11 +85,13 @@ export default function Flow(props: FlowProps) {
     <PaneContext.Provider value={api}>
       <Steps state={steps} />
       {settingsOpen ? (
-        <SettingsDrawer
-          open={settingsOpen}
-          onClose={() => setSettingsOpen(false)}
-          mountNode={drawerMount}
-        />
+        <Suspense fallback={null}>
+          <SettingsDrawer
+            open={settingsOpen}
+            onClose={() => setSettingsOpen(false)}
+            mountNode={drawerMount}
+          />
+        </Suspense>
       ) : null}
     </PaneContext.Provider>
   );

@@ -1,15 +1,16 @@
 import { createContext, useContext } from "react";
-import { CellRef, Statement, StoredSettings, VfmResult, WorkbookGateway } from "../core";
+import { CellRef, StoredSettings, VfmResult, WorkbookGateway } from "../core";
 import { PlainError } from "./model/errors";
 
 export type StepId = "data" | "benchmarks" | "model" | "savings" | "statement" | "check";
 
-/** What every step reads and can do: the one result, the statement drafted from it, the gateway. */
+/**
+ * What every step reads and can do: the one result, the gateway. The statement drafted from the
+ * result is useStatement's (useStatement.ts), so the first step does not wait for its code.
+ */
 export interface PaneApi {
   readonly gateway: WorkbookGateway;
   readonly result: VfmResult;
-  /** The statement as drafted from this result (for the steps' tables and charts). */
-  readonly statement: Statement;
   readonly settings: StoredSettings;
   /** Saves settings in the workbook and runs the analysis again. */
   readonly applySettings: (next: StoredSettings) => Promise<void>;

@@ -1,13 +1,18 @@
-import { ReactNode, useCallback, useState } from "react";
+import { ReactNode, Suspense, lazy, useCallback, useEffect, useState } from "react";
 import { Button, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { StepId } from "./PaneContext";
 import { DataStep } from "./steps/DataStep";
-import { BenchmarksStep } from "./steps/BenchmarksStep";
-import { ModelStep } from "./steps/ModelStep";
-import { SavingsStep } from "./steps/SavingsStep";
-import { StatementStep } from "./steps/StatementStep";
-import { CheckStep } from "./steps/CheckStep";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+import { ProgressStatus } from "./components/Status";
+
+// The first step comes with the flow; the others (the statement, its charts, the check) are one
+// chunk of their own, fetched once the first step shows, so the pane opens on less.
+const laterSteps = () => import(/* webpackChunkName: "steps" */ "./laterSteps");
+const BenchmarksStep = lazy(() => laterSteps().then((m) => ({ default: m.BenchmarksStep })));
+const ModelStep = lazy(() => laterSteps().then((m) => ({ default: m.ModelStep })));
+const SavingsStep = lazy(() => laterSteps().then((m) => ({ default: m.SavingsStep })));
+const StatementStep = lazy(() => laterSteps().then((m) => ({ default: m.StatementStep })));
+const CheckStep = lazy(() => laterSteps().then((m) => ({ default: m.CheckStep })));
 
 const useStyles = makeStyles({
   // The step tabs stay in view while the step below them scrolls.
@@ -56,6 +61,11 @@ export function useStepState(): {
 export function Steps({ state }: { readonly state: ReturnType<typeof useStepState> }) {
   const styles = useStyles();
   const { step, visited, goTo } = state;
+  // Once the first step has painted, fetch the others, so that opening one does not wait.
+  useEffect(() => {
+    const t = setTimeout(() => void laterSteps().catch(() => undefined), 0);
+    return () => clearTimeout(t);
+  }, []);
   return (
     <>
       <TabList
@@ -84,7 +94,11 @@ export function Steps({ state }: { readonly state: ReturnType<typeof useStepStat
             data-testid={`step-${s.id}`}
           >
             {visited.has(s.id) ? (
-              <ErrorBoundary what={`the ${s.label} step`}>{s.render()}</ErrorBoundary>
+              <ErrorBoundary what={`the ${s.label} step`}>
+                <Suspense fallback={<ProgressStatus label={`Opening the ${s.label} step`} />}>
+                  {s.render()}
+                </Suspense>
+              </ErrorBoundary>
             ) : null}
             {next && visited.has(s.id) ? (
               <div className={styles.next}>

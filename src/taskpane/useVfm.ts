@@ -25,12 +25,13 @@ export function nextFrame(): Promise<void> {
 }
 
 /**
- * The core (detection, analyses) is loaded as its own chunk, at the same time as the workbook is
- * read (and the formula engine for the user's indicators only when the workbook defines some), so the pane's first load stays small and it shows its
- * progress at once.
+ * The core's pipeline (detection, analyses) is loaded as its own chunk, at the same time as the
+ * workbook is read (and the formula engine for the user's indicators only when the workbook
+ * defines some), so the pane's first load stays small and it shows its progress at once. Only
+ * the pipeline: the statement and the check come with the steps that use them.
  */
-export function loadCore(): Promise<typeof import("../core")> {
-  return import(/* webpackChunkName: "core" */ "../core");
+export function loadCore(): Promise<typeof import("./corePipeline")> {
+  return import(/* webpackChunkName: "core" */ "./corePipeline");
 }
 
 /** Reads the workbook through the gateway and runs the core over it; cancellable, never throws. */

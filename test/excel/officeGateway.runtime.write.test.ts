@@ -9,6 +9,7 @@ import { draftStatement, runVfm } from "../../src/core/run";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { WritePlan } from "../../src/core/writePlan";
 import { OfficeGateway } from "../../src/excel/officeGateway";
+import { CHART_NAME_MAX_CHARS, chartName } from "../../src/excel/writer";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import { EXCEL_WEB_LIMITS, ExcelRuntimeHost } from "../fakes/excelHost";
 import { userWorkbook } from "../gateway/contractSuite";
@@ -89,13 +90,41 @@ describe("what might misbehave in real Excel, shown in the real runtime", () => 
     const { result } = await write(sample, plan, host);
     const sheet = statementSheet(host, plan);
     expect(sheet.cell(0, 0)).toBe(plan.sheets[0].blocks[0].values[0][0]);
-    expect(result.notes?.length).toBeGreaterThan(0);
-    expect(result.notes?.every((n) => /the sheets are written without it/.test(n))).toBe(true);
-    expect(result.notes?.some((n) => /page layout/.test(n))).toBe(true);
+    const charts = plan.sheets.flatMap((s) => (s.charts ?? []).map((c) => ({ s, c })));
+    const paged = plan.sheets.filter((s) => s.page);
+    // One note per refused unit: each page layout, and each chart's description; none for the
+    // charts' styling, which Excel took.
+    expect(result.notes).toHaveLength(paged.length + charts.length);
+    for (const s of paged)
+      expect(result.notes).toContain(
+        `Excel did not accept the page layout of "${s.name}" (A4, orientation, print area, one page wide), so the sheet is written without it. Set it in Page Layout before printing.`
+      );
+    for (const { s, c } of charts)
+      expect(result.notes).toContain(
+        `Excel did not accept the description of the chart "${c.title}" on "${s.name}" for screen readers, so the chart has no description. Its title and figures are as written.`
+      );
     // The rest of the styling went in: the charts exist with their titles and legends.
-    const charts = host.model.sheets.flatMap((s) => s.charts);
-    expect(charts.length).toBeGreaterThan(0);
-    expect(charts.every((c) => c.title && c.legendPosition === "Bottom")).toBe(true);
+    const written = host.model.sheets.flatMap((s) => s.charts);
+    expect(written.length).toBe(charts.length);
+    expect(written.every((c) => c.title && c.legendPosition === "Bottom")).toBe(true);
+    // The notes name no internal code.
+    expect(result.notes?.some((n) => /InvalidArgument|\(\w+\)$/.test(n))).toBe(false);
+  });
+
+  test("a chart's description longer than Excel takes as a name is cut at a word, not refused", async () => {
+    const { host, result } = await write(sample, plan);
+    expect(result.notes).toBeUndefined();
+    const planned = plan.sheets.flatMap((s) => s.charts ?? []);
+    const written = host.model.sheets.flatMap((s) => s.charts);
+    // The sample's descriptions run to several hundred characters; Excel refuses 250 or more.
+    expect(Math.max(...planned.map((c) => c.altText.length))).toBeGreaterThan(250);
+    expect(written.map((c) => c.name)).toEqual(planned.map((c) => chartName(c.altText)));
+    for (const c of written) {
+      expect(c.name.length).toBeLessThanOrEqual(CHART_NAME_MAX_CHARS);
+      // Cut at a word: "… actual £320k; Process improvement: cashable…", never mid-word.
+      if (c.name.endsWith("…")) expect(c.name).toMatch(/[^\s,;:.]…$/);
+    }
+    expect(host.requests.filter((r) => r.failed)).toEqual([]);
   });
 
   test("a request Excel refuses for its size is cut and retried, by the runtime's error code", async () => {
@@ -147,6 +176,33 @@ describe("what might misbehave in real Excel, shown in the real runtime", () => 
   test("calculation suspended while writing is resumed: the workbook is recalculated", async () => {
     const { host } = await write(sample, plan);
     expect(host.requests.some((r) => r.calculationSuspended)).toBe(true);
+    expect(host.needsRecalculation).toBe(false);
+  });
+
+  test("a write of values alone, with nothing to format, is recalculated too", async () => {
+    const host = ExcelRuntimeHost.fromGrid(userWorkbook());
+    await new OfficeGateway(host.run).applyWritePlan({
+      sheets: [
+        {
+          name: "VfM Figures",
+          role: "findings",
+          mode: "replace",
+          blocks: [{ top: 0, left: 0, values: [["Overtime", 1_250_000]] }],
+        },
+      ],
+    });
+    expect(host.requests.some((r) => r.calculationSuspended)).toBe(true);
+    expect(host.needsRecalculation).toBe(false);
+  });
+
+  test("a write that fails after the values are in still leaves the workbook recalculated", async () => {
+    const host = ExcelRuntimeHost.fromGrid(sample);
+    // Requests: 1 looks, 2 creates the sheets and writes the values, 3 formats: Excel fails it.
+    host.failRequest("GeneralException", { atRequest: 3 });
+    const error = await new OfficeGateway(host.run).applyWritePlan(plan).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("GeneralException");
+    expect(statementSheet(host, plan).cell(0, 0)).toBe(plan.sheets[0].blocks[0].values[0][0]);
+    expect(host.requests[1].calculationSuspended).toBe(true);
     expect(host.needsRecalculation).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import { WorkbookGrid } from "../../src/core/grid";
 import { SETTINGS_SIGNATURE } from "../../src/core/ownership";
 import { SheetPlan, WritePlan, looksLikeFormula } from "../../src/core/writePlan";
 import { OfficeGateway } from "../../src/excel/officeGateway";
-import { CHART_NAME_MAX_CHARS, TEXT_FORMAT_MAX_CHARS } from "../../src/excel/writer";
+import { TEXT_FORMAT_MAX_CHARS, chartName } from "../../src/excel/writer";
 import { OfficeGatewayError } from "../../src/excel/errors";
 import { FakeExcel, FakeSheetModel, typedEntry } from "../fakes/fakeExcel";
 import { statementPlan, tallSheet, tenSheetWorkbook } from "./fixtures";
@@ -135,7 +135,7 @@ describe("writing the statement (the Excel renderer's plan: three sheets, two ch
     (chartsPlan.charts ?? []).forEach((cp, i) => {
       const c = s.charts[i];
       expect(c.title).toBe(cp.title);
-      expect(c.name).toBe(cp.altText.slice(0, CHART_NAME_MAX_CHARS));
+      expect(c.name).toBe(chartName(cp.altText));
       expect(c.position?.start).toMatch(/^[A-Z]+\d+$/);
       if (cp.valueAxisFormat) expect(c.valueAxisNumberFormat).toBe(cp.valueAxisFormat);
       expect(c.valueAxisMaximum).toBe(cp.valueAxisMaximum);

@@ -63,6 +63,12 @@ export interface HostOptions {
    * "PageLayout.paperSize"): a host or printer without that setting.
    */
   readonly refuse?: readonly string[];
+  /**
+   * A RangeAreas address longer than this many characters comes back cut short (the rest of
+   * the areas missing, the last one perhaps cut through), as a host might return the visible
+   * cells of a sheet with many hidden-row areas; areaCount, cellCount and areas stay whole.
+   */
+  readonly maxAreasAddressChars?: number;
 }
 
 /** One request as the host received it. */
@@ -924,10 +930,13 @@ class AreasObj extends Obj {
   }
   override get(name: string): unknown {
     switch (name) {
-      case "address":
-        return this.areas
+      case "address": {
+        const address = this.areas
           .map((a) => `${quoteSheetName(this.sheet.name)}!${rangeAddress(a)}`)
           .join(",");
+        const max = this.s.options.maxAreasAddressChars;
+        return max !== undefined && address.length > max ? address.slice(0, max) : address;
+      }
       case "areaCount":
         return this.areas.length;
       case "cellCount":
@@ -938,6 +947,7 @@ class AreasObj extends Obj {
   }
   override nav(name: string): Obj {
     if (name === "Format") return new FormatObj(this.s, this.sheet, this.areas);
+    if (name === "Areas") return new AreaRangesObj(this.s, this.sheet, this.areas);
     return super.nav(name);
   }
   override invoke(name: string, args: unknown[]): unknown {
@@ -948,6 +958,21 @@ class AreasObj extends Obj {
       return null;
     }
     return super.invoke(name, args);
+  }
+}
+
+/** RangeAreas.areas: the rectangles as a RangeCollection, one Range each. */
+class AreaRangesObj extends Obj {
+  readonly type = "RangeCollection";
+  constructor(
+    s: Session,
+    readonly sheet: FakeSheetModel,
+    readonly areas: readonly CellRange[]
+  ) {
+    super(s);
+  }
+  override items(): Obj[] {
+    return this.areas.map((a) => new RangeObj(this.s, this.sheet, a));
   }
 }
 

@@ -1337,6 +1337,7 @@ class FakeRangeAreas extends FakeProxy<AreasModel> {
     if (prop === "address")
       return m.areas.map((a) => `${quoteSheetName(m.sheet.name)}!${rangeAddress(a)}`).join(", ");
     if (prop === "areaCount") return m.areas.length;
+    if (prop === "cellCount") return m.areas.reduce((n, a) => n + cellCount(a), 0);
     throw new Error(`The fake cannot load RangeAreas.${prop}`);
   }
   get address(): string {
@@ -1344,6 +1345,9 @@ class FakeRangeAreas extends FakeProxy<AreasModel> {
   }
   get areaCount(): number {
     return this.get("areaCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
   }
 }
 

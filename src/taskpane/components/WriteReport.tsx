@@ -16,7 +16,8 @@ const useStyles = makeStyles({
 
 /**
  * What a write did, sheet by sheet: written (with a button to go there), replaced, renamed or
- * left alone because a sheet of that name already existed.
+ * left alone because a sheet of that name already existed; and any optional setting Excel did
+ * not accept (a page layout, a chart's styling), which the sheets were written without.
  */
 export function WriteReport({
   result,
@@ -28,8 +29,10 @@ export function WriteReport({
   const styles = useStyles();
   const { goToSheet } = usePane();
   const written = result.sheets.filter((s) => s.actual);
+  const notes = result.notes ?? [];
+  const intent = written.length === 0 ? "info" : notes.length > 0 ? "warning" : "success";
   return (
-    <MessageBar intent={written.length > 0 ? "success" : "info"} layout="multiline" role="status">
+    <MessageBar intent={intent} layout="multiline" role="status">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         <ul className={styles.list} aria-label="Sheets">
@@ -52,6 +55,15 @@ export function WriteReport({
             </li>
           ))}
         </ul>
+        {notes.length > 0 ? (
+          <ul className={styles.list} aria-label="Settings left out" data-testid="write-notes">
+            {notes.map((n) => (
+              <li key={n} className={styles.item}>
+                {n}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </MessageBarBody>
     </MessageBar>
   );

@@ -12,6 +12,7 @@ import { ChartBlock, listWords, ParagraphBlock } from "../../core";
 import { BenchmarkCard, benchmarkCards, migrationItems } from "../model/benchmarks";
 import { chartById, sectionById, tableById } from "../model/statement";
 import { usePane } from "../PaneContext";
+import { useStatement } from "../useStatement";
 import { FigureText, ModelTable } from "../components/ModelTable";
 import { ModelChart } from "../components/ModelChart";
 import { ModelParagraph } from "../components/ModelParagraph";
@@ -126,7 +127,8 @@ function peerItems(blocks: readonly unknown[]): { chart: ChartBlock; sentence?: 
 /** Benchmarks: the three White Paper measures as cards, then the force among its peers. */
 export function BenchmarksStep() {
   const styles = useStyles();
-  const { result, statement } = usePane();
+  const { result } = usePane();
+  const statement = useStatement();
   const cards = useMemo(() => benchmarkCards(result.analysis), [result.analysis]);
   const migrations = useMemo(() => migrationItems(result.analysis), [result.analysis]);
   const overtimeChart = chartById(statement, "chart-overtime");

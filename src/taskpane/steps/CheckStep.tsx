@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckReport, isIsoDate, WriteResult } from "../../core";
+import { CheckReport, checkWorkbookWithStatement, isIsoDate, WriteResult } from "../../core";
 import { checkView } from "../model/check";
 import { usePane } from "../PaneContext";
-import { loadCore, nextFrame } from "../useVfm";
+import { nextFrame } from "../useVfm";
 import { useOperation } from "../useOperation";
 import { CellLink } from "../components/CellLink";
 import { RagText } from "../components/RagText";
@@ -72,10 +72,9 @@ export function CheckStep() {
   const runCheck = useCallback(async () => {
     const r = await run("checking", "Checking the workbook", async (c) => {
       // The check drafts the statement again to compare it with a generated statement sheet.
-      const [{ checkWorkbookWithStatement }, { renderStatementWritePlan }] = await Promise.all([
-        loadCore(),
-        import(/* webpackChunkName: "render-excel" */ "../../render/excel"),
-      ]);
+      const { renderStatementWritePlan } = await import(
+        /* webpackChunkName: "render-excel" */ "../../render/excel"
+      );
       await nextFrame();
       if (c.cancel.aborted) return undefined;
       return checkWorkbookWithStatement(

@@ -50,6 +50,7 @@ import {
   withMove,
 } from "../model/modelStep";
 import { usePane } from "../PaneContext";
+import { useStatement } from "../useStatement";
 import { useOperation } from "../useOperation";
 import { OperationStatus } from "../components/Status";
 import { FindingList } from "../components/FindingList";
@@ -116,7 +117,8 @@ function ModeRadios<M extends string>({
 
 export function ModelStep() {
   const styles = useStyles();
-  const { result, statement, settings, applySettings } = usePane();
+  const { result, settings, applySettings } = usePane();
+  const statement = useStatement();
   const { analysis, data } = result;
   const unit = statement.unit;
   const [draft, setDraft] = useState<LeverDraft>(() => initialDraft(analysis));

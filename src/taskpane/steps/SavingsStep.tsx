@@ -11,6 +11,7 @@ import {
 import { AREA_HEADINGS, AREA_SHORT, areaStatus, formatMoney } from "../../core";
 import { KIND_WORDS, SavingsKind, allYearsTable, areaTable, yearTable } from "../model/savings";
 import { usePane } from "../PaneContext";
+import { useStatement } from "../useStatement";
 import { ModelTable } from "../components/ModelTable";
 import { RagText } from "../components/RagText";
 import { Section } from "../components/Section";
@@ -38,7 +39,8 @@ const RAG_WORDS_CAP = (w: string) => w[0].toUpperCase() + w.slice(1);
 /** Savings: planned against actual by the nine areas and by year, cashable and non-cashable apart. */
 export function SavingsStep() {
   const styles = useStyles();
-  const { result, statement } = usePane();
+  const { result } = usePane();
+  const statement = useStatement();
   const s = result.analysis.savings;
   const unit = statement.unit;
   const overall = ragView(s.rag);

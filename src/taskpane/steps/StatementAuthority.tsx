@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { SETTINGS_KEYS, formatDate, isIsoDate, statementSettingsFrom } from "../../core";
 import { usePane } from "../PaneContext";
+import { useStatement } from "../useStatement";
 import { useOperation } from "../useOperation";
 import { withPart } from "../model/settings";
 import { OperationStatus } from "../components/Status";
@@ -22,7 +23,8 @@ const useStyles = makeStyles({
  */
 export function StatementAuthority() {
   const styles = useStyles();
-  const { statement, settings, applySettings } = usePane();
+  const { settings, applySettings } = usePane();
+  const statement = useStatement();
   const stored = statementSettingsFrom(settings);
   const [authority, setAuthority] = useState(stored.authority ?? "");
   const [approved, setApproved] = useState(stored.approved ?? "");

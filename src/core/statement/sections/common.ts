@@ -9,6 +9,7 @@ import { MoneyUnit, Pence } from "../../money";
 import { Policy } from "../../policy";
 import { FinancialYear } from "../../years";
 import { formatYear } from "../../format";
+import { listWords } from "../../plainEnglish";
 import {
   Analysis,
   Figure as AnalysisFigure,
@@ -152,11 +153,8 @@ export function listYears(years: readonly FinancialYear[]): string {
   return listWords(years.map(formatYear));
 }
 
-/** "a, b and c". */
-export function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
+// "a, b and c": plain English's, importable from here for the sections.
+export { listWords };
 
 /** Where the savings plan was read from, for findings that concern it as a whole. */
 export function savingsPlanSheet(data: ForceData): { sheet: string } | undefined {

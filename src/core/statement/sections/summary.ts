@@ -24,19 +24,6 @@ import { AREA_HEADINGS, areaStatus } from "./areas";
 /** National figures are whole £m: the Excel format that shows 545000000 as "£545m". */
 const NATIONAL_FORMAT = '"£"#,##0,,"m"';
 
-/** Short names for the chart's categories. */
-export const AREA_SHORT: Readonly<Record<SavingsArea, string>> = {
-  deployment: "Deployment",
-  overtime: "Overtime",
-  processImprovement: "Process improvement",
-  bureaucracy: "Bureaucracy",
-  procurement: "Procurement",
-  it: "IT (ISIS)",
-  supportServices: "Support services",
-  collaboration: "Collaboration",
-  overheads: "Overheads",
-};
-
 function areaTable(ctx: DraftContext): TableBlock {
   const s = ctx.analysis.savings;
   const rows: TableRow[] = SAVINGS_AREAS.map((area) => {
