@@ -11,7 +11,10 @@
 export {
   definesIndicators,
   loadIndicatorEngine,
+  loadScenarioModel,
+  needsScenarioModel,
   runVfm,
+  runVfmWith,
   SETTINGS_KEYS,
   statementSettingsFrom,
   withIndicatorEngine,
@@ -19,7 +22,7 @@ export {
 export { draftStatement } from "./draft";
 export type { DraftOptions } from "./draft";
 export type { IndicatorEngine } from "./analysis/indicators";
-export type { StatementSettings, VfmResult, VfmRunOptions } from "./run";
+export type { ScenarioModel, StatementSettings, VfmResult, VfmRunOptions } from "./run";
 
 // The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.
 export { finding, findingPlace, sortFindings } from "./findings";

@@ -156,7 +156,39 @@ function unique(findings: readonly Finding[]): Finding[] {
   });
 }
 
+/** Models a force's chosen targets: runScenario (scenario/scenario.ts), or loadScenarioModel's. */
+export type ScenarioModel = typeof runScenario;
+
+/** The pipeline, with the scenario model that the targets stored in the workbook need. */
 export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): VfmResult {
+  return runVfmWith(workbook, options, runScenario);
+}
+
+/**
+ * Loads the scenario model (in its own chunk for the task pane), for runVfmWith. The pane calls
+ * it only when the workbook's settings store targets (needsScenarioModel).
+ */
+export function loadScenarioModel(): Promise<ScenarioModel> {
+  return import(/* webpackChunkName: "scenario" */ "./scenario/scenario").then(
+    (m) => m.runScenario
+  );
+}
+
+/** True when the settings store targets, which runVfmWith models with the scenario model. */
+export function needsScenarioModel(settings: StoredSettings | undefined): boolean {
+  return storedScenarios(settings).targets !== undefined;
+}
+
+/**
+ * runVfm with the scenario model passed in, so that a front end that loads its code in parts
+ * (the task pane) fetches the model only for a workbook that stores targets. Without a model,
+ * stored targets are an error, never left out in silence.
+ */
+export function runVfmWith(
+  workbook: WorkbookGrid,
+  options: VfmRunOptions,
+  scenarioModel: ScenarioModel | undefined
+): VfmResult {
   const detectOptions = asRecord(options.settings?.[SETTINGS_KEYS.detect]) as
     DetectOptions | undefined;
   const overrides = asRecord(options.settings?.[SETTINGS_KEYS.policy]);
@@ -184,7 +216,10 @@ export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): Vfm
     findings: withRuleSeverities(analysed.findings, checkSettings.severityOverrides),
   };
   const stored = storedScenarios(options.settings);
-  const targets = stored.targets ? runScenario(data, analysis, stored.targets) : undefined;
+  if (stored.targets && !scenarioModel)
+    throw new Error("The workbook stores targets, and the scenario model was not loaded.");
+  const targets =
+    stored.targets && scenarioModel ? scenarioModel(data, analysis, stored.targets) : undefined;
   const findings = sortFindings(unique([...analysis.findings, ...stored.findings]));
   const statementSettings = statementSettingsFrom(options.settings);
   const result: VfmResult = {

@@ -24,9 +24,8 @@ import {
 } from "../core/gateway";
 import { CellRef, WorkbookGrid, parseA1 } from "../core/grid";
 import { encodeSettingsSheet } from "../core/ownership";
-import { WritePlan } from "../core/writePlan";
+import type { WritePlan } from "../core/writePlan";
 import { ErrorPlace, toGatewayError } from "./errors";
-import { planProblems } from "../core/writePlan";
 import { DEFAULT_READ_LIMITS, ReadLimits } from "./readPlan";
 import { ReadPlace, readWorkbookWith } from "./reader";
 import { isJsonValue, loadSettingsWith, saveSettingsWith } from "./settings";
@@ -110,9 +109,6 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   applyWritePlan(plan: WritePlan, options: WriteOptions = {}): Promise<WriteResult> {
-    const problems = planProblems(plan);
-    if (problems.length > 0)
-      return Promise.reject(new GatewayError(problems.join(" "), plan.sheets[0]?.name));
     const place: WritePlace = { action: "writing the add-in's sheets" };
     const config = {
       maxRequestBytes: this.limits.maxRequestBytes,
@@ -120,8 +116,13 @@ export class OfficeGateway implements WorkbookGateway {
     };
     // The writer is fetched on the first write, not with the pane: reading comes first.
     return import(/* webpackChunkName: "excel-writer" */ "./writer").then(
-      ({ applyWritePlanWith }) =>
-        this.guarded(place, (context) => applyWritePlanWith(context, plan, config, options, place))
+      ({ applyWritePlanWith, planProblems }) => {
+        const problems = planProblems(plan);
+        if (problems.length > 0) throw new GatewayError(problems.join(" "), plan.sheets[0]?.name);
+        return this.guarded(place, (context) =>
+          applyWritePlanWith(context, plan, config, options, place)
+        );
+      }
     );
   }
 

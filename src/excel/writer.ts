@@ -52,6 +52,9 @@ import {
   resolveSheetNames,
 } from "../core/writePlan";
 import { rangeAddress } from "./address";
+
+// A plan's own faults, found before Excel is asked; here so the gateway fetches them with the writer.
+export { planProblems } from "../core/writePlan";
 import { isOfficeError, isPayloadTooLarge } from "./errors";
 
 export interface WriterConfig {

@@ -44,6 +44,8 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
   const [generation, setGeneration] = useState(0);
   const cancelRef = useRef<{ aborted: boolean }>({ aborted: false });
   const workbookRef = useRef<WorkbookGrid | undefined>(undefined);
+  // The workbook has no peers sheet, so its results compare it with HMIC's national data.
+  const nationalRef = useRef(false);
 
   useEffect(() => {
     const cancel = { aborted: false };
@@ -63,19 +65,25 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
         // Let the progress bar paint before the (synchronous) analysis runs.
         await nextFrame();
         if (cancel.aborted) throw new CancelledError();
-        const { runVfm, withIndicatorEngine, loadNationalTable } = await core;
-        // The formula engine (mathjs) is fetched only for a workbook that defines indicators;
-        // HMIC's national data (its own chunk) compares the force with the 43 when the workbook
-        // has no peers sheet.
-        const national = await loadNationalTable();
-        const options = await withIndicatorEngine(workbook, { settings: stored, national });
+        const { runPipeline, loadNationalTable } = await core;
+        // The formula engine (mathjs) is fetched only for a workbook that defines indicators,
+        // the scenario model only for one that stores targets.
+        const pipeline = await runPipeline(workbook, { settings: stored });
         if (cancel.aborted) throw new CancelledError();
-        const next = runVfm(workbook, options);
+        const next = pipeline.run();
         if (cancel.aborted) throw new CancelledError();
         workbookRef.current = workbook;
+        nationalRef.current = !next.peers;
         setSettings(stored);
         setResult(next);
         setStatus("ready");
+        if (!next.peers) {
+          // No peers sheet: the force is compared with the 43 in HMIC's national data, its own
+          // chunk, fetched once the first step shows; the figures are then worked out with it.
+          const national = await loadNationalTable().catch(() => undefined);
+          await nextFrame();
+          if (national && !cancel.aborted) setResult(pipeline.run(national));
+        }
       } catch (e) {
         if (e instanceof CancelledError || cancel.aborted) {
           setStatus("cancelled");
@@ -101,11 +109,11 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       setSettings(next);
       const workbook = workbookRef.current;
       if (!workbook) return;
-      const { runVfm, withIndicatorEngine, loadNationalTable } = await loadCore();
-      const national = await loadNationalTable();
-      const options = await withIndicatorEngine(workbook, { settings: next, national });
+      const { runPipeline, loadNationalTable } = await loadCore();
+      const pipeline = await runPipeline(workbook, { settings: next });
+      const national = nationalRef.current ? await loadNationalTable() : undefined;
       await nextFrame();
-      setResult(runVfm(workbook, options));
+      setResult(pipeline.run(national));
     },
     [gateway]
   );
