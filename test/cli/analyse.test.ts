@@ -8,24 +8,11 @@ import * as os from "os";
 import * as path from "path";
 import schema from "../../schema/analysis.schema.json";
 import { analyse, parseAnalyseArgs } from "../../src/cli/commands/analyse";
-import { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { WorkbookGrid } from "../../src/core/grid";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../src/xlsx/write";
-
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+import { fakeIo } from "./fakeIo";
 
 /** A force's own free-form workbook, amounts in £000 (the same figures as the analysis tests). */
 function forceWorkbook(

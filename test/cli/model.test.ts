@@ -9,22 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import schema from "../../schema/model.schema.json";
 import { model, parseModelArgs } from "../../src/cli/commands/model";
-import { CliIo } from "../../src/cli/io";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../src/xlsx/write";
-
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+import { fakeIo } from "./fakeIo";
 
 let dir: string;
 beforeAll(async () => {

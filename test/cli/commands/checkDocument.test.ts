@@ -9,27 +9,14 @@ import * as os from "os";
 import * as path from "path";
 import schema from "../../../schema/check.schema.json";
 import { check, CheckJsonEntry } from "../../../src/cli/commands/check";
-import { CliIo } from "../../../src/cli/io";
 import { draftStatement, runVfm } from "../../../src/core/run";
 import { renderStatementDocx } from "../../../src/render/docx";
 import { gridToXlsx } from "../../../src/xlsx/write";
 import { sample } from "../../core/check/planted";
 import { saveAsWordWould } from "../../fixtures/wordSave";
+import { fakeIo } from "../fakeIo";
 
 jest.setTimeout(180_000);
-
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
 
 let dir: string;
 

@@ -7,24 +7,11 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { peersCommand } from "../../../src/cli/commands/peers";
-import { CliIo } from "../../../src/cli/io";
 import { sheetFromRows } from "../../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../../src/xlsx/write";
 import { hmicForces } from "../../core/realData/hmicData";
 import { forceWorkbook } from "../../core/realData/layouts";
-
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+import { fakeIo } from "../fakeIo";
 
 let dir: string;
 beforeAll(async () => {

@@ -7,23 +7,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { profilesCommand } from "../../../src/cli/commands/profiles";
-import { CliIo } from "../../../src/cli/io";
 import { readSpreadsheet } from "../../../src/xlsx/read";
 import { detectPeersReport } from "../../../src/core/detect/peers";
 import { FIXTURES } from "../../core/profiles/profileFiles";
-
-function fakeIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+import { fakeIo } from "../fakeIo";
 
 const XLS = path.join(FIXTURES, "value-for-money-2010-underlying-data-20100609.xls");
 const CSV = path.join(FIXTURES, "2010-11-value-for-money-profile-data-workforce-20110511.csv");
