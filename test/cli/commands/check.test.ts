@@ -11,28 +11,15 @@ import schema from "../../../schema/check.schema.json";
 import { check, CheckJsonEntry, parseCheckArgs } from "../../../src/cli/commands/check";
 import { CHECK_AREAS } from "../../../src/core/check/types";
 import { CHECK_RULES } from "../../../src/core/check/rules";
-import { CliIo } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../../src/xlsx/write";
 import { SETTINGS_SHEET_NAME, encodeSettingsSheet } from "../../../src/core/ownership";
 import { budgetOf, compliantSavings, workbook } from "../../core/check/workbooks";
+import { fakeIo } from "../fakeIo";
 
 jest.setTimeout(60_000);
-
-function fakeIo(cwd: string, opts: { isTTY?: boolean; env?: Record<string, string> } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: opts.isTTY ?? false,
-    env: opts.env ?? {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
 
 let dir: string;
 const write = async (name: string, wb: WorkbookGrid) =>

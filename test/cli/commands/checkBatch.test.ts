@@ -10,28 +10,15 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { check, CheckJsonEntry } from "../../../src/cli/commands/check";
-import { CliIo } from "../../../src/cli/io";
 import { FORCES } from "../../../src/core/forces";
 import { formatRef } from "../../../src/core/grid";
 import { runVfm } from "../../../src/core/run";
 import { checkWorkbook } from "../../../src/core/check/check";
 import { gridToXlsx } from "../../../src/xlsx/write";
 import { baseWorkbook, Fault, FAULTS, faultsFor, plant } from "./checkFaults";
+import { fakeIo } from "../fakeIo";
 
 jest.setTimeout(240_000);
-
-function memoryIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
@@ -64,7 +51,7 @@ beforeAll(async () => {
     const expected = [...byDesign.filter((k) => !p.removes.includes(k)), ...p.adds].sort();
     cases.push({ file, force, faults, expected });
   }
-  const io = memoryIo(dir);
+  const io = fakeIo(dir);
   code = await check([...cases.map((c) => c.file), "--json"], io.io);
   entries = JSON.parse(io.out()) as CheckJsonEntry[];
   stderr = io.err();
