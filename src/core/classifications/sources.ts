@@ -3,7 +3,8 @@
  * profile data (Crown copyright, Open Government Licence v3.0); the ones the tests read are kept in
  * test/fixtures/hmic-vfm/ with their attribution.
  */
-export type SourceId = "adr2010" | "hmic2010" | "poa2012" | "poa2016" | "whitePaper" | "addin";
+export type SourceId =
+  "adr2010" | "hmic2010" | "poa2012" | "poa2016" | "cipfa" | "whitePaper" | "addin";
 
 export interface Source {
   readonly id: SourceId;
@@ -40,6 +41,13 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     title:
       "CIPFA Police Objective Analysis 2016/17 estimates, as published in HMIC's Value for Money open data 2016",
     where: "HMIC-VFM-2016-open-data-POA.ods, sheet '7_Total_workforce_FTE' (POA category column)",
+  },
+  cipfa: {
+    id: "cipfa",
+    title:
+      "CIPFA subjective analysis of police employee costs: pay and allowances, employer's national insurance and pension contributions, and pensions paid",
+    where:
+      "the employee-cost lines behind HMIC's 2009-10 'Police officers (exc. OT)' and 'Staff salaries exc. OT' (value-for-money-2010-underlying-data-20100609.xls, Section 1, cols R, AC and AM)",
   },
   whitePaper: {
     id: "whitePaper",

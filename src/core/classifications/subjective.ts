@@ -55,7 +55,6 @@ export const SUBJECTIVE_ENTRIES: readonly SubjectiveEntry[] = [
   s("poa.officerSalaries", "Police Officer Salaries", "poa2012", "officerPay", [
     "police officer pay",
     "police officers basic pay",
-    "police officer allowances",
   ]),
   s("poa.pcsoSalaries", "PCSO Salaries", "poa2012", "pcsoPay"),
   s("poa.staffSalaries", "Other Staff Salaries", "poa2012", "staffPay", [
@@ -73,7 +72,7 @@ export const SUBJECTIVE_ENTRIES: readonly SubjectiveEntry[] = [
     "Injury & Ill Health Costs",
     "poa2012",
     undefined,
-    ["police pensions", "ill health retirements"],
+    ["ill health retirements", "injury awards"],
     {
       note: "Pension and injury costs are not part of the paybill the overtime ratio uses.",
     }
@@ -98,6 +97,66 @@ export const SUBJECTIVE_ENTRIES: readonly SubjectiveEntry[] = [
   s("poa.gre", "Gross Revenue Expenditure", "poa2012", "grossExpenditure"),
   s("poa.totalIncome", "Total Income", "poa2012", "income"),
   s("poa.nre", "Net Revenue Expenditure", "poa2012", "netExpenditure"),
+  // CIPFA subjective analysis: pay is pay and allowances with the employer's national insurance
+  // and pension contributions. HMIC's 2009-10 cost per officer FTE excluding overtime (£45,800 to
+  // £62,700, median £49,500; col AM of the 2010 file) is that whole cost, so each part a force
+  // budgets on its own line is added into the pay the overtime ratio uses (5.9-5.10).
+  s("cipfa.officerAllowances", "Police officer allowances", "cipfa", "officerPay", [
+    "police officers allowances",
+    "police officer pay allowances",
+  ]),
+  s("cipfa.officerNi", "Police officer employer's national insurance", "cipfa", "officerPay", [
+    "police officer national insurance",
+    "police officer employers ni",
+    "police officer ni",
+  ]),
+  s(
+    "cipfa.officerPensionContributions",
+    "Police officer employer's pension contributions",
+    "cipfa",
+    "officerPay",
+    [
+      "police officer pension contributions",
+      "police officer employers pension",
+      "police officer superannuation",
+    ]
+  ),
+  s("cipfa.staffAllowances", "Police staff allowances", "cipfa", "staffPay"),
+  s("cipfa.staffNi", "Police staff employer's national insurance", "cipfa", "staffPay", [
+    "police staff national insurance",
+    "police staff employers ni",
+    "police staff ni",
+  ]),
+  s(
+    "cipfa.staffPensionContributions",
+    "Police staff employer's pension contributions",
+    "cipfa",
+    "staffPay",
+    [
+      "police staff pension contributions",
+      "police staff employers pension",
+      "police staff superannuation",
+    ]
+  ),
+  // Pensions paid out (injury and ill-health awards, lump sums, the pension fund's top-up) are
+  // not pay for work done this year: no key, so never in the paybill.
+  s(
+    "cipfa.policePensions",
+    "Police pensions",
+    "cipfa",
+    undefined,
+    [
+      "police officer pensions",
+      "police pension payments",
+      "police pension fund",
+      "injury pensions",
+      "ill health pensions",
+      "pension lump sums",
+    ],
+    {
+      note: "Pensions paid, not the employer's contributions: left out of the paybill.",
+    }
+  ),
   // Overtime wordings (issue: "excluding/exc./net of/before overtime" is pay)
   s(
     "addin.officerPayInclOt",

@@ -9,6 +9,8 @@ import {
 } from "../../../src/core/classifications";
 import { budgetMatcher, functionMatcher, mappingKey } from "../../../src/core/detect/labels";
 import { applyOverrides, DEFAULT_POLICY, POLICY_SETTINGS } from "../../../src/core/policy";
+import { runVfm } from "../../../src/core/run";
+import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
 import { ADR_FUNCTIONS, BS_BREAKDOWN, poa2016Names } from "../realData/hmicData";
 
 describe("classification data", () => {
@@ -146,5 +148,55 @@ describe("the business-support definition is a setting", () => {
     });
     expect(r.policy.businessSupport.classification.training).toBe("operational");
     expect(r.policy.businessSupport.classification.fleet).toBe("businessSupport");
+  });
+});
+
+describe("CIPFA subjective pay lines: allowances, on-costs and pensions", () => {
+  const key = (label: string) => {
+    const m = budgetMatcher.match(label);
+    return m.kind === "match" ? m.key : m.kind;
+  };
+
+  test("each keyed subjective line's name and wordings match its own key, never two", () => {
+    for (const e of SUBJECTIVE_ENTRIES.filter((x) => x.key))
+      for (const text of [e.name, ...e.wordings])
+        expect([e.id, text, key(text)]).toEqual([e.id, text, e.key]);
+  });
+
+  test("pensions paid are no pay or overtime line; the employer's contributions are pay", () => {
+    const pensions = SUBJECTIVE_ENTRIES.find((e) => e.id === "cipfa.policePensions");
+    expect(pensions?.key).toBeUndefined();
+    for (const text of [pensions!.name, ...pensions!.wordings])
+      expect([text, key(text)]).toEqual([text, "none"]);
+    expect(key("Police officer employer's pension contributions")).toBe("officerPay");
+    expect(key("Employer's pension contributions - police officers")).toBe("officerPay");
+    expect(key("Police staff superannuation")).toBe("staffPay");
+    expect(key("Police officer allowances")).toBe("officerPay");
+    expect(key("Police staff allowances")).toBe("staffPay");
+    expect(key("Police officers - employer's NI")).toBe("officerPay");
+  });
+
+  test("a budget with pay in its parts: overtime over all of officer pay, pensions paid left out", () => {
+    // £000: basic 80,000 + allowances 4,000 + NI 6,000 + pension contributions 19,000 = 109,000
+    // officer pay; overtime 4,360; pensions paid 9,500 are not pay.
+    // Ratio = 4,360 / (109,000 + 4,360) = 4,360 / 113,360 = 0.0384615...
+    const grid = workbookOf(
+      sheetFromRows("Budget", [
+        ["Revenue budget £000"],
+        [null, "2009/10"],
+        ["Police officer basic pay", 80000],
+        ["Police officer allowances", 4000],
+        ["Police officer employer's national insurance", 6000],
+        ["Police officer employer's pension contributions", 19000],
+        ["Police officer overtime", 4360],
+        ["Police pensions", 9500],
+      ])
+    );
+    const r = runVfm(grid);
+    const y = r.analysis.overtime.byYear.find((b) => b.year === 2009);
+    expect(y?.paybill.value).toBe(113_360_000 * 100);
+    expect(y?.ratio?.value).toBeCloseTo(4360 / 113360, 12);
+    expect(y?.paybill.sources.map((c) => c.address)).toEqual(["B3", "B4", "B5", "B6", "B7"]);
+    expect(r.data.budget.lines.find((l) => l.label === "Police pensions")?.key).toBeUndefined();
   });
 });
