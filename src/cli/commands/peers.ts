@@ -13,6 +13,7 @@
 import * as path from "path";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile, UnreadableWorkbookError } from "../readWorkbook";
+import { textTable } from "../analysisSummary";
 import {
   analysePeers,
   compareWithNational,
@@ -217,20 +218,19 @@ function gapText(i: PeerIndicatorResult): string {
   return i.isPercent ? `${formatNumber(g * 100, 1)} points` : valueText(i, g);
 }
 
-const QUARTILE = ["-", "1 (top)", "2", "3", "4 (bottom)"];
+export const QUARTILE = ["-", "1 (top)", "2", "3", "4 (bottom)"];
 
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows
-    .map((r, ri) => {
-      const line = r
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-        .join("  ")
-        .trimEnd();
-      return ri === 0 ? `${line}\n${widths.map((w) => "-".repeat(w)).join("  ")}` : line;
-    })
-    .join("\n");
-}
+const PEERS_HEADER = [
+  "Indicator",
+  "Better",
+  "Force",
+  "Group avg",
+  "All avg",
+  "Rank",
+  "Quartile",
+  "Top quartile",
+  "Gap",
+];
 
 function termText(t: { kind: string; value: number; name: string }): string {
   if (t.kind === "fraction") return formatPercent(t.value);
@@ -260,19 +260,9 @@ function readable(run: PeersRun, findings: readonly Finding[]): string {
   if (a.indicators.length === 0) out.push("No indicators to compare.");
   else
     out.push(
-      table([
-        [
-          "Indicator",
-          "Better",
-          "Force",
-          "Group avg",
-          "All avg",
-          "Rank",
-          "Quartile",
-          "Top quartile",
-          "Gap",
-        ],
-        ...a.indicators.map((i) => [
+      textTable(
+        PEERS_HEADER,
+        a.indicators.map((i) => [
           i.name,
           i.direction === "lowerIsBetter" ? "lower" : "higher",
           valueText(i, i.value),
@@ -283,7 +273,8 @@ function readable(run: PeersRun, findings: readonly Finding[]): string {
           valueText(i, i.topQuartileValue),
           gapText(i),
         ]),
-      ])
+        PEERS_HEADER.map((_, c) => c > 0)
+      )
     );
   const priced = a.indicators.filter((i) => i.gapSaving && i.gapSaving.amount > 0);
   if (priced.length > 0) {

@@ -13,6 +13,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { CliIo, Command, EXIT } from "../io";
 import { readWorkbookFile, UnreadableWorkbookError } from "../readWorkbook";
+import { textTable } from "../analysisSummary";
+import { QUARTILE } from "./peers";
 import {
   FileProfile,
   findingPlace,
@@ -95,25 +97,10 @@ function parseArgs(args: readonly string[]): Args {
   return out;
 }
 
-const QUARTILE = ["-", "1 (top)", "2", "3", "4 (bottom)"];
-
 function valueText(key: ProfileIndicatorKey, v: number): string {
   if (key === "nrePerHead") return formatPoundsValue(v);
   if (key === "officersPer1000") return formatNumber(v, 2);
   return formatPercent(v, 2);
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r, ri) => {
-      const line = r
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-        .join("  ")
-        .trimEnd();
-      return ri === 0 ? `${line}\n${widths.map((w) => "-".repeat(w)).join("  ")}` : line;
-    })
-    .join("\n");
 }
 
 const SHORT: Readonly<Record<ProfileIndicatorKey, string>> = {
@@ -163,7 +150,13 @@ function yearSection(t: NationalTable, year: number): string {
         : ["-", "-", "-"];
     }),
   ]);
-  out.push(table([header, ...rows]));
+  out.push(
+    textTable(
+      header,
+      rows,
+      header.map((_, c) => c > 0)
+    )
+  );
   return out.join("\n");
 }
 

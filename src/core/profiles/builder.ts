@@ -4,7 +4,7 @@
  * arithmetic on their own cells.
  */
 import { FORCES } from "../forces";
-import { formatPercent } from "../format";
+import { formatNumber, formatPercent } from "../format";
 import { FinancialYear } from "../years";
 import { FileContext, figureText } from "./cells";
 import {
@@ -71,13 +71,19 @@ export class RecordsBuilder {
     published: ProfileCell | undefined,
     what: string,
     force: string,
-    scale: "fraction" | "pounds"
+    scale: "fraction" | "pounds" | "rate"
   ): void {
     if (!published) return;
     const diff = Math.abs(value - published.value);
+    // Pounds and rates per 1,000 are shown to two decimals: a difference that shows is a finding.
     const over = scale === "fraction" ? diff > PUBLISHED_RATIO_TOLERANCE : diff > 0.005;
     if (!over) return;
-    const shown = (n: number) => (scale === "fraction" ? formatPercent(n, 2) : `£${figureText(n)}`);
+    const shown = (n: number) =>
+      scale === "fraction"
+        ? formatPercent(n, 2)
+        : scale === "pounds"
+          ? `£${figureText(n)}`
+          : formatNumber(n, 2);
     this.ctx.note(
       "warning",
       "PROFILE_PUBLISHED_RATIO_DIFFERS",
@@ -205,35 +211,41 @@ export class RecordsBuilder {
     year: FinancialYear,
     officers: ProfileCell,
     population: ProfileCell,
-    basis: string
+    basis: string,
+    published?: ProfileCell
   ): void {
     if (population.value <= 0) return;
+    const value = (officers.value * 1000) / population.value;
+    this.checkPublished(value, published, "police officers per 1,000 population", force, "rate");
     this.set(
       forceId,
       force,
       year,
       "officersPer1000",
       {
-        value: (officers.value * 1000) / population.value,
+        value,
         formula: `${figureText(officers.value)} × 1,000 / ${figureText(population.value)}`,
         cells: [officers, population],
+        ...(published ? { published } : {}),
       },
       basis
     );
   }
 
-  /** Non-staff costs / staff (workforce) costs. */
+  /** Non-staff costs / staff (workforce) costs, each the sum of its cells; `less` is taken off the staff costs. */
   nonStaffShare(
     forceId: string,
     force: string,
     year: FinancialYear,
-    nonStaff: ProfileCell,
-    staff: ProfileCell,
+    ns: readonly ProfileCell[],
+    st: readonly ProfileCell[],
     basis: string,
-    published?: ProfileCell
+    published?: ProfileCell,
+    less: readonly ProfileCell[] = []
   ): void {
-    if (staff.value <= 0) return;
-    const value = nonStaff.value / staff.value;
+    const staffCosts = sum(st) - sum(less);
+    if (staffCosts <= 0) return;
+    const value = sum(ns) / staffCosts;
     this.checkPublished(
       value,
       published,
@@ -248,8 +260,8 @@ export class RecordsBuilder {
       "nonStaffPctStaffCosts",
       {
         value,
-        formula: `${figureText(nonStaff.value)} / ${figureText(staff.value)}`,
-        cells: [nonStaff, staff],
+        formula: `${sumText(ns)} / ${less.length > 0 ? `(${sumText(st)} − ${sumText(less)})` : sumText(st)}`,
+        cells: [...ns, ...st, ...less],
         ...(published ? { published } : {}),
       },
       basis

@@ -1,8 +1,10 @@
 /**
  * The national table packed for shipping (src/core/profiles/nationalData.ts, written by
  * scripts/national-data.mjs from HMIC's files) and unpacked again. Packing loses nothing the
- * comparison uses: every value, formula, definition, basis and cell; file names, sheet names and
- * cell descriptions are held once in lists and referred to by number.
+ * comparison uses: every value, formula, definition, basis and cell of the indicators it ranks
+ * (SHIPPED_INDICATOR_KEYS); file names, sheet names and cell descriptions are held once in lists
+ * and referred to by number. Non-staff costs as a share of staff costs, which the comparison does
+ * not rank and whose POA sums run to twenty cells a force, stay with `vfm profiles`.
  */
 import { Finding } from "../findings";
 import { OGL_ATTRIBUTION } from "../classifications/sources";
@@ -10,11 +12,18 @@ import {
   NationalTable,
   PROFILE_INDICATOR_KEYS,
   ProfileCell,
+  ProfileIndicatorKey,
   ProfileIndicators,
   ProfileRecord,
   ProfileSource,
   ProfileValue,
 } from "./types";
+import { PEER_KEY } from "./national";
+
+/** The indicators the shipped dataset carries: those the national comparison ranks. */
+export const SHIPPED_INDICATOR_KEYS: readonly ProfileIndicatorKey[] = PROFILE_INDICATOR_KEYS.filter(
+  (k) => PEER_KEY[k] !== undefined
+);
 
 /**
  * The eight files HMIC published, in the order the national table reads them (where two give
@@ -82,7 +91,7 @@ export function packNationalTable(table: NationalTable): PackedNationalTable {
   ];
   const records = table.records.map((r): PackedRecord => {
     const i: Partial<Record<keyof ProfileIndicators, PackedValue>> = {};
-    for (const k of PROFILE_INDICATOR_KEYS) {
+    for (const k of SHIPPED_INDICATOR_KEYS) {
       const v = r.indicators[k];
       if (!v) continue;
       i[k] = {

@@ -12,7 +12,12 @@ export {
 export type { IndicatorSpread } from "./national";
 export { nationalTableToJson } from "./json";
 export { profilePeersSheet } from "./peersSheet";
-export { packNationalTable, PUBLISHED_PROFILE_FILES, unpackNationalTable } from "./dataset";
+export {
+  packNationalTable,
+  PUBLISHED_PROFILE_FILES,
+  SHIPPED_INDICATOR_KEYS,
+  unpackNationalTable,
+} from "./dataset";
 export type { PackedNationalTable } from "./dataset";
 export {
   compareWithNational,

@@ -171,7 +171,16 @@ function populations(ctx: FileContext, workbook: WorkbookGrid): Map<string, Prof
 // 2013-2017: wide
 
 type Measure =
-  "officers" | "staff" | "pcso" | "workforce" | "officerSalary" | "officerOvertime" | "officerCost";
+  | "officers"
+  | "staff"
+  | "pcso"
+  | "workforce"
+  | "officerSalary"
+  | "officerOvertime"
+  | "officerCost"
+  | "otherStaffCost"
+  | "pcsoCost"
+  | "nonStaff";
 
 /** The measure a sheet holds, from its title in A1. */
 function measureOf(s: SheetGrid): Measure | undefined {
@@ -184,6 +193,9 @@ function measureOf(s: SheetGrid): Measure | undefined {
   if (t.startsWith("poa officer salary")) return "officerSalary";
   if (t.startsWith("poa officer overtime")) return "officerOvertime";
   if (t.startsWith("poa officer costs")) return "officerCost";
+  if (t.startsWith("poa other staff costs")) return "otherStaffCost";
+  if (t.startsWith("poa pcso costs")) return "pcsoCost";
+  if (t.startsWith("poa total non staff costs")) return "nonStaff";
   return undefined;
 }
 
@@ -196,6 +208,43 @@ interface WideSheet {
   readonly sheet: SheetGrid;
   readonly cols: ReadonlyMap<string, number>;
   readonly rows: ReadonlyMap<string, number>;
+  /** Every labelled row below the header, in order (a sheet of parts with no total row is summed). */
+  readonly labelled: readonly number[];
+}
+
+const NATIONAL = "total national policing";
+const NON_STAFF_TOTAL = "total excluding national policing functions";
+const STAFF_COSTS = [
+  ["officerCost", "officer costs (salary and overtime)"],
+  ["otherStaffCost", "other staff costs (salary and overtime)"],
+  ["pcsoCost", "PCSO costs (salary and overtime)"],
+] as const;
+
+/**
+ * Non-staff costs as a share of staff costs, both without national policing functions (the
+ * non-staff sheet is published so): the sheet's total row where it has one (2017/18), else the
+ * sum of its rows; over officer, other staff and PCSO costs, each the whole-force total less its
+ * national policing row. Other employee costs (agency, injury, training) are non-staff here, as
+ * in the 2010 profiles.
+ */
+function wideNonStaff(
+  at: (m: Measure, row: string, what: string) => ProfileCell | undefined,
+  parts: (m: Measure, what: string) => ProfileCell[] | undefined,
+  add: (nonStaff: ProfileCell[], staff: ProfileCell[], less: ProfileCell[]) => void
+): void {
+  const total = at("nonStaff", NON_STAFF_TOTAL, "non-staff costs less national policing, £000");
+  const nonStaff = total ? [total] : parts("nonStaff", "non-staff costs, £000");
+  if (!nonStaff || nonStaff.length === 0) return;
+  const staff: ProfileCell[] = [];
+  const less: ProfileCell[] = [];
+  for (const [m, what] of STAFF_COSTS) {
+    const all = at(m, TOTAL, `${what}, £000`);
+    const national = at(m, NATIONAL, `${what} in national policing, £000`);
+    if (!all || !national) return;
+    staff.push(all);
+    less.push(national);
+  }
+  add(nonStaff, staff, less);
 }
 
 export function readPoaWide(workbook: WorkbookGrid, file: string): FileProfile {
@@ -216,14 +265,21 @@ export function readPoaWide(workbook: WorkbookGrid, file: string): FileProfile {
     const h = forceHeader(ctx, s);
     if (!h) continue;
     const rows = new Map<string, number>();
+    const labelled: number[] = [];
     s.values.forEach((row, r) => {
       const k = words(row?.[0] ?? null).replace(/\s*\*$/, "");
+      if (r > h.row && k) labelled.push(r);
       if (r > h.row && k && !rows.has(k)) rows.set(k, r);
     });
     // 2017/18 calls the whole-force row "TOTAL" where earlier years say "Level 2 Summary".
     const total = rows.get("total");
     if (!rows.has(TOTAL) && total !== undefined) rows.set(TOTAL, total);
-    sheets.set(m, { sheet: s, cols: new Map(h.cols.map((c) => [c.forceId, c.col])), rows });
+    sheets.set(m, {
+      sheet: s,
+      cols: new Map(h.cols.map((c) => [c.forceId, c.col])),
+      rows,
+      labelled,
+    });
     for (const c of h.cols) forces.set(c.forceId, c.force);
   }
   const found = new Set<string>();
@@ -280,8 +336,39 @@ export function readPoaWide(workbook: WorkbookGrid, file: string): FileProfile {
           basis
         );
     }
+    wideNonStaff(
+      at,
+      (m, what) => {
+        const w = sheets.get(m);
+        const c = w?.cols.get(forceId);
+        if (!w || c === undefined) return undefined;
+        const cells = w.labelled.map((r) =>
+          ctx.number(w.sheet, r, c, `${what} (${String(w.sheet.values[r]?.[0]).trim()})`, who)
+        );
+        return cells.every((x) => x !== undefined) ? (cells as ProfileCell[]) : undefined;
+      },
+      (nonStaff, staff, less) =>
+        b.nonStaffShare(
+          forceId,
+          force,
+          year,
+          nonStaff,
+          staff,
+          `${basis}, national policing left out`,
+          undefined,
+          less
+        )
+    );
     found.add(forceId);
   }
+  const nonStaff = sheets.get("nonStaff");
+  if (nonStaff && ![...nonStaff.rows.keys()].some((k) => k.startsWith("third party")))
+    ctx.note(
+      "info",
+      "PROFILE_NON_STAFF_PARTIAL",
+      `sheet "${nonStaff.sheet.name}" lists no third-party payments, so non-staff costs as a share of staff costs for ${formatYear(year)} leave them out and read low beside other years.`,
+      nonStaff.sheet.name
+    );
   noteMissingForces(ctx, found, year, sheets.get("officerOvertime")?.sheet.name ?? "");
   return finish(ctx, b, file, "poaWide", when.from);
 }

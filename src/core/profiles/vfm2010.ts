@@ -276,7 +276,7 @@ function section1(
       const pub = nonStaffPublished
         ? ctx.number(sheet, r.row, nonStaffPublished.index, "HMIC's non-staff % staff costs", who)
         : undefined;
-      if (ns && wc) b.nonStaffShare(r.forceId, r.force, year, ns, wc, basis, pub);
+      if (ns && wc) b.nonStaffShare(r.forceId, r.force, year, [ns], [wc], basis, pub);
     }
   }
   noteMissingForces(ctx, new Set(rows.map((r) => r.forceId)), year, sheet.name);
@@ -311,20 +311,77 @@ function officersRate(
   }
 }
 
+interface ReadSheet {
+  readonly sheet: SheetGrid;
+  readonly paths: readonly HeaderPath[];
+  readonly rows: readonly ForceRow[];
+}
+
+const isRateColumn = (l: readonly string[]) => last(l) === "police officer fte per 1 000";
+const isCipfaOfficers = (l: readonly string[]) =>
+  /^ave fte \d{4} \d{2} cipfa$/.test(l[0] ?? "") && last(l) === "police officers";
+
+/**
+ * HMIC's "Police officer FTE per 1,000" (Section 1, headed "2009-10 Estimates") is CIPFA's
+ * average officer FTE for 2008-09 (Section 2 volumes, "Ave FTE 2008-09 CIPFA") over the June
+ * 2008 population: the add-in works it out from those two cells, dates it 2008/09, the year the
+ * FTE is for, and checks it against HMIC's own figure.
+ */
+function cipfaOfficersRate(ctx: FileContext, b: RecordsBuilder, read: readonly ReadSheet[]): void {
+  const rates = read.find((r) => r.paths.some((p) => isRateColumn(p.levels)));
+  const volumes = read.find((r) => r.paths.some((p) => isCipfaOfficers(p.levels)));
+  if (!rates || !volumes) return;
+  const rate = find(rates.paths, isRateColumn);
+  const population = find(rates.paths, (l) => last(l).startsWith("population"));
+  const officers = find(volumes.paths, isCipfaOfficers);
+  const m = officers ? /(\d{4}) (\d{2}) cipfa/.exec(officers.levels[0]) : null;
+  if (!rate || !population || !officers || !m) return;
+  const year = Number(m[1]);
+  const when = population.levels[population.levels.length - 1].replace(/^population /, "");
+  const basis = `CIPFA average officer FTE ${m[1]}-${m[2]}, population ${when.replace(/^june/, "June")}`;
+  const volumeRow = new Map(volumes.rows.map((r) => [r.forceId, r.row]));
+  for (const r of rates.rows) {
+    const row = volumeRow.get(r.forceId);
+    if (row === undefined) continue;
+    const who = `${r.force}, ${basis}`;
+    const pop = ctx.number(rates.sheet, r.row, population.index, "population", who);
+    const o = ctx.number(
+      volumes.sheet,
+      row,
+      officers.index,
+      "police officer FTE (CIPFA average)",
+      who
+    );
+    const published = ctx.number(
+      rates.sheet,
+      r.row,
+      rate.index,
+      "HMIC's police officer FTE per 1,000",
+      who
+    );
+    if (pop) b.population(r.forceId, r.force, year, pop);
+    if (pop && o) b.officersPer1000(r.forceId, r.force, year, o, pop, basis, published);
+  }
+}
+
 export function readVfm2010(workbook: WorkbookGrid, file: string): FileProfile {
   const ctx = new FileContext(file);
   const b = new RecordsBuilder(ctx);
+  const read: ReadSheet[] = [];
   for (const sheet of workbook.sheets) {
     const hr = policeForceRow(sheet);
     if (hr === undefined) continue;
     const paths = stackedPaths(sheet, hr);
     const usesMoney = paths.some((p) => p.levels[0] === "police officer overtime 000");
     const usesSupport = paths.some((p) => p.levels[0] === "business support staff fte");
-    if (!usesMoney && !usesSupport) continue;
+    const usesOfficers = paths.some((p) => isCipfaOfficers(p.levels));
+    if (!usesMoney && !usesSupport && !usesOfficers) continue;
     const rows = forceRows(ctx, sheet, hr + 1);
+    read.push({ sheet, paths, rows });
     if (usesMoney) section1(ctx, b, sheet, paths, rows);
     if (usesSupport) adrSupport(ctx, b, sheet, paths, rows);
   }
+  cipfaOfficersRate(ctx, b, read);
   return finish(
     ctx,
     b,

@@ -3,7 +3,8 @@
  * by its notes or its name, all 43 forces, and the ratios worked from the whole-force rows.
  */
 import { nationalTable, recordsFor } from "../../../src/core/profiles";
-import { profileOf } from "./profileFiles";
+import { parseA1 } from "../../../src/core/grid";
+import { profileGrid, profileOf } from "./profileFiles";
 
 test.each([
   ["value-for-money-profile-data-2012.ods", "poaLong2012", 2012],
@@ -66,4 +67,65 @@ test("2012/13: population from 'Populations' (thousands), so net revenue expendi
   expect(r.population?.value).toBeCloseTo(1623195, 6);
   expect(r.indicators.nrePerHead?.formula).toMatch(/^\(269,725 \+ [\d,.]+\) × 1,000 \/ 1,623,195$/);
   expect(r.indicators.officersPer1000).toBeDefined();
+});
+
+test("2013/14 non-staff share, Avon and Somerset worked: the sheet's ten lines over officer, staff and PCSO costs less national policing", async () => {
+  const p = await profileOf("poa-data-2013.xlsx");
+  const r = p.records.find((x) => x.forceId === "avon-and-somerset")!;
+  const v = r.indicators.nonStaffPctStaffCosts!;
+  // 0 + 6,598 + 691 + 389 + 10,191 + 6,519 + 17,463 + 1,092 + 24,521 + 5,093 = 72,557;
+  // (155,693 + 55,738 + 10,851) − (5,179 + 1,501 + 0) = 222,282 − 6,680 = 215,602.
+  expect(v.formula).toBe(
+    "(0 + 6,598 + 691 + 389 + 10,191 + 6,519 + 17,463 + 1,092 + 24,521 + 5,093) / ((155,693 + 55,738 + 10,851) − (5,179 + 1,501 + 0))"
+  );
+  expect(v.value).toBeCloseTo(72557 / 215602, 12);
+  expect(new Set(v.cells.map((c) => c.sheet))).toEqual(
+    new Set(["Total_non-staff_costs", "Officer_cost", "Other_staff_cost", "PCSO_cost"])
+  );
+  expect(r.basis.nonStaffPctStaffCosts).toBe(
+    "CIPFA POA 2013/14 estimates, national policing left out"
+  );
+});
+
+test("2017/18 non-staff share: the sheet's own total, over staff costs that equal the file's own 'excl national policing' rows", async () => {
+  const file = "HMICFRS-VFM-2017-open-data-POA.ods";
+  const p = await profileOf(file);
+  const g = await profileGrid(file);
+  const y = p.records.filter((r) => r.indicators.nonStaffPctStaffCosts);
+  expect(y).toHaveLength(43);
+  const excl = (sheet: string) => {
+    const s = g.sheets.find((x) => x.name === sheet)!;
+    const row = s.values.findIndex((r) =>
+      /^total (excl|without) national policing$/i.test(String(r?.[0] ?? "").trim())
+    );
+    return { s, row };
+  };
+  const own = ["11_Officer_cost", "14_Other_staff_cost", "15_PCSO_cost"].map(excl);
+  for (const r of y) {
+    const v = r.indicators.nonStaffPctStaffCosts!;
+    const [nonStaff, ...rest] = v.cells;
+    expect(nonStaff.sheet).toBe("1_Total_non-staff_costs");
+    expect(nonStaff.what).toMatch(/less national policing/);
+    const staff =
+      rest.slice(0, 3).reduce((a, c) => a + c.value, 0) -
+      rest.slice(3).reduce((a, c) => a + c.value, 0);
+    // The file's own totals without national policing, in the same force's column.
+    const published = own.reduce((a, { s, row }) => {
+      const at = parseA1(rest.find((x) => x.sheet === s.name)!.address)!;
+      return a + Number(s.values[row][at.col]);
+    }, 0);
+    expect(Math.abs(staff - published)).toBeLessThan(0.01);
+    expect(v.value).toBeCloseTo(nonStaff.value / staff, 12);
+  }
+});
+
+test("2016/17's non-staff sheet lists no third-party payments: said in a finding naming the sheet", async () => {
+  const p = await profileOf("HMIC-VFM-2016-open-data-POA.ods");
+  const f = p.findings.filter((x) => x.code === "PROFILE_NON_STAFF_PARTIAL");
+  expect(f).toHaveLength(1);
+  expect(f[0].message).toMatch(/"1_Total_non-staff_costs" lists no third-party payments.*2016\/17/);
+  for (const other of ["poa-data-2013.xlsx", "HMICFRS-VFM-2017-open-data-POA.ods"])
+    expect(
+      (await profileOf(other)).findings.filter((x) => x.code === "PROFILE_NON_STAFF_PARTIAL")
+    ).toEqual([]);
 });

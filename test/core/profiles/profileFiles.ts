@@ -11,17 +11,6 @@ import { FileProfile } from "../../../src/core/profiles/types";
 
 export const FIXTURES = join(__dirname, "../../fixtures/hmic-vfm");
 
-export const PROFILE_FILES = [
-  "value-for-money-2010-underlying-data-20100609.xls",
-  "2010-11-value-for-money-profile-data-workforce-20110511.csv",
-  "value-for-money-profile-data-2012.ods",
-  "poa-data-2013.xlsx",
-  "value-for-money-profile-2014-poa-data.ods",
-  "value-for-money-profile-2015-poa-data-.ods",
-  "HMIC-VFM-2016-open-data-POA.ods",
-  "HMICFRS-VFM-2017-open-data-POA.ods",
-] as const;
-
 const grids = new Map<string, WorkbookGrid>();
 
 export async function profileGrid(file: string): Promise<WorkbookGrid> {

@@ -183,3 +183,29 @@ test("a name that is not one of the 43 is a finding naming its cell", async () =
   expect(f?.cell).toEqual({ sheet: "Section 1. Income & Expenditure", address: "A4" });
   expect(f?.message).toMatch(/national force for the railways/);
 });
+
+test("officers per 1,000 (2008/09): CIPFA's average officer FTE over the June 2008 population, equal to HMIC's column AJ for every force", () => {
+  const y = recordsFor(nationalTable([xls]), 2008);
+  const rated = y.filter((r) => r.indicators.officersPer1000);
+  expect(rated).toHaveLength(43);
+  for (const r of rated) {
+    const v = r.indicators.officersPer1000!;
+    expect(v.published?.address).toMatch(/^AJ\d+$/);
+    expect(Math.abs(v.value - (v.published?.value ?? NaN))).toBeLessThan(0.005);
+    expect(v.cells.map((c) => `${c.sheet}!${c.address.replace(/\d+/, "")}`)).toEqual([
+      "Section 2. Workforce (volumes)!J",
+      "Section 1. Income & Expenditure!B",
+    ]);
+    expect(r.basis.officersPer1000).toBe("CIPFA average officer FTE 2008-09, population June 2008");
+  }
+  // Avon and Somerset: 3,358 FTE × 1,000 / 1,591,900 residents = 2.1094 per 1,000 (AJ4 2.1094).
+  const avon = rated.find((r) => r.forceId === "avon-and-somerset")!;
+  expect(avon.indicators.officersPer1000!.formula).toBe("3,358 × 1,000 / 1,591,900");
+  expect(avon.indicators.officersPer1000!.value).toBeCloseTo(2.1094, 4);
+  expect(avon.population?.value).toBe(1591900);
+  expect(
+    xls.findings.filter(
+      (f) => f.code === "PROFILE_PUBLISHED_RATIO_DIFFERS" && /officers/.test(f.message)
+    )
+  ).toEqual([]);
+});
