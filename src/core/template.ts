@@ -271,6 +271,11 @@ export function templateSettingsRows(options: TemplateOptions = {}): (string | n
       null,
       "The year of the Local Policing Plan the statement goes in, e.g. 2010/11",
     ],
+    [
+      "Most similar forces",
+      null,
+      "Optional: up to seven forces to compare with, separated by ; (no published file lists HMIC's groups)",
+    ],
   ];
 }
 

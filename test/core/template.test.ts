@@ -90,6 +90,20 @@ describe("the input template", () => {
     const d = detectForceData({ sheets });
     expect(d.findings.map((f) => f.code)).toEqual(["NO_BUDGET_FIGURES"]);
   });
+
+  test("the Settings sheet has a 'Most similar forces' row: blank it names no group; filled in, detection reads the group from its Value cell", () => {
+    const sheets = blankTemplate().sheets.map(gridOf);
+    const settings = sheets.find((s) => s.name === "Settings")!;
+    const row = settings.values.findIndex((r) => r?.[0] === "Most similar forces");
+    // Row 13: title, help, note, column help and header, then the eighth setting.
+    expect(row).toBe(12);
+    expect(settings.values[row][1]).toBeNull();
+    expect(detectForceData({ sheets }).settings.mostSimilarForces).toBeUndefined();
+    settings.values[row][1] = "Dyfed-Powys; North Wales; Gwent";
+    const g = detectForceData({ sheets }).settings.mostSimilarForces;
+    expect(g?.value).toEqual(["Dyfed-Powys", "North Wales", "Gwent"]);
+    expect(g?.sources).toEqual([{ sheet: "Settings", address: "B13" }]);
+  });
 });
 
 describe("the Peers sheet of the template", () => {

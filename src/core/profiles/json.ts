@@ -1,7 +1,8 @@
 /**
  * The national table as JSON (`vfm profiles --json`): sources, years, one entry per force and
  * year with its indicators (fractions for ratios), their definitions, rank and quartile among
- * the forces that year, and the cells every value came from; then the findings.
+ * the forces that year, and the cells every value came from; then the findings. Its schema is
+ * schema/profiles.schema.json.
  */
 import { findingPlace } from "../findings";
 import { formatYear } from "../format";
@@ -25,6 +26,7 @@ export function nationalTableToJson(table: NationalTable) {
       if (s) spreads.set(`${y}|${k}`, s);
     }
   return {
+    schemaVersion: 1 as const,
     attribution: OGL_ATTRIBUTION,
     sources: table.sources.map((s) => ({
       file: s.file,

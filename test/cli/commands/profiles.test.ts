@@ -1,14 +1,19 @@
 /**
  * `vfm profiles` on HMIC's real files: the readable table, --json's shape, --out written as the
- * add-in's Peers sheet and read back by the peers detector, and exit code 2 (one line) for a
- * file that is not a profile data file.
+ * add-in's Peers sheet and read back by the peers detector, exit code 2 (one line) for a
+ * file that is not a profile data file, and --json for all eight files against its schema
+ * (schema/profiles.schema.json).
  */
+import Ajv from "ajv";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { profilesCommand } from "../../../src/cli/commands/profiles";
 import { readSpreadsheet } from "../../../src/xlsx/read";
 import { detectPeersReport } from "../../../src/core/detect/peers";
+import schema from "../../../schema/profiles.schema.json";
+import { PROFILE_INDICATOR_KEYS, PUBLISHED_PROFILE_FILES } from "../../../src/core/profiles";
+import { SUPPORT_DEFINITIONS } from "../../../src/core/classifications/definitions";
 import { FIXTURES } from "../../core/profiles/profileFiles";
 import { fakeIo } from "../fakeIo";
 
@@ -94,4 +99,47 @@ test("a file that is not a profile data file: one line and exit code 2", async (
   );
   expect(f.err().split("\n").filter(Boolean)).toHaveLength(1);
   expect(f.out()).toBe("");
+});
+
+describe("the --json schema (schema/profiles.schema.json)", () => {
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  let all: { forces: { indicators: Record<string, unknown>; year: string }[] };
+
+  beforeAll(async () => {
+    const f = fakeIo(dir);
+    const files = PUBLISHED_PROFILE_FILES.map((n) => path.join(FIXTURES, n));
+    expect(await profilesCommand([...files, "--json"], f.io)).toBe(0);
+    all = JSON.parse(f.out());
+  }, 120_000);
+
+  test("the output for all eight of HMIC's files validates: 344 force-years in eight years", () => {
+    const ok = validate(all);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(all.forces).toHaveLength(344);
+    // Every indicator the table carries appears somewhere in the real output.
+    const seen = new Set(all.forces.flatMap((r) => Object.keys(r.indicators)));
+    expect([...seen].sort()).toEqual([...PROFILE_INDICATOR_KEYS].sort());
+  });
+
+  test("it rejects what the table never prints: a ratio as text, an indicator it does not know", () => {
+    const first = all.forces[0];
+    const asText = {
+      ...all,
+      forces: [{ ...first, indicators: { ...first.indicators, overtimeRatio: "2.72%" } }],
+    };
+    expect(validate(asText)).toBe(false);
+    const unknown = {
+      ...all,
+      forces: [{ ...first, indicators: { ...first.indicators, crimePer1000: 61.2 } }],
+    };
+    expect(validate(unknown)).toBe(false);
+    expect(validate({ ...all, years: ["2009-10"] })).toBe(false);
+  });
+
+  test("its lists are the code's: indicators, support definitions", () => {
+    expect(schema.definitions.indicator.enum).toEqual([...PROFILE_INDICATOR_KEYS]);
+    const defs = schema.properties.forces.items.properties.definitions.properties;
+    expect(defs.businessSupportRatio.enum).toEqual([...SUPPORT_DEFINITIONS]);
+  });
 });
