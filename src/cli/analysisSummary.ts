@@ -12,6 +12,7 @@ import {
   formatYear,
   areaStatus,
   MoneyUnit,
+  overtimeBasisWords,
   Pence,
   procurementCategoryLabel,
   RagStatus,
@@ -109,9 +110,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
   );
   out.push("");
 
-  out.push(
-    `Overtime (${ot.basis === "officers" ? "officer overtime / officer paybill" : "workforce overtime / workforce paybill"}; paragraphs 5.9-5.10)`
-  );
+  out.push(`Overtime (${overtimeBasisWords(ot.basis)}; paragraphs 5.9-5.10)`);
   if (ot.byYear.length === 0) out.push("No overtime figures found.");
   else {
     const req = new Map(ot.requiredByYear.map((r) => [r.year, r]));

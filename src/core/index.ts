@@ -98,6 +98,8 @@ export { UNNAMED_FORCE } from "./analysis/analyse";
 export { areaStatus } from "./analysis/areaStatus";
 export type { AreaStatus, AreaTest } from "./analysis/areaStatus";
 export { lineWorkforceFte } from "./analysis/figures";
+export { overtimeBasisWords } from "./analysis/overtime";
+export type { ReadingOption, ReadingVerdict } from "./analysis/readings";
 export { analysisToJson } from "./analysis/json";
 export { analysePeers, gapInputsFromAnalysis } from "./analysis/peers";
 export type {

@@ -25,8 +25,24 @@ import { isoDate, isoOfDate, serialToIso } from "./dates";
 /** How a workforce function counts in the business-support ratio (5.46-5.51). */
 export type SupportClass = "businessSupport" | "excluded" | "operational";
 
-/** Which paybill the overtime ratio uses. */
-export type OvertimeBasis = "officers" | "wholeWorkforce";
+/**
+ * Which overtime is measured against which paybill (5.10 leaves it open): officer overtime
+ * against the officer paybill; officer overtime against the whole paybill (5.10 speaks of
+ * officer overtime and "their paybill"); or all overtime against the whole paybill.
+ */
+export type OvertimeBasis = "officers" | "officerOvertimeWholePaybill" | "wholeWorkforce";
+
+/** What 5.10 asks of a force at or below the threshold: no rise, or a fall every year. */
+export type OvertimeAtOrBelow = "noRise" | "fall";
+
+/** What the yearly cut is measured from: the year before, or compounded from the baseline. */
+export type OvertimeCutFrom = "previousYear" | "baseline";
+
+/** How the excess business-support FTE is counted: at a fixed workforce, or posts leaving it. */
+export type SupportExcessMeasure = "fixedWorkforce" | "postsLeave";
+
+/** Which legacy contracts need a planned move now: all, or those whose approach is in place by the plan year's end. */
+export type MigrationPlanFor = "everyContract" | "approachInPlace";
 
 /** The categories with a national procurement approach (every ProcurementCategory except "other"). */
 export type FrameworkCategory = Exclude<ProcurementCategory, "other">;
@@ -63,6 +79,10 @@ export interface Policy {
      * its ratio is above this; null means every year above the threshold.
      */
     readonly highestSpenderRatio: number | null;
+    /** 5.10: at or below the threshold, "continue to make further reductions". */
+    readonly atOrBelow: OvertimeAtOrBelow;
+    /** 5.10: "reductions each year of at least 5%", from the year before or from the baseline. */
+    readonly cutFrom: OvertimeCutFrom;
     readonly nationalTarget: Pence;
     readonly nationalBaseline: Pence;
     readonly nationalBaselineYear: FinancialYear;
@@ -75,9 +95,13 @@ export interface Policy {
     readonly definition: SupportDefinition;
     readonly classification: Readonly<Record<FunctionCategory, SupportClass>>;
     readonly nationalSaving: Pence;
+    /** 5.51: the FTE to remove to get below the threshold, the workforce fixed or shrinking with them. */
+    readonly excessMeasure: SupportExcessMeasure;
   };
   readonly procurement: {
     readonly frameworks: Readonly<Record<FrameworkCategory, FrameworkRule>>;
+    /** 5.35, 5.37: which contracts need a planned move onto their national approach now. */
+    readonly planMovesFor: MigrationPlanFor;
   };
   readonly nationalProgramme: {
     readonly annualSaving: Pence;
@@ -151,6 +175,8 @@ export const DEFAULT_POLICY: Policy = {
     paybillIncludesOvertime: true,
     payLinesIncludeOvertime: false,
     highestSpenderRatio: null, // every force above the threshold
+    atOrBelow: "noRise", // 5.10 "continue to make further reductions": read as no rise
+    cutFrom: "previousYear", // 5.10 "reductions each year": read year on year
     nationalTarget: POUNDS_M(70), // 5.9-5.10 (and 5.53): at least £70m by 2013/14
     nationalBaseline: POUNDS_M(413), // 5.10: officer overtime 2007/08 (CIPFA actuals)
     nationalBaselineYear: 2007,
@@ -162,6 +188,7 @@ export const DEFAULT_POLICY: Policy = {
     definition: "hmic2010",
     classification: definitionClassification("hmic2010"),
     nationalSaving: POUNDS_M(75), // 5.51
+    excessMeasure: "fixedWorkforce", // 5.51 "reduce the proportion": the workforce as it is
   },
   procurement: {
     frameworks: {
@@ -236,6 +263,7 @@ export const DEFAULT_POLICY: Policy = {
         paragraph: "5.37, 5.41-5.45",
       },
     },
+    planMovesFor: "everyContract", // 5.35-5.37 leave open when a move must be planned
   },
   nationalProgramme: {
     annualSaving: POUNDS_M(545), // 5.4: at least £545m a year by 2014
@@ -287,6 +315,11 @@ export interface PolicySettingDescriptor {
   readonly options?: readonly { readonly value: string; readonly label: string }[];
   readonly defaultValue: PolicyValue;
   readonly note?: string;
+  /**
+   * Where the White Paper leaves a reading open: its own words that the setting reads, quoted
+   * with their paragraph, shown beside the setting (settings panel, working papers, README).
+   */
+  readonly whitePaperWords?: string;
   /** Path into Policy. */
   readonly path: readonly string[];
 }
@@ -344,9 +377,16 @@ function descriptors(): PolicySettingDescriptor[] {
       kind: "enum",
       options: [
         { value: "officers", label: "Police officers only" },
+        {
+          value: "officerOvertimeWholePaybill",
+          label: "Officer overtime against the whole paybill (officers, staff and PCSOs)",
+        },
         { value: "wholeWorkforce", label: "Whole workforce (officers, staff and PCSOs)" },
       ],
       defaultValue: d.overtime.basis,
+      whitePaperWords:
+        '5.10: "Total spending on officer overtime" and forces "at or below 4% of their paybill"',
+      note: "Police officers only: officer overtime / officer paybill. Officer overtime against the whole paybill: officer overtime / the pay of officers, staff and PCSOs with all their overtime. Whole workforce: all overtime / that whole paybill.",
       path: ["overtime", "basis"],
     },
     {
@@ -376,7 +416,40 @@ function descriptors(): PolicySettingDescriptor[] {
       group: "overtime",
       kind: "ratioOrNone",
       defaultValue: d.overtime.highestSpenderRatio,
+      whitePaperWords:
+        '5.10: "with the highest spenders making reductions each year of at least 5%"',
       path: ["overtime", "highestSpenderRatio"],
+    },
+    {
+      key: "overtime.atOrBelow",
+      label: "At or below the threshold, overtime must",
+      paragraph: "add-in setting (5.9-5.10 does not define it)",
+      group: "overtime",
+      kind: "enum",
+      options: [
+        { value: "noRise", label: "Not rise (a year level with the last passes)" },
+        { value: "fall", label: "Fall every year (a level year misses)" },
+      ],
+      defaultValue: d.overtime.atOrBelow,
+      whitePaperWords:
+        '5.10: forces "at or below 4% of their paybill to continue to make further reductions"',
+      note: "Not rise: a year at or below the threshold may equal the year before. Fall every year: it must be lower than the year before, by any amount.",
+      path: ["overtime", "atOrBelow"],
+    },
+    {
+      key: "overtime.cutFrom",
+      label: "The yearly cut is measured from",
+      paragraph: "add-in setting (5.9-5.10 does not define it)",
+      group: "overtime",
+      kind: "enum",
+      options: [
+        { value: "previousYear", label: "The year before (year on year)" },
+        { value: "baseline", label: "The baseline year, compounded" },
+      ],
+      defaultValue: d.overtime.cutFrom,
+      whitePaperWords: '5.10: "making reductions each year of at least 5%"',
+      note: "Year on year: each year's maximum is the cut on the year before, so a year that misses lowers the next year's bar less. Compounded: each year's maximum is the baseline cut once for every year since, whatever the years between did.",
+      path: ["overtime", "cutFrom"],
     },
     {
       key: "overtime.nationalTarget",
@@ -434,6 +507,22 @@ function descriptors(): PolicySettingDescriptor[] {
       defaultValue: d.businessSupport.nationalSaving,
       path: ["businessSupport", "nationalSaving"],
     },
+    {
+      key: "businessSupport.excessMeasure",
+      label: "The excess support FTE is counted",
+      paragraph: "add-in setting (5.46-5.51 does not define it)",
+      group: "businessSupport",
+      kind: "enum",
+      options: [
+        { value: "fixedWorkforce", label: "At the workforce as it is" },
+        { value: "postsLeave", label: "With the posts leaving the workforce" },
+      ],
+      defaultValue: d.businessSupport.excessMeasure,
+      whitePaperWords:
+        '5.51: "reduce the proportion of their workforce in business support functions to below 7%"',
+      note: "At the workforce as it is: support FTE less the most that is under the threshold of today's workforce. With the posts leaving: the fewest posts whose removal takes the share under the threshold, the workforce shrinking by the same FTE (a few more posts).",
+      path: ["businessSupport", "excessMeasure"],
+    },
   ];
   list.push({
     key: "businessSupport.definition",
@@ -486,6 +575,25 @@ function descriptors(): PolicySettingDescriptor[] {
       }
     );
   }
+  list.push({
+    key: "procurement.planMovesFor",
+    label: "A planned move onto the national approach is needed now for",
+    paragraph: "add-in setting (5.35-5.37 does not define it)",
+    group: "procurement",
+    kind: "enum",
+    options: [
+      { value: "everyContract", label: "Every legacy contract, however far off its approach" },
+      {
+        value: "approachInPlace",
+        label: "Contracts whose approach is in place by the end of the plan's year",
+      },
+    ],
+    defaultValue: d.procurement.planMovesFor,
+    whitePaperWords:
+      '5.35(b): "no later than the point at which their existing arrangements expire"; 5.37: "planned national approaches", with a "contract date by" of April 2011 to April 2014',
+    note: "The plan's year is the Local Policing Plan's year: the Settings sheet's, else the first year the budget does not head Actual, from 2010/11. A contract whose approach arrives later is listed as to plan, with no status, until then.",
+    path: ["procurement", "planMovesFor"],
+  });
   list.push(
     {
       key: "nationalProgramme.annualSaving",

@@ -7,9 +7,8 @@ import { CellRef } from "../grid";
 import { Finding, finding, sortFindings } from "../findings";
 import { ForceData, SAVINGS_AREAS } from "../forceData";
 import { DEFAULT_POLICY, Policy, PolicyOverrideApplied, applyOverrides } from "../policy";
-import { FinancialYear } from "../years";
 import { analyseBusinessSupport } from "./businessSupport";
-import { fig, rag, sortedUnique } from "./figures";
+import { fig, rag } from "./figures";
 import { IndicatorEngine, analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
 import { analysePeers } from "./peers";
@@ -17,6 +16,8 @@ import { compareWithNational, nationalGapInputs } from "../profiles/compare";
 import type { NationalTable } from "../profiles/types";
 import { gapInputsFromAnalysis } from "./peersGap";
 import { analyseProcurement } from "./procurement";
+import { analysisYears } from "./planYear";
+import { readingVerdicts } from "./readings";
 import { analyseSavings } from "./savings";
 import {
   Analysis,
@@ -193,6 +194,13 @@ export function analyse(
       : undefined;
   if (peers) findings.push(...peers.findings);
 
+  const readings = guard(
+    () => readingVerdicts(data, p, { overtime, businessSupport, procurement }),
+    [],
+    "the readings of the White Paper",
+    findings
+  );
+
   const a: Analysis = {
     force,
     years,
@@ -206,19 +214,10 @@ export function analyse(
     savings,
     indicators: ind.indicators,
     ...(peers ? { peers } : {}),
+    readings,
     findings: sortFindings(dedupe(withoutRepeats(findings, data.findings ?? []))),
   };
   return data.budget.unit ? { ...a, unit: data.budget.unit } : a;
-}
-
-/** Every year any part of the analysis covers. */
-function analysisYears(data: ForceData, p: Policy): FinancialYear[] {
-  const ys: FinancialYear[] = [...data.budget.years, ...data.workforce.years];
-  for (const l of data.savingsPlan.lines) ys.push(l.year);
-  for (const l of data.budget.lines) for (const y of l.amounts.keys()) ys.push(y);
-  for (const l of data.workforce.lines) for (const y of l.fte.keys()) ys.push(y);
-  const out = sortedUnique(ys);
-  return out.length > 0 ? out : [p.years.baseline];
 }
 
 /**

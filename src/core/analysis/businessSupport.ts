@@ -311,16 +311,23 @@ export function analyseBusinessSupport(data: ForceData, policy: Policy): Busines
   let averageCost: BusinessSupportAnalysis["averageCost"] = null;
   let cashableSaving: Figure<Pence> | null = null;
   if (assessed) {
+    // 5.51 "reduce the proportion ... to below 7%": at the workforce as it is, or with the
+    // posts leaving it (policy businessSupport.excessMeasure).
+    const postsLeave = policy.businessSupport.excessMeasure === "postsLeave";
     const excess =
       assessed.status === "atOrBelow"
         ? 0
-        : cleanFte(
-            assessed.supportFte.value - mostSupportUnder(threshold, assessed.totalFte.value)
-          );
+        : postsLeave
+          ? fewestPostsUnder(threshold, assessed.supportFte.value, assessed.totalFte.value)
+          : cleanFte(
+              assessed.supportFte.value - mostSupportUnder(threshold, assessed.totalFte.value)
+            );
     excessFte = fig(
       excess,
       mergeSources(assessed.supportFte.sources, assessed.totalFte.sources),
-      `business support FTE - the most support FTE under ${formatPolicyPercent(threshold)} of workforce FTE, in steps of ${FTE_STEP} (${formatYear(assessed.year)})`
+      postsLeave
+        ? `the fewest support FTE, in steps of ${FTE_STEP}, whose removal from both takes business support FTE / workforce FTE under ${formatPolicyPercent(threshold)} (${formatYear(assessed.year)})`
+        : `business support FTE - the most support FTE under ${formatPolicyPercent(threshold)} of workforce FTE, in steps of ${FTE_STEP} (${formatYear(assessed.year)})`
     );
     averageCost = supportCost(data, lines, assessed.year, findings);
     if (averageCost)
@@ -408,6 +415,22 @@ export function mostSupportUnder(threshold: number, total: number): number {
   const limit = threshold * total * tenths;
   const below = Math.ceil(limit - 1e-9) - 1;
   return Math.max(0, below) / tenths;
+}
+
+/**
+ * The fewest FTE, in steps of FTE_STEP, whose removal from both the support FTE and the workforce
+ * takes the share under (not at) `threshold` (5.51, with the posts leaving the workforce). E.g.
+ * 280.5 of 3,612.5 at 7%: (280.5 - x) < 0.07 x (3,612.5 - x) needs x > 27.625 / 0.93 = 29.70...,
+ * so 29.8 (at a fixed workforce the excess is 280.5 - 252.8 = 27.7).
+ */
+export function fewestPostsUnder(threshold: number, support: number, total: number): number {
+  const tenths = Math.round(1 / FTE_STEP);
+  const s = Math.round(support * tenths);
+  const w = Math.round(total * tenths);
+  if (threshold >= 1 || s < threshold * w) return 0;
+  let x = Math.max(0, Math.floor((s - threshold * w) / (1 - threshold) - 1e-9));
+  while (s - x >= threshold * (w - x) - 1e-9 && x < s) x++;
+  return x / tenths;
 }
 
 /**

@@ -29,16 +29,48 @@ const PARA = "5.9-5.10";
 
 interface Components {
   readonly pay: readonly BudgetLineKey[];
+  /** The overtime measured (the ratio's numerator). */
   readonly overtime: readonly BudgetLineKey[];
+  /** Overtime that is part of the paybill but not measured (the whole paybill's other overtime). */
+  readonly paybillOvertime: readonly BudgetLineKey[];
+  /** How the ratio is named: "officer overtime / officer paybill". */
+  readonly words: { readonly overtime: string; readonly pay: string };
 }
 
+// 5.10 speaks of officer overtime and of forces at or below 4% "of their paybill": which paybill
+// is a reading (policy.ts, overtime.basis).
 const BASIS: Readonly<Record<Policy["overtime"]["basis"], Components>> = {
-  officers: { pay: ["officerPay"], overtime: ["officerOvertime"] },
+  officers: {
+    pay: ["officerPay"],
+    overtime: ["officerOvertime"],
+    paybillOvertime: [],
+    words: { overtime: "officer overtime", pay: "officer pay" },
+  },
+  officerOvertimeWholePaybill: {
+    pay: ["officerPay", "staffPay", "pcsoPay"],
+    overtime: ["officerOvertime"],
+    paybillOvertime: ["staffOvertime", "pcsoOvertime"],
+    words: { overtime: "officer overtime", pay: "workforce pay" },
+  },
   wholeWorkforce: {
     pay: ["officerPay", "staffPay", "pcsoPay"],
     overtime: ["officerOvertime", "staffOvertime", "pcsoOvertime"],
+    paybillOvertime: [],
+    words: { overtime: "workforce overtime", pay: "workforce pay" },
   },
 };
+
+/** The ratio in words, as tables and the statement name it: "officer overtime / officer paybill". */
+export function overtimeBasisWords(basis: Policy["overtime"]["basis"]): string {
+  switch (basis) {
+    case "officers":
+      return "officer overtime / officer paybill";
+    case "officerOvertimeWholePaybill":
+      return "officer overtime / whole paybill";
+    case "wholeWorkforce":
+      return "workforce overtime / workforce paybill";
+  }
+}
 
 const KEY_WORDS: Readonly<Partial<Record<BudgetLineKey, string>>> = {
   officerPay: "police officer pay",
@@ -67,12 +99,36 @@ export function yearInputs(
     if (!a) missing.push(k);
     return a && !policy.overtime.payLinesIncludeOvertime ? withoutOvertime(data, k, year, a) : a;
   });
-  const words = policy.overtime.basis === "officers" ? "officer" : "workforce";
+  const payFigure = addFigures(pay, c.words.pay);
+  const other = c.paybillOvertime.map((k) => {
+    const a = budgetAmount(data, k, year);
+    if (!a) missing.push(k);
+    return a;
+  });
+  const otherFigure = addFigures(other, "other overtime");
   return {
-    overtime: addFigures(ot, `${words} overtime`),
-    pay: addFigures(pay, `${words} pay`),
+    overtime: addFigures(ot, c.words.overtime),
+    pay: payFigure && otherFigure ? withOtherOvertime(policy, payFigure, otherFigure) : payFigure,
     missing,
   };
+}
+
+/**
+ * The pay of a whole paybill measured against officer overtime alone: the other overtime (staff,
+ * PCSOs) is part of the paybill wherever the paybill includes overtime.
+ */
+function withOtherOvertime(
+  policy: Policy,
+  pay: Figure<Pence>,
+  other: Figure<Pence>
+): Figure<Pence> {
+  const { paybillIncludesOvertime: incl, payLinesIncludeOvertime: inLines } = policy.overtime;
+  const sources = mergeSources(pay.sources, other.sources);
+  if (incl && !inLines)
+    return fig(pay.value + other.value, sources, `${pay.formula ?? "pay"} + other overtime`);
+  if (!incl && inLines)
+    return fig(pay.value - other.value, sources, `${pay.formula ?? "pay"} - other overtime`);
+  return pay;
 }
 
 const OVERTIME_OF: Readonly<Partial<Record<BudgetLineKey, BudgetLineKey>>> = {
@@ -129,6 +185,7 @@ export function overtimeYears(data: ForceData, policy: Policy): FinancialYear[] 
   const keys = new Set<BudgetLineKey>([
     ...BASIS[policy.overtime.basis].overtime,
     ...BASIS[policy.overtime.basis].pay,
+    ...BASIS[policy.overtime.basis].paybillOvertime,
   ]);
   const years: FinancialYear[] = [];
   for (const l of data.budget.lines) {
@@ -284,8 +341,10 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
           r.rule === "cut" ? "OVERTIME_ANNUAL_CUT" : "OVERTIME_NO_RISE",
           "OVERTIME_ABOVE_REQUIRED",
           r.rule === "cut"
-            ? `Overtime in ${formatYear(r.year)} (${formatPounds(r.overtime ?? 0)}) is above the required maximum of ${formatPounds(r.maximum.value)}, a ${formatPolicyPercent(minAnnualCut)} cut on ${formatYear(r.previousYear)}.`
-            : `Overtime in ${formatYear(r.year)} rises above ${formatYear(r.previousYear)}'s level although the force was at or below the threshold.`,
+            ? `Overtime in ${formatYear(r.year)} (${formatPounds(r.overtime ?? 0)}) is above the required maximum of ${formatPounds(r.maximum.value)}, ${r.compounded ? `${formatYear(r.compounded.fromYear)}'s overtime cut by ${formatPolicyPercent(minAnnualCut)} a year for ${countOf(r.compounded.years, "year")}` : `a ${formatPolicyPercent(minAnnualCut)} cut on ${formatYear(r.previousYear)}`}.`
+            : r.rule === "fall"
+              ? `Overtime in ${formatYear(r.year)} does not fall below ${formatYear(r.previousYear)}'s level although the force was at or below the threshold, where further reductions are expected.`
+              : `Overtime in ${formatYear(r.year)} rises above ${formatYear(r.previousYear)}'s level although the force was at or below the threshold.`,
           own.overtime.sources[0]
         )
       );
@@ -387,7 +446,7 @@ export function requiredPath(
     overtime: Pence
   ) => { readonly value: Pence; readonly sources: readonly CellRef[] } | undefined
 ): OvertimeRequirement[] {
-  const { minAnnualCut } = policy.overtime;
+  const { minAnnualCut, cutFrom, atOrBelow } = policy.overtime;
   const requiredByYear: OvertimeRequirement[] = [];
   const first = at.get(start);
   if (!first || !first.ratio) return requiredByYear;
@@ -396,25 +455,43 @@ export function requiredPath(
   let prevSources = first.overtime.sources;
   let prevFrom: "figure" | "projected" = "figure";
   let lastPay = payByYear.get(start) ?? first.paybill;
+  // 5.10 "reductions each year of at least 5%" read as compounded from the baseline: the bar is
+  // the start year's overtime cut once for each year of cuts since, whatever the years between did.
+  let path: {
+    value: Pence;
+    from: FinancialYear;
+    cuts: number;
+    sources: readonly CellRef[];
+  } | null = null;
   for (let year = start + 1; year <= end; year++) {
     const cut = isHighestSpender(policy, prevRatio);
-    const maximum = cut ? applyRate(prevValue, 1 - minAnnualCut) : prevValue;
+    const compounded = cut && cutFrom === "baseline";
+    if (!compounded) path = null;
+    else if (!path) path = { value: prevValue, from: year - 1, cuts: 0, sources: prevSources };
+    const base: Pence = path ? path.value : prevValue;
+    const maximum: Pence = cut ? applyRate(base, 1 - minAnnualCut) : prevValue;
+    if (path) path = { ...path, value: maximum, cuts: path.cuts + 1 };
+    // 5.10 "continue to make further reductions" read as a fall every year (else: no rise).
+    const rule = cut ? "cut" : atOrBelow === "fall" ? "fall" : "noRise";
     const own = at.get(year);
     const ownValue = own && own.ratio !== null ? own.overtime.value : null;
-    const met = ownValue === null ? null : ownValue <= maximum;
+    const met =
+      ownValue === null ? null : rule === "fall" ? ownValue < maximum : ownValue <= maximum;
+    const formula = path
+      ? `${formatYear(path.from)} overtime x (1 - ${minAnnualCut})^${path.cuts}`
+      : cut
+        ? `${formatYear(year - 1)} overtime x (1 - ${minAnnualCut})`
+        : rule === "fall"
+          ? `below ${formatYear(year - 1)} overtime (a fall)`
+          : `${formatYear(year - 1)} overtime (no rise)`;
     requiredByYear.push({
       year,
-      maximum: fig(
-        maximum,
-        prevSources,
-        cut
-          ? `${formatYear(year - 1)} overtime x (1 - ${minAnnualCut})`
-          : `${formatYear(year - 1)} overtime (no rise)`
-      ),
-      rule: cut ? "cut" : "noRise",
+      maximum: fig(maximum, path ? path.sources : prevSources, formula),
+      rule,
       previousYear: year - 1,
       previous: prevValue,
       previousFrom: prevFrom,
+      ...(path ? { compounded: { fromYear: path.from, years: path.cuts } } : {}),
       overtime: ownValue,
       met,
     });

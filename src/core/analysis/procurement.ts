@@ -26,8 +26,9 @@ import {
   ProcurementOpportunity,
   RagStatus,
 } from "./types";
-import { formatPolicyPercent, formatPounds } from "../format";
-import { isIsoDate } from "../dates";
+import { formatDate, formatPolicyPercent, formatPounds, formatYear } from "../format";
+import { financialYearEnd, isIsoDate } from "../dates";
+import { analysisYears, policingPlanYear } from "./planYear";
 
 const PARA = "5.31-5.40";
 /** Findings about single lines are listed up to this many per kind, then summed up in one. */
@@ -91,6 +92,15 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   const addrSrc: CellRef[] = [];
   const onSrc: CellRef[] = [];
   const savingSrc: CellRef[] = [];
+  // 5.35-5.37 leave open whether a move must be planned before its approach exists
+  // (procurement.planMovesFor): either every contract, or those whose approach is in place by
+  // the end of the Local Policing Plan's year.
+  const planYear =
+    policy.procurement.planMovesFor === "approachInPlace"
+      ? policingPlanYear(data, policy, analysisYears(data, policy))
+      : null;
+  const dueBy = planYear === null ? null : financialYearEnd(planYear);
+  const notDue: { count: number; first?: CellRef } = { count: 0 };
 
   for (const line of data.procurement.lines) {
     const spend = line.annualSpend.value;
@@ -179,6 +189,11 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       a.noRate.first ??= line.labelCell;
       for (const s of src) noRateSrc.push(s);
     }
+    const planDue = dueBy === null || rule.inPlaceBy <= dueBy;
+    if (!planDue && planned === null) {
+      notDue.count++;
+      notDue.first ??= line.labelCell;
+    }
     const o: { -readonly [K in keyof ProcurementOpportunity]: ProcurementOpportunity[K] } = {
       category: cat,
       categoryText: line.categoryText,
@@ -189,6 +204,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       migrateBy,
       plannedMigration: planned,
       plannedMigrationLate: plannedLate,
+      planDue,
       rate: rule.rate,
       annualSaving,
       cell: line.labelCell,
@@ -221,6 +237,17 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
         `${capitalise(countOf(unknownRoute, "line"))} in national-framework categories ${unknownRoute === 1 ? "does" : "do"} not say how ${unknownRoute === 1 ? "it is" : "they are"} bought; ${unknownRoute === 1 ? "it is" : "they are"} counted as not yet on a framework.`,
         firstUnknownRoute,
         "State the route (national framework, regional or local) for each line."
+      )
+    );
+
+  if (notDue.count > 0 && planYear !== null && dueBy !== null)
+    findings.push(
+      finding(
+        "info",
+        "MIGRATION_NOT_YET_DUE",
+        `${capitalise(countOf(notDue.count, "line"))} not yet on a national approach ${hasHave(notDue.count)} no planned move, but ${notDue.count === 1 ? "its approach is" : "their approaches are"} in place only after ${formatDate(dueBy)}, the end of the plan's year ${formatYear(planYear)}; under ${policySettingWords("procurement.planMovesFor")} ${notDue.count === 1 ? "it is" : "they are"} listed as to plan, with no status.`,
+        notDue.first,
+        "Plan each move once its national approach is in place, no later than the contract's end."
       )
     );
 
@@ -311,7 +338,10 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   };
 }
 
-function procurementRag(opps: readonly ProcurementOpportunity[], addressable: Pence): RagStatus {
+export function procurementRag(
+  opps: readonly ProcurementOpportunity[],
+  addressable: Pence
+): RagStatus {
   if (addressable === 0 && opps.length === 0)
     return rag("none", "no spend in categories with a national approach", PARA);
   const late = opps.filter((o) => o.plannedMigrationLate === true).length;
@@ -321,7 +351,7 @@ function procurementRag(opps: readonly ProcurementOpportunity[], addressable: Pe
       `${countOf(late, "line")} ${late === 1 ? "plans" : "plan"} to migrate later than ${late === 1 ? "its" : "their"} migrate-by date`,
       PARA
     );
-  const unplanned = opps.filter((o) => o.plannedMigration === null).length;
+  const unplanned = opps.filter((o) => o.plannedMigration === null && o.planDue).length;
   if (unplanned > 0)
     return rag(
       "amber",

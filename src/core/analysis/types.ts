@@ -17,9 +17,10 @@ import {
 } from "../forceData";
 import { MoneyUnit, Pence } from "../money";
 import { FinancialYear } from "../years";
-import { Policy, PolicyOverrideApplied, SupportClass } from "../policy";
+import { OvertimeBasis, Policy, PolicyOverrideApplied, SupportClass } from "../policy";
 import type { SupportDefinition } from "../classifications/definitions";
 import type { PeersAnalysis } from "./peersTypes";
+import type { ReadingVerdict } from "./readings";
 
 export type { SupportClass } from "../policy";
 
@@ -81,8 +82,13 @@ export interface OvertimeRequirement {
   readonly year: FinancialYear;
   /** The most overtime the year may have under the rule. */
   readonly maximum: Figure<Pence>;
-  /** "cut": the previous year was a highest-spender year above the threshold; "noRise": it was not. */
-  readonly rule: "cut" | "noRise";
+  /**
+   * "cut": the previous year was a highest-spender year above the threshold; "noRise": it was
+   * not; "fall": it was not, and the policy reads 5.10 as a fall every year (overtime.atOrBelow).
+   */
+  readonly rule: "cut" | "noRise" | "fall";
+  /** Where the cut is compounded from the baseline (overtime.cutFrom): from which year, over how many years. */
+  readonly compounded?: { readonly fromYear: FinancialYear; readonly years: number };
   /** The previous year's overtime the maximum rests on; "projected" when that year had no figure. */
   readonly previousYear: FinancialYear;
   readonly previous: Pence;
@@ -110,7 +116,7 @@ export interface RequiredCutsPoint {
 }
 
 export interface OvertimeAnalysis {
-  readonly basis: "officers" | "wholeWorkforce";
+  readonly basis: OvertimeBasis;
   readonly threshold: number;
   readonly baselineYear: FinancialYear;
   readonly targetYear: FinancialYear;
@@ -228,6 +234,11 @@ export interface ProcurementOpportunity {
   /** A migration date the force has planned, and whether it is later than migrateBy. */
   readonly plannedMigration: string | null;
   readonly plannedMigrationLate: boolean | null;
+  /**
+   * A planned move is needed now (policy procurement.planMovesFor): always for every contract;
+   * else only where the approach is in place by the end of the Local Policing Plan's year.
+   */
+  readonly planDue: boolean;
   /** The category's saving rate; null where none is stated (a local estimate is needed). */
   readonly rate: number | null;
   readonly annualSaving: Figure<Pence> | null;
@@ -351,6 +362,8 @@ export interface Analysis {
   readonly indicators: readonly IndicatorResult[];
   /** Benchmarking against the most similar forces and all forces, where there is a peers sheet. */
   readonly peers?: PeersAnalysis;
+  /** The readings the White Paper leaves open, with the verdict each option gives (readings.ts). */
+  readonly readings: readonly ReadingVerdict[];
   /** Every finding: detection's, the policy overrides', and each analysis's; errors first. */
   readonly findings: readonly Finding[];
 }

@@ -8,6 +8,7 @@ import { OvertimeRequirement, OvertimeYear } from "../analysis/types";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import { CheckContext, hit } from "./context";
+import { countOf } from "../plainEnglish";
 import { RuleGroupResult, RuleHit } from "./types";
 import { formatPercent, formatPolicyPercent, formatPounds } from "../format";
 
@@ -25,12 +26,26 @@ function missedYear(
     r.previousFrom === "figure"
       ? `${prev}'s ${formatPounds(r.previous)}`
       : `${prev}'s ${formatPounds(r.previous)} (projected: the workbook has no figure for ${prev})`;
+  if (r.rule === "cut" && r.compounded)
+    return hit(
+      "OVERTIME_ANNUAL_CUT",
+      `Overtime in ${year} is ${overtime}, more than ${formatPounds(r.maximum.value)}, which is ${formatYear(r.compounded.fromYear)}'s overtime cut by ${formatPolicyPercent(cut)} a year for ${countOf(r.compounded.years, "year")} (the cut is compounded from ${formatYear(r.compounded.fromYear)}, as the settings read 5.10); the force was above ${formatPolicyPercent(threshold)} of paybill in ${prev}.`,
+      own.overtime.sources[0],
+      `Plan overtime for ${year} at ${formatPounds(r.maximum.value)} or less.`
+    );
   if (r.rule === "cut")
     return hit(
       "OVERTIME_ANNUAL_CUT",
       `Overtime in ${year} is ${overtime}, more than ${formatPounds(r.maximum.value)}, which is ${formatPolicyPercent(cut)} below ${prevText}; the force was above ${formatPolicyPercent(threshold)} of paybill, so a cut of at least ${formatPolicyPercent(cut)} was due.`,
       own.overtime.sources[0],
       `Plan overtime for ${year} at ${formatPounds(r.maximum.value)} or less.`
+    );
+  if (r.rule === "fall")
+    return hit(
+      "OVERTIME_NO_RISE",
+      `Overtime in ${year} is ${overtime}, not below ${prevText}; the force was at or below ${formatPolicyPercent(threshold)} of paybill, and the settings read 5.10 ("continue to make further reductions") as a fall every year.`,
+      own.overtime.sources[0],
+      `Plan overtime for ${year} below ${formatPounds(r.maximum.value)}.`
     );
   const wasAbove = previous?.status === "above";
   return hit(

@@ -106,7 +106,7 @@ const RULE_CATALOGUE = [
     area: "overtime",
     title: "Yearly cut while above {overtimeThreshold}",
     explanation:
-      "While overtime is above {overtimeThreshold} of the paybill, each year's overtime is at least {overtimeCut} lower than the year before. Every year that falls short is named.",
+      "While overtime is above {overtimeThreshold} of the paybill, each year's overtime is at least {overtimeCut} lower {cutMeasure}. Every year that falls short is named.",
     paragraph: "5.9-5.10",
     defaultSeverity: "error",
   },
@@ -122,9 +122,9 @@ const RULE_CATALOGUE = [
   {
     code: "OVERTIME_NO_RISE",
     area: "overtime",
-    title: "No rise at or below {overtimeThreshold}",
+    title: "{atOrBelowTitle} at or below {overtimeThreshold}",
     explanation:
-      "Once overtime is at or below {overtimeThreshold} of the paybill, it does not go up again from one year to the next. The year it rises is named.",
+      "Once overtime is at or below {overtimeThreshold} of the paybill, {atOrBelowRule} The year that does not is named.",
     paragraph: "5.9-5.10",
     defaultSeverity: "warning",
   },
@@ -282,6 +282,11 @@ export interface RuleTerms {
   readonly targetYear: string;
   readonly varianceThreshold: string;
   readonly reconciliationTolerance: string;
+  /** How the yearly cut is measured (overtime.cutFrom). */
+  readonly cutMeasure: string;
+  /** What 5.10 asks at or below the threshold (overtime.atOrBelow). */
+  readonly atOrBelowTitle: string;
+  readonly atOrBelowRule: string;
 }
 
 export function ruleTerms(
@@ -297,6 +302,15 @@ export function ruleTerms(
     targetYear: formatYear(policy.years.target),
     varianceThreshold: formatPolicyPercent(varianceThreshold),
     reconciliationTolerance: formatPolicyPercent(reconciliationTolerance),
+    cutMeasure:
+      policy.overtime.cutFrom === "baseline"
+        ? `for every year since the first year above it (from the baseline, ${formatYear(policy.years.baseline)}), compounded`
+        : "than the year before",
+    atOrBelowTitle: policy.overtime.atOrBelow === "fall" ? "A fall every year" : "No rise",
+    atOrBelowRule:
+      policy.overtime.atOrBelow === "fall"
+        ? "it keeps falling: each year's overtime is lower than the year before's (5.10, \"continue to make further reductions\")."
+        : "it does not go up again from one year to the next.",
   };
 }
 

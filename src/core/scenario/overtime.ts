@@ -490,7 +490,12 @@ function settingsUsed(
     {
       key: "overtime.basis",
       label: "Paybill measured against",
-      value: o.basis === "officers" ? "police officers only" : "officers, staff and PCSOs",
+      value:
+        o.basis === "officers"
+          ? "police officers only"
+          : o.basis === "officerOvertimeWholePaybill"
+            ? "officer overtime against the whole paybill"
+            : "officers, staff and PCSOs",
     },
     {
       key: "overtime.paybillIncludesOvertime",

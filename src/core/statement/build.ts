@@ -18,7 +18,8 @@ import { Analysis } from "../analysis/types";
 import { Approval, Authority, Section, Statement } from "./model";
 import { tidySections } from "./wording";
 import { forewordSection } from "./sections/foreword";
-import { DraftContext, sheetOf, yearBasis } from "./sections/common";
+import { DraftContext, sheetOf } from "./sections/common";
+import { policingPlanYear } from "../analysis/planYear";
 import { summarySections } from "./sections/summary";
 import { allAreaSections } from "./sections/areas";
 import { PeersForStatement, benchmarkingSections } from "./sections/benchmarking";
@@ -82,15 +83,8 @@ function authorityOf(data: ForceData, options: StatementOptions): Authority {
  */
 function planYearOf(ctx: DraftContext, options: StatementOptions): FinancialYear {
   if (options.planYear !== undefined) return options.planYear;
-  const set = ctx.data.settings.policingPlanYear?.value;
-  if (set !== undefined) return set;
-  const years = ctx.analysis.years.filter((y) => y >= FIRST_STATEMENT_YEAR);
-  const notActual = years.find((y) => yearBasis(ctx, y) !== "actual");
-  return notActual ?? years[0] ?? Math.max(FIRST_STATEMENT_YEAR, ctx.policy.years.target);
+  return policingPlanYear(ctx.data, ctx.policy, ctx.analysis.years);
 }
-
-/** 5.53-5.54: the statement is part of the Local Policing Plan from 2010/11. */
-const FIRST_STATEMENT_YEAR = 2010;
 
 function approvalOf(options: StatementOptions): Approval {
   const date = options.approved;

@@ -2,6 +2,7 @@
  * Helpers the statement's section builders share: the drafting context, paragraphs whose
  * figures cite their cells, RAG markers from the analysis, and the planned/actual table.
  */
+import { budgetYearBasis } from "../../analysis/planYear";
 import { CellRef } from "../../grid";
 import { Finding } from "../../findings";
 import { ForceData, SavingsArea, YearBasis } from "../../forceData";
@@ -368,14 +369,7 @@ export function keyFactsTable(
  * any budget line's. Undefined where no header says.
  */
 export function yearBasis(ctx: DraftContext, year: FinancialYear): YearBasis | undefined {
-  const lines = ctx.data.budget.lines.filter((l) => !l.isTotal && l.basis);
-  const first = lines.find((l) => l.key === "officerOvertime")?.basis?.get(year);
-  if (first) return first;
-  for (const l of lines) {
-    const b = l.basis?.get(year);
-    if (b) return b;
-  }
-  return undefined;
+  return budgetYearBasis(ctx.data, year);
 }
 
 /** The mark every year carries in the statement's tables: Actual, Budget or Plan. */

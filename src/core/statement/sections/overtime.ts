@@ -93,13 +93,22 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
     rows,
     note:
       `Share of paybill = overtime / paybill (${basisWords(ctx, o)}). "Most allowed": while the previous year was above ${t}, ` +
-      `overtime may be at most ${formatPolicyPercent(1 - ctx.policy.overtime.minAnnualCut)} of that year's; ` +
-      `at or below ${t}, it may not rise (White Paper ${PARA}).`,
+      (ctx.policy.overtime.cutFrom === "baseline"
+        ? `overtime may be at most the first such year's cut by ${formatPolicyPercent(ctx.policy.overtime.minAnnualCut)} a year, compounded; `
+        : `overtime may be at most ${formatPolicyPercent(1 - ctx.policy.overtime.minAnnualCut)} of that year's; `) +
+      (ctx.policy.overtime.atOrBelow === "fall"
+        ? `at or below ${t}, it must fall below the year before (White Paper ${PARA}).`
+        : `at or below ${t}, it may not rise (White Paper ${PARA}).`),
   };
 }
 
 function basisWords(ctx: DraftContext, o: OvertimeAnalysis): string {
-  const who = o.basis === "officers" ? "police officers" : "officers, staff and PCSOs";
+  const who =
+    o.basis === "officers"
+      ? "police officers"
+      : o.basis === "officerOvertimeWholePaybill"
+        ? "police officer overtime against the paybill of officers, staff and PCSOs"
+        : "officers, staff and PCSOs";
   const incl = ctx.policy.overtime.paybillIncludesOvertime
     ? "the paybill includes overtime"
     : "the paybill excludes overtime";
