@@ -1,8 +1,9 @@
 /**
- * taskpaneGzipBytes: the production task pane's first-load JavaScript, gzipped (budget 250 KB).
+ * taskpaneGzipBytes: the production task pane's first-load JavaScript, gzipped (budget 250 KB);
+ * taskpaneOpenGzipBytes: all it fetches before the first step shows (budget 250 KB, issue 15).
  * Builds the production bundle and asks scripts/size.mjs, the same count `npm run build` prints.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
 
 // Compiled to build/bench/bench/parts: the project is four folders up.
@@ -16,10 +17,11 @@ export async function run(): Promise<Record<string, number>> {
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 64 * 1024 * 1024,
   });
-  const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "size.mjs")], {
+  // size.mjs exits 1 over the budget, after printing its figures: the bench reports them anyway.
+  const out = spawnSync(process.execPath, [path.join(ROOT, "scripts", "size.mjs")], {
     cwd: ROOT,
     encoding: "utf8",
-  });
+  }).stdout;
   const last = out.trim().split("\n").pop() ?? "{}";
   return JSON.parse(last) as { taskpaneGzipBytes: number; taskpaneOpenGzipBytes: number };
 }

@@ -22,6 +22,7 @@ export {
 export { draftStatement } from "./draft";
 export type { DraftOptions } from "./draft";
 export type { IndicatorEngine } from "./analysis/indicators";
+export type { NationalComparer } from "./analysis/analyse";
 export type { ScenarioModel, StatementSettings, VfmResult, VfmRunOptions } from "./run";
 
 // The ground floor: grid, gateway contract, write plans, findings, money, dates, formatting, names.
@@ -202,6 +203,7 @@ export {
   NOT_A_PROFILE,
   PROFILE_INDICATOR_KEYS,
   compareWithNational,
+  loadNationalModel,
   loadNationalTable,
   loadProfileReader,
   nationalGapInputs,
@@ -213,6 +215,7 @@ export {
 export type {
   FileProfile,
   IndicatorSpread,
+  NationalModel,
   NationalTable,
   ProfileCell,
   ProfileIndicatorKey,

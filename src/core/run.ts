@@ -12,14 +12,16 @@ import { DEFAULT_POLICY, Policy } from "./policy";
 import { detectForceData, DetectOptions } from "./detect/detect";
 import { analyse, AnalyseOptions } from "./analysis/analyse";
 import type { IndicatorEngine } from "./analysis/indicators";
+import type { NationalComparer } from "./analysis/analyse";
+import { compareNationalFigures } from "./profiles/compare";
 import { isIndicatorKey } from "./policy";
 import { Analysis } from "./analysis/types";
 import { PeersAnalysis } from "./analysis/peersTypes";
 import { runScenario } from "./scenario/scenario";
 import { storedScenarios } from "./scenario/store";
 import { ScenarioResult } from "./scenario/types";
-import { CheckSettings, checkOptionsFromSettings } from "./check/settings";
-import { withRuleSeverities } from "./check/rules";
+import { CheckSettings, storedCheckSettings } from "./check/settings";
+import { withRuleSeverities } from "./check/ruleSeverities";
 import type { NationalTable } from "./profiles/types";
 
 // The next step, drafting the statement, is its own module, so a front end that runs the pipeline
@@ -37,6 +39,11 @@ export interface VfmRunOptions {
   readonly indicatorEngine?: IndicatorEngine;
   /** HMIC's national table, to compare with all 43 forces when the workbook has no peers sheet. */
   readonly national?: NationalTable;
+  /**
+   * The comparison with the national table (runVfm gives compareNationalFigures; the pane
+   * passes the one loadNationalModel fetched with the table).
+   */
+  readonly nationalComparer?: NationalComparer;
   /** A most similar group chosen by the user (the pane), used with the national table. */
   readonly group?: readonly string[];
 }
@@ -161,7 +168,13 @@ export type ScenarioModel = typeof runScenario;
 
 /** The pipeline, with the scenario model that the targets stored in the workbook need. */
 export function runVfm(workbook: WorkbookGrid, options: VfmRunOptions = {}): VfmResult {
-  return runVfmWith(workbook, options, runScenario);
+  return runVfmWith(
+    workbook,
+    options.national && !options.nationalComparer
+      ? { ...options, nationalComparer: compareNationalFigures }
+      : options,
+    runScenario
+  );
 }
 
 /**
@@ -181,7 +194,8 @@ export function needsScenarioModel(settings: StoredSettings | undefined): boolea
 
 /**
  * runVfm with the scenario model passed in, so that a front end that loads its code in parts
- * (the task pane) fetches the model only for a workbook that stores targets. Without a model,
+ * (the task pane) fetches the model only for a workbook that stores targets (and the national
+ * comparison only with the national table, options.nationalComparer). Without a model,
  * stored targets are an error, never left out in silence.
  */
 export function runVfmWith(
@@ -203,6 +217,7 @@ export function runVfmWith(
   const analysed = analyse(data, options.policy ?? DEFAULT_POLICY, {
     ...(options.indicatorEngine ? { indicatorEngine: options.indicatorEngine } : {}),
     ...(options.national ? { national: options.national } : {}),
+    ...(options.nationalComparer ? { nationalComparer: options.nationalComparer } : {}),
     ...(group ? { group } : {}),
     policyFile:
       options.policyFile ??
@@ -210,7 +225,7 @@ export function runVfmWith(
         ? { name: "the add-in's settings", overrides }
         : undefined),
   });
-  const checkSettings = checkOptionsFromSettings(options.settings).options;
+  const checkSettings = storedCheckSettings(options.settings);
   const analysis: Analysis = {
     ...analysed,
     findings: withRuleSeverities(analysed.findings, checkSettings.severityOverrides),

@@ -5,7 +5,7 @@
  */
 import {
   loadScenarioModel,
-  NationalTable,
+  NationalModel,
   needsScenarioModel,
   runVfmWith,
   VfmResult,
@@ -14,19 +14,28 @@ import {
   WorkbookGrid,
 } from "../core";
 
-export { loadNationalTable } from "../core";
+export { loadNationalModel } from "../core";
 
-/** The pipeline over a workbook read, as runVfm; `run` may be given HMIC's national table. */
+/**
+ * The pipeline over a workbook read, as runVfm; `run` may be given HMIC's national table with
+ * its comparison (loadNationalModel).
+ */
 export async function runPipeline(
   workbook: WorkbookGrid,
   options: VfmRunOptions
-): Promise<{ run: (national?: NationalTable) => VfmResult }> {
+): Promise<{ run: (national?: NationalModel) => VfmResult }> {
   const [withEngine, scenarioModel] = await Promise.all([
     withIndicatorEngine(workbook, options),
     needsScenarioModel(options.settings) ? loadScenarioModel() : undefined,
   ]);
   return {
     run: (national) =>
-      runVfmWith(workbook, national ? { ...withEngine, national } : withEngine, scenarioModel),
+      runVfmWith(
+        workbook,
+        national
+          ? { ...withEngine, national: national.table, nationalComparer: national.compare }
+          : withEngine,
+        scenarioModel
+      ),
   };
 }

@@ -65,7 +65,7 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
         // Let the progress bar paint before the (synchronous) analysis runs.
         await nextFrame();
         if (cancel.aborted) throw new CancelledError();
-        const { runPipeline, loadNationalTable } = await core;
+        const { runPipeline, loadNationalModel } = await core;
         // The formula engine (mathjs) is fetched only for a workbook that defines indicators,
         // the scenario model only for one that stores targets.
         const pipeline = await runPipeline(workbook, { settings: stored });
@@ -80,7 +80,7 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
         if (!next.peers) {
           // No peers sheet: the force is compared with the 43 in HMIC's national data, its own
           // chunk, fetched once the first step shows; the figures are then worked out with it.
-          const national = await loadNationalTable().catch(() => undefined);
+          const national = await loadNationalModel().catch(() => undefined);
           await nextFrame();
           if (national && !cancel.aborted) setResult(pipeline.run(national));
         }
@@ -109,9 +109,9 @@ export function useVfm(gateway: WorkbookGateway): VfmState {
       setSettings(next);
       const workbook = workbookRef.current;
       if (!workbook) return;
-      const { runPipeline, loadNationalTable } = await loadCore();
+      const { runPipeline, loadNationalModel } = await loadCore();
       const pipeline = await runPipeline(workbook, { settings: next });
-      const national = nationalRef.current ? await loadNationalTable() : undefined;
+      const national = nationalRef.current ? await loadNationalModel() : undefined;
       await nextFrame();
       setResult(pipeline.run(national));
     },

@@ -12,8 +12,8 @@ import { fig, rag } from "./figures";
 import { IndicatorEngine, analyseIndicators } from "./indicators";
 import { analyseOvertime } from "./overtime";
 import { analysePeers } from "./peers";
-import { compareWithNational, nationalGapInputs } from "../profiles/compare";
 import type { NationalTable } from "../profiles/types";
+import type { PeersAnalysis, PeersSettings } from "./peersTypes";
 import { gapInputsFromAnalysis } from "./peersGap";
 import { analyseProcurement } from "./procurement";
 import { analysisYears } from "./planYear";
@@ -35,6 +35,13 @@ export interface AnalyseOptions {
    * workbook, the force is compared with all 43 forces in it. A peers sheet always wins.
    */
   readonly national?: NationalTable;
+  /**
+   * Ranks the force among the 43 in the national table (profiles/compare.ts,
+   * compareNationalFigures), given with the table: the task pane loads both after its first step
+   * shows, so the comparison's code is not in the pane's first download. A table given without
+   * it is reported as a comparison that could not be made.
+   */
+  readonly nationalComparer?: NationalComparer;
   /** A most similar group the user chose (Settings sheet or pane), for the national comparison. */
   readonly group?: readonly string[];
   /**
@@ -53,6 +60,14 @@ export interface AnalyseOptions {
    */
   readonly indicatorEngine?: IndicatorEngine;
 }
+
+/** The national comparison, from the force's own overtime and business-support figures. */
+export type NationalComparer = (
+  table: NationalTable,
+  forceName: string,
+  figures: Pick<Analysis, "overtime" | "businessSupport">,
+  settings: PeersSettings
+) => PeersAnalysis | undefined;
 
 export const UNNAMED_FORCE = "Unnamed force";
 
@@ -178,15 +193,16 @@ export function analyse(
       )
     : options.national
       ? guard(
-          () =>
-            compareWithNational(options.national as NationalTable, force.value, {
-              policy: p,
-              gapInputs: nationalGapInputs(
-                { overtime, businessSupport },
-                options.national as NationalTable
-              ),
-              ...(group && group.length > 0 ? { group } : {}),
-            }),
+          () => {
+            if (!options.nationalComparer)
+              throw new Error("HMIC's national table was given without its comparison");
+            return options.nationalComparer(
+              options.national as NationalTable,
+              force.value,
+              { overtime, businessSupport },
+              { policy: p, ...(group && group.length > 0 ? { group } : {}) }
+            );
+          },
           undefined,
           "the national comparison",
           findings

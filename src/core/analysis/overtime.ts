@@ -5,7 +5,7 @@
  * baseline and the pro-rata share of the national £70m.
  */
 import { Finding, finding } from "../findings";
-import { ruleFinding } from "../check/rules";
+import { ruleFinding } from "../check/ruleSeverities";
 import { CellRef } from "../grid";
 import { countOf, listWords } from "../plainEnglish";
 import { BudgetLineKey, ForceData, YearBasis } from "../forceData";

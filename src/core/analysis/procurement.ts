@@ -6,7 +6,7 @@
  */
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
-import { ruleFinding } from "../check/rules";
+import { ruleFinding } from "../check/ruleSeverities";
 import { capitalise, countOf, hasHave } from "../plainEnglish";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";

@@ -1,15 +1,23 @@
 /**
  * The rule catalogue, as data: every check the add-in makes as an inspector would, with its
  * code, a plain-English explanation, the White Paper paragraph it rests on, its default
- * severity and its area. The severity of any rule can be changed (or the rule switched off) in
+ * severity (kept in ruleSeverities.ts, which the analysis loads without these words) and its area. The severity of any rule can be changed (or the rule switched off) in
  * the check's settings; nothing else about a rule is configurable here, because the thresholds
  * and years it uses come from the policy (policy.ts), which the user can already override.
  */
-import { CellRef } from "../grid";
-import { Finding, finding } from "../findings";
 import { formatPolicyPercent, formatYear } from "../format";
 import { DEFAULT_POLICY, Policy } from "../policy";
 import { CheckArea, CheckSeverity } from "./types";
+import {
+  isRuleCode,
+  RULE_SEVERITIES,
+  RuleCode,
+  SeverityOverride,
+  SeverityOverrides,
+} from "./ruleSeverities";
+
+export { isRuleCode, ruleFinding, RULE_SEVERITIES, withRuleSeverities } from "./ruleSeverities";
+export type { RuleCode, SeverityOverride, SeverityOverrides } from "./ruleSeverities";
 
 export interface CheckRule {
   readonly code: string;
@@ -43,7 +51,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Each of the nine areas the statement must report has at least one planned figure in the savings plan, or a line saying plainly that no savings are planned there.",
     paragraph: "5.53",
-    defaultSeverity: "error",
   },
   {
     code: "PAST_YEARS_PLANNED_AND_ACTUAL",
@@ -52,7 +59,6 @@ const RULE_CATALOGUE = [
     explanation:
       "For every financial year that has ended, each savings line shows both what was planned and what was actually saved, so readers can compare the two.",
     paragraph: "5.53",
-    defaultSeverity: "error",
   },
   {
     code: "OVERTIME_BASELINE_PRESENT",
@@ -61,7 +67,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The budget shows overtime and pay for the baseline year ({baselineYear}), the year overtime reductions are measured from.",
     paragraph: "5.9-5.10, 5.53",
-    defaultSeverity: "error",
   },
   {
     code: "TARGET_YEAR_COVERED",
@@ -70,7 +75,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The budget, the workforce figures and the savings plan all reach the target year ({targetYear}), the year the overtime and support-staff expectations fall due.",
     paragraph: "5.9-5.10, 5.46-5.51",
-    defaultSeverity: "error",
   },
   // Faults at their source: the cell that is wrong, not only the totals it throws out (5.53, 5.58).
   {
@@ -80,7 +84,6 @@ const RULE_CATALOGUE = [
     explanation:
       'Every budget, workforce, procurement and savings cell the statement draws on holds a number: text such as "n/a" or "5150000 (est)", an error such as #REF! or a date in its place leaves the figure out of every total and ratio built on it, so the cell itself is named.',
     paragraph: "5.53, 5.58",
-    defaultSeverity: "error",
   },
   {
     code: "FIGURE_NOT_NEGATIVE",
@@ -89,7 +92,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Pay, overtime, contract spend and FTE are never below zero; a negative one is named at its cell (a saving or a refund belongs on a line of its own).",
     paragraph: "5.53, 5.58",
-    defaultSeverity: "error",
   },
   {
     code: "NUMBER_NOT_TEXT",
@@ -98,7 +100,6 @@ const RULE_CATALOGUE = [
     explanation:
       'A number typed as text ("5,150,000", "£312,500") is read by the add-in but ignored by Excel\'s SUM, so the workbook\'s own totals and the statement\'s disagree. Each such cell is named with the sum Excel shows for the lines it belongs to.',
     paragraph: "5.53, 5.58",
-    defaultSeverity: "error",
   },
   // Overtime (5.9-5.10).
   {
@@ -108,7 +109,6 @@ const RULE_CATALOGUE = [
     explanation:
       "While overtime is above {overtimeThreshold} of the paybill, each year's overtime is at least {overtimeCut} lower {cutMeasure}. Every year that falls short is named.",
     paragraph: "5.9-5.10",
-    defaultSeverity: "error",
   },
   {
     code: "OVERTIME_THRESHOLD_YEAR_PLANNED",
@@ -117,7 +117,6 @@ const RULE_CATALOGUE = [
     explanation:
       "A force above {overtimeThreshold} shows, by the target year ({targetYear}) at the latest, a year in which its overtime comes down to {overtimeThreshold} of the paybill or less.",
     paragraph: "5.9-5.10",
-    defaultSeverity: "error",
   },
   {
     code: "OVERTIME_NO_RISE",
@@ -126,7 +125,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Once overtime is at or below {overtimeThreshold} of the paybill, {atOrBelowRule} The year that does not is named.",
     paragraph: "5.9-5.10",
-    defaultSeverity: "warning",
   },
   // Business support (5.46-5.51).
   {
@@ -136,7 +134,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The planned workforce brings business support (IT staff excluded) below {supportThreshold} of the workforce by the target year ({targetYear}).",
     paragraph: "5.46-5.51",
-    defaultSeverity: "error",
   },
   {
     code: "SUPPORT_FTE_MATCHES_WORKFORCE",
@@ -145,7 +142,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Where the workbook states a business-support FTE (a total or summary row), it equals the sum of the functions that count as business support under the classification in use.",
     paragraph: "5.46-5.51",
-    defaultSeverity: "error",
   },
   // Procurement (5.31-5.40).
   {
@@ -155,7 +151,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Every line in a category with a national framework that is not yet bought through it has a planned date for moving onto the framework.",
     paragraph: "5.31-5.40",
-    defaultSeverity: "error",
   },
   {
     code: "MIGRATION_DATE_IN_TIME",
@@ -164,7 +159,6 @@ const RULE_CATALOGUE = [
     explanation:
       "A planned move onto a national framework is no later than the framework's date or the contract's end, whichever comes later.",
     paragraph: "5.31-5.40",
-    defaultSeverity: "error",
   },
   // Arithmetic (the statement's figures must stand up to inspection: 5.53, 5.58).
   {
@@ -174,7 +168,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Every total and subtotal row in the budget and workforce sheets equals the sum of the lines it totals, within the rounding of its figures: half a unit for each line and for the total, the unit being the precision the sheet is written to (a penny, £1,000 on a sheet in £000, one FTE).",
     paragraph: "5.53, 5.58",
-    defaultSeverity: "error",
   },
   {
     code: "VARIANCE_EXPLAINED",
@@ -183,7 +176,6 @@ const RULE_CATALOGUE = [
     explanation:
       'Where an actual saving differs from the plan by more than the variance threshold ({varianceThreshold}), the line\'s note says why: it names a cause (because, due to, delayed, contracts ending...) or a figure (an amount, a percentage, a month or a year). A note that only points elsewhere ("See above") or has fewer than three words does not count.',
     paragraph: "5.53, 5.58",
-    defaultSeverity: "warning",
   },
   {
     code: "PLAN_RECONCILES_TO_BUDGET",
@@ -192,7 +184,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Each year's cashable overtime saving in the savings plan matches the fall in overtime the budget shows, and each year's support services saving the fall in business-support FTE the workforce shows, priced at the average cost of a support FTE. A saving counts against the year before or against the baseline year ({baselineYear}), within {reconciliationTolerance} of the larger figure; years the budget heads actual use the actual saving.",
     paragraph: "5.9-5.10, 5.46-5.51, 5.53",
-    defaultSeverity: "warning",
   },
   // Consistency (5.53-5.54: the published statement reports the force's own figures).
   {
@@ -202,7 +193,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The statement sheet the add-in drafted still shows what the workbook's data give today. A cell changed by hand after drafting, or data changed since, is pointed out cell by cell.",
     paragraph: "5.53-5.54, 5.58",
-    defaultSeverity: "error",
   },
   {
     code: "DOCUMENT_MATCHES_DATA",
@@ -211,7 +201,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The Word statement, as published, says what the workbook gives today: every figure, status word, year and sentence the add-in drafts is there unchanged. Each difference is named by its place in the document (section, table, row and column) and the workbook cells it should match.",
     paragraph: "5.53-5.54, 5.58",
-    defaultSeverity: "error",
   },
   {
     code: "DOCUMENT_AREAS_PRESENT",
@@ -220,7 +209,6 @@ const RULE_CATALOGUE = [
     explanation:
       "The Word statement keeps a section for each of the nine areas the statement must report.",
     paragraph: "5.53",
-    defaultSeverity: "error",
   },
   {
     code: "DOCUMENT_TEXT_ADDED",
@@ -229,7 +217,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Text, rows or tables in the Word statement that the add-in did not draft from the workbook (an approval line, a figure typed in) are listed to be checked against the workbook.",
     paragraph: "5.53-5.54, 5.58",
-    defaultSeverity: "warning",
   },
   // The force's own targets, where it set them from a modelled scenario (5.10, 5.53).
   {
@@ -239,7 +226,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Where the force set its targets from a modelled scenario, each year that has ended has overtime at or below the target the force set for that year.",
     paragraph: "5.10, 5.53",
-    defaultSeverity: "warning",
   },
   {
     code: "TARGETS_SUPPORT_MET",
@@ -248,7 +234,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Where the force set its targets from a modelled scenario, each year that has ended has no more business-support FTE than the target the force set for that year.",
     paragraph: "5.46-5.51, 5.53",
-    defaultSeverity: "warning",
   },
   {
     code: "TARGETS_MIGRATION_MET",
@@ -257,7 +242,6 @@ const RULE_CATALOGUE = [
     explanation:
       "Where the force set its targets from a modelled scenario, every contract the targets move to the national approach in a year that has ended is no longer on its legacy contract.",
     paragraph: "5.31-5.40, 5.53",
-    defaultSeverity: "warning",
   },
   // Peers (5.59).
   {
@@ -267,11 +251,8 @@ const RULE_CATALOGUE = [
     explanation:
       "Where the force is in the worst quarter of its most similar forces on an indicator, the savings plan holds an action for that area.",
     paragraph: "5.59",
-    defaultSeverity: "warning",
   },
-] as const satisfies readonly CheckRule[];
-
-export type RuleCode = (typeof RULE_CATALOGUE)[number]["code"];
+] as const satisfies readonly (Omit<CheckRule, "defaultSeverity"> & { code: RuleCode })[];
 
 /** The policy figures rules name, as written in their titles and explanations. */
 export interface RuleTerms {
@@ -329,6 +310,7 @@ export function rulesFor(
   const terms = ruleTerms(policy, varianceThreshold, reconciliationTolerance);
   return RULE_CATALOGUE.map((r) => ({
     ...r,
+    defaultSeverity: RULE_SEVERITIES[r.code],
     title: fill(r.title, terms),
     explanation: fill(r.explanation, terms),
   }));
@@ -337,18 +319,10 @@ export function rulesFor(
 /** The rules as they read under the White Paper's own figures (the default policy). */
 export const CHECK_RULES = rulesFor(DEFAULT_POLICY);
 
-/** Severity as set in the check's settings: a severity, or "off" to skip the rule. */
-export type SeverityOverride = CheckSeverity | "off";
-export type SeverityOverrides = Readonly<Partial<Record<RuleCode, SeverityOverride>>>;
-
 const BY_CODE: ReadonlyMap<string, CheckRule> = new Map(CHECK_RULES.map((r) => [r.code, r]));
 
 export function ruleFor(code: string): CheckRule | undefined {
   return BY_CODE.get(code);
-}
-
-export function isRuleCode(code: string): code is RuleCode {
-  return BY_CODE.has(code);
 }
 
 /**
@@ -383,36 +357,4 @@ export function parseSeverityOverrides(texts: readonly string[]): {
     overrides[code] = severity;
   }
   return { overrides, problems };
-}
-
-/**
- * A finding of the analysis that is the same problem a check rule finds (overtime above the
- * required path, a move planned late): it carries the rule, and the rule's default severity, so
- * the analysis and the check never give one problem two severities.
- */
-export function ruleFinding(
-  rule: RuleCode,
-  code: string,
-  message: string,
-  where?: CellRef | { sheet: string },
-  fix?: string
-): Finding {
-  return { ...finding(BY_CODE.get(rule)!.defaultSeverity, code, message, where, fix), rule };
-}
-
-/**
- * The findings with the severity the check's settings give their rule (a finding whose rule is
- * switched off stays, as information): the one severity the Data step, `vfm analyse` and the
- * check all show for the same problem.
- */
-export function withRuleSeverities(
-  findings: readonly Finding[],
-  overrides: SeverityOverrides | undefined
-): Finding[] {
-  return findings.map((f) => {
-    if (!f.rule || !isRuleCode(f.rule)) return f;
-    const set = overrides?.[f.rule] ?? BY_CODE.get(f.rule)!.defaultSeverity;
-    const severity = set === "off" ? "info" : set;
-    return severity === f.severity ? f : { ...f, severity };
-  });
 }

@@ -9,7 +9,8 @@
  * Anything unreadable is reported as a problem in plain English and left out, never thrown.
  */
 import { JsonValue, StoredSettings } from "../gateway";
-import { isRuleCode, ruleFor, RuleCode, SeverityOverride, SeverityOverrides } from "./rules";
+import { ruleFor } from "./rules";
+import { isRuleCode, RuleCode, SeverityOverride, SeverityOverrides } from "./ruleSeverities";
 
 export const CHECK_SETTINGS_KEY = "check";
 
@@ -31,6 +32,21 @@ export function checkOptionsFromSettings(settings: StoredSettings | undefined): 
   readonly options: CheckSettings;
   readonly problems: readonly string[];
 } {
+  return readCheckSettings(settings, (code) => ruleFor(code)?.title ?? code);
+}
+
+/**
+ * The check's settings alone, for the analysis to give each rule's findings their severity: what
+ * the pane's first step needs, without the rule catalogue (its words name rules in the problems).
+ */
+export function storedCheckSettings(settings: StoredSettings | undefined): CheckSettings {
+  return readCheckSettings(settings, (code) => code).options;
+}
+
+function readCheckSettings(
+  settings: StoredSettings | undefined,
+  ruleName: (code: RuleCode) => string
+): { readonly options: CheckSettings; readonly problems: readonly string[] } {
   const stored = asObject(settings?.[CHECK_SETTINGS_KEY]);
   if (!stored) return { options: {}, problems: [] };
   const problems: string[] = [];
@@ -44,7 +60,7 @@ export function checkOptionsFromSettings(settings: StoredSettings | undefined): 
     }
     if (value !== "error" && value !== "warning" && value !== "off") {
       problems.push(
-        `The check's settings give the rule "${ruleFor(code)?.title ?? code}" the severity ${JSON.stringify(value)}; only error, warning or off can be used, so its default applies.`
+        `The check's settings give the rule "${ruleName(code)}" the severity ${JSON.stringify(value)}; only error, warning or off can be used, so its default applies.`
       );
       continue;
     }

@@ -8,10 +8,10 @@ import { finding, sortFindings } from "../findings";
 import { matchForce } from "../forces";
 import type { GapInputs, PeersAnalysis, PeersSettings } from "../analysis/peersTypes";
 import type { Analysis } from "../analysis/types";
+import type { NationalComparer } from "../analysis/analyse";
 import { gapInputsFromAnalysis } from "../analysis/peersGap";
 import { NATIONAL_SHEET, nationalPeers } from "./nationalPeers";
 import { NationalTable } from "./types";
-import { unpackNationalTable, PackedNationalTable } from "./dataset";
 
 export function compareWithNational(
   table: NationalTable,
@@ -93,21 +93,12 @@ export function nationalGapInputs(
   });
 }
 
-/** The profile file readers, loaded when a user opens one of HMIC's files (the pane). */
-export function loadProfileReader(): Promise<typeof import("./read")> {
-  return import(/* webpackChunkName: "profile-reader" */ "./read");
-}
-
-let loaded: Promise<NationalTable> | undefined;
-
 /**
- * The national dataset shipped with the add-in (nationalData.ts, built by
- * scripts/national-data.mjs), loaded once and only when asked for: the task pane keeps it in a
- * chunk of its own.
+ * The comparison the analysis runs with HMIC's national table (AnalyseOptions.nationalComparer):
+ * the force's own figures chosen by nationalGapInputs, ranked among the 43 by compareWithNational.
  */
-export function loadNationalTable(): Promise<NationalTable> {
-  loaded ??= import(/* webpackChunkName: "national-data" */ "./nationalData").then((m) =>
-    unpackNationalTable(JSON.parse(m.NATIONAL_DATA_JSON) as PackedNationalTable)
-  );
-  return loaded;
-}
+export const compareNationalFigures: NationalComparer = (table, forceName, figures, settings) =>
+  compareWithNational(table, forceName, {
+    ...settings,
+    gapInputs: nationalGapInputs(figures, table),
+  });

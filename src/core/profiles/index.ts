@@ -19,11 +19,8 @@ export {
   unpackNationalTable,
 } from "./dataset";
 export type { PackedNationalTable } from "./dataset";
-export {
-  compareWithNational,
-  loadNationalTable,
-  loadProfileReader,
-  nationalGapInputs,
-} from "./compare";
+export { compareNationalFigures, compareWithNational, nationalGapInputs } from "./compare";
+export { loadNationalModel, loadNationalTable, loadProfileReader } from "./load";
+export type { NationalModel } from "./load";
 export { externalRef, NATIONAL_SHEET, nationalPeers, nearestYear } from "./nationalPeers";
 export { NOT_A_PROFILE, profileLayout, readProfileFile } from "./read";

@@ -1,5 +1,6 @@
 /** The rule catalogue as data, and severity settings read from text. */
 import { CHECK_RULES, parseSeverityOverrides, rulesFor } from "../../../src/core/check/rules";
+import { RULE_SEVERITIES } from "../../../src/core/check/ruleSeverities";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { CHECK_AREAS } from "../../../src/core/check/types";
 
@@ -13,6 +14,13 @@ describe("CHECK_RULES", () => {
       expect(CHECK_AREAS).toContain(r.area);
       expect(["error", "warning"]).toContain(r.defaultSeverity);
     }
+  });
+
+  it("lists each code of the severities table (ruleSeverities.ts) once, in the table's order, with its severity", () => {
+    // The analysis loads the table without the catalogue's words (the pane's first step).
+    expect(CHECK_RULES.map((r) => [r.code, r.defaultSeverity])).toEqual(
+      Object.entries(RULE_SEVERITIES)
+    );
   });
 
   it("covers every rule of issue 7, grouped as the issue groups them", () => {

@@ -7,10 +7,10 @@
  * - a figure for a year HMIC did not publish is compared with the nearest year, said in words;
  * - a peers sheet in the workbook still wins.
  */
-import { draftStatement, runVfm } from "../../../src/core/run";
+import { draftStatement, runVfm, runVfmWith } from "../../../src/core/run";
 import { exampleshireFreeForm } from "../../../src/core/sample/exampleshire";
 import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
-import { indicatorSpread, loadNationalTable } from "../../../src/core/profiles";
+import { indicatorSpread, loadNationalModel, loadNationalTable } from "../../../src/core/profiles";
 import { NationalTable } from "../../../src/core/profiles/types";
 import { WorkbookGrid } from "../../../src/core/grid";
 import { hmicForces } from "../realData/hmicData";
@@ -175,4 +175,20 @@ test("the statement: HMIC's data named with its year and licence, and the ranked
   const chart = blocks.find((b) => b.kind === "chart" && b.id === "chart-peers-overtimepctpaybill");
   expect(chart).toBeDefined();
   expect(JSON.stringify(chart)).toMatch(/Kent Police/);
+});
+
+test("the pane's path: the table with the comparison loadNationalModel fetched ranks as runVfm does; a table without it is a finding, not a silent gap", async () => {
+  const f = hmicForces()[0];
+  const model = await loadNationalModel();
+  expect(model.table).toBe(national);
+  const wb = named(f);
+  const pane = runVfmWith(
+    wb,
+    { national: model.table, nationalComparer: model.compare },
+    undefined
+  );
+  expect(pane.peers?.indicators).toEqual(runVfm(wb, { national }).peers?.indicators);
+  const without = runVfmWith(wb, { national }, undefined);
+  expect(without.peers).toBeUndefined();
+  expect(without.findings.map((x) => x.message).join("\n")).toMatch(/national comparison/);
 });
