@@ -74,6 +74,20 @@ export interface ChartPlan {
   readonly altText: string;
 }
 
+/**
+ * A link from a cell holding text to a cell of a sheet of the same plan, named as planned (the
+ * gateway follows the name resolveSheetNames gives it). The cell keeps its text.
+ */
+export interface CellLink {
+  readonly row: number;
+  readonly col: number;
+  /** The planned name of the sheet linked to. */
+  readonly sheet: string;
+  readonly target: { readonly row: number; readonly col: number };
+  /** What a pointer over the link shows. */
+  readonly tip?: string;
+}
+
 export interface SheetPlan {
   /** The name wanted; the gateway may be given another by resolveSheetNames. */
   readonly name: string;
@@ -97,6 +111,13 @@ export interface SheetPlan {
     readonly fitToWidth?: boolean;
   };
   readonly charts?: readonly ChartPlan[];
+  /**
+   * Row heights in points, where the plan sets them: a merged cell of wrapped text does not grow
+   * its row by itself in Excel, so the renderer sizes the row for its text.
+   */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
+  /** Cells that link to a place in the workbook (the statement's figures to their working-papers line). */
+  readonly links?: readonly CellLink[];
   /** Excel tables (the input template): name, header row range. */
   readonly tables?: readonly { readonly name: string; readonly range: CellRange }[];
   readonly tabColor?: string;

@@ -33,7 +33,7 @@ import {
   WriteOptions,
   WriteResult,
 } from "../core/gateway";
-import { CellRange } from "../core/grid";
+import { CellRange, a1, quoteSheetName } from "../core/grid";
 import {
   DefinedNameEntry,
   marksOwnership,
@@ -602,7 +602,7 @@ export async function applyWritePlanWith(
       : undefined;
     if (shown && !shown.plan.hidden) ops.push({ bytes: 200, queue: () => shown.ws.activate() });
     let layout = packOps(ops, pieceBudget);
-    const units = targets.flatMap((t) => cosmeticUnits(t, dataSheetFor));
+    const units = targets.flatMap((t) => cosmeticUnits(t, dataSheetFor, actualName));
     let cosmetics = packUnits(units, pieceBudget);
     let steps = done + layout.length + cosmetics.length;
     progress({ done, total: steps, label: "Formatting the sheets" });
@@ -655,7 +655,7 @@ export async function applyWritePlanWith(
           steps += batch.length - 1;
           continue;
         }
-        notes.push(batch[0].leftOut);
+        if (!notes.includes(batch[0].leftOut)) notes.push(batch[0].leftOut);
       }
       cosmetics = cosmetics.slice(1);
       done++;
@@ -905,6 +905,35 @@ function layoutOps(
       bytes: OPERATION_BYTES * 3 + chart.title.length,
       queue: () => addChart(t, chart, dataSheetFor),
     });
+  // Rows sized for their wrapped text (a merged cell does not grow its row by itself): each run
+  // of neighbouring rows of one height is one range, and runs of one height are set together
+  // (RangeAreas) where the host has them. Untracked, as every range here: a tracked range costs
+  // a reference Excel keeps until the end of the write, and their release is one more request.
+  for (const { points, runs } of rowHeightGroups(plan.rowHeights ?? [])) {
+    if (config.rangeAreas) {
+      for (let i = 0; i < runs.length; i += MAX_AREAS_PER_OPERATION) {
+        const address = runs
+          .slice(i, i + MAX_AREAS_PER_OPERATION)
+          .map((r) => rangeAddress({ top: r.top, left: 0, bottom: r.bottom, right: 0 }))
+          .join(",");
+        ops.push({
+          bytes: OPERATION_BYTES + address.length,
+          queue: () => {
+            ws.getRanges(address).untrack().format.rowHeight = points;
+          },
+        });
+      }
+    } else {
+      for (const r of runs)
+        ops.push({
+          bytes: OPERATION_BYTES,
+          queue: () => {
+            rangeOf(ws, { top: r.top, left: 0, bottom: r.bottom, right: 0 }).format.rowHeight =
+              points;
+          },
+        });
+    }
+  }
   if (plan.tabColor) {
     const color = plan.tabColor;
     ops.push({ bytes: 200, queue: () => (ws.tabColor = color) });
@@ -913,6 +942,41 @@ function layoutOps(
   else if (t.wasHidden) ops.push({ bytes: 200, queue: () => (ws.visibility = "Visible") });
   return ops;
 }
+
+/**
+ * The plan's row heights as runs of neighbouring rows of one height, grouped by height (in the
+ * order each height first appears), so a long table of rows of one height is one range.
+ */
+export function rowHeightGroups(
+  heights: readonly { readonly row: number; readonly points: number }[]
+): { points: number; runs: { top: number; bottom: number }[] }[] {
+  // A row given twice takes the taller height.
+  const tallest = new Map<number, number>();
+  for (const h of heights) tallest.set(h.row, Math.max(tallest.get(h.row) ?? 0, h.points));
+  const sorted = [...tallest]
+    .map(([row, points]) => ({ row, points }))
+    .sort((a, b) => a.row - b.row);
+  const groups = new Map<number, { top: number; bottom: number }[]>();
+  let run: { top: number; bottom: number; points: number } | undefined;
+  const close = (): void => {
+    if (!run) return;
+    const list = groups.get(run.points) ?? [];
+    list.push({ top: run.top, bottom: run.bottom });
+    groups.set(run.points, list);
+  };
+  for (const h of sorted) {
+    if (run && h.row === run.bottom + 1 && h.points === run.points) run.bottom = h.row;
+    else {
+      close();
+      run = { top: h.row, bottom: h.row, points: h.points };
+    }
+  }
+  close();
+  return [...groups].map(([points, runs]) => ({ points, runs }));
+}
+
+/** Links set in one optional unit (each a few hundred bytes on the wire). */
+const LINKS_PER_UNIT = 200;
 
 /** A unit of optional settings, costed. */
 function unit(leftOut: string, queue: (() => void)[]): CosmeticUnit {
@@ -928,10 +992,52 @@ function unit(leftOut: string, queue: (() => void)[]): CosmeticUnit {
  */
 function cosmeticUnits(
   t: Target,
-  dataSheetFor: (name: string | undefined, own: Target) => { ws: Excel.Worksheet; plan?: SheetPlan }
+  dataSheetFor: (
+    name: string | undefined,
+    own: Target
+  ) => { ws: Excel.Worksheet; plan?: SheetPlan },
+  actualName: ReadonlyMap<string, string>
 ): CosmeticUnit[] {
   const { ws, plan } = t;
   const out: CosmeticUnit[] = [];
+  // Links (ExcelApi 1.7): where a host refuses them the cells keep their text ("W12-W18"). In
+  // units of LINKS_PER_UNIT, so a statement with thousands of rows stays within a request.
+  const links = plan.links ?? [];
+  // Each link's text, found in one pass over the plan (a plan may hold thousands of links).
+  const linkCells = new Set(links.map((l) => `${l.row},${l.col}`));
+  const textAt = new Map<string, PlainValue>();
+  if (linkCells.size > 0)
+    for (const b of plan.blocks)
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const key = `${b.top + i},${b.left + j}`;
+          if (linkCells.has(key)) textAt.set(key, v);
+        })
+      );
+  for (let k = 0; k < links.length; k += LINKS_PER_UNIT) {
+    const ops: LayoutOp[] = links.slice(k, k + LINKS_PER_UNIT).map((l) => {
+      const sheet = actualName.get(l.sheet.toLowerCase()) ?? l.sheet;
+      const text = textAt.get(`${l.row},${l.col}`);
+      const link = {
+        documentReference: `${quoteSheetName(sheet)}!${a1(l.target.row, l.target.col)}`,
+        ...(typeof text === "string" ? { textToDisplay: text } : {}),
+        ...(l.tip ? { screenTip: l.tip } : {}),
+      };
+      return {
+        // the range's path and the setting, which carries the link (measured: about 520 bytes
+        // a link through the runtime, for a 170-character link)
+        bytes: OPERATION_BYTES + JSON.stringify(link).length,
+        queue: () => {
+          rangeOf(ws, { top: l.row, left: l.col, bottom: l.row, right: l.col }).hyperlink = link;
+        },
+      };
+    });
+    out.push({
+      leftOut: `Excel did not accept the links from "${t.name}" to the working papers, so column J gives the working-paper lines (W12, say) as text. Find them on the working papers sheet.`,
+      ops,
+      bytes: ops.reduce((n, o) => n + o.bytes, 0),
+    });
+  }
   if (plan.page) {
     const page = plan.page;
     out.push(

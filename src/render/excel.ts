@@ -26,7 +26,9 @@ import {
   TableBlock,
   TableCell,
 } from "../core/statement/model";
+import { sourceKey, sourceLines } from "../core/statement/sections/sources";
 import {
+  CellLink,
   CellStyle,
   ChartPlan,
   PlainValue,
@@ -75,6 +77,18 @@ export function wrapText(text: string, width: number = LINE_CHARS): string[] {
   return out;
 }
 
+/** Points a line of 11 pt text takes in a row (Excel's standard row height). */
+export const LINE_POINTS = 15;
+/** Excel's tallest row, in points. */
+export const MAX_ROW_POINTS = 409;
+/** The most lines of wrapped text a row can show (a longer text goes on over more rows). */
+export const MAX_ROW_LINES = Math.floor((MAX_ROW_POINTS - 3) / LINE_POINTS);
+
+/** A row's height for this many lines of wrapped text, with a little room below. */
+export function rowPoints(lines: number): number {
+  return Math.min(MAX_ROW_POINTS, Math.max(1, lines) * LINE_POINTS + 3);
+}
+
 /** Collects rows of values, formats and styles for one sheet, then emits a SheetPlan. */
 class SheetBuilder {
   row = 0;
@@ -84,6 +98,8 @@ class SheetBuilder {
   readonly styles: { range: CellRange; style: CellStyle }[] = [];
   readonly charts: ChartPlan[] = [];
   readonly merges: CellRange[] = [];
+  readonly heights = new Map<number, number>();
+  readonly links: CellLink[] = [];
   maxCol = 0;
 
   /** Writes one row of values from column `left`; returns its row index. */
@@ -100,12 +116,37 @@ class SheetBuilder {
     return r;
   }
 
+  /** Writes values on row `row` from column `left`, without moving on. */
+  at(row: number, left: number, values: PlainValue[]): void {
+    this.blocks.push({ top: row, left, values: [values] });
+    this.maxCol = Math.max(this.maxCol, left + values.length - 1);
+    this.lastRow = Math.max(this.lastRow, row);
+  }
+
   blank(n = 1): void {
     this.row += n;
   }
 
   style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
     this.styles.push({ range: { top, left, bottom, right }, style });
+  }
+
+  /** Makes a row at least tall enough for `lines` lines of wrapped text. */
+  lines(row: number, lines: number): void {
+    if (lines <= 1) return;
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, rowPoints(lines)));
+  }
+
+  /**
+   * One cell of text over columns `left` to `right`, merged and wrapped, its row as tall as the
+   * text needs: a paragraph is one cell, however long, and never runs into the rows below.
+   */
+  text(text: string, left: number, right: number, style: CellStyle = {}): number {
+    const r = this.put([text], undefined, left);
+    if (right > left) this.merges.push({ top: r, left, bottom: r, right });
+    this.style(r, left, r, right, { wrapText: true, verticalAlignment: "top", ...style });
+    this.lines(r, wrapText(text, roomBetween(left, right)).length);
+    return r;
   }
 
   sheet(base: Omit<SheetPlan, "blocks" | "styles" | "charts">): SheetPlan {
@@ -115,6 +156,14 @@ class SheetBuilder {
       styles: this.styles,
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
       ...(this.merges.length > 0 ? { merges: this.merges } : {}),
+      ...(this.heights.size > 0
+        ? {
+            rowHeights: [...this.heights]
+              .sort((a, b) => a[0] - b[0])
+              .map(([row, points]) => ({ row, points })),
+          }
+        : {}),
+      ...(this.links.length > 0 ? { links: this.links } : {}),
     };
   }
 }
@@ -133,40 +182,108 @@ function isNumeric(kind: DisplayFigure["kind"]): boolean {
   return kind === "money" || kind === "percent" || kind === "fte" || kind === "number";
 }
 
-function writeParagraph(b: SheetBuilder, p: ParagraphBlock): void {
+/** The last column of the statement's text: paragraphs are merged across A to here. */
+const TEXT_RIGHT = FIGURE_COLUMNS;
+/** The column after the text: each figure's working-papers line, linked to it. */
+const LINE_COL = FIGURE_COLUMNS + 1;
+const LINE_WIDTH = 12;
+
+/**
+ * Where each figure's working-papers line is: the line number of each figure by sourceKey, and
+ * the papers sheet's row for each line number. Absent when the papers are not written.
+ */
+interface PaperLines {
+  readonly sheet: string;
+  readonly lineOf: ReadonlyMap<string, string>;
+  readonly rowOf: ReadonlyMap<string, number>;
+}
+
+/** "W12", "W12-W18", or "W3, W12-W14": the lines of a row's or a paragraph's figures. */
+export function lineRanges(lines: readonly string[]): string {
+  const nums = [...new Set(lines.map((l) => Number(l.slice(1))))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < nums.length;) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
+    parts.push(i === j ? `W${nums[i]}` : `W${nums[i]}-W${nums[j]}`);
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
+/** Writes the working-papers lines of these figures in the line column of row `r`, linked. */
+function writeLines(
+  b: SheetBuilder,
+  r: number,
+  figures: readonly DisplayFigure[],
+  papers: PaperLines | undefined
+): void {
+  if (!papers) return;
+  const lines = figures
+    .map((f) => papers.lineOf.get(sourceKey(f)))
+    .filter((l): l is string => l !== undefined);
+  if (lines.length === 0) return;
+  const text = lineRanges(lines);
+  const first = `W${Math.min(...lines.map((l) => Number(l.slice(1))))}`;
+  const target = papers.rowOf.get(first);
+  b.at(r, LINE_COL, [text]);
+  b.style(r, LINE_COL, r, LINE_COL, {
+    fontColor: "#0563C1",
+    verticalAlignment: "top",
+    fontSize: 9,
+  });
+  if (target !== undefined)
+    b.links.push({
+      row: r,
+      col: LINE_COL,
+      sheet: papers.sheet,
+      target: { row: target, col: 0 },
+      tip: `Where ${lines.length === 1 ? "this figure" : "these figures"} came from: ${text} in the working papers`,
+    });
+}
+
+function writeParagraph(b: SheetBuilder, p: ParagraphBlock, papers?: PaperLines): void {
   const text = p.runs.map((r) => r.text).join("");
   const role = p.role ?? "normal";
-  const lines = wrapText(role === "userNarrative" ? `“${text}”` : text);
-  const first = b.row;
-  for (const line of lines) b.put([line]);
   const style: CellStyle =
     role === "userNarrative"
       ? { italic: true }
       : role === "missing"
         ? { bold: true }
-        : role === "caveat"
+        : role === "caveat" || role === "placeholder"
           ? { italic: true, fontColor: "#404040" }
           : {};
-  if (Object.keys(style).length > 0) b.style(first, 0, b.row - 1, 0, style);
+  const r = b.text(role === "userNarrative" ? `“${text}”` : text, 0, TEXT_RIGHT, style);
+  writeLines(
+    b,
+    r,
+    p.runs.flatMap((x) => (x.figure && x.figure.sources.length > 0 ? [x.figure] : [])),
+    papers
+  );
   b.blank();
 }
 
-function writeTable(b: SheetBuilder, t: TableBlock): void {
+function writeTable(b: SheetBuilder, t: TableBlock, papers?: PaperLines): void {
   const n = t.columns.length;
-  const captionRow = b.put([t.caption]);
-  b.style(captionRow, 0, captionRow, 0, { bold: true, italic: true });
+  const widths = columnWidths();
+  const roomOf = (j: number) => (j === n - 1 ? roomFrom(j) : (widths[j] ?? FIGURE_WIDTH));
+  b.text(t.caption, 0, TEXT_RIGHT, { bold: true, italic: true });
   for (let h = 0; h < t.headerRows.length; h++) {
     const header = t.headerRows[h];
     const values: PlainValue[] = [];
     const merges: [number, number][] = [];
     let col = 0;
+    let lines = 1;
     for (const hc of header) {
       values.push(hc.text);
       for (let k = 1; k < hc.span; k++) values.push(null);
       if (hc.span > 1) merges.push([col, col + hc.span - 1]);
+      const room = widths.slice(col, col + hc.span).reduce((a, w) => a + w, 0);
+      lines = Math.max(lines, wrapText(hc.text, room).length);
       col += hc.span;
     }
     const r = b.put(values);
+    b.lines(r, lines);
     b.style(r, 0, r, n - 1, {
       bold: true,
       fill: HEADER_FILL,
@@ -183,10 +300,14 @@ function writeTable(b: SheetBuilder, t: TableBlock): void {
   }
   for (const row of t.rows) {
     const r = b.put(row.cells.map(cellValue), row.cells.map(cellFormat));
+    let lines = 1;
     row.cells.forEach((c: TableCell, j) => {
-      // Text wider than its room wraps (the row then grows); the last column may spill right.
-      const room = j === n - 1 ? roomFrom(j) : (columnWidths()[j] ?? FIGURE_WIDTH);
-      if (c.text.length > room) b.style(r, j, r, j, { wrapText: true, verticalAlignment: "top" });
+      // Text wider than its room wraps, and the row is made tall enough for it.
+      const room = roomOf(j);
+      if (c.text.length > room) {
+        b.style(r, j, r, j, { wrapText: true, verticalAlignment: "top" });
+        lines = Math.max(lines, wrapText(c.text, room).length);
+      }
       if (c.rag) {
         const colours = RAG_FILL[c.rag];
         b.style(r, j, r, j, {
@@ -199,36 +320,35 @@ function writeTable(b: SheetBuilder, t: TableBlock): void {
         b.style(r, j, r, j, { italic: true, horizontalAlignment: j === 0 ? "left" : "right" });
       } else if (c.emphasis === "strong") b.style(r, j, r, j, { bold: true });
     });
+    b.lines(r, lines);
     if (row.role === "total") b.style(r, 0, r, n - 1, { bold: true, borderTop: "thin" });
     if (row.role === "subheading") b.style(r, 0, r, n - 1, { bold: true, italic: true });
+    writeLines(
+      b,
+      r,
+      row.cells.filter((c) => c.sources.length > 0 && c.kind !== "text"),
+      papers
+    );
   }
-  if (t.note) {
-    for (const line of wrapText(t.note)) {
-      const r = b.put([line]);
-      b.style(r, 0, r, 0, { italic: true, fontSize: 9 });
-    }
-  }
+  if (t.note) b.text(t.note, 0, TEXT_RIGHT, { italic: true, fontSize: 9 });
   b.blank();
 }
 
 function writeRag(b: SheetBuilder, rag: RagBlock): void {
-  const r = b.put(["Status", rag.words]);
+  const text = `${rag.rule}${rag.basis ? ` ${rag.basis}` : ""}`;
+  const r = b.put(["Status", rag.words, text]);
   const colours = RAG_FILL[rag.status];
-  b.style(r, 0, r, 0, { bold: true });
+  b.style(r, 0, r, 0, { bold: true, verticalAlignment: "top" });
   b.style(r, 1, r, 1, {
     bold: true,
     fill: colours.fill,
     fontColor: colours.font,
     horizontalAlignment: "center",
+    verticalAlignment: "top",
   });
-  const rule = wrapText(rag.rule, LINE_CHARS - LABEL_WIDTH);
-  rule.forEach((line, i) => b.put(i === 0 ? ["Rule applied", line] : [null, line]));
-  if (rag.basis) {
-    wrapText(rag.basis, LINE_CHARS - LABEL_WIDTH).forEach((line, i) =>
-      b.put(i === 0 ? ["Figures behind it", line] : [null, line])
-    );
-  }
-  b.style(r + 1, 0, b.row - 1, 0, { italic: true });
+  b.merges.push({ top: r, left: 2, bottom: r, right: TEXT_RIGHT });
+  b.style(r, 2, r, TEXT_RIGHT, { italic: true, wrapText: true, verticalAlignment: "top" });
+  b.lines(r, wrapText(text, roomBetween(2, TEXT_RIGHT)).length);
   b.blank();
 }
 
@@ -241,21 +361,25 @@ function writeNotes(b: SheetBuilder, n: NotesBlock): void {
     const text = [item.text, item.place ? `(${item.place})` : "", item.fix ?? ""]
       .filter((s) => s.length > 0)
       .join(" ");
-    wrapText(text, LINE_CHARS - LABEL_WIDTH).forEach((line, i) => {
-      const r = b.put(i === 0 ? [sev, line] : [null, line]);
-      if (i === 0) b.style(r, 0, r, 0, { bold: true });
-    });
+    const r = b.put([sev, text]);
+    b.style(r, 0, r, 0, { bold: true, verticalAlignment: "top" });
+    b.merges.push({ top: r, left: 1, bottom: r, right: TEXT_RIGHT });
+    b.style(r, 1, r, TEXT_RIGHT, { wrapText: true, verticalAlignment: "top" });
+    b.lines(r, wrapText(text, roomBetween(1, TEXT_RIGHT)).length);
   }
   b.blank();
 }
 
-function writeSources(b: SheetBuilder, s: SourcesBlock): void {
+/** The working papers' sources: one row per line (W1, W2, ...); `rowOf` learns each line's row. */
+function writeSources(b: SheetBuilder, s: SourcesBlock, rowOf?: Map<string, number>): void {
   const cap = b.put([s.title]);
   b.style(cap, 0, cap, 0, { bold: true, italic: true });
   const h = b.put(["Figure", "Line", "Value", "Cells, and how it was found or worked out"]);
-  b.style(h, 0, h, FIGURE_COLUMNS, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
+  b.style(h, 0, h, TEXT_RIGHT, { bold: true, fill: HEADER_FILL, borderBottom: "thin" });
   b.style(h, 2, h, 2, { horizontalAlignment: "right" });
-  const room = roomFrom(3);
+  const room = roomBetween(3, TEXT_RIGHT);
+  // One line of cells per row, as many rows as a figure needs: a figure summed from thousands of
+  // cells (a procurement ledger) stays far under what a cell and a row hold.
   for (const item of s.items) {
     const first = b.row;
     const lines = wrapText(item.cells || "policy setting", room);
@@ -263,31 +387,42 @@ function writeSources(b: SheetBuilder, s: SourcesBlock): void {
     lines.forEach((line, i) =>
       b.put(i === 0 ? [item.figure, item.line, item.text, line] : [null, null, null, line])
     );
+    rowOf?.set(item.line, first);
     const howStart = b.row;
     how.forEach((line) => b.put([null, null, null, line]));
     if (how.length > 0) b.style(howStart, 3, b.row - 1, 3, { italic: true, fontColor: "#404040" });
     b.style(first, 2, first, 2, { horizontalAlignment: "right" });
-    if (item.figure.length > LABEL_WIDTH)
+    if (item.figure.length > LABEL_WIDTH) {
       b.style(first, 0, first, 0, { wrapText: true, verticalAlignment: "top" });
-    b.style(b.row - 1, 0, b.row - 1, FIGURE_COLUMNS, { borderBottom: "thin" });
+      b.lines(first, wrapText(item.figure, LABEL_WIDTH).length);
+    }
+    b.style(b.row - 1, 0, b.row - 1, TEXT_RIGHT, { borderBottom: "thin" });
   }
   b.blank();
 }
 
 function writeChartPointer(b: SheetBuilder, c: ChartBlock, chartsSheet: string): void {
-  const first = b.row;
-  const text = `Chart: ${c.title}. It is drawn on the sheet "${chartsSheet}" from the same figures.`;
-  for (const line of wrapText(text)) b.put([line]);
-  b.style(first, 0, b.row - 1, 0, { italic: true });
+  b.text(
+    `Chart: ${c.title}. It is drawn on the sheet "${chartsSheet}" from the same figures.`,
+    0,
+    TEXT_RIGHT,
+    { italic: true }
+  );
   b.blank();
 }
 
-function writeBlock(b: SheetBuilder, block: Block, chartsSheet: string): void {
+function writeBlock(
+  b: SheetBuilder,
+  block: Block,
+  chartsSheet: string,
+  papers: PaperLines | undefined,
+  rowOf: Map<string, number> | undefined
+): void {
   switch (block.kind) {
     case "paragraph":
-      return writeParagraph(b, block);
+      return writeParagraph(b, block, papers);
     case "table":
-      return writeTable(b, block);
+      return writeTable(b, block, papers);
     case "chart":
       return writeChartPointer(b, block, chartsSheet);
     case "rag":
@@ -295,12 +430,19 @@ function writeBlock(b: SheetBuilder, block: Block, chartsSheet: string): void {
     case "notes":
       return writeNotes(b, block);
     case "sources":
-      return writeSources(b, block);
+      return writeSources(b, block, rowOf);
   }
 }
 
 function columnWidths(): number[] {
   return [LABEL_WIDTH, ...Array<number>(FIGURE_COLUMNS).fill(FIGURE_WIDTH)];
+}
+
+/** Characters of room across columns left to right (a merged cell). */
+function roomBetween(left: number, right: number): number {
+  return columnWidths()
+    .slice(left, right + 1)
+    .reduce((a, w) => a + w, 0);
 }
 
 /** Characters of room from column j to the right edge of the statement's columns. */
@@ -332,7 +474,12 @@ export function statementMeta(statement: Statement): [string, string] {
   ];
 }
 
-function statementSheet(statement: Statement, name: string, chartsSheet: string): SheetPlan {
+function statementSheet(
+  statement: Statement,
+  name: string,
+  chartsSheet: string,
+  papers: PaperLines | undefined
+): SheetPlan {
   return documentSheet(
     {
       name,
@@ -341,11 +488,17 @@ function statementSheet(statement: Statement, name: string, chartsSheet: string)
       meta: statementMeta(statement),
       sections: statement.sections,
     },
-    chartsSheet
+    chartsSheet,
+    papers
   );
 }
 
-function papersSheet(statement: Statement, name: string, chartsSheet: string): SheetPlan {
+function papersSheet(
+  statement: Statement,
+  name: string,
+  chartsSheet: string,
+  rowOf: Map<string, number>
+): SheetPlan {
   return documentSheet(
     {
       name,
@@ -357,11 +510,18 @@ function papersSheet(statement: Statement, name: string, chartsSheet: string): S
       ],
       sections: statement.papers,
     },
-    chartsSheet
+    chartsSheet,
+    undefined,
+    rowOf
   );
 }
 
-function documentSheet(doc: DocumentParts, chartsSheet: string): SheetPlan {
+function documentSheet(
+  doc: DocumentParts,
+  chartsSheet: string,
+  papers?: PaperLines,
+  rowOf?: Map<string, number>
+): SheetPlan {
   const b = new SheetBuilder();
   const title = b.put([doc.title]);
   b.style(title, 0, title, 0, { bold: true, fontSize: 16 });
@@ -371,6 +531,11 @@ function documentSheet(doc: DocumentParts, chartsSheet: string): SheetPlan {
   b.style(mark, 0, mark, 0, { bold: true });
   const frozenRows = b.row;
   b.blank();
+  if (papers) {
+    // The line column's heading, once, under the title: what the "W12" beside a figure is.
+    b.at(title, LINE_COL, ["Working papers"]);
+    b.style(title, LINE_COL, title, LINE_COL, { bold: true, fontSize: 9 });
+  }
   for (const s of doc.sections) {
     const r = b.put([s.heading]);
     b.style(
@@ -383,7 +548,7 @@ function documentSheet(doc: DocumentParts, chartsSheet: string): SheetPlan {
         : { bold: true, fontSize: 12, borderBottom: "thin" }
     );
     b.blank(0);
-    for (const block of s.blocks) writeBlock(b, block, chartsSheet);
+    for (const block of s.blocks) writeBlock(b, block, chartsSheet, papers, rowOf);
   }
   const lastRow = Math.max(0, b.lastRow);
   const lastCol = Math.max(FIGURE_COLUMNS, b.maxCol);
@@ -391,7 +556,7 @@ function documentSheet(doc: DocumentParts, chartsSheet: string): SheetPlan {
     name: doc.name,
     role: doc.role,
     mode: "replace",
-    columnWidths: columnWidths(),
+    columnWidths: papers ? [...columnWidths(), LINE_WIDTH] : columnWidths(),
     freeze: { rows: frozenRows, columns: 0 },
     page: {
       orientation: "portrait",
@@ -504,12 +669,25 @@ export function renderStatementWritePlan(
   options: ExcelRenderOptions = {}
 ): WritePlan {
   const chartsName = options.chartsSheet ?? CHARTS_SHEET;
-  const main = statementSheet(statement, options.statementSheet ?? STATEMENT_SHEET, chartsName);
-  const charts = chartsSheet(statement, chartsName);
+  const papersName = options.papersSheet ?? PAPERS_SHEET;
+  // The papers first: the statement's line column links to the rows they put each line on.
+  const rowOf = new Map<string, number>();
   const papers =
-    statement.papers.length > 0
-      ? papersSheet(statement, options.papersSheet ?? PAPERS_SHEET, chartsName)
+    statement.papers.length > 0 ? papersSheet(statement, papersName, chartsName, rowOf) : undefined;
+  const sources = statement.papers.flatMap((sec) =>
+    sec.blocks.flatMap((b) => (b.kind === "sources" ? [b] : []))
+  );
+  const lines: PaperLines | undefined =
+    papers && sources.length > 0
+      ? { sheet: papersName, lineOf: sourceLines(sources.flatMap((x) => x.items)), rowOf }
       : undefined;
+  const main = statementSheet(
+    statement,
+    options.statementSheet ?? STATEMENT_SHEET,
+    chartsName,
+    lines
+  );
+  const charts = chartsSheet(statement, chartsName);
   const sheets = [main, ...(charts ? [charts] : []), ...(papers ? [papers] : [])];
   return { sheets, activate: main.name };
 }

@@ -21,6 +21,10 @@ export interface SheetPresentation {
   readonly charts?: readonly ChartPlan[];
   readonly tables?: SheetPlan["tables"];
   readonly tabColor?: string;
+  /** Row heights in points, as planned. */
+  readonly rowHeights?: SheetPlan["rowHeights"];
+  /** Links, with `sheet` set to the linked sheet's actual name. */
+  readonly links?: SheetPlan["links"];
 }
 
 function inRange(range: CellRange, row: number, col: number): boolean {
@@ -132,5 +136,12 @@ export function sheetFromPlan(
   if (plan.tables?.length)
     presentation.tables = plan.tables.map((t) => ({ ...t, range: { ...t.range } }));
   if (plan.tabColor) presentation.tabColor = plan.tabColor;
+  if (plan.rowHeights?.length) presentation.rowHeights = plan.rowHeights.map((h) => ({ ...h }));
+  if (plan.links?.length)
+    presentation.links = plan.links.map((l) => ({
+      ...l,
+      sheet: rename.get(l.sheet.toLowerCase()) ?? l.sheet,
+      target: { ...l.target },
+    }));
   return { grid, presentation };
 }

@@ -14,7 +14,15 @@
  * No Node imports: the preview runs this in the browser too.
  */
 import * as ExcelJS from "exceljs";
-import { CellRange, CellValue, SheetGrid, WorkbookGrid, a1, isErrorValue } from "../core/grid";
+import {
+  CellRange,
+  CellValue,
+  SheetGrid,
+  WorkbookGrid,
+  a1,
+  isErrorValue,
+  quoteSheetName,
+} from "../core/grid";
 import { SheetRole, ownershipNamesFor } from "../core/ownership";
 import { CellStyle, ChartPlan, WritePlan, resolveSheetNames } from "../core/writePlan";
 import { SheetPresentation, sheetFromPlan } from "./planSheets";
@@ -203,6 +211,18 @@ function writeSheet(
   look?.columnWidths?.forEach((w, c) => {
     if (w > 0) ws.getColumn(c + 1).width = w;
   });
+  for (const h of look?.rowHeights ?? []) ws.getRow(h.row + 1).height = h.points;
+  // An internal link keeps the cell's text ("W12-W18"): ExcelJS writes it as a hyperlink to
+  // "#'Sheet'!A1", which Excel and LibreOffice follow within the workbook.
+  for (const l of look?.links ?? []) {
+    const text = sheet.values[l.row]?.[l.col];
+    if (typeof text !== "string") continue;
+    ws.getCell(l.row + 1, l.col + 1).value = {
+      text,
+      hyperlink: `#${quoteSheetName(l.sheet)}!${a1(l.target.row, l.target.col)}`,
+      ...(l.tip ? { tooltip: l.tip } : {}),
+    };
+  }
   if (look?.freeze && (look.freeze.rows > 0 || look.freeze.columns > 0))
     ws.views = [
       {

@@ -4,7 +4,7 @@
  * runtime serialised it, not as we estimate it.
  */
 import { ledgerWorkbook } from "../../bench/parts/analysis";
-import { WorkbookGrid } from "../../src/core/grid";
+import { WorkbookGrid, a1 } from "../../src/core/grid";
 import { draftStatement, runVfm } from "../../src/core/run";
 import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { WritePlan } from "../../src/core/writePlan";
@@ -35,6 +35,25 @@ function statementSheet(host: ExcelRuntimeHost, plan: WritePlan) {
   const sheet = host.model.sheet(plan.sheets[0].name);
   if (!sheet) throw new Error("no statement sheet");
   return sheet;
+}
+
+/** Planned row heights and links the host does not hold as planned (the first few). */
+function layoutMisses(host: ExcelRuntimeHost, plan: WritePlan): string[] {
+  const out: string[] = [];
+  for (const sp of plan.sheets) {
+    const sheet = host.model.sheet(sp.name);
+    for (const h of sp.rowHeights ?? [])
+      if (sheet?.rowHeights.get(h.row) !== h.points)
+        out.push(
+          `${sp.name} row ${h.row + 1}: ${String(sheet?.rowHeights.get(h.row))} pt, not ${h.points}`
+        );
+    for (const l of sp.links ?? []) {
+      const got = sheet?.hyperlinks.get(`${l.row},${l.col}`)?.documentReference;
+      if (!got?.endsWith(`!${a1(l.target.row, l.target.col)}`) || !got.includes(l.sheet))
+        out.push(`${sp.name} ${a1(l.row, l.col)}: link ${String(got)}`);
+    }
+  }
+  return out.slice(0, 5);
 }
 
 describe("a statement write stays within Excel on the web's limits", () => {
@@ -72,6 +91,10 @@ describe("a statement write stays within Excel on the web's limits", () => {
       }
       expect(wrong.slice(0, 5)).toEqual([]);
       expect(cells).toBeGreaterThan(lines);
+      // Every row the plan sizes has its height, and the links are in; neither keeps a reference
+      // per row in Excel (their release at the end would be a request of its own, over 5 MB).
+      expect(layoutMisses(host, plan)).toEqual([]);
+      expect(host.referencesKept).toBeLessThan(50);
       // Cells the user's formulas may refer to are calculated again once written.
       expect(host.needsRecalculation).toBe(false);
     },
@@ -110,6 +133,35 @@ describe("what might misbehave in real Excel, shown in the real runtime", () => 
     // The notes name no internal code.
     expect(result.notes?.some((n) => /InvalidArgument|\(\w+\)$/.test(n))).toBe(false);
   });
+
+  test("a host without RangeAreas (ExcelApi 1.8) still sizes every row and sets every link", async () => {
+    const host = ExcelRuntimeHost.fromGrid(sample, { excelApi: "1.8" });
+    const supports = (_set: string, version: string) => Number(version.split(".")[1]) <= 8;
+    const result = await new OfficeGateway(host.run, { supports }).applyWritePlan(plan);
+    // Page layout is ExcelApi 1.9 too: left out and said so; the rows and links are not.
+    expect(result.notes?.every((n) => /page layout/.test(n))).toBe(true);
+    expect(plan.sheets.some((s) => (s.rowHeights ?? []).length > 0)).toBe(true);
+    expect(plan.sheets.some((s) => (s.links ?? []).length > 0)).toBe(true);
+    expect(layoutMisses(host, plan)).toEqual([]);
+  });
+
+  test("a host that refuses links leaves the line text in column J and says so once", async () => {
+    const workbook = ledgerWorkbook(2_000);
+    const big = statementFor(workbook);
+    const links = big.sheets.reduce((n, s) => n + (s.links ?? []).length, 0);
+    // More links than one unit takes, so the refusal is met in several units.
+    expect(links).toBeGreaterThan(400);
+    const host = ExcelRuntimeHost.fromGrid(workbook, { refuse: ["Range.hyperlink"] });
+    const { result } = await write(workbook, big, host);
+    const notes = (result.notes ?? []).filter((n) => /links from/.test(n));
+    expect(notes).toHaveLength(1);
+    const sp = big.sheets.find((s) => (s.links ?? []).length > 0);
+    const l = sp?.links?.[0];
+    if (!sp || !l) throw new Error("no links planned");
+    const sheet = host.model.sheet(sp.name);
+    expect(sheet?.hyperlinks.size).toBe(0);
+    expect(sheet?.cell(l.row, l.col)).toMatch(/^W\d+/);
+  }, 60_000);
 
   test("a chart's description longer than Excel takes as a name is cut at a word, not refused", async () => {
     const { host, result } = await write(sample, plan);

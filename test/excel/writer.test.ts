@@ -7,6 +7,7 @@ import {
   jsonBytes,
   packPieces,
   planValueAt,
+  rowHeightGroups,
   tableName,
   valuePieces,
 } from "../../src/excel/writer";
@@ -136,6 +137,67 @@ describe("value pieces", () => {
     });
     const batches = packPieces([piece(60), piece(50), piece(40), piece(70)], 100, 100);
     expect(batches.map((b) => b.map((p) => p.bytes))).toEqual([[60], [50, 40], [70]]);
+  });
+});
+
+describe("row heights", () => {
+  test("neighbouring rows of one height are one run; runs of one height are one group", () => {
+    // Rows 3-5 at 33 pt (a two-line paragraph each), 6 at 48, 7 at 33 again, 10-11 at 48.
+    const groups = rowHeightGroups([
+      { row: 4, points: 33 },
+      { row: 3, points: 33 },
+      { row: 5, points: 33 },
+      { row: 6, points: 48 },
+      { row: 7, points: 33 },
+      { row: 10, points: 48 },
+      { row: 11, points: 48 },
+    ]);
+    expect(groups).toEqual([
+      {
+        points: 33,
+        runs: [
+          { top: 3, bottom: 5 },
+          { top: 7, bottom: 7 },
+        ],
+      },
+      {
+        points: 48,
+        runs: [
+          { top: 6, bottom: 6 },
+          { top: 10, bottom: 11 },
+        ],
+      },
+    ]);
+  });
+
+  test("every row keeps its height, and no row is in two runs (any heights, any order)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ row: fc.nat(200), points: fc.constantFrom(18, 33, 48) }), {
+          selector: (h) => h.row,
+        }),
+        (heights) => {
+          const got = new Map<number, number>();
+          for (const g of rowHeightGroups(heights))
+            for (const r of g.runs)
+              for (let row = r.top; row <= r.bottom; row++) {
+                expect(got.has(row)).toBe(false);
+                got.set(row, g.points);
+              }
+          expect(got).toEqual(new Map(heights.map((h) => [h.row, h.points])));
+        }
+      )
+    );
+  });
+
+  test("a long table of rows of one height is one range, not one call a row", () => {
+    // 30,000 ledger rows at 33 pt, one caption at 48 pt between them.
+    const heights = Array.from({ length: 30_001 }, (_, row) => ({
+      row,
+      points: row === 15_000 ? 48 : 33,
+    }));
+    const groups = rowHeightGroups(heights);
+    expect(groups.map((g) => g.runs.length)).toEqual([2, 1]);
   });
 });
 

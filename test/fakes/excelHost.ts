@@ -725,6 +725,19 @@ class RangeObj extends Obj {
         this.s.changed();
         return;
       }
+      case "Hyperlink": {
+        const link = (v ?? {}) as {
+          documentReference?: string;
+          address?: string;
+          textToDisplay?: string;
+          screenTip?: string;
+        };
+        sheet.hyperlinks.set(`${rect.top},${rect.left}`, { ...link });
+        if (link.textToDisplay !== undefined)
+          sheet.setCell(rect.top, rect.left, link.textToDisplay);
+        this.s.changed();
+        return;
+      }
       case "NumberFormat": {
         const at = this.shaped(v, "numberFormat");
         for (let r = rect.top; r <= rect.bottom; r++)
@@ -1046,6 +1059,13 @@ class FormatObj extends StyleObj {
   }
   override set(name: string, v: unknown): void {
     const { sheet } = this;
+    if (name === "RowHeight") {
+      checkWritable(sheet);
+      if (typeof v !== "number" || v < 0 || v > 409) throw invalidArgument("rowHeight");
+      for (const rect of this.rects)
+        for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
+      return;
+    }
     if (name === "ColumnWidth" || name === "UseStandardWidth") {
       checkWritable(sheet);
       for (const rect of this.rects) {
@@ -1708,6 +1728,15 @@ export class ExcelRuntimeHost {
       return batch(context);
     });
   };
+
+  /**
+   * Objects the add-in asked Excel to keep across requests (_KeepReference: tracked objects).
+   * Each is released in a request of its own at the end of Excel.run, so thousands of them are
+   * one more request, which can be over the limit.
+   */
+  get referencesKept(): number {
+    return this.refs.size;
+  }
 
   get largestRequestBytes(): number {
     return Math.max(0, ...this.requests.map((r) => r.requestBytes));

@@ -130,6 +130,13 @@ export class FakeSheetModel {
   hiddenColumns = new Set<number>();
   merges: CellRange[] = [];
   columnWidths = new Map<number, number>();
+  /** Row index -> height in points, where set. */
+  rowHeights = new Map<number, number>();
+  /** "row,col" -> the hyperlink set on the cell. */
+  hyperlinks = new Map<
+    string,
+    { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }
+  >();
   freeze?: { rows: number; columns: number };
   page: { orientation?: string; paperSize?: string; printArea?: string; fitToWidth?: boolean } = {};
   tabColor = "";
@@ -1209,6 +1216,20 @@ class FakeRange extends FakeProxy<RangeModel> {
     });
   }
 
+  set hyperlink(v: {
+    documentReference?: string;
+    address?: string;
+    textToDisplay?: string;
+    screenTip?: string;
+  }) {
+    this.change("hyperlink", v, (m) => {
+      checkWritable(m.sheet);
+      m.sheet.hyperlinks.set(`${m.rect.top},${m.rect.left}`, { ...v });
+      // Excel shows textToDisplay in the cell, as the value.
+      if (v.textToDisplay !== undefined) m.sheet.setCell(m.rect.top, m.rect.left, v.textToDisplay);
+    });
+  }
+
   merge(across?: boolean): void {
     this.change("merge", across ?? false, (m) => {
       checkWritable(m.sheet);
@@ -1401,6 +1422,17 @@ class FakeRangeFormat extends FakeStyleTarget {
         const m = this.range.model();
         checkWritable(m.sheet);
         for (let c = m.rect.left; c <= m.rect.right; c++) m.sheet.columnWidths.set(c, points);
+      },
+    });
+  }
+  set rowHeight(points: number) {
+    this.ctx.enqueue({
+      label: "Range.format.rowHeight",
+      requestBytes: 40,
+      run: () => {
+        const m = this.range.model();
+        checkWritable(m.sheet);
+        for (let r = m.rect.top; r <= m.rect.bottom; r++) m.sheet.rowHeights.set(r, points);
       },
     });
   }

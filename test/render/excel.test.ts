@@ -1,13 +1,17 @@
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { buildStatement } from "../../src/core/statement/build";
-import { Statement, blocksOf } from "../../src/core/statement/model";
+import { ParagraphBlock, Statement, blocksOf, paragraphText } from "../../src/core/statement/model";
 import { SheetPlan, ValueBlock, WritePlan, looksLikeFormula } from "../../src/core/writePlan";
 import {
   CHARTS_SHEET,
   PAPERS_SHEET,
+  LINE_POINTS,
   RAG_FILL,
   STATEMENT_SHEET,
+  lineRanges,
   renderStatementWritePlan,
+  rowPoints,
   wrapText,
 } from "../../src/render/excel";
 import { writePlanToXlsx } from "../../src/xlsx/write";
@@ -70,11 +74,12 @@ describe("renderStatementWritePlan", () => {
     expect(main.page).toEqual({
       orientation: "portrait",
       paper: "A4",
-      printArea: { top: 0, left: 0, bottom: lastRow, right: 8 },
+      // A to I, and J for each figure's working-papers line
+      printArea: { top: 0, left: 0, bottom: lastRow, right: 9 },
       fitToWidth: true,
     });
     expect(main.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(main.columnWidths).toEqual([36, 14, 14, 14, 14, 14, 14, 14, 14]);
+    expect(main.columnWidths).toEqual([36, 14, 14, 14, 14, 14, 14, 14, 14, 12]);
     expect(map.get("0,0")?.value).toBe(s.title);
   });
 
@@ -136,31 +141,41 @@ describe("renderStatementWritePlan", () => {
     }
   });
 
-  test("running text is broken into lines no wider than the page; long table text wraps", () => {
-    // paragraphs are written in column A alone, one line per row
+  test("a paragraph is one wrapped cell across A:I, its row tall enough; long table text wraps and its row grows", () => {
+    const merged = (r: number, left: number, right: number) =>
+      (main.merges ?? []).some(
+        (m) => m.top === r && m.bottom === r && m.left === left && m.right === right
+      );
+    const height = (r: number) => main.rowHeights?.find((h) => h.row === r)?.points ?? LINE_POINTS;
     for (const sec of s.sections)
       for (const b of sec.blocks)
         if (b.kind === "paragraph") {
-          const first = b.runs
-            .map((r) => r.text)
-            .join("")
-            .split(" ")[0]
-            .replace(/^“/, "");
-          expect(
-            [...map.values()].some(
-              (c) => typeof c.value === "string" && c.value.replace(/^“/, "").startsWith(first)
-            )
-          ).toBe(true);
+          const text = paragraphText(b);
+          const want = b.role === "userNarrative" ? `“${text}”` : text;
+          const r = rowOf(map, 0, want);
+          expect({ text: want.slice(0, 40), found: r >= 0 }).toEqual({
+            text: want.slice(0, 40),
+            found: true,
+          });
+          expect(merged(r, 0, 8)).toBe(true);
+          // 148 characters of room across A:I: a 300-character paragraph needs three lines
+          const lines = wrapText(want, 148).length;
+          expect(height(r)).toBeGreaterThanOrEqual(lines > 1 ? rowPoints(lines) : LINE_POINTS);
         }
+    // a worked example: the summary's second paragraph
+    const summary = s.sections.find((x) => x.id === "summary")!;
+    const p = summary.blocks.find((b) => b.kind === "paragraph" && b.role !== "lead")!;
+    const text = paragraphText(p as ParagraphBlock);
+    const r = rowOf(map, 0, text);
+    expect(height(r)).toBe(rowPoints(wrapText(text, 148).length));
     for (const [k, c] of map) {
       if (typeof c.value !== "string" || c.value.length <= 110) continue;
-      // anything longer than a line is a table cell set to wrap
-      const [r, col] = k.split(",").map(Number);
+      const [r2, col] = k.split(",").map(Number);
       const wraps = main.styles?.some(
         (x) =>
           x.style.wrapText &&
-          x.range.top <= r &&
-          x.range.bottom >= r &&
+          x.range.top <= r2 &&
+          x.range.bottom >= r2 &&
           x.range.left <= col &&
           x.range.right >= col
       );
@@ -168,6 +183,57 @@ describe("renderStatementWritePlan", () => {
     }
     expect(wrapText("aaa bbb ccc", 7)).toEqual(["aaa bbb", "ccc"]);
     expect(wrapText("averyveryverylongword x", 5)).toEqual(["averyveryverylongword", "x"]);
+    expect(rowPoints(3)).toBe(48);
+  });
+
+  test("the .xlsx written keeps each planned row height and each W-line link, with its text", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writePlanToXlsx(plan)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(STATEMENT_SHEET)!;
+    const heights = main.rowHeights ?? [];
+    expect(heights.length).toBeGreaterThan(5);
+    for (const h of heights)
+      expect([h.row, ws.getRow(h.row + 1).height]).toEqual([h.row, h.points]);
+    const links = main.links ?? [];
+    for (const l of links) {
+      const cell = ws.getCell(l.row + 1, l.col + 1);
+      // ExcelJS reads a hyperlink cell back as { text, hyperlink }; the text is the plan's.
+      expect(cell.value).toEqual({
+        text: map.get(`${l.row},${l.col}`)?.value,
+        hyperlink: `#'${PAPERS_SHEET}'!A${l.target.row + 1}`,
+      });
+    }
+    // The tip is in the sheet's XML (ExcelJS does not give it back in the cell's value).
+    const zip = await JSZip.loadAsync(await writePlanToXlsx(plan));
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const tips = [...xml.matchAll(/<hyperlink [^>]*tooltip="([^"]*)"/g)].map((m) => m[1]);
+    expect(tips).toHaveLength(links.length);
+    expect(tips[0]).toBe(links[0].tip);
+  });
+
+  test("each figure's row names its working-papers lines in column J, linked to the first of them", () => {
+    const papers = plan.sheets.find((x) => x.role === "papers")!;
+    const pmap = cells(papers);
+    const links = main.links ?? [];
+    expect(links.length).toBeGreaterThan(20);
+    for (const l of links) {
+      expect(l.sheet).toBe(PAPERS_SHEET);
+      expect(l.col).toBe(9);
+      const text = map.get(`${l.row},9`)?.value as string;
+      expect(text).toMatch(/^W\d+(-W\d+)?(, W\d+(-W\d+)?)*$/);
+      // the target row holds the first line named
+      const first = /^W(\d+)/.exec(text)![1];
+      expect(pmap.get(`${l.target.row},1`)?.value).toBe(`W${first}`);
+    }
+    // the overtime table's 2009/10 row: its figures are on consecutive lines of the papers
+    const caption = rowOf(
+      map,
+      0,
+      "The force's overtime targets: overtime as a share of paybill by year, against 4%"
+    );
+    const r = rowOf(map, 0, "2009/10", caption);
+    expect(map.get(`${r},9`)?.value).toMatch(/^W\d+-W\d+$/);
+    expect(lineRanges(["W3", "W12", "W13", "W14", "W12"])).toBe("W3, W12-W14");
   });
 
   test("charts sheet: the figures, and a native chart over each block of them", () => {
@@ -275,7 +341,8 @@ describe("the plan written to .xlsx and read back with ExcelJS", () => {
     // page setup and frozen title rows
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe("portrait");
-    expect(ws.pageSetup.printArea).toMatch(/^A1:I\d+$/);
+    // A to I, and J for each figure's working-papers line
+    expect(ws.pageSetup.printArea).toMatch(/^A1:J\d+$/);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     // RAG fill as well as words
     const off = all.find((c) => c.value === "Off track")!;
