@@ -3,7 +3,7 @@
  * comparison with the 43 forces uses; the force's most similar group, picked from a searchable
  * list of the 43 and kept with the workbook's settings; and "Compare with HMIC profile data…",
  * which opens one of HMIC's published profile data files in the pane (read here, in the browser:
- * nothing leaves the machine) and ranks the force among its forces.
+ * nothing leaves the machine), ranks the force among its forces and draws the ranked charts.
  */
 import { ChangeEvent, useMemo, useRef, useState } from "react";
 import { Button, Checkbox, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -20,6 +20,7 @@ import {
 import { usePane } from "../PaneContext";
 import { statementFor, tableById } from "../model/statement";
 import { ModelTable } from "./ModelTable";
+import { PeerCharts } from "./PeerCharts";
 
 const useStyles = makeStyles({
   lines: { margin: "4px 0 8px", paddingLeft: "18px" },
@@ -189,16 +190,15 @@ export function CompareWithProfileFile() {
       });
     }
   };
-  const table = useMemo(
+  // The statement the comparison would give: its peers table and ski-slope charts, as built in.
+  const statement = useMemo(
     () =>
       state.kind === "done"
-        ? tableById(
-            statementFor({ ...result, peers: state.peers }, new Date().toISOString()),
-            "benchmarking-peers"
-          )
+        ? statementFor({ ...result, peers: state.peers }, new Date().toISOString())
         : undefined,
     [state, result]
   );
+  const table = statement ? tableById(statement, "benchmarking-peers") : undefined;
   return (
     <div className={styles.box} data-testid="profile-file">
       <input
@@ -228,6 +228,7 @@ export function CompareWithProfileFile() {
               ))}
             </ul>
             {table ? <ModelTable table={table} /> : null}
+            {statement ? <PeerCharts statement={statement} source="file" /> : null}
             <Text as="p" className={styles.small}>
               {state.peers.national?.attribution}
             </Text>

@@ -1,22 +1,14 @@
 import { ReactNode, useMemo } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { ChartBlock, listWords, ParagraphBlock } from "../../core";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { listWords } from "../../core";
 import { BenchmarkCard, benchmarkCards, migrationItems } from "../model/benchmarks";
-import { chartById, sectionById, tableById } from "../model/statement";
+import { chartById, tableById } from "../model/statement";
 import { usePane } from "../PaneContext";
 import { useStatement } from "../useStatement";
 import { FigureText, ModelTable } from "../components/ModelTable";
 import { ModelChart } from "../components/ModelChart";
-import { ModelParagraph } from "../components/ModelParagraph";
 import { MigrationTimeline } from "../components/MigrationTimeline";
+import { PeerCharts } from "../components/PeerCharts";
 import { RagText } from "../components/RagText";
 import { Section } from "../components/Section";
 import { SupportDoubts } from "../components/SupportDoubts";
@@ -111,19 +103,6 @@ function Card({ card, children }: { readonly card: BenchmarkCard; readonly child
   );
 }
 
-/** The peers' indicators: each ski-slope chart with the sentence the statement gives it. */
-function peerItems(blocks: readonly unknown[]): { chart: ChartBlock; sentence?: ParagraphBlock }[] {
-  const out: { chart: ChartBlock; sentence?: ParagraphBlock }[] = [];
-  blocks.forEach((b, i) => {
-    const block = b as ChartBlock | ParagraphBlock;
-    if (block.kind === "chart" && block.id.startsWith("chart-peers-")) {
-      const prev = blocks[i - 1] as ParagraphBlock | undefined;
-      out.push({ chart: block, ...(prev && prev.kind === "paragraph" ? { sentence: prev } : {}) });
-    }
-  });
-  return out;
-}
-
 /** Benchmarks: the three White Paper measures as cards, then the force among its peers. */
 export function BenchmarksStep() {
   const styles = useStyles();
@@ -138,9 +117,7 @@ export function BenchmarksStep() {
   const migrationTable = tableById(statement, "procurement-migration");
   const categoryTable = tableById(statement, "procurement-by-category");
   const peersTable = tableById(statement, "benchmarking-peers");
-  const bench = sectionById(statement, "benchmarking");
   const peers = result.peers;
-  const items = bench ? peerItems(bench.blocks) : [];
 
   const more = (label: string, table: ReturnType<typeof tableById>) =>
     table ? (
@@ -203,23 +180,7 @@ export function BenchmarksStep() {
                 : ""}
             </p>
             {peersTable ? <ModelTable table={peersTable} /> : null}
-            <Accordion
-              multiple
-              collapsible
-              defaultOpenItems={items.length ? [items[0].chart.id] : []}
-            >
-              {items.map((it) => (
-                <AccordionItem key={it.chart.id} value={it.chart.id} data-peer-chart={it.chart.id}>
-                  <AccordionHeader as="h3">
-                    {it.chart.title.replace(/: forces ranked, best first$/, "")}
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    {it.sentence ? <ModelParagraph block={it.sentence} /> : null}
-                    <ModelChart chart={it.chart} height={180} />
-                  </AccordionPanel>
-                </AccordionItem>
-              ))}
-            </Accordion>
+            <PeerCharts statement={statement} source="workbook" />
           </>
         )}
         <GroupPicker />
