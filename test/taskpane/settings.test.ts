@@ -8,8 +8,11 @@ import {
   policyFields,
   policyInputProblem,
   policyOverridesOf,
+  readingHints,
   withPart,
 } from "../../src/taskpane/model/settings";
+import { detectForceData } from "../../src/core/detect/detect";
+import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { makeData } from "../core/analysis/fixtures";
 import { paneSpec } from "./fixtures";
 
@@ -102,5 +105,29 @@ describe("the settings panel's model", () => {
     const r = runVfm(workbook, { settings });
     expect(r.analysis.policy.overtime.threshold).toBe(0.06);
     expect(withPart(settings, SETTINGS_KEYS.policy, {})).toEqual({});
+  });
+});
+
+describe("the readings in the settings panel", () => {
+  // The Exampleshire sample (template layout): officer overtime 5,600,000 in 2008/09 against an
+  // officer paybill of 101,800,000 (5.50%) or the whole paybill of 151,570,500 (3.69%).
+  const a = analyse(detectForceData(exampleshireTemplate()), DEFAULT_POLICY);
+  const field = (key: string) => policyFields(a).find((f) => f.descriptor.key === key)!;
+
+  test("a reading shows the White Paper's words and the verdict each way of reading gives", () => {
+    expect(readingHints(field("overtime.basis"))).toEqual([
+      'The White Paper\'s words: 5.10: "Total spending on officer overtime" and forces "at or below 4% of their paybill".',
+      "On this workbook the verdict turns on this reading:",
+      "Police officers only (in use): 5.50% in 2008/09 and 3.98% in 2013/14; two years above the required maximum (2009/10 and 2011/12); off track.",
+      "Officer overtime against the whole paybill (officers, staff and PCSOs): 3.69% in 2008/09 and 2.71% in 2013/14; every year within its required maximum; on track.",
+      "Whole workforce (officers, staff and PCSOs): 4.53% in 2008/09 and 3.35% in 2013/14; two years above the required maximum (2009/10 and 2011/12); off track.",
+    ]);
+    expect(readingHints(field("overtime.atOrBelow"))[1]).toBe(
+      "On this workbook every way of reading it gives the same verdict:"
+    );
+  });
+
+  test("a setting that is not a reading adds nothing", () => {
+    expect(readingHints(field("overtime.threshold"))).toEqual([]);
   });
 });

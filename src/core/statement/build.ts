@@ -20,6 +20,7 @@ import { tidySections } from "./wording";
 import { forewordSection } from "./sections/foreword";
 import { DraftContext, sheetOf } from "./sections/common";
 import { policingPlanYear } from "../analysis/planYear";
+import { readingsSection } from "./sections/readings";
 import { summarySections } from "./sections/summary";
 import { allAreaSections } from "./sections/areas";
 import { PeersForStatement, benchmarkingSections } from "./sections/benchmarking";
@@ -152,7 +153,11 @@ export function buildStatement(
       .filter((s) => s.level === 1)
       .map((s) => ({ sectionId: s.id, heading: s.heading })),
     papersTitle: `Working papers for the ${title}`,
-    papers: [notes, ...sources],
+    // The readings follow the settings they explain.
+    papers: [
+      notes,
+      ...sources.flatMap((s) => (s.id === "settings" ? [s, ...readingsSection(ctx)] : [s])),
+    ],
     generatedAt: options.generatedAt,
     generatedText,
     unit: ctx.unit,

@@ -17,6 +17,7 @@ import {
   PolicySettingDescriptor,
   PolicyValue,
   policyValue,
+  ReadingVerdict,
   SETTINGS_KEYS,
   StoredSettings,
 } from "../../core";
@@ -63,10 +64,13 @@ export interface PolicyField {
   readonly source: string;
   /** The value without the add-in's own override (the Settings sheet's, or the default). */
   readonly base: PolicyValue;
+  /** Where the setting is a reading of the White Paper's words: the verdict each option gives. */
+  readonly reading?: ReadingVerdict;
 }
 
 export function policyFields(analysis: Analysis): PolicyField[] {
   return POLICY_SETTINGS.map((d) => {
+    const reading = analysis.readings.find((r) => r.key === d.key);
     const current = policyValue(analysis.policy, d.key) ?? d.defaultValue;
     const applied = analysis.overridesApplied.filter((a) => a.key === d.key);
     const fromSheet = applied.filter((a) => a.from === "settings").pop();
@@ -87,8 +91,29 @@ export function policyFields(analysis: Analysis): PolicyField[] {
       defaultText: formatPolicyValue(d, d.defaultValue),
       source,
       base: fromSheet ? fromSheet.value : d.defaultValue,
+      ...(reading ? { reading } : {}),
     };
   });
+}
+
+/**
+ * What a reading's hint adds: the White Paper's words it reads, then each way of reading them
+ * with the verdict it gives on this workbook ("Police officers only (in use): 5.50% in 2008/09
+ * ...; off track"), and whether the verdict turns on it.
+ */
+export function readingHints(field: PolicyField): string[] {
+  const words = field.descriptor.whitePaperWords;
+  if (!words) return [];
+  const out = [`The White Paper's words: ${words}.`];
+  const r = field.reading;
+  if (!r) return out;
+  out.push(
+    r.turnsOnIt
+      ? "On this workbook the verdict turns on this reading:"
+      : "On this workbook every way of reading it gives the same verdict:"
+  );
+  for (const o of r.options) out.push(`${o.label}${o.inUse ? " (in use)" : ""}: ${o.verdict}.`);
+  return out;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   policyFields,
   policyInputProblem,
   policyOverridesOf,
+  readingHints,
   withPart,
 } from "../model/settings";
 import { usePane } from "../PaneContext";
@@ -68,6 +69,11 @@ function Hint({ field }: { readonly field: PolicyField }) {
         In use: {field.currentText}, {field.source}.
       </span>
       {d.note ? <span className={styles.hint}>{d.note}</span> : null}
+      {readingHints(field).map((line) => (
+        <span key={line} className={styles.hint}>
+          {line}
+        </span>
+      ))}
     </>
   );
 }
