@@ -70,7 +70,13 @@ describe("buildStatement on Testshire", () => {
       "benchmarking",
     ]);
     expect(s.contents.map((c) => c.sectionId)).toEqual(level1);
-    expect(s.papers.map((x) => x.id)).toEqual(["notes", "sources", "settings", "figures"]);
+    expect(s.papers.map((x) => x.id)).toEqual([
+      "notes",
+      "sources",
+      "settings",
+      "readings",
+      "figures",
+    ]);
     expect(s.papersTitle).toBe(
       "Working papers for the Value for Money Statement 2010/11 to 2011/12"
     );
