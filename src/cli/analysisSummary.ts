@@ -77,7 +77,9 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
       [
         [
           "Overtime",
-          lastOt ? `${pct(lastOt.ratio?.value)} in ${formatYear(lastOt.year)}` : "-",
+          lastOt
+            ? `${pct(lastOt.ratio?.value)} in ${formatYear(lastOt.year)}${lastOt.confidence === "unconfirmed" ? " (unconfirmed)" : ""}`
+            : "-",
           `${pct(ot.threshold)} of paybill`,
           status(ot.rag),
           ot.rag.rule,
@@ -123,12 +125,16 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
             formatYear(y.year),
             money(y.overtime.value),
             money(y.paybill.value),
-            pct(y.ratio?.value),
-            y.status === "above"
-              ? "above threshold"
-              : y.status === "atOrBelow"
-                ? "at or below"
-                : "unknown",
+            y.confidence === "unconfirmed"
+              ? `${pct(y.ratio?.value)} (unconfirmed)`
+              : pct(y.ratio?.value),
+            y.confidence === "unconfirmed"
+              ? `not assessed: ${money(y.doubtfulAmount.value)} unconfirmed`
+              : y.status === "above"
+                ? "above threshold"
+                : y.status === "atOrBelow"
+                  ? "at or below"
+                  : "unknown",
             r ? money(r.maximum.value) : "-",
             r ? (r.met === null ? "-" : r.met ? "yes" : "NO") : "-",
           ];
@@ -136,6 +142,16 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
         [false, true, true, true, false, true, false]
       )
     );
+    const seen = new Set<string>();
+    for (const y of ot.byYear)
+      for (const d of y.doubts) {
+        const at = `${d.cell.sheet}!${d.cell.address}`;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        out.push(
+          `${formatYear(y.year)}: "${d.label}" at ${at} (${money(d.amount)}): ${d.reason}; to confirm, ${d.correction}.`
+        );
+      }
     const projected = ot.requiredByYear.filter((r) => r.overtime === null);
     if (projected.length > 0)
       out.push(

@@ -55,6 +55,17 @@ export interface BudgetLine {
   readonly partOfLineAbove?: boolean;
   /** Budget / actual / target / forecast where the header said so. */
   readonly basis?: ReadonlyMap<FinancialYear, YearBasis>;
+  /** The label fits these keys equally, so it was read as none of them until the user says. */
+  readonly ambiguousKeys?: readonly BudgetLineKey[];
+  /** The key a total row's label names ("Total police officer pay"), where it names one. */
+  readonly totalOf?: BudgetLineKey;
+  /** A total whose figure is not the sum of the rows above it, beyond their rounding, by year. */
+  readonly unreconciled?: ReadonlyMap<
+    FinancialYear,
+    { readonly stated: Pence; readonly sum: Pence; readonly cell: CellRef }
+  >;
+  /** Read as a subtotal because its figures are the sum of the rows above it (no "total" in its label). */
+  readonly unlabelledSubtotal?: boolean;
 }
 
 /** Business-support classification keys (policy.ts holds which count, after 5.46-5.51). */

@@ -67,9 +67,9 @@ export function capitalise(text: string): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-export function listWords(words: readonly string[]): string {
+export function listWords(words: readonly string[], last: "and" | "or" = "and"): string {
   if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(", ")} ${last} ${words[words.length - 1]}`;
 }
 
 /**

@@ -139,7 +139,21 @@ export function analysisToJson(a: Analysis): AnalysisJson {
         status: statusJson(y.status),
         highestSpender: y.highestSpender,
         basis: y.basis ?? null,
-        cells: { overtime: cells(y.overtime), paybill: cells(y.paybill) },
+        confidence: y.confidence,
+        doubtfulAmount: pounds(y.doubtfulAmount.value),
+        doubts: y.doubts.map((d) => ({
+          label: d.label,
+          cell: `${d.cell.sheet}!${d.cell.address}`,
+          amount: pounds(d.amount),
+          reason: d.reason,
+          correction: d.correction,
+          keys: d.keys ? [...d.keys] : [],
+        })),
+        cells: {
+          overtime: cells(y.overtime),
+          paybill: cells(y.paybill),
+          doubtfulAmount: cells(y.doubtfulAmount),
+        },
       })),
       requiredByYear: ot.requiredByYear.map((r) => ({
         year: formatYear(r.year),

@@ -17,6 +17,7 @@ import { addFigures, budgetAmount, fig, mergeSources, mulDiv, rag, sortedUnique 
 import {
   Figure,
   OvertimeAnalysis,
+  OvertimeDoubt,
   OvertimeRequirement,
   OvertimeSaving,
   OvertimeYear,
@@ -24,6 +25,8 @@ import {
   RequiredCutsPoint,
 } from "./types";
 import { formatPolicyPercent, formatPounds } from "../format";
+import { formatRef } from "../grid";
+import { BUDGET_KEY_NAMES } from "../names";
 
 const PARA = "5.9-5.10";
 
@@ -174,6 +177,52 @@ export function paybillOf(
   return fig(pay.value, pay.sources, inLines ? "pay (including overtime)" : "pay");
 }
 
+/**
+ * The budget lines a year's ratio may rest on that detection could not settle (never a confident
+ * wrong figure): a row whose label fits a pay or overtime line of the basis and another key
+ * equally, so it was counted as neither; and a total of one of those lines ("Total police
+ * officer pay") that is not the sum of the rows above it beyond their rounding, so a line may be counted twice
+ * or left out. A line the user has placed in the Data step raises none.
+ */
+export function overtimeDoubts(
+  data: ForceData,
+  policy: Policy,
+  year: FinancialYear
+): OvertimeDoubt[] {
+  const c = BASIS[policy.overtime.basis];
+  const keys = new Set<BudgetLineKey>([...c.pay, ...c.overtime]);
+  const out: OvertimeDoubt[] = [];
+  for (const l of data.budget.lines) {
+    const amount = l.amounts.get(year);
+    const fits = (l.ambiguousKeys ?? []).filter((k) => keys.has(k));
+    if (amount && !l.isTotal && fits.length > 0) {
+      const words = l.ambiguousKeys!.map((k) => BUDGET_KEY_NAMES[k]);
+      out.push({
+        label: l.label,
+        cell: l.labelCell,
+        amount: Math.abs(amount.value),
+        reason: `its label could be ${listWords(words, "or")}, so it was counted as neither`,
+        correction: "say which line it is in the Data step",
+        keys: fits,
+      });
+    }
+    const off = l.unreconciled?.get(year);
+    const of = l.totalOf;
+    // Only a total of the basis's own lines ("Total police officer pay"): a wider total (total
+    // pay, gross expenditure) that is out is the check's arithmetic finding, not a doubt here.
+    if (off && l.isTotal && of && keys.has(of))
+      out.push({
+        label: l.label,
+        cell: l.labelCell,
+        amount: Math.abs(off.stated - off.sum),
+        reason: `the total at ${formatRef(off.cell)} is ${formatPounds(off.stated)}, but the rows above it add up to ${formatPounds(off.sum)}, more than their rounding explains, so a pay or overtime line may be counted twice or left out`,
+        correction:
+          'correct the total or the rows above it; a subtotal needs "total" in its label, and a row can be read as a subtotal, or as a line of its own, in the Data step',
+      });
+  }
+  return out;
+}
+
 function isHighestSpender(policy: Policy, ratio: number): boolean {
   const t = policy.overtime.threshold;
   const h = policy.overtime.highestSpenderRatio;
@@ -201,6 +250,7 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
   const findings: Finding[] = [];
   const byYear: OvertimeYear[] = [];
   const payByYear = new Map<FinancialYear, Figure<Pence>>();
+  const doubtsSeen = new Set<string>();
 
   for (const year of overtimeYears(data, policy)) {
     const { overtime, pay, missing } = yearInputs(data, policy, year);
@@ -282,12 +332,39 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
         "overtime / paybill"
       );
     }
-    const status = ratio === null ? "unknown" : ratio.value <= threshold ? "atOrBelow" : "above";
+    const doubts = overtimeDoubts(data, policy, year);
+    const confidence = doubts.length === 0 ? "confirmed" : "unconfirmed";
+    const status =
+      ratio === null || confidence === "unconfirmed"
+        ? "unknown"
+        : ratio.value <= threshold
+          ? "atOrBelow"
+          : "above";
+    for (const d of doubts)
+      if (!doubtsSeen.has(formatRef(d.cell))) {
+        doubtsSeen.add(formatRef(d.cell));
+        findings.push(
+          finding(
+            "warning",
+            "OVERTIME_LINE_UNCONFIRMED",
+            `"${d.label}" at ${formatRef(d.cell)} (${formatPounds(d.amount)} in ${formatYear(year)}): ${d.reason}, so the overtime ratio is shown unconfirmed and given no status.`,
+            d.cell,
+            d.correction.charAt(0).toUpperCase() + d.correction.slice(1) + "."
+          )
+        );
+      }
     const y: OvertimeYear = {
       year,
       overtime,
       paybill,
       ratio,
+      confidence,
+      doubtfulAmount: fig(
+        doubts.reduce((a, d) => a + d.amount, 0),
+        doubts.map((d) => d.cell),
+        "money on lines not settled"
+      ),
+      doubts,
       status,
       highestSpender: ratio !== null && isHighestSpender(policy, ratio.value),
     };
@@ -475,8 +552,13 @@ export function requiredPath(
     const rule = cut ? "cut" : atOrBelow === "fall" ? "fall" : "noRise";
     const own = at.get(year);
     const ownValue = own && own.ratio !== null ? own.overtime.value : null;
+    // A year whose ratio is unconfirmed is not judged until the user confirms its lines.
     const met =
-      ownValue === null ? null : rule === "fall" ? ownValue < maximum : ownValue <= maximum;
+      ownValue === null || own?.confidence === "unconfirmed"
+        ? null
+        : rule === "fall"
+          ? ownValue < maximum
+          : ownValue <= maximum;
     const formula = path
       ? `${formatYear(path.from)} overtime x (1 - ${minAnnualCut})^${path.cuts}`
       : cut
@@ -561,6 +643,18 @@ function overtimeRag(
   const known = byYear.filter((y) => y.ratio !== null);
   const latest = known[known.length - 1];
   if (!latest) return rag("none", "no overtime ratio could be worked out", PARA);
+  const unsure = known.filter((y) => y.confidence === "unconfirmed");
+  if (unsure.length > 0) {
+    const cells = [...new Set(unsure.flatMap((y) => y.doubts.map((d) => formatRef(d.cell))))];
+    return {
+      ...rag(
+        "none",
+        `the ratio for ${listWords(unsure.map((y) => formatYear(y.year)))} depends on budget ${cells.length === 1 ? "a line" : "lines"} the add-in could not settle (${cells.join(", ")}); confirm ${cells.length === 1 ? "it" : "them"} in the Data step`,
+        PARA
+      ),
+      unconfirmed: true,
+    };
+  }
   const red = policy.rag.overtimeRedMissedYears;
   if (red > 0 && yearsMissed.length >= red)
     return rag(

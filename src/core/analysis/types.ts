@@ -9,6 +9,7 @@
 import { CellRef } from "../grid";
 import { Finding } from "../findings";
 import {
+  BudgetLineKey,
   FunctionCategory,
   ProcurementCategory,
   ProcurementRoute,
@@ -71,11 +72,37 @@ export interface OvertimeYear {
   readonly paybill: Figure<Pence>;
   /** overtime / paybill; null where the paybill is zero or missing. */
   readonly ratio: Figure<number> | null;
+  /**
+   * "confirmed" when every pay and overtime line the ratio rests on was settled; "unconfirmed"
+   * when a line could be pay or overtime, or a pay total does not add up to its lines: then
+   * `status` is "unknown" and the year has no position until the user confirms.
+   */
+  readonly confidence: "confirmed" | "unconfirmed";
+  /** The money on the doubtful lines, with their cells (0 when confirmed). */
+  readonly doubtfulAmount: Figure<Pence>;
+  readonly doubts: readonly OvertimeDoubt[];
   readonly status: ThresholdStatus;
   /** Whether the year counts as a "highest spender" year (held to the annual cut). */
   readonly highestSpender: boolean;
   /** "actual" | "budget" | "plan" | "target" | "forecast" where the header said so. */
   readonly basis?: YearBasis;
+}
+
+/** A budget line the overtime ratio of a year may rest on, that the add-in could not settle. */
+export interface OvertimeDoubt {
+  readonly label: string;
+  /** The line's label cell. */
+  readonly cell: CellRef;
+  /** The money in doubt: the line's amount, or how far a total is from its lines. */
+  readonly amount: Pence;
+  readonly reason: string;
+  /** The one correction that settles it, e.g. "say which line it is in the Data step". */
+  readonly correction: string;
+  /**
+   * The one-click corrections: read the line as one of these keys, or (for a total that does not
+   * add up) nothing to click: the figures themselves need correcting.
+   */
+  readonly keys?: readonly BudgetLineKey[];
 }
 
 export interface OvertimeRequirement {

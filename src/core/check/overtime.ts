@@ -7,6 +7,8 @@
 import { OvertimeRequirement, OvertimeYear } from "../analysis/types";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
+import { formatRef } from "../grid";
+import { listWords } from "../plainEnglish";
 import { CheckContext, hit } from "./context";
 import { countOf } from "../plainEnglish";
 import { RuleGroupResult, RuleHit } from "./types";
@@ -118,7 +120,19 @@ export function checkOvertime(ctx: CheckContext): RuleGroupResult {
         note: "Overtime was above the threshold in every year before another.",
       });
   }
-  const reach = thresholdYear(ot.byYear, ot.targetYear);
+  const unsure = ot.byYear.filter((y) => y.ratio !== null && y.confidence === "unconfirmed");
+  // No pass and no fail on a ratio that rests on lines not yet confirmed.
+  const reach =
+    unsure.length > 0
+      ? [
+          hit(
+            "OVERTIME_THRESHOLD_YEAR_PLANNED",
+            `The overtime ratio for ${listWords(unsure.map((y) => formatYear(y.year)))} is unconfirmed: it rests on budget lines the add-in could not settle (${[...new Set(unsure.flatMap((y) => y.doubts.map((d) => formatRef(d.cell))))].join(", ")}), so whether overtime reaches ${formatPolicyPercent(ot.threshold)} of paybill by ${formatYear(ot.targetYear)} cannot be checked until then.`,
+            unsure[0].doubts[0]?.cell ?? unsure[0].overtime.sources[0],
+            "Confirm the lines named (say which line each is in the Data step, or correct the total), then check again."
+          ),
+        ]
+      : thresholdYear(ot.byYear, ot.targetYear);
   if (reach === "notApplicable")
     notApplicable.push({
       rule: "OVERTIME_THRESHOLD_YEAR_PLANNED",

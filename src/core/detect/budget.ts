@@ -22,7 +22,7 @@ import { BUDGET_KEY_NAMES } from "../names";
 import { decided } from "./options";
 import { checkTotals, readYearTable, reportHiddenRows, YearHeader, YearTable } from "./table";
 import { YearBasis } from "./years";
-import { sheetPenceUnit, withinRounding } from "../tolerance";
+import { roundingTolerance, sheetPenceUnit, withinRounding } from "../tolerance";
 
 /** "of which: overtime", "including: ...", "within which ...": part of the line above it. */
 export const PART_OF_LINE_ABOVE = /^\s*(of which|incl(uding|\.)?\s*:|within which)\b/i;
@@ -39,6 +39,10 @@ export interface BudgetCandidate {
   readonly basis: ReadonlyMap<FinancialYear, YearBasis>;
   readonly match: MatchResult<BudgetLineKey> & { viaHeading?: string };
   readonly override?: { key: BudgetLineKey | "none"; by: "cell" | "label" };
+  /** Read as a subtotal: its figures are the sum of the rows above it. */
+  readonly unlabelledSubtotal?: boolean;
+  /** Where a total is not the sum of the rows above it, by year. */
+  readonly unreconciled?: ReadonlyMap<FinancialYear, { stated: Pence; sum: Pence; cell: CellRef }>;
 }
 
 export interface BudgetSheet {
@@ -93,7 +97,16 @@ export function readBudgetSheet(
   const candidates: BudgetCandidate[] = [];
   const hiddenRead: number[] = [];
   const yearsSeen = new Set<FinancialYear>();
-  const lineRows: { isTotal: boolean; values: (number | undefined)[]; row: number }[] = [];
+  const lineRows: {
+    isTotal: boolean;
+    values: (number | undefined)[];
+    row: number;
+    /** Index in `candidates`, where the row has figures. */
+    cand?: number;
+    /** The user said the row is a subtotal (true) or a line (false). */
+    user?: boolean;
+    partOfAbove: boolean;
+  }[] = [];
   for (const row of table.rows) {
     if (row.kind !== "line") continue;
     const labelCell: CellRef = { sheet: sheet.name, address: addressOf(row.row, row.labelCol) };
@@ -117,10 +130,15 @@ export function readBudgetSheet(
     });
     // "of which: overtime" is part of the line above it, never added to a total again.
     const partOfAbove = PART_OF_LINE_ABOVE.test(row.label);
+    const user = ctx.options.subtotals?.[`${sheet.name}!${labelCell.address}`];
+    const isTotal = user ?? row.isTotal;
     lineRows.push({
-      isTotal: row.isTotal,
+      isTotal,
       values: partOfAbove ? values.map(() => undefined) : values,
       row: row.row,
+      ...(amounts.size > 0 ? { cand: candidates.length } : {}),
+      ...(user !== undefined ? { user } : {}),
+      partOfAbove,
     });
     if (amounts.size === 0) continue;
     if (row.hidden) hiddenRead.push(row.row);
@@ -130,7 +148,7 @@ export function readBudgetSheet(
       order: order * 1_000_000 + row.row,
       label: row.label,
       labelCell,
-      isTotal: row.isTotal,
+      isTotal,
       ...(row.heading ? { heading: row.heading } : {}),
       amounts,
       basis,
@@ -156,11 +174,40 @@ export function readBudgetSheet(
     lineRows.flatMap((r) => r.values.filter((v): v is number => v !== undefined)),
     unit.unit
   );
+  for (const u of unlabelledBudgetSubtotals(lineRows, candidates, unitP)) {
+    const item = lineRows[u.item];
+    const c = candidates[item.cand!];
+    item.isTotal = true;
+    candidates[item.cand!] = { ...c, isTotal: true, unlabelledSubtotal: true };
+    const rows = u.covers.map((j) => lineRows[j].row + 1);
+    ctx.sink.add(
+      finding(
+        "warning",
+        "UNLABELLED_SUBTOTAL",
+        `${sheet.name}!${c.labelCell.address} ("${c.label}") is not labelled a total, but its figures are the sum of the ${rows.length} rows above it (rows ${rows[0]} to ${rows[rows.length - 1]}), so it was read as their subtotal and not counted again.`,
+        c.labelCell,
+        'If it is a line of its own, say so in the Data step ("Not a subtotal"); putting "total" in a subtotal\'s label says it is one.'
+      )
+    );
+  }
   for (const check of checkTotals(lineRows, (a, b, n) => withinRounding(a, b, n, unitP))) {
     if (check.ok) continue;
     const item = lineRows[check.index];
     const d = check.differences[0];
     if (!d) continue;
+    if (item.cand !== undefined) {
+      const c = candidates[item.cand];
+      const unreconciled = new Map<FinancialYear, { stated: Pence; sum: Pence; cell: CellRef }>();
+      for (const x of check.differences) {
+        const hc = header.columns[x.column];
+        unreconciled.set(hc.year, {
+          stated: x.stated,
+          sum: x.sum,
+          cell: { sheet: sheet.name, address: addressOf(item.row, hc.col) },
+        });
+      }
+      candidates[item.cand] = { ...c, unreconciled };
+    }
     const col = header.columns[d.column];
     ctx.sink.add(
       finding(
@@ -185,6 +232,67 @@ export function readBudgetSheet(
     years,
     how,
   };
+}
+
+/**
+ * Rows with no "total" in their label whose every figure is the sum of all the rows since the
+ * last total (at least two), to the penny or within the rounding of a sheet in £000: "Police
+ * officer pay" under its basic pay, allowances and on-costs. Only where adding it in would count
+ * money twice: its label names a pay or overtime line that one of those rows also is, or it
+ * names none (a heading row with figures). A row the user has placed is left as they said.
+ */
+function unlabelledBudgetSubtotals(
+  rows: readonly {
+    isTotal: boolean;
+    values: readonly (number | undefined)[];
+    cand?: number;
+    user?: boolean;
+    partOfAbove: boolean;
+  }[],
+  candidates: readonly BudgetCandidate[],
+  unit: number
+): { item: number; covers: number[] }[] {
+  const keyOf = (i: number): BudgetLineKey | "none" | undefined => {
+    const c = rows[i].cand !== undefined ? candidates[rows[i].cand!] : undefined;
+    if (!c) return undefined;
+    if (c.override) return c.override.key;
+    return c.match.kind === "match" ? c.match.key : undefined;
+  };
+  const same = (v: number, sum: number, n: number) =>
+    v === sum ||
+    (withinRounding(v, sum, n, unit) && Math.abs(sum) >= 10 * roundingTolerance(unit, n));
+  const out: { item: number; covers: number[] }[] = [];
+  let since: number[] = [];
+  rows.forEach((r, k) => {
+    if (r.isTotal) {
+      since = [];
+      return;
+    }
+    if (r.partOfAbove) return;
+    const figures = since.filter((j) => rows[j].values.some((v) => v !== undefined));
+    if (r.user === undefined && r.cand !== undefined && figures.length >= 2) {
+      const key = keyOf(k);
+      const shares =
+        key === undefined ||
+        (key !== "none" && COMPONENT_KEYS.has(key) && figures.some((j) => keyOf(j) === key));
+      let stated = 0;
+      let nonZero = false;
+      const adds = r.values.every((v, c) => {
+        if (v === undefined) return true;
+        stated++;
+        if (v !== 0) nonZero = true;
+        const sum = figures.reduce((a, j) => a + (rows[j].values[c] ?? 0), 0);
+        return same(v, sum, figures.length);
+      });
+      if (shares && adds && stated > 0 && nonZero) {
+        out.push({ item: k, covers: figures });
+        since = [];
+        return;
+      }
+    }
+    since.push(k);
+  });
+  return out;
 }
 
 function letters(col: number): string {
@@ -389,6 +497,11 @@ function toLine(s: Settled, sheets: readonly BudgetSheet[]): BudgetLine {
     amounts,
   };
   if (s.key) line.key = s.key;
+  const m = s.c.match;
+  if (!s.key && !s.c.override && m.kind === "ambiguous") line.ambiguousKeys = m.keys;
+  if (s.isTotal && m.kind === "match" && !s.c.override) line.totalOf = m.key;
+  if (s.c.unreconciled) line.unreconciled = s.c.unreconciled;
+  if (s.c.unlabelledSubtotal) line.unlabelledSubtotal = true;
   if (s.key && labelTokens(s.c.label).includes(INCLUDES_OVERTIME)) line.includesOvertime = true;
   if (PART_OF_LINE_ABOVE.test(s.c.label)) line.partOfLineAbove = true;
   if (basis.size > 0) line.basis = basis;

@@ -29,6 +29,11 @@ export interface DetectOptions {
   readonly units?: Readonly<Record<string, MoneyUnit>>;
   /** Budget lines: by label cell or label, the key they are ("none": not a key line). */
   readonly budgetLines?: Readonly<Record<string, BudgetLineKey | "none">>;
+  /**
+   * Rows the user says are subtotals (true: never added in again) or lines of their own (false:
+   * counted, whatever they add up to), by label cell; budget and workforce sheets alike.
+   */
+  readonly subtotals?: Readonly<Record<string, boolean>>;
   /** Workforce functions: by label cell or label, their business-support category. */
   readonly functionCategories?: Readonly<Record<string, FunctionCategory>>;
   /** Procurement categories: by category cell or category text. */

@@ -171,6 +171,11 @@ interface UnlabelledSubtotal {
   readonly covers: readonly number[];
 }
 
+/** The user's word on a row: a subtotal (true) or a line of its own (false); undefined if none. */
+function userSubtotal(ctx: DetectContext, labelCell: CellRef): boolean | undefined {
+  return ctx.options.subtotals?.[`${labelCell.sheet}!${labelCell.address}`];
+}
+
 function isSubtotalHint(label: string, isTotal: boolean): boolean {
   return !isTotal && entriesNamed(label, mappingKey).some((e) => e.role === "subtotal");
 }
@@ -342,8 +347,10 @@ export function readWorkforceByYear(
       row.categoryCol !== undefined
         ? { sheet: sheet.name, address: a1(row.row, row.categoryCol) }
         : undefined;
-    const cat: { category?: FunctionCategory; how: string; confirmed?: boolean } = row.isTotal
-      ? { how: "total row" }
+    const user = userSubtotal(ctx, labelCell);
+    const rowIsTotal = user ?? row.isTotal;
+    const cat: { category?: FunctionCategory; how: string; confirmed?: boolean } = rowIsTotal
+      ? { how: user ? "a subtotal (your choice)" : "total row" }
       : categorise(row.label, labelCell, row.category, catCell, holding, reported);
     const fte = new Map<FinancialYear, Fte>();
     const values: (number | undefined)[] = [];
@@ -366,14 +373,14 @@ export function readWorkforceByYear(
         },
       });
     });
-    const hint = isSubtotalHint(row.label, row.isTotal);
-    const known = knownOf(cat);
+    const hint = user === undefined && isSubtotalHint(row.label, rowIsTotal);
+    const known = user === false ? "confirmed" : knownOf(cat);
     if (fte.size === 0) {
-      items.push({ isTotal: row.isTotal, hint, values, row: row.row, known, labelCell });
+      items.push({ isTotal: rowIsTotal, hint, values, row: row.row, known, labelCell });
       continue;
     }
     items.push({
-      isTotal: row.isTotal,
+      isTotal: rowIsTotal,
       hint,
       values,
       row: row.row,
@@ -385,7 +392,7 @@ export function readWorkforceByYear(
     lines.push({
       label: row.label,
       labelCell,
-      isTotal: row.isTotal,
+      isTotal: rowIsTotal,
       ...(cat.category ? { category: cat.category } : {}),
       ...(cat.confirmed ? { categoryConfirmed: true } : {}),
       order: order * 1_000_000 + row.row,
@@ -645,7 +652,8 @@ export function readWorkforceByType(
       yearHow = `year ${formatYear(y.year)} in ${a1(r, yearCol)}`;
     }
     if (year === undefined) continue;
-    const isTotal = isTotalLabel(label);
+    const user = userSubtotal(ctx, labelCell);
+    const isTotal = user ?? isTotalLabel(label);
     const fte: Fte = {};
     const values: (number | undefined)[] = [];
     for (const { part, col } of partCols) {
@@ -666,7 +674,7 @@ export function readWorkforceByType(
     if (hidden.has(r)) hiddenRead.push(r);
     const catText = categoryCol !== undefined ? cellText(row[categoryCol]) : "";
     const cat: { category?: FunctionCategory; how: string; confirmed?: boolean } = isTotal
-      ? { how: "total row" }
+      ? { how: user ? "a subtotal (your choice)" : "total row" }
       : categorise(
           label,
           labelCell,
@@ -679,11 +687,11 @@ export function readWorkforceByType(
         );
     (itemsByYear.get(year) ?? itemsByYear.set(year, []).get(year))?.push({
       isTotal,
-      hint: isSubtotalHint(label, isTotal),
+      hint: user === undefined && isSubtotalHint(label, isTotal),
       values,
       row: r,
       line: lines.length,
-      known: knownOf(cat),
+      known: user === false ? "confirmed" : knownOf(cat),
       labelCell,
     });
     const finished: Fte = {};

@@ -6,6 +6,7 @@
  * figure and grows at the stated rate (a setting) where it has none. Figures and the required
  * path come from the analysis's own functions (yearInputs, requiredPath), not a second copy.
  */
+import { formatRef } from "../grid";
 import { Finding, finding } from "../findings";
 import { ForceData } from "../forceData";
 import { Pence } from "../money";
@@ -378,6 +379,20 @@ export function modelOvertime(
       );
   }
   const fromFig = inputs.overtime.get(inputs.from)!;
+  // A scenario from an unconfirmed ratio is unconfirmed too: its years get no status.
+  const unsure = analysis.overtime.byYear.filter(
+    (y) => y.confidence === "unconfirmed" && y.year <= inputs.from
+  );
+  if (unsure.length > 0)
+    findings.push(
+      finding(
+        "warning",
+        "SCENARIO_OVERTIME_UNCONFIRMED",
+        `The overtime ratio for ${unsure.map((y) => formatYear(y.year)).join(", ")} is unconfirmed: it rests on budget lines the add-in could not settle (${[...new Set(unsure.flatMap((y) => y.doubts.map((d) => formatRef(d.cell))))].join(", ")}). The scenario starts from those figures, so its years are given no position against the threshold either.`,
+        unsure[0].doubts[0]?.cell,
+        "Confirm the lines named in the Benchmarks or Data step, then model again."
+      )
+    );
   const cutWords =
     amount !== null ? `- ${formatPounds(amount)}` : `x (1 - ${formatPolicyPercent(rate ?? 0)})`;
   const byYear: OvertimeScenarioYear[] = [];
@@ -405,7 +420,7 @@ export function modelOvertime(
       paybill,
       ratio,
       status:
-        ratio === null
+        ratio === null || unsure.length > 0
           ? "unknown"
           : atOrBelowShare(overtime.value, paybill.value, threshold)
             ? "atOrBelow"
@@ -447,6 +462,9 @@ export function modelOvertime(
         overtime: y.overtime,
         paybill: y.paybill,
         ratio: y.ratio,
+        confidence: unsure.length > 0 ? "unconfirmed" : "confirmed",
+        doubtfulAmount: fig(0, [], "money on lines not settled"),
+        doubts: [],
         status: y.status,
         highestSpender: false,
       });

@@ -48,9 +48,11 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
     const s = o.savingsAgainstBaseline.find((q) => q.year === year);
     const met = !r
       ? textFigure(year === o.baselineYear ? "Baseline" : "")
-      : r.met === null
-        ? missingFigure("text", "no figure")
-        : textFigure(r.met ? "Yes" : "No");
+      : y?.confidence === "unconfirmed"
+        ? missingFigure("text", "unconfirmed")
+        : r.met === null
+          ? missingFigure("text", "no figure")
+          : textFigure(r.met ? "Yes" : "No");
     const required = r ? moneyCell(ctx, r.maximum) : missingFigure("money", "");
     return {
       cells: [
@@ -98,7 +100,10 @@ function byYearTable(ctx: DraftContext, o: OvertimeAnalysis): TableBlock {
         : `overtime may be at most ${formatPolicyPercent(1 - ctx.policy.overtime.minAnnualCut)} of that year's; `) +
       (ctx.policy.overtime.atOrBelow === "fall"
         ? `at or below ${t}, it must fall below the year before (White Paper ${PARA}).`
-        : `at or below ${t}, it may not rise (White Paper ${PARA}).`),
+        : `at or below ${t}, it may not rise (White Paper ${PARA}).`) +
+      (o.byYear.some((y) => y.confidence === "unconfirmed")
+        ? ` A year marked unconfirmed rests on budget lines the add-in could not settle (the working papers list them) and has no position until they are confirmed.`
+        : ""),
   };
 }
 
@@ -156,6 +161,13 @@ function chart(o: OvertimeAnalysis): ChartBlock | undefined {
   };
 }
 
+/** ", unconfirmed: ..." for a year whose ratio rests on lines not settled; undefined otherwise. */
+function unsureWords(y: OvertimeAnalysis["byYear"][number], t: string): string | undefined {
+  if (y.confidence !== "unconfirmed") return undefined;
+  const n = new Set(y.doubts.map((d) => `${d.cell.sheet}!${d.cell.address}`)).size;
+  return `, unconfirmed: it rests on ${n === 1 ? "a budget line" : `${n} budget lines`} the add-in could not settle (the working papers list ${n === 1 ? "it" : "them"}), so it is given no position against ${t} until ${n === 1 ? "that line is" : "those lines are"} confirmed.`;
+}
+
 function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
   const t = formatPolicyPercent(o.threshold);
   const known = o.byYear.filter((y) => y.ratio !== null);
@@ -176,19 +188,23 @@ function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {
         percentFigure(latest.ratio.value, latest.ratio.sources, latest.ratio.formula),
         ` of a paybill of `,
         moneyOf(ctx, latest.paybill),
-        latest.status === "above" ? `, above ${t}.` : `, at or below ${t}.`,
+        unsureWords(latest, t) ??
+          (latest.status === "above" ? `, above ${t}.` : `, at or below ${t}.`),
         ...(target && target.ratio && target.year !== latest.year
           ? [
               ` The force's target for ${yearWithBasis(ctx, target.year)} is `,
               moneyOf(ctx, target.overtime),
               `, `,
               percentFigure(target.ratio.value, target.ratio.sources, target.ratio.formula),
-              target.status === "above" ? `, still above ${t}.` : `, at or below ${t}.`,
+              unsureWords(target, t) ??
+                (target.status === "above" ? `, still above ${t}.` : `, at or below ${t}.`),
             ]
           : []),
-        o.yearThresholdReached !== null
-          ? ` The force's figures first reach ${t} in ${yearWithBasis(ctx, o.yearThresholdReached)}.`
-          : ` The force's figures do not reach ${t} by ${formatYear(o.targetYear)}.`,
+        known.some((y) => y.confidence === "unconfirmed")
+          ? ""
+          : o.yearThresholdReached !== null
+            ? ` The force's figures first reach ${t} in ${yearWithBasis(ctx, o.yearThresholdReached)}.`
+            : ` The force's figures do not reach ${t} by ${formatYear(o.targetYear)}.`,
       ])
     );
   }
