@@ -182,7 +182,7 @@ const RULE_CATALOGUE = [
     area: "arithmetic",
     title: "Savings plan reconciles to the budget",
     explanation:
-      "Each year's cashable overtime saving in the savings plan matches the fall in overtime the budget shows, and each year's support services saving the fall in business-support FTE the workforce shows, priced at the average cost of a support FTE. A saving counts against the year before or against the baseline year ({baselineYear}), within {reconciliationTolerance} of the larger figure; years the budget heads actual use the actual saving.",
+      "Each year's cashable overtime saving in the savings plan matches the fall in overtime the budget shows, and each year's support services saving the fall in business-support FTE the workforce shows, priced at the average cost of a support FTE. A saving counts against the year before or against the baseline year ({baselineYear}), within {reconciliationTolerance} of the larger figure; years the budget heads actual use the actual saving, and their planned saving may miss the fall by no more than {reconciliationTolerance} of the whole line the year before.",
     paragraph: "5.9-5.10, 5.46-5.51, 5.53",
   },
   // Consistency (5.53-5.54: the published statement reports the force's own figures).

@@ -140,7 +140,17 @@ export function plantedPlanFlaws(): Record<string, PlantedFlaw> {
   const base = sample();
   const overtime = savingsRow(base, "Overtime authorisation and controls", "2010/11");
   const support = savingsRow(base, "Business support restructure", "2011/12");
+  const ended = savingsRow(base, "Overtime authorisation and controls", "2009/10");
   return {
+    // £2.8m of overtime saving planned for 2009/10, a year the budget heads Actual, whose
+    // overtime fell by £120,000 (5,600,000 - 5,480,000); the actual saving (£120,000) matches the
+    // budget and the note names a cause, so only the plan is wrong: |2,800,000 - 120,000| =
+    // 2,680,000 is more than 15% of 2008/09's 5,600,000 overtime (840,000).
+    overtimePlanTooLargeInEndedYear: {
+      rule: "PLAN_RECONCILES_TO_BUDGET",
+      at: `'Savings plan'!E${ended}`,
+      workbook: setCell(base, "Savings plan", `E${ended}`, 2800000),
+    },
     // £2.8m of overtime saving planned for 2010/11, where the budget's overtime falls by
     // £330,000 from 2009/10 (5,480,000 - 5,150,000) or £450,000 from 2008/09.
     overtimePlanTooLarge: {

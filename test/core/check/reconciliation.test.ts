@@ -31,6 +31,18 @@ describe("PLAN_RECONCILES_TO_BUDGET", () => {
     expect(f[0].severity).toBe("warning");
   });
 
+  it("holds the plan of a year that has ended to the budget too, beyond a shortfall", () => {
+    // The sample's own 2009/10 plan, £280,000, fell short to £120,000: |280,000 - 120,000| =
+    // 160,000 is within 15% of 5,600,000 (840,000), left to the variance rule and its note.
+    const f = ofRule(
+      check(flaws.overtimePlanTooLargeInEndedYear.workbook),
+      "PLAN_RECONCILES_TO_BUDGET"
+    );
+    expect(f.map((x) => x.message)).toEqual([
+      "The savings plan's planned overtime saving for 2009/10, a year that has ended, is £2,800,000 ('Savings plan'!E15), but the budget's overtime falls by £120,000 from 2008/09 (Budget!B7 to Budget!C7): the plan is further from the budget than 15% of the whole overtime of 2008/09 (£5,600,000), more than a shortfall explains.",
+    ]);
+  });
+
   it("prices the fall in support FTE at the Settings sheet's average cost", () => {
     const f = ofRule(check(flaws.supportPlanTooLarge.workbook), "PLAN_RECONCILES_TO_BUDGET");
     expect(f).toHaveLength(1);
