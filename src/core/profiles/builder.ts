@@ -232,20 +232,27 @@ export class RecordsBuilder {
     );
   }
 
-  /** Non-staff costs / staff (workforce) costs, each the sum of its cells; `less` is taken off the staff costs. */
+  /**
+   * Non-staff costs / staff (workforce) costs, each the sum of its cells less the sum of its
+   * `less` cells (the POA files' national policing lines).
+   */
   nonStaffShare(
     forceId: string,
     force: string,
     year: FinancialYear,
-    ns: readonly ProfileCell[],
-    st: readonly ProfileCell[],
+    parts: {
+      readonly nonStaff: readonly ProfileCell[];
+      readonly staff: readonly ProfileCell[];
+      readonly nonStaffLess?: readonly ProfileCell[];
+      readonly staffLess?: readonly ProfileCell[];
+    },
     basis: string,
-    published?: ProfileCell,
-    less: readonly ProfileCell[] = []
+    published?: ProfileCell
   ): void {
-    const staffCosts = sum(st) - sum(less);
+    const { nonStaff, staff, nonStaffLess = [], staffLess = [] } = parts;
+    const staffCosts = sum(staff) - sum(staffLess);
     if (staffCosts <= 0) return;
-    const value = sum(ns) / staffCosts;
+    const value = (sum(nonStaff) - sum(nonStaffLess)) / staffCosts;
     this.checkPublished(
       value,
       published,
@@ -253,6 +260,8 @@ export class RecordsBuilder {
       force,
       "fraction"
     );
+    const side = (cells: readonly ProfileCell[], less: readonly ProfileCell[]) =>
+      less.length > 0 ? `(${sumText(cells)} − ${sumText(less)})` : sumText(cells);
     this.set(
       forceId,
       force,
@@ -260,8 +269,8 @@ export class RecordsBuilder {
       "nonStaffPctStaffCosts",
       {
         value,
-        formula: `${sumText(ns)} / ${less.length > 0 ? `(${sumText(st)} − ${sumText(less)})` : sumText(st)}`,
-        cells: [...ns, ...st, ...less],
+        formula: `${side(nonStaff, nonStaffLess)} / ${side(staff, staffLess)}`,
+        cells: [...nonStaff, ...nonStaffLess, ...staff, ...staffLess],
         ...(published ? { published } : {}),
       },
       basis

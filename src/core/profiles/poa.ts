@@ -19,6 +19,7 @@ import { FileProfile, ProfileCell } from "./types";
 const TOTAL = "level 2 summary";
 const SUPPORT = "total support functions";
 const ICT = "information communication technology";
+const NATIONAL = "total national policing";
 
 interface ForceCol {
   readonly col: number;
@@ -146,9 +147,60 @@ export function readPoaLong(workbook: WorkbookGrid, file: string): FileProfile {
       const officers = at(TOTAL, "police officer fte", "police officer FTE");
       if (officers) b.officersPer1000(f.forceId, f.force, year, officers, people, basis);
     }
+    longNonStaff(at, (parts) =>
+      b.nonStaffShare(f.forceId, f.force, year, parts, `${basis}, national policing left out`)
+    );
   }
   noteMissingForces(ctx, new Set(cols.map((c) => c.forceId)), year, sheet.name);
   return finish(ctx, b, file, "poaLong2012", when.from);
+}
+
+/** The 2012 file's salary and overtime lines (staff costs) and its other expenditure lines (non-staff). */
+const LONG_STAFF = [
+  "police officer salaries",
+  "pcso salaries",
+  "other staff salaries",
+  "police officer overtime",
+  "pcso overtime",
+  "other staff overtime",
+];
+const LONG_NON_STAFF = [
+  "temporay and agency costs", // sic: the file's spelling
+  "injury and ill health costs",
+  "restructure training and conference costs",
+  "other employee costs",
+  "premises related expenses",
+  "transport related expenses",
+  "supplies and services",
+  "third party payments collaboration with other police forces",
+  "third party payments excluding collaboration",
+  "capital financing",
+];
+
+/**
+ * The 2012 file's non-staff share on the later files' reading: every expenditure line that is
+ * not a salary or overtime (other employee costs included, as in 2010) over the salary and
+ * overtime lines, the whole force's less national policing on both sides.
+ */
+function longNonStaff(
+  at: (objective: string, measure: string, what: string) => ProfileCell | undefined,
+  add: (parts: {
+    nonStaff: ProfileCell[];
+    nonStaffLess: ProfileCell[];
+    staff: ProfileCell[];
+    staffLess: ProfileCell[];
+  }) => void
+): void {
+  const cells = (objective: string, measures: readonly string[], where: string) => {
+    const out = measures.map((m) => at(objective, m, `${m}${where}, £000`));
+    return out.every((c) => c !== undefined) ? (out as ProfileCell[]) : undefined;
+  };
+  const nonStaff = cells(TOTAL, LONG_NON_STAFF, "");
+  const nonStaffLess = cells(NATIONAL, LONG_NON_STAFF, " in national policing");
+  const staff = cells(TOTAL, LONG_STAFF, "");
+  const staffLess = cells(NATIONAL, LONG_STAFF, " in national policing");
+  if (nonStaff && nonStaffLess && staff && staffLess)
+    add({ nonStaff, nonStaffLess, staff, staffLess });
 }
 
 /** The "Populations" sheet: force names down column A, population (thousands) in the column so headed. */
@@ -212,7 +264,6 @@ interface WideSheet {
   readonly labelled: readonly number[];
 }
 
-const NATIONAL = "total national policing";
 const NON_STAFF_TOTAL = "total excluding national policing functions";
 const STAFF_COSTS = [
   ["officerCost", "officer costs (salary and overtime)"],
@@ -352,11 +403,8 @@ export function readPoaWide(workbook: WorkbookGrid, file: string): FileProfile {
           forceId,
           force,
           year,
-          nonStaff,
-          staff,
-          `${basis}, national policing left out`,
-          undefined,
-          less
+          { nonStaff, staff, staffLess: less },
+          `${basis}, national policing left out`
         )
     );
     found.add(forceId);

@@ -276,7 +276,8 @@ function section1(
       const pub = nonStaffPublished
         ? ctx.number(sheet, r.row, nonStaffPublished.index, "HMIC's non-staff % staff costs", who)
         : undefined;
-      if (ns && wc) b.nonStaffShare(r.forceId, r.force, year, [ns], [wc], basis, pub);
+      if (ns && wc)
+        b.nonStaffShare(r.forceId, r.force, year, { nonStaff: [ns], staff: [wc] }, basis, pub);
     }
   }
   noteMissingForces(ctx, new Set(rows.map((r) => r.forceId)), year, sheet.name);

@@ -129,3 +129,36 @@ test("2016/17's non-staff sheet lists no third-party payments: said in a finding
       (await profileOf(other)).findings.filter((x) => x.code === "PROFILE_NON_STAFF_PARTIAL")
     ).toEqual([]);
 });
+
+test("2012/13 non-staff share, Avon and Somerset worked: the long file's expenditure lines over its salary and overtime lines, national policing off both", async () => {
+  const p = await profileOf("value-for-money-profile-data-2012.ods");
+  const r = p.records.find((x) => x.forceId === "avon-and-somerset")!;
+  const v = r.indicators.nonStaffPctStaffCosts!;
+  // Non-staff: 72,508.7 (ten lines) − 1,020.5 (their national policing) = 71,488.2;
+  // staff: 223,091.1 (salaries and overtime) − 6,800.6 (national policing) = 216,290.5.
+  expect(v.value).toBeCloseTo(71488.2 / 216290.5, 10);
+  expect(v.formula).toMatch(
+    /^\(\(0 \+ 6,328\.2 \+ .* \+ 4,731\.1\) − \(0 \+ 0 \+ 54\.9 .*\)\) \/ \(\(150,657\.7 .*\) − \(4,923\.2 .*\)\)$/
+  );
+  expect(v.cells).toHaveLength(32);
+  expect(new Set(v.cells.map((c) => c.sheet))).toEqual(new Set(["POA_data"]));
+  expect(r.basis.nonStaffPctStaffCosts).toBe(
+    "CIPFA POA 2012/13 estimates, national policing left out"
+  );
+});
+
+test.each([
+  "value-for-money-profile-data-2012.ods",
+  "poa-data-2013.xlsx",
+  "value-for-money-profile-2014-poa-data.ods",
+  "value-for-money-profile-2015-poa-data-.ods",
+  "HMIC-VFM-2016-open-data-POA.ods",
+  "HMICFRS-VFM-2017-open-data-POA.ods",
+])("%s: a non-staff share for all 43 forces, between 15%% and 75%%", async (file) => {
+  const y = (await profileOf(file)).records.filter((r) => r.indicators.nonStaffPctStaffCosts);
+  expect(y).toHaveLength(43);
+  for (const r of y) {
+    expect(r.indicators.nonStaffPctStaffCosts!.value).toBeGreaterThan(0.15);
+    expect(r.indicators.nonStaffPctStaffCosts!.value).toBeLessThan(0.75);
+  }
+});
