@@ -252,6 +252,7 @@ export function analysisToJson(a: Analysis): AnalysisJson {
         migrateBy: o.migrateBy,
         plannedMigration: o.plannedMigration,
         plannedMigrationLate: o.plannedMigrationLate,
+        migration: o.migration,
         rate: ratio(o.rate),
         annualSaving: poundsOrNull(o.annualSaving),
         cell: formatRef(o.cell),

@@ -4,9 +4,9 @@
  * every other line in those categories the date it should migrate by (the later of the
  * framework's date and the contract's end) and the expected yearly saving at the category's rate.
  */
-import { CellRef } from "../grid";
+import { CellRef, columnLetters, parseA1 } from "../grid";
 import { Finding, finding } from "../findings";
-import { ruleFinding } from "../check/ruleSeverities";
+import { RULE_SEVERITIES, RuleCode, ruleFinding } from "../check/ruleSeverities";
 import { capitalise, countOf, hasHave } from "../plainEnglish";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
@@ -23,6 +23,7 @@ import {
   Figure,
   ProcurementAnalysis,
   ProcurementCategorySummary,
+  MigrationState,
   ProcurementOpportunity,
   RagStatus,
 } from "./types";
@@ -31,6 +32,78 @@ import { financialYearEnd, isIsoDate } from "../dates";
 import { analysisYears, policingPlanYear } from "./planYear";
 
 const PARA = "5.31-5.40";
+
+/**
+ * The check rule each unmet migration state breaks. The area's status follows the rule's
+ * severity (an error is off track, a warning at risk), so the Benchmarks step, the statement and
+ * the check give one verdict for the same line.
+ */
+export const MIGRATION_RULE: Readonly<
+  Record<Exclude<MigrationState, "inTime" | "notYetDue">, RuleCode>
+> = {
+  late: "MIGRATION_DATE_IN_TIME",
+  notPlanned: "MIGRATION_DATE_PLANNED",
+  dateUnreadable: "MIGRATION_DATE_PLANNED",
+};
+
+/**
+ * Where each line's planned migration date is, or should be: its own cell, else the cell on its
+ * row in the column most of the sheet's dates are in (counted once, not per line).
+ */
+function migrationCellOf(lines: readonly ProcurementLine[]): (l: ProcurementLine) => CellRef {
+  const counts = new Map<string, Map<number, number>>();
+  for (const l of lines) {
+    const ref = l.plannedMigration?.sources[0];
+    const at = ref && parseA1(ref.address);
+    if (!ref || !at) continue;
+    let bySheet = counts.get(ref.sheet);
+    if (!bySheet) counts.set(ref.sheet, (bySheet = new Map()));
+    bySheet.set(at.col, (bySheet.get(at.col) ?? 0) + 1);
+  }
+  const column = new Map<string, string>();
+  for (const [sheet, bySheet] of counts) {
+    let best = -1;
+    let n = 0;
+    for (const [col, c] of bySheet)
+      if (c > n || (c === n && col < best)) {
+        best = col;
+        n = c;
+      }
+    column.set(sheet, columnLetters(best));
+  }
+  return (l) => {
+    const own = l.plannedMigration?.sources[0];
+    if (own) return own;
+    const col = column.get(l.labelCell.sheet);
+    const at = parseA1(l.labelCell.address);
+    return col && at ? { sheet: l.labelCell.sheet, address: `${col}${at.row + 1}` } : l.labelCell;
+  };
+}
+
+/** The state of a line not yet on its national approach, worked out here once. */
+function migrationState(
+  planned: string | null,
+  plannedText: string | undefined,
+  latestOnTime: string,
+  planDue: boolean
+): MigrationState {
+  if (planned !== null) return planned > latestOnTime ? "late" : "inTime";
+  if (plannedText !== undefined) return "dateUnreadable";
+  return planDue ? "notPlanned" : "notYetDue";
+}
+
+/**
+ * A line's state where a move is (or is not yet) needed now, for a reading of
+ * procurement.planMovesFor other than the one the analysis ran under (readings.ts).
+ */
+export function withPlanDue(o: ProcurementOpportunity, planDue: boolean): ProcurementOpportunity {
+  const unplanned = o.migration === "notPlanned" || o.migration === "notYetDue";
+  return {
+    ...o,
+    planDue,
+    migration: unplanned ? (planDue ? "notPlanned" : "notYetDue") : o.migration,
+  };
+}
 /** Findings about single lines are listed up to this many per kind, then summed up in one. */
 const MAX_LINE_FINDINGS = 20;
 
@@ -84,6 +157,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   const totalSrc: CellRef[] = [];
   const otherSrc: CellRef[] = [];
   let late = 0;
+  let unplanned = 0;
   let negative = 0;
   let unknownRoute = 0;
   let firstUnknownRoute: CellRef | undefined;
@@ -102,6 +176,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   const dueBy = planYear === null ? null : financialYearEnd(planYear);
   const notDue: { count: number; first?: CellRef } = { count: 0 };
 
+  const migrationCell = migrationCellOf(data.procurement.lines);
   for (const line of data.procurement.lines) {
     const spend = line.annualSpend.value;
     const src = line.annualSpend.sources;
@@ -159,7 +234,22 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
     // 5.35(b): a move is due no later than the point at which the existing arrangement expires,
     // so a move planned for the day after the contract's last day is on time.
     const latestOnTime = end !== null && end >= rule.inPlaceBy ? dayAfter(end) : rule.inPlaceBy;
-    const plannedLate = planned === null ? null : planned > latestOnTime;
+    const planDue = dueBy === null || rule.inPlaceBy <= dueBy;
+    const migration = migrationState(planned, plannedText, latestOnTime, planDue);
+    const plannedLate = planned === null ? null : migration === "late";
+    if (migration === "notPlanned") {
+      unplanned++;
+      if (unplanned <= MAX_LINE_FINDINGS)
+        findings.push(
+          ruleFinding(
+            "MIGRATION_DATE_PLANNED",
+            "MIGRATION_NOT_PLANNED",
+            `${lineWords(line.categoryText, line.supplier, spend)} is not yet bought through the national approach for ${procurementCategoryLabel(cat)} and has no planned date to move onto it; it should move by ${formatDate(migrateBy)}.`,
+            migrationCell(line),
+            `Enter the date the contract moves onto the national approach (${formatDate(migrateBy)} at the latest).`
+          )
+        );
+    }
     if (plannedLate) {
       late++;
       if (late <= MAX_LINE_FINDINGS)
@@ -167,9 +257,9 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
           ruleFinding(
             "MIGRATION_DATE_IN_TIME",
             "MIGRATION_PLANNED_LATE",
-            `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${planned}) is later than ${latestOnTime}, the later of the framework's date and the day after the contract ends.`,
+            `The planned move to the national approach for ${procurementCategoryLabel(cat)} (${formatDate(planned!)}) is later than ${formatDate(latestOnTime)}, the later of the framework's date and the day after the contract ends.`,
             line.plannedMigration!.sources[0] ?? line.labelCell,
-            `Bring the migration forward to ${latestOnTime} or earlier.`
+            `Bring the migration forward to ${formatDate(latestOnTime)} or earlier.`
           )
         );
     }
@@ -189,8 +279,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       a.noRate.first ??= line.labelCell;
       for (const s of src) noRateSrc.push(s);
     }
-    const planDue = dueBy === null || rule.inPlaceBy <= dueBy;
-    if (!planDue && planned === null) {
+    if (migration === "notYetDue") {
       notDue.count++;
       notDue.first ??= line.labelCell;
     }
@@ -205,6 +294,8 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       plannedMigration: planned,
       plannedMigrationLate: plannedLate,
       planDue,
+      migration,
+      migrationCell: migrationCell(line),
       rate: rule.rate,
       annualSaving,
       cell: line.labelCell,
@@ -218,7 +309,15 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       ruleFinding(
         "MIGRATION_DATE_IN_TIME",
         "MIGRATION_PLANNED_LATE",
-        `${late - MAX_LINE_FINDINGS} more lines plan to move later than their migrate-by date.`
+        `${capitalise(countOf(late - MAX_LINE_FINDINGS, "more line"))} ${late - MAX_LINE_FINDINGS === 1 ? "plans" : "plan"} to move later than ${late - MAX_LINE_FINDINGS === 1 ? "its" : "their"} migrate-by date.`
+      )
+    );
+  if (unplanned > MAX_LINE_FINDINGS)
+    findings.push(
+      ruleFinding(
+        "MIGRATION_DATE_PLANNED",
+        "MIGRATION_NOT_PLANNED",
+        `${capitalise(countOf(unplanned - MAX_LINE_FINDINGS, "more line"))} ${hasHave(unplanned - MAX_LINE_FINDINGS)} no planned date to move onto the national approach.`
       )
     );
   if (negative > MAX_LINE_FINDINGS)
@@ -338,24 +437,50 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
   };
 }
 
+const RAG_OF_SEVERITY = { error: "red", warning: "amber" } as const;
+
+/**
+ * The area's status from its lines' states: each unmet state is as serious as the check rule it
+ * breaks (MIGRATION_RULE). A planned date that cannot be read leaves the area with no status,
+ * unless another line already puts it off track: the add-in cannot say whether that move is in
+ * time.
+ */
 export function procurementRag(
   opps: readonly ProcurementOpportunity[],
   addressable: Pence
 ): RagStatus {
   if (addressable === 0 && opps.length === 0)
     return rag("none", "no spend in categories with a national approach", PARA);
-  const late = opps.filter((o) => o.plannedMigrationLate === true).length;
+  const count = (state: MigrationState) => opps.filter((o) => o.migration === state).length;
+  const late = count("late");
+  const unplanned = count("notPlanned");
+  const unreadable = count("dateUnreadable");
+  const reasons: { rag: "red" | "amber"; text: string }[] = [];
   if (late > 0)
+    reasons.push({
+      rag: RAG_OF_SEVERITY[RULE_SEVERITIES[MIGRATION_RULE.late]],
+      text: `${countOf(late, "line")} ${late === 1 ? "plans" : "plan"} to migrate later than ${late === 1 ? "its" : "their"} migrate-by date`,
+    });
+  if (unplanned > 0)
+    reasons.push({
+      rag: RAG_OF_SEVERITY[RULE_SEVERITIES[MIGRATION_RULE.notPlanned]],
+      text: `${countOf(unplanned, "line")} not yet on a national framework ${hasHave(unplanned)} no planned migration date`,
+    });
+  const worst = reasons.some((r) => r.rag === "red") ? "red" : reasons.length > 0 ? "amber" : null;
+  if (unreadable > 0 && worst !== "red")
     return rag(
-      "red",
-      `${countOf(late, "line")} ${late === 1 ? "plans" : "plan"} to migrate later than ${late === 1 ? "its" : "their"} migrate-by date`,
+      "none",
+      `the planned migration date of ${countOf(unreadable, "line")} cannot be read as a date, so whether ${unreadable === 1 ? "its move is" : "their moves are"} in time is not known`,
       PARA
     );
-  const unplanned = opps.filter((o) => o.plannedMigration === null && o.planDue).length;
-  if (unplanned > 0)
+  if (worst !== null)
     return rag(
-      "amber",
-      `${countOf(unplanned, "line")} not yet on a national framework ${hasHave(unplanned)} no planned migration date`,
+      worst,
+      reasons
+        .filter((r) => r.rag === worst)
+        .concat(reasons.filter((r) => r.rag !== worst))
+        .map((r) => r.text)
+        .join("; "),
       PARA
     );
   return rag(
@@ -365,6 +490,15 @@ export function procurementRag(
       : "every line not yet on a national framework has a migration planned in time",
     PARA
   );
+}
+
+/** A line as findings name it: '"Vehicles" from Northway Motors Ltd (£780,000 a year)'. */
+export function lineWords(
+  categoryText: string,
+  supplier: string | undefined,
+  spend: Pence
+): string {
+  return `"${categoryText}"${supplier ? ` from ${supplier}` : ""} (${formatPounds(spend)} a year)`;
 }
 
 /** The ISO date after an ISO date ("2012-03-31" -> "2012-04-01"), read as a calendar day. */

@@ -27,7 +27,7 @@ import {
 import { analyseBusinessSupport } from "./businessSupport";
 import { analyseOvertime } from "./overtime";
 import { analysisYears, policingPlanYear } from "./planYear";
-import { procurementRag } from "./procurement";
+import { procurementRag, withPlanDue } from "./procurement";
 import { BusinessSupportAnalysis, OvertimeAnalysis, ProcurementAnalysis, RagStatus } from "./types";
 
 export interface ReadingOption {
@@ -108,10 +108,9 @@ function procurementOption(
     value === "approachInPlace"
       ? financialYearEnd(policingPlanYear(data, policy, analysisYears(data, policy)))
       : null;
-  const opps = p.opportunities.map((o) => ({
-    ...o,
-    planDue: dueBy === null || o.frameworkDate <= dueBy,
-  }));
+  const opps = p.opportunities.map((o) =>
+    withPlanDue(o, dueBy === null || o.frameworkDate <= dueBy)
+  );
   const unplanned = opps.filter((o) => o.plannedMigration === null);
   const due = unplanned.filter((o) => o.planDue);
   const later = unplanned.length - due.length;

@@ -246,6 +246,8 @@ export interface BusinessSupportAnalysis {
 // ---------------------------------------------------------------------------------------------
 // Procurement (5.31-5.40)
 
+export type MigrationState = "inTime" | "late" | "notPlanned" | "notYetDue" | "dateUnreadable";
+
 export interface ProcurementOpportunity {
   readonly category: ProcurementCategory;
   /** The category as the force wrote it. */
@@ -266,6 +268,15 @@ export interface ProcurementOpportunity {
    * else only where the approach is in place by the end of the Local Policing Plan's year.
    */
   readonly planDue: boolean;
+  /**
+   * Where the line stands, worked out once (analysis/procurement.ts): a move planned in time, a
+   * move planned later than due, no move planned though one is needed now, no move planned and
+   * none needed yet (planDue false), or a planned date that cannot be read. The area's status,
+   * the check's findings and the pane read this, never their own test.
+   */
+  readonly migration: MigrationState;
+  /** The cell the planned migration date is in, or should be in (its row, the dates' column). */
+  readonly migrationCell: CellRef;
   /** The category's saving rate; null where none is stated (a local estimate is needed). */
   readonly rate: number | null;
   readonly annualSaving: Figure<Pence> | null;

@@ -6,9 +6,9 @@
 import { CellRef } from "../grid";
 import { procurementCategoryLabel } from "../names";
 import { formatDate } from "../format";
-import { CheckContext, cellInColumnOf, hit } from "./context";
+import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
-import { formatPounds } from "../format";
+import { MIGRATION_RULE, lineWords } from "../analysis/procurement";
 
 const key = (r: CellRef) => `${r.sheet}\u0000${r.address}`;
 
@@ -29,41 +29,39 @@ export function checkProcurement(ctx: CheckContext): RuleGroupResult {
     };
   }
   const lineAt = new Map(data.procurement.lines.map((l) => [key(l.labelCell), l]));
-  const migrationCells = data.procurement.lines.map((l) => l.plannedMigration?.sources[0]);
   const findings: RuleHit[] = [];
   let planned = 0;
   let notDue = 0;
   for (const o of opportunities) {
-    if (o.plannedMigration === null && !o.planDue) {
+    if (o.migration === "notYetDue") {
       notDue++; // procurement.planMovesFor: its approach arrives after the plan's year
       continue;
     }
     const line = lineAt.get(key(o.cell));
-    const what = `"${o.categoryText}"${o.supplier ? ` from ${o.supplier}` : ""} (${formatPounds(o.spend.value)} a year)`;
+    const what = lineWords(o.categoryText, o.supplier, o.spend.value);
     const framework = procurementCategoryLabel(o.category);
     const by = formatDate(o.migrateBy);
-    if (o.plannedMigration === null) {
-      const unreadable = line?.plannedMigration !== undefined;
-      const cell = line?.plannedMigration?.sources[0] ?? cellInColumnOf(o.cell, migrationCells);
+    // The line's state is the analysis's (o.migration): the area's status rests on the same one.
+    if (o.migration === "notPlanned" || o.migration === "dateUnreadable") {
       findings.push(
         hit(
-          "MIGRATION_DATE_PLANNED",
-          unreadable
+          MIGRATION_RULE[o.migration],
+          o.migration === "dateUnreadable"
             ? `${what} has a planned migration date that cannot be read as a date ("${line?.plannedMigration?.value}"); it is not yet on the national approach for ${framework}, which it should join by ${by}.`
             : `${what} is not yet bought through the national approach for ${framework} and has no planned date to move onto it; it should move by ${by}.`,
-          cell ?? o.cell,
+          o.migrationCell,
           `Enter the date the contract moves onto the national approach (${by} at the latest).`
         )
       );
       continue;
     }
     planned++;
-    if (o.plannedMigrationLate)
+    if (o.migration === "late")
       findings.push(
         hit(
-          "MIGRATION_DATE_IN_TIME",
-          `${what} is planned to move onto the national approach for ${framework} on ${formatDate(o.plannedMigration)}, later than ${by}: the later of the framework's date (${formatDate(o.frameworkDate)}) and the contract's end (${o.contractEnd ? formatDate(o.contractEnd) : "not given"}).`,
-          line?.plannedMigration?.sources[0] ?? o.cell,
+          MIGRATION_RULE.late,
+          `${what} is planned to move onto the national approach for ${framework} on ${formatDate(o.plannedMigration!)}, later than ${by}: the later of the framework's date (${formatDate(o.frameworkDate)}) and the contract's end (${o.contractEnd ? formatDate(o.contractEnd) : "not given"}).`,
+          o.migrationCell,
           `Bring the move forward to ${by} or earlier.`
         )
       );

@@ -100,7 +100,27 @@ describe("findings", () => {
     const a = analyseProcurement(makeData({ procurement: late }), DEFAULT_POLICY);
     const f = a.findings.filter((x) => x.code === "MIGRATION_PLANNED_LATE");
     expect(f).toHaveLength(21);
-    expect(f[20].message).toBe("5 more lines plan to move later than their migrate-by date.");
+    // A sentence never opens with a numeral.
+    expect(f[20].message).toBe("Five more lines plan to move later than their migrate-by date.");
+  });
+
+  it("lists at most 20 lines with no planned move one by one, then sums up the rest", () => {
+    const unplanned = Array.from({ length: 22 }, () => ({
+      category: "bodyArmour" as const,
+      categoryText: "Body armour",
+      spend: 100,
+      contractEnd: "2011-03-31",
+    }));
+    const a = analyseProcurement(makeData({ procurement: unplanned }), DEFAULT_POLICY);
+    const f = a.findings.filter((x) => x.code === "MIGRATION_NOT_PLANNED");
+    expect(f).toHaveLength(21);
+    expect(f[0]).toMatchObject({ severity: "error", rule: "MIGRATION_DATE_PLANNED" });
+    expect(f[0].message).toBe(
+      '"Body armour" (£100 a year) is not yet bought through the national approach for Body armour and has no planned date to move onto it; it should move by 31 March 2011.'
+    );
+    expect(f[20].message).toBe(
+      "Two more lines have no planned date to move onto the national approach."
+    );
   });
 
   it("SAVING_WITHOUT_PLAN", () => {

@@ -84,8 +84,19 @@ describe("procurement: the worked example", () => {
     ]);
   });
 
-  it("is at risk (amber) while lines have no planned migration", () => {
-    expect(a.rag).toMatchObject({ rag: "amber", words: "at risk" });
+  it("is off track (red) while lines have no planned migration, as the check's error says", () => {
+    // Three lines off the framework and none has a planned move: the check's
+    // MIGRATION_DATE_PLANNED is an error for each, so the area is off track, not at risk.
+    expect(a.opportunities.map((o) => o.migration)).toEqual([
+      "notPlanned",
+      "notPlanned",
+      "notPlanned",
+    ]);
+    expect(a.rag).toMatchObject({
+      rag: "red",
+      words: "off track",
+      rule: "three lines not yet on a national framework have no planned migration date",
+    });
   });
 });
 
@@ -139,6 +150,44 @@ describe("procurement: planned migrations and missing dates", () => {
     expect(a.opportunities[0]).toMatchObject({ migrateBy: "2012-04-01", contractEnd: null });
     expect(a.findings.map((x) => x.code)).toContain("CONTRACT_END_MISSING");
     expect(a.rag.rag).toBe("green"); // planned in time
+  });
+
+  it("gives no status while a planned date cannot be read, unless a line is off track anyway", () => {
+    const unreadable = {
+      category: "uniform" as const,
+      spend: 1000,
+      contractEnd: "2012-03-31",
+      plannedMigration: "next spring",
+    };
+    const a = analyseProcurement(makeData({ procurement: [unreadable] }), DEFAULT_POLICY);
+    expect(a.opportunities[0]).toMatchObject({
+      migration: "dateUnreadable",
+      plannedMigration: null,
+    });
+    expect(a.rag).toMatchObject({
+      rag: "none",
+      rule: "the planned migration date of one line cannot be read as a date, so whether its move is in time is not known",
+    });
+    // A move planned late elsewhere is off track whatever the unreadable date says.
+    const b = analyseProcurement(
+      makeData({
+        procurement: [
+          unreadable,
+          {
+            category: "bodyArmour",
+            spend: 1000,
+            contractEnd: "2011-03-31",
+            plannedMigration: "2012-04-01",
+          },
+        ],
+      }),
+      DEFAULT_POLICY
+    );
+    expect(b.opportunities.map((o) => o.migration)).toEqual(["dateUnreadable", "late"]);
+    expect(b.rag).toMatchObject({
+      rag: "red",
+      rule: "one line plans to migrate later than its migrate-by date",
+    });
   });
 
   it("counts a regional route as on the framework for construction only", () => {

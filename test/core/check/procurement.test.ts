@@ -3,7 +3,9 @@
  * column G. Body armour's national contract dates from 1 April 2010 (5.35(b)); uniform's from
  * 1 April 2012 (5.36).
  */
-import { checkOf, ofRule, outcome, places } from "./helpers";
+import { checkOf, checkResult, ofRule, outcome, places } from "./helpers";
+import { runVfm } from "../../../src/core/run";
+import { formatRef } from "../../../src/core/grid";
 import { COMPLIANT_PROCUREMENT, ProcurementRow, workbook } from "./workbooks";
 
 const armour = (row: Partial<ProcurementRow>): ProcurementRow[] => [
@@ -82,5 +84,32 @@ describe("MIGRATION_DATE_IN_TIME", () => {
       })
     );
     expect(places(late, "MIGRATION_DATE_IN_TIME")).toEqual(["Procurement!G7"]);
+  });
+});
+
+describe("one status for a line: the area's and the check's agree", () => {
+  // Armour Ltd has no planned move; the uniform line's move is in time. The check's
+  // MIGRATION_DATE_PLANNED is an error, so the area is off track (not "at risk"), and the Data
+  // step's finding for the line carries the same rule and severity as the check's.
+  const result = runVfm(workbook({ procurement: armour({ plannedMigration: undefined }) }));
+  const report = checkResult(result);
+
+  it("marks each line's state once, and the check reports exactly the unmet ones", () => {
+    const p = result.analysis.procurement;
+    expect(p.opportunities.map((o) => [o.supplier, o.migration])).toEqual([
+      ["Armour Ltd", "notPlanned"],
+      ["Tailors plc", "inTime"],
+    ]);
+    expect(p.rag).toMatchObject({ rag: "red", words: "off track" });
+    expect(ofRule(report, "MIGRATION_DATE_PLANNED").map((f) => f.severity)).toEqual(["error"]);
+    expect(report.areas?.find((a) => a.area === "procurement")?.rag).toBe("red");
+  });
+
+  it("gives the Data step the same finding, on the same line, at the same severity", () => {
+    const data = result.findings.filter((f) => f.code === "MIGRATION_NOT_PLANNED");
+    expect(data.map((f) => [f.rule, f.severity, f.cell && formatRef(f.cell)])).toEqual([
+      ["MIGRATION_DATE_PLANNED", "error", "Procurement!G7"],
+    ]);
+    expect(data[0].message).toBe(ofRule(report, "MIGRATION_DATE_PLANNED")[0].message);
   });
 });
