@@ -29,7 +29,7 @@
 import { MoneyUnit, Pence } from "./money";
 import { roundedDigits } from "./rounding";
 import { FinancialYear } from "./years";
-import { isoDatePart } from "./dates";
+import { IsoDate, isoDate, isoDatePart } from "./dates";
 
 /** "1234567" -> "1,234,567" for a string of digits. */
 function group(digits: string): string {
@@ -234,6 +234,17 @@ export function formatDate(iso: string): string {
   const d = isoDatePart(iso.trim());
   if (!d) return iso;
   return `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}
+
+/**
+ * formatDate read back: "31 March 2011" -> "2011-03-31"; undefined for anything else (a day that
+ * does not exist, another wording). The check reads the date a statement was drafted on this way.
+ */
+export function dateOfWords(text: string): IsoDate | undefined {
+  const m = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]);
+  return month < 0 ? undefined : isoDate(Number(m[3]), month + 1, Number(m[1]));
 }
 
 /** A size in bytes as a person reads it: "0.4 MB", "12 MB", "1.5 GB" (1 MB = 1,048,576 bytes). */

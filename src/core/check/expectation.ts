@@ -6,9 +6,12 @@
  * no hidden map in the workbook: what the add-in would write now is the reference.
  *
  * What is compared: every cell of the statement's body (the summary, the nine areas and the
- * benchmarking) and of the charts sheet. Not compared: the two lines under the title (the
- * Authority, its plan and the approval mark), and the working papers (their own sheet), which
- * list the workbook's findings, the file's name and the date of drafting, not figures.
+ * benchmarking), of the charts sheet and of the working papers' sheet (the points to check, the
+ * sheets read, the settings used, the readings and every figure's line). Not compared: the two
+ * lines under each title (the Authority, its plan and the approval mark). The papers say the day
+ * they were drafted and the workbook's name ("Drafted on 5 May 2011 from the workbook X."): the
+ * papers are drafted again with the day and name that line gives, so the line itself is compared
+ * too, and one replaced by other words ("Approved by the Police Authority...") is a difference.
  *
  * The money unit the sheet was drafted in is found by drafting in each unit and keeping the one
  * that matches best, so a statement drafted in £m is compared in £m.
@@ -20,6 +23,7 @@ import { DisplayFigure, Statement, TableBlock } from "../statement/model";
 import { CheckOptions, checkWorkbook } from "./check";
 import { statementSheetsIn } from "./consistency";
 import { CheckReport, ExpectedCell, ExpectedSheet, StatementExpectation } from "./types";
+import { dateOfWords, formatDate } from "../format";
 import { PlainValue, SheetPlan, WritePlan } from "../writePlan";
 
 /**
@@ -28,7 +32,11 @@ import { PlainValue, SheetPlan, WritePlan } from "../writePlan";
  */
 export type StatementPlanRenderer = (
   statement: Statement,
-  names: { readonly statementSheet: string; readonly chartsSheet?: string }
+  names: {
+    readonly statementSheet: string;
+    readonly chartsSheet?: string;
+    readonly papersSheet?: string;
+  }
 ) => WritePlan;
 
 /**
@@ -41,7 +49,7 @@ const CLOSING_SECTIONS = new Set(["notes", "sources", "settings", "figures"]);
  * and the approval mark (Draft, or the date of approval); neither is a figure.
  */
 const META_ROWS = [1, 2];
-/** Any fixed timestamp: only the working papers, which are not compared, depend on it. */
+/** Any fixed timestamp, for papers whose drafting line cannot be read back (see draftedFrom). */
 const DRAFTED_AT = "2000-01-01T00:00:00Z";
 const UNITS: readonly MoneyUnit[] = ["£", "£000", "£m"];
 
@@ -50,8 +58,57 @@ function chartsSheetIn(sheets: readonly SheetGrid[]): SheetGrid | undefined {
   return sheets.find((s) => s.addinOwned === true && /^VfM Charts(?: \(\d+\))?$/i.test(s.name));
 }
 
-function statementOf(result: VfmResult, unit: MoneyUnit): Statement {
-  return draftStatement(result, { generatedAt: DRAFTED_AT, unit });
+/** The working papers' sheet of the add-in in the workbook, where there is one. */
+function papersSheetIn(sheets: readonly SheetGrid[]): SheetGrid | undefined {
+  return sheets.find(
+    (s) => s.addinOwned === true && /^VfM Working Papers(?: \(\d+\))?$/i.test(s.name)
+  );
+}
+
+/** How the papers were drafted, as their "Drafted on ..." line says. */
+interface Drafted {
+  /** The day drafted, where the line gives one. */
+  readonly on?: string;
+  /** The workbook's name; "" where the line says "the force's workbook". */
+  readonly workbookName?: string;
+}
+
+const DRAFTED_LINE =
+  /^Drafted on (.+?) from (?:the workbook (.+)|the force's workbook)\. The add-in reads the workbook without changing it\.$/;
+
+/**
+ * The papers' "Drafted on" paragraph (wrapped over rows of column A, or in one cell), read back:
+ * the day and the workbook's name. Empty where no such line can be read.
+ */
+function draftedFrom(papers: SheetGrid | undefined): Drafted {
+  if (!papers) return {};
+  const rows = papers.values;
+  for (let r = 0; r < rows.length; r++) {
+    const first = rows[r]?.[0];
+    if (typeof first !== "string" || !first.startsWith("Drafted on ")) continue;
+    let text = first.trim();
+    for (let k = r + 1; k < rows.length; k++) {
+      const next = rows[k]?.[0];
+      if (typeof next !== "string" || next.trim() === "") break;
+      text += ` ${next.trim()}`;
+    }
+    const m = DRAFTED_LINE.exec(text);
+    if (!m) continue;
+    const on = dateOfWords(m[1]);
+    return { ...(on ? { on } : {}), workbookName: m[2] ?? "" };
+  }
+  return {};
+}
+
+/** Shown where the papers' drafting line could not be read back: its date is not known. */
+const UNKNOWN_DAY = "(the day it was drafted)";
+
+function statementOf(result: VfmResult, unit: MoneyUnit, drafted: Drafted = {}): Statement {
+  return draftStatement(result, {
+    generatedAt: drafted.on ?? DRAFTED_AT,
+    unit,
+    ...(drafted.workbookName !== undefined ? { workbookName: drafted.workbookName } : {}),
+  });
 }
 
 /** Every non-empty cell a planned sheet writes, with the area it covers. */
@@ -157,12 +214,14 @@ function expectedFor(
   renderStatementWritePlan: StatementPlanRenderer,
   unit: MoneyUnit,
   statementName: string,
-  chartsName: string | undefined
+  chartsName: string | undefined,
+  papers?: { readonly name: string; readonly drafted: Drafted }
 ): ExpectedSheet[] {
-  const statement = statementOf(result, unit);
+  const statement = statementOf(result, unit, papers?.drafted);
   const names = {
     statementSheet: statementName,
     ...(chartsName ? { chartsSheet: chartsName } : {}),
+    ...(papers ? { papersSheet: papers.name } : {}),
   };
   const full = renderStatementWritePlan(statement, names);
   const body = renderStatementWritePlan(
@@ -185,8 +244,21 @@ function expectedFor(
     const c = planCells(charts);
     out.push({ sheet: chartsName, cells: [...c.cells.values()], rows: c.rows, cols: c.cols });
   }
+  const written = full.sheets.find((s) => s.role === "papers");
+  if (written && papers) {
+    const c = planCells(written);
+    const cells = [...c.cells.values()].map((e) =>
+      !papers.drafted.on && typeof e.value === "string" && e.value.includes(DRAFTED_WORDS)
+        ? { ...e, value: e.value.replace(DRAFTED_WORDS, UNKNOWN_DAY), what: "the drafting line" }
+        : e
+    );
+    out.push({ sheet: papers.name, cells, rows: c.rows, cols: c.cols, skipRows: META_ROWS });
+  }
   return out;
 }
+
+/** DRAFTED_AT as the papers write it. */
+const DRAFTED_WORDS = formatDate(DRAFTED_AT);
 
 function mismatches(sheet: SheetGrid | undefined, expected: ExpectedSheet): number {
   if (!sheet) return 0;
@@ -212,11 +284,15 @@ export function expectedStatementSheets(
   const statementSheet = statementSheetsIn(result.workbook.sheets)[0];
   if (!statementSheet) return undefined;
   const chartsName = chartsSheetIn(result.workbook.sheets)?.name;
+  const papersSheet = papersSheetIn(result.workbook.sheets);
+  const papers = papersSheet
+    ? { name: papersSheet.name, drafted: draftedFrom(papersSheet) }
+    : undefined;
   try {
     let best: { sheets: ExpectedSheet[]; misses: number } | undefined;
     const usual = result.analysis.unit ?? result.data.budget.unit ?? "£";
     for (const unit of [usual, ...UNITS.filter((u) => u !== usual)]) {
-      const sheets = expectedFor(result, render, unit, statementSheet.name, chartsName);
+      const sheets = expectedFor(result, render, unit, statementSheet.name, chartsName, papers);
       const misses = mismatches(findSheet(result.workbook, sheets[0].sheet), sheets[0]);
       if (!best || misses < best.misses) best = { sheets, misses };
       if (misses === 0) break;

@@ -163,7 +163,55 @@ describe("STATEMENT_MATCHES_DATA", () => {
     expect(f[0].message).toMatch(/^\d+ cells on "VfM Statement" differ from the statement drafted/);
     const perSheet = (sheet: string) => f.filter((x) => x.cell?.sheet === sheet).length;
     expect(perSheet("VfM Statement")).toBe(MAX_CELL_FINDINGS + 1);
-    expect(perSheet("VfM Statement") + perSheet("VfM Charts")).toBe(f.length);
+    expect(
+      perSheet("VfM Statement") + perSheet("VfM Charts") + perSheet("VfM Working Papers")
+    ).toBe(f.length);
+    expect(perSheet("VfM Working Papers")).toBeGreaterThan(0);
+  });
+
+  describe("the working papers' sheet", () => {
+    const PAPERS = "VfM Working Papers";
+    const drafted = withStatement(workbook());
+    const papers = drafted.sheets.find((s) => s.name === PAPERS)!;
+    const rowOf = (test: (v: string) => boolean) =>
+      papers.values.findIndex((r) => typeof r[0] === "string" && test(r[0]));
+
+    it("is compared with the papers drafted again on the day its drafting line gives", () => {
+      const line = rowOf((v) => v.startsWith("Drafted on "));
+      // withStatement drafted on 5 May 2011; the check drafts again on that day.
+      expect(papers.values[line][0]).toMatch(/^Drafted on 5 May 2011 from the force's workbook/);
+      expect(ofRule(check(drafted), "STATEMENT_MATCHES_DATA")).toEqual([]);
+    });
+
+    it('catches a "Drafted on" line replaced by an approval, in full', () => {
+      const line = rowOf((v) => v.startsWith("Drafted on "));
+      const approved = "Approved by the Police Authority on 30 June 2011.";
+      const f = ofRule(check(edit(drafted, PAPERS, line, 0, approved)), "STATEMENT_MATCHES_DATA");
+      expect(f.map((x) => x.cell?.address)).toEqual([a1(line, 0)]);
+      expect(f[0].message).toContain(approved);
+      expect(f[0].message).toContain("(the day it was drafted)");
+    });
+
+    it("catches an edited setting in the settings table", () => {
+      const caption = rowOf((v) => v === "Policy settings used");
+      const row = papers.values.findIndex(
+        (r, i) => i > caption && r[0] === "Overtime threshold (share of paybill)"
+      );
+      expect(papers.values[row][1]).toBe("4%");
+      const f = ofRule(check(edit(drafted, PAPERS, row, 1, "4.5%")), "STATEMENT_MATCHES_DATA");
+      expect(f.map((x) => x.cell?.address)).toEqual([a1(row, 1)]);
+      expect(f[0].message).toContain('"4.5%"');
+    });
+
+    it("catches a point to check deleted", () => {
+      const caption = rowOf((v) => v === "Points to check");
+      const item = caption + 1;
+      expect(papers.values[item][0]).toMatch(/^(Error|Warning)$/);
+      const gone = edit(edit(drafted, PAPERS, item, 0, ""), PAPERS, item, 1, "");
+      const f = ofRule(check(gone), "STATEMENT_MATCHES_DATA");
+      expect(f.map((x) => x.cell?.address)).toEqual([a1(item, 0), a1(item, 1)]);
+      expect(f[0].message).toContain("is empty, where the statement drafted from the data shows");
+    });
   });
 
   it("leaves a sheet of the user's with the same name alone", () => {
