@@ -728,6 +728,28 @@ export function policyDefaultSource(d: PolicySettingDescriptor): {
   return { whitePaper: false, text: inner };
 }
 
+/**
+ * A setting's `paragraph` field taken apart, for a table with a White Paper column: the
+ * paragraphs it rests on or leaves it open in ("5.9-5.10"), apart from whether the add-in chose
+ * the default, and why ("a RAG convention").
+ */
+export function policyParagraphs(d: PolicySettingDescriptor): {
+  /** The White Paper's paragraphs, e.g. "5.35(b)" or "5.33-5.34 (NFFA case study)"; absent for none. */
+  readonly paragraphs?: string;
+  /** True where the White Paper leaves the setting open and the default is the add-in's. */
+  readonly addIn: boolean;
+  /** Why the add-in chose it, where the field says ("a RAG convention", "a planning assumption"). */
+  readonly why?: string;
+} {
+  if (/^\d/.test(d.paragraph)) return { paragraphs: d.paragraph, addIn: false };
+  const inner = /^add-in setting \((.*)\)$/.exec(d.paragraph)?.[1];
+  if (!inner) return { addIn: true };
+  const silent = /^([\d.,()a-z\s-]+?) does not define it$/.exec(inner);
+  if (silent) return { paragraphs: silent[1], addIn: true };
+  const why = inner.split(";")[0].trim();
+  return { addIn: true, why: /convention$/i.test(why) ? `a ${why}` : why };
+}
+
 const byKey = new Map(POLICY_SETTINGS.map((s) => [normaliseKey(s.key), s]));
 const byLabel = new Map(POLICY_SETTINGS.map((s) => [normaliseKey(s.label), s]));
 

@@ -6,6 +6,7 @@ import {
   findPolicySetting,
   formatPolicyValue,
   policyOverridesFromJson,
+  policyParagraphs,
   policyValue,
 } from "../../src/core/policy";
 import { toPence } from "../../src/core/money";
@@ -156,5 +157,34 @@ describe("applyOverrides", () => {
     const r = applyOverrides(DEFAULT_POLICY, { "indicator.Overtime per officer": "a / b" });
     expect(r.findings).toEqual([]);
     expect(r.applied).toEqual([]);
+  });
+});
+
+describe("a setting's White Paper paragraphs, apart from whose default it is", () => {
+  test("worked examples: a paragraph, one left open, a convention, a bare add-in setting", () => {
+    const d = (paragraph: string) => ({ ...POLICY_SETTINGS[0], paragraph });
+    expect(policyParagraphs(d("5.35(b)"))).toEqual({ paragraphs: "5.35(b)", addIn: false });
+    expect(policyParagraphs(d("add-in setting (5.9-5.10 does not define it)"))).toEqual({
+      paragraphs: "5.9-5.10",
+      addIn: true,
+    });
+    expect(policyParagraphs(d("add-in setting (RAG convention)"))).toEqual({
+      addIn: true,
+      why: "a RAG convention",
+    });
+    expect(
+      policyParagraphs(d("add-in setting (a planning assumption; the White Paper sets none)"))
+    ).toEqual({ addIn: true, why: "a planning assumption" });
+    expect(policyParagraphs(d("add-in setting"))).toEqual({ addIn: true });
+  });
+
+  test("every setting's paragraphs are paragraph numbers, never the words 'add-in setting'", () => {
+    for (const s of POLICY_SETTINGS) {
+      const p = policyParagraphs(s);
+      if (p.paragraphs !== undefined)
+        expect([s.key, p.paragraphs]).toEqual([s.key, expect.stringMatching(/^5\.\d/)]);
+      if (!p.addIn) expect(p.paragraphs).toBe(s.paragraph);
+      expect(JSON.stringify(p)).not.toMatch(/add-in setting/);
+    }
   });
 });

@@ -261,7 +261,7 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
         finding(
           "warning",
           "OVERTIME_YEAR_INCOMPLETE",
-          `${formatYear(year)} has no ${what}, so its overtime ratio cannot be worked out.`,
+          `The year ${formatYear(year)} has no ${what}, so its overtime ratio cannot be worked out.`,
           sheet,
           "Add the missing line for the year, or check that its label was recognised."
         )

@@ -16,6 +16,7 @@ import { amountFromCell, at, cellText, readNumberCell, RefMaker } from "./cells"
 import { DetectContext, sheetUnit } from "./context";
 import { isTotalLabel, mappingKey, matchSavingsArea, Matcher, savingsTypeMatcher } from "./labels";
 import { SAVINGS_AREA_NAMES } from "../names";
+import { countOf, hasHave } from "../plainEnglish";
 import { HEADER_SCAN_ROWS, labelText } from "./table";
 import { parseFinancialYear, yearOfCell } from "./years";
 
@@ -294,7 +295,7 @@ export function readSavingsSheet(
       finding(
         "info",
         "SAVINGS_TYPE_ASSUMED",
-        `${typeAssumedCount} saving${typeAssumedCount === 1 ? "" : "s"} on sheet "${sheet.name}" (the first at ${typeAssumed.address}) ha${typeAssumedCount === 1 ? "s" : "ve"} no type and ${typeAssumedCount === 1 ? "was" : "were"} taken as cashable.`,
+        `${countOf(typeAssumedCount, "saving", "savings", { capital: true })} on sheet "${sheet.name}" (the first at ${typeAssumed.address}) ${hasHave(typeAssumedCount)} no type and ${typeAssumedCount === 1 ? "was" : "were"} taken as cashable.`,
         typeAssumed,
         "Write Cashable or Non-cashable in the Type column."
       )

@@ -11,7 +11,7 @@ import { FunctionCategory, Sourced, WorkforceLine } from "../forceData";
 import { a1, CellRef, formatRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { FinancialYear } from "../years";
-import { formatAsWritten, formatNumber, formatYear } from "../format";
+import { formatAsWritten, formatDate, formatNumber, formatYear } from "../format";
 import { cellText, FindingSink, quantityFromCell, readNumberCell } from "./cells";
 import { DetectContext } from "./context";
 import { FUNCTION_NAMES, inSentence } from "../names";
@@ -542,10 +542,13 @@ function snapshotYear(
       if (snap?.strong)
         return {
           year: snap.year,
-          how: `snapshot ${snap.date} in the ${where} at ${a1(r, c)} ("${t.slice(0, 60)}")`,
+          how: `snapshot ${formatDate(snap.date)} in the ${where} at ${a1(r, c)} ("${t.slice(0, 60)}")`,
         };
       if (snap)
-        weak.push({ year: snap.year, how: `date ${snap.date} in the ${where} at ${a1(r, c)}` });
+        weak.push({
+          year: snap.year,
+          how: `date ${formatDate(snap.date)} in the ${where} at ${a1(r, c)}`,
+        });
       else {
         const fy = parseFinancialYear(t);
         if (fy)
@@ -561,7 +564,7 @@ function snapshotYear(
     return {
       year: fromName.year,
       how: fromName.date
-        ? `snapshot ${fromName.date} in the sheet name`
+        ? `snapshot ${formatDate(fromName.date)} in the sheet name`
         : `year ${formatYear(fromName.year)} in the sheet name`,
     };
   return weak[0];

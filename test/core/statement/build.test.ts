@@ -447,6 +447,18 @@ describe("buildStatement on Testshire", () => {
       "5.9-5.10",
       "Default",
     ]);
+    // Where the White Paper leaves a reading open, its column gives the paragraphs alone and
+    // the last column says the default is the add-in's (not "add-in setting (...)" as a paragraph).
+    const row = (label: string) =>
+      settings.rows.find((r) => r.cells[0].text === label)!.cells.map((c) => c.text);
+    expect(row("Paybill the overtime ratio is measured against").slice(2)).toEqual([
+      "5.9-5.10, left open",
+      "The add-in's",
+    ]);
+    expect(
+      row("Savings are at risk when actual falls short of planned by more than").slice(2)
+    ).toEqual(["None", "The add-in's (a RAG convention)"]);
+    for (const r of settings.rows) expect(r.cells[2].text).toMatch(/^(\d|None$)/);
     expect(text(section(s, "sources").blocks)).toContain("Drafted on 31 March 2011");
     // the published statement itself gives no cell address or setting key
     for (const sec of s.sections)

@@ -95,6 +95,36 @@ describe.each([
     expect(problems).toEqual([]);
   });
 
+  test("the working papers keep the plain-English rules too, bar the cell addresses they exist for", () => {
+    const problems: string[] = [];
+    const add = (where: string, found: ReturnType<typeof wordingProblems>) => {
+      for (const p of found)
+        if (p.rule !== "cellAddress") problems.push(`${where}: ${p.rule}: ${p.text}`);
+    };
+    for (const sec of s.papers)
+      for (const b of sec.blocks) {
+        if (b.kind === "paragraph") add(sec.id, wordingProblems(paragraphText(b)));
+        if (b.kind === "notes")
+          for (const n of b.items) {
+            add(`${sec.id} point`, wordingProblems(n.text));
+            if (n.fix) add(`${sec.id} fix`, wordingProblems(n.fix));
+          }
+        if (b.kind === "table")
+          for (const r of b.rows) for (const c of r.cells) add(b.id, publishedTextProblems(c.text));
+        if (b.kind === "sources")
+          for (const i of b.items)
+            add(`${sec.id} ${i.line}`, publishedTextProblems(`${i.figure} ${i.how ?? ""}`));
+      }
+    expect(problems).toEqual([]);
+    // a workforce snapshot's date, where the sheets-read table gives one, is in words
+    for (const r of blocksOf(s, "table", "papers").find((t) => t.id === "sources-sheets")?.rows ??
+      [])
+      for (const m of r.cells[2].text.matchAll(/snapshot (\d\S* \S+ \S+)/g))
+        expect(m[1]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}/);
+    if (_name === "free-form")
+      expect(JSON.stringify(blocksOf(s, "table", "papers"))).toContain("snapshot 31 March 2010");
+  });
+
   test("overtime: every year's figures and the required path are the JSON's", () => {
     const t = table(s, "overtime-by-year");
     for (const y of json.overtime.byYear) {

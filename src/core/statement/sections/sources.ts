@@ -10,6 +10,7 @@ import {
   PolicySettingDescriptor,
   PolicyValue,
   formatPolicyValue,
+  policyParagraphs,
   policyValue,
 } from "../../policy";
 import {
@@ -115,8 +116,16 @@ function settingsTable(ctx: DraftContext): TableBlock {
     const value = policyValue(ctx.policy, d.key) ?? null;
     const o = applied.get(d.key);
     const where = o?.cell ? refsText([o.cell]) : o?.file ? `the file ${o.file}` : "";
+    const source = policyParagraphs(d);
+    // The White Paper column gives paragraphs only; whose default it is goes in the last column.
+    const whitePaper = source.paragraphs
+      ? `${source.paragraphs}${source.addIn ? ", left open" : ""}`
+      : "None";
+    const byAddIn = `The add-in's${source.why ? ` (${source.why})` : ""}`;
     const changed = !o
-      ? "Default"
+      ? source.addIn
+        ? byAddIn
+        : "Default"
       : o.value === d.defaultValue
         ? `Set to the default${where ? ` in ${where}` : ""}`
         : `Changed from ${show(d, d.defaultValue)}${where ? ` (${where})` : ""}`;
@@ -124,7 +133,7 @@ function settingsTable(ctx: DraftContext): TableBlock {
       cells: [
         textFigure(d.label),
         textFigure(show(d, value), o?.cell ? [o.cell] : []),
-        textFigure(d.paragraph),
+        textFigure(whitePaper),
         textFigure(changed),
       ],
     };
