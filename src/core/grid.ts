@@ -34,6 +34,13 @@ export interface SheetGrid {
   readonly hiddenColumns?: readonly number[];
   /** Merged ranges. Only the top-left (master) cell holds the value; the others are null. */
   readonly merges?: readonly CellRange[];
+  /**
+   * What the reader could not find out about the sheet, where Excel would not say (it refused to
+   * list the sheet's visible cells or merged areas, or the host lacks the call): its hidden rows
+   * (then every row was read as visible) or its merged areas (then each was read as its first
+   * cell). Absent when both are known. Detection names such a sheet in a finding.
+   */
+  readonly layoutUnknown?: { readonly hiddenRows?: true; readonly merges?: true };
   readonly visibility?: SheetVisibility;
   /** True for sheets this add-in created (it may replace those and no others). */
   readonly addinOwned?: boolean;

@@ -159,10 +159,6 @@ export class SheetBuilder {
     if (what.merges) this.mergesKnown = false;
   }
 
-  get complete(): { hiddenRows: boolean; merges: boolean } {
-    return { hiddenRows: this.hiddenRowsKnown, merges: this.mergesKnown };
-  }
-
   build(): SheetGrid {
     const rowCount = this.used ? this.used.bottom + 1 : 0;
     const values: CellValue[][] = [];
@@ -190,6 +186,12 @@ export class SheetBuilder {
     if (this.merged.size > 0) {
       sheet.merges = [...this.merged.values()].sort((a, b) => a.top - b.top || a.left - b.left);
     }
+    // Only a sheet with cells can hide rows or merge them: an empty one has nothing unknown.
+    if (this.used && (!this.hiddenRowsKnown || !this.mergesKnown))
+      sheet.layoutUnknown = {
+        ...(this.hiddenRowsKnown ? {} : { hiddenRows: true }),
+        ...(this.mergesKnown ? {} : { merges: true }),
+      };
     return sheet;
   }
 }

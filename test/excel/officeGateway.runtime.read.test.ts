@@ -5,6 +5,8 @@
  * refuses them for one sheet.
  */
 import { CellRange, SheetGrid, WorkbookGrid } from "../../src/core/grid";
+import { runVfm } from "../../src/core/run";
+import { exampleshireFreeForm } from "../../src/core/sample/exampleshire";
 import { parseAreas } from "../../src/excel/address";
 import { OfficeGateway } from "../../src/excel/officeGateway";
 import { ExcelRuntimeHost } from "../fakes/excelHost";
@@ -142,5 +144,36 @@ describe("one sheet's merged areas that Excel will not list", () => {
     expect(w.values[0].filter((v) => v !== null)).toHaveLength(600);
     expect(w.values[0][1198]).toBe("h1198");
     expect(w.merges).toEqual(mergedPairs(1, 8));
+    // The grid says what was not found out, for that sheet alone.
+    expect(w.layoutUnknown).toEqual({ merges: true });
+    expect(b.layoutUnknown).toBeUndefined();
+  });
+});
+
+describe("a host without merged areas (ExcelApi 1.12)", () => {
+  test("the figures are read, every sheet says its merged cells are unknown, and the user is told which", async () => {
+    const sample = exampleshireFreeForm();
+    const host = ExcelRuntimeHost.fromGrid(sample, { excelApi: "1.12" });
+    const gateway = new OfficeGateway(host.run, {
+      supports: (set, version) => set === "ExcelApi" && Number(version.split(".")[1]) <= 12,
+    });
+    const read = await gateway.readWorkbook();
+    // The gateway asked nothing the host lacks.
+    expect(host.unsupported).toEqual([]);
+    for (const s of read.sheets)
+      expect([s.name, s.layoutUnknown]).toEqual([
+        s.name,
+        s.values.length > 0 ? { merges: true } : undefined,
+      ]);
+    const r = runVfm(read);
+    expect(r.analysis.overtime.byYear.map((y) => y.ratio)).toEqual(
+      runVfm(sample).analysis.overtime.byYear.map((y) => y.ratio)
+    );
+    const merged = r.findings.filter((f) => f.code === "MERGED_CELLS_UNKNOWN");
+    expect(merged).toHaveLength(1);
+    const named = r.data.sheetsUsed.map((u) => `"${u.sheet}"`);
+    for (const n of named) expect(merged[0].message).toContain(n);
+    expect(merged[0].severity).toBe("info");
+    expect(r.findings.some((f) => f.code === "HIDDEN_ROWS_UNKNOWN")).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { readProcurementSheet } from "./procurement";
 import { readSavingsSheet } from "./savingsPlan";
 import { forceNameInTitles, readSettingsSheet } from "./settings";
 import { reportHeaderProblems } from "./table";
+import { unknownLayoutFindings } from "./layout";
 import { resolveBreakdowns } from "./structure";
 import {
   mergeWorkforce,
@@ -265,6 +266,10 @@ function detect(workbook: WorkbookGrid, options: DetectOptions): ForceData {
           )
         );
   }
+
+  // Only the sheets whose figures were read: another sheet's layout changes no figure.
+  const read = new Set(used.map((u) => u.sheet));
+  for (const f of unknownLayoutFindings(sheets.filter((s) => read.has(s.name)))) sink.add(f);
 
   const peers = readPeers({ sheets }, settings, sink);
   const budgetYears = new Set<FinancialYear>();
