@@ -10,8 +10,10 @@ import { Button, Checkbox, Input, Text, makeStyles, tokens } from "@fluentui/rea
 import {
   compareWithNational,
   FORCES,
+  formatRef,
   listWords,
   loadProfileReader,
+  matchForce,
   nationalGapInputs,
   nationalTable,
   PeersAnalysis,
@@ -70,7 +72,13 @@ export function GroupPicker() {
     const g = settings[SETTINGS_KEYS.group];
     return Array.isArray(g) ? g.filter((x): x is string => typeof x === "string") : [];
   }, [settings]);
-  const [chosen, setChosen] = useState<string[]>(saved);
+  // A group the Settings sheet names ("Most similar forces") is used until one is chosen here.
+  const fromSheet = result.data.settings.mostSimilarForces;
+  const sheetNames = useMemo(
+    () => (fromSheet?.value ?? []).map((n) => matchForce(n)?.force.name ?? n).slice(0, MAX),
+    [fromSheet]
+  );
+  const [chosen, setChosen] = useState<string[]>(saved.length > 0 ? saved : sheetNames);
   const [search, setSearch] = useState("");
   const [busy, setBusy] = useState(false);
   const shown = FORCES.filter(
@@ -93,10 +101,14 @@ export function GroupPicker() {
   };
   return (
     <div className={styles.box} data-testid="group-picker">
-      <Text as="p">
-        Most similar forces: {saved.length > 0 ? listWords(saved) : "none chosen"}. No published
-        file lists HMIC&apos;s groups, so name up to seven; against HMIC&apos;s data their average
-        is weighted by population.
+      <Text as="p" data-testid="group-now">
+        {saved.length > 0
+          ? `Most similar forces: ${listWords(saved)}.`
+          : fromSheet && sheetNames.length > 0
+            ? `Most similar forces: ${listWords(sheetNames)}, from the Settings sheet (${fromSheet.sources[0] ? formatRef(fromSheet.sources[0]) : "its Most similar forces row"}); forces chosen here take their place.`
+            : "Most similar forces: none chosen."}{" "}
+        No published file lists HMIC&apos;s groups, so name up to seven; against HMIC&apos;s data
+        their average is weighted by population.
       </Text>
       <Input
         type="search"
