@@ -102,8 +102,9 @@ function longestWord(text: string): number {
 
 /**
  * Column widths in twips for a table: every column at least as wide as its widest figure (a number
- * or year never wraps) and its longest header word; what is left over goes to the columns in
- * proportion to the model's relative widths. When the minimums do not fit, the columns that may
+ * or year never wraps) and its longest header word; then each date column as wide as its longest
+ * date, where there is room; what is left over goes to the columns in proportion to the model's
+ * relative widths. When the minimums do not fit, the columns that may
  * wrap (labels and dates) give up their room first; figures are cut down only as a last resort.
  */
 export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): number[] {
@@ -122,6 +123,25 @@ export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): n
     }
     return chars * CHAR_TWIPS + CELL_PADDING_TWIPS;
   });
+  // Then dates on one line ("1 September 2008", not "2008" on a line of its own), from what the
+  // figures and the labels' longest words leave: whole where there is room, else as much of
+  // each as there is, in proportion.
+  const dateExtra = t.columns.map((c, j) => {
+    if (c.kind !== "date") return 0;
+    let chars = 0;
+    for (const r of t.rows) {
+      const cell = r.cells[j];
+      if (cell && cell.kind === "date" && cell.value !== null)
+        chars = Math.max(chars, cell.text.length);
+    }
+    return Math.max(0, chars * CHAR_TWIPS + CELL_PADDING_TWIPS - need[j]);
+  });
+  const sumExtra = dateExtra.reduce((a, b) => a + b, 0);
+  const leftOver = total - need.reduce((a, b) => a + b, 0);
+  if (sumExtra > 0 && leftOver > 0) {
+    const share = Math.min(1, leftOver / sumExtra);
+    dateExtra.forEach((e, j) => (need[j] += Math.floor(e * share)));
+  }
   const sumNeed = need.reduce((a, b) => a + b, 0);
   if (sumNeed > total) {
     const fixed = need.reduce((a, w, j) => a + (whole[j] ? w : 0), 0);

@@ -257,6 +257,47 @@ describe("fittedWidths", () => {
   });
 });
 
+describe("fittedWidths: dates", () => {
+  test("a date column holds its longest date on one line, and gives way after the labels", () => {
+    const date = (text: string) => ({ kind: "date" as const, value: text, text, sources: [] });
+    const t: TableBlock = {
+      kind: "table",
+      id: "t",
+      caption: "t",
+      columns: [
+        { header: "Category", kind: "text", width: 30 },
+        { header: "In place by", kind: "date", width: 13 },
+      ],
+      headerRows: [],
+      rows: [
+        {
+          cells: [
+            {
+              kind: "text",
+              value: "Forensic analysis: drugs",
+              text: "Forensic analysis: drugs",
+              sources: [],
+            },
+            date("1 September 2008"),
+          ],
+        },
+        // words in a date's place may wrap: they do not widen the column
+        {
+          cells: [
+            { kind: "text", value: "Uniform", text: "Uniform", sources: [] },
+            { kind: "date", value: null, text: "not given by the workbook at all", sources: [] },
+          ],
+        },
+      ],
+    };
+    // "1 September 2008" is 16 characters: 16 x 112 + 180 = 1,972 twips, where there is room
+    expect(fittedWidths(t, 9000)[1]).toBeGreaterThanOrEqual(1972);
+    // In 3,000 twips the label keeps its longest word ("analysis:", 9 x 112 + 180 = 1,188) and
+    // the date takes the rest: 3,000 - 1,188 = 1,812 (it may then break before its year).
+    expect(fittedWidths(t, 3000)).toEqual([1188, 1812]);
+  });
+});
+
 describe("fixedWidths", () => {
   test("scales relative widths to the text width exactly", () => {
     // 9638 twips split 1:1:2 -> 2409, 2409, 4820 (the last takes the remainder)
