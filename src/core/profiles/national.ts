@@ -4,7 +4,8 @@
  * the forces' values with Excel's arithmetic (PERCENTILE.INC quartiles, RANK.EQ ranks).
  */
 import { Finding, finding, sortFindings } from "../findings";
-import { formatYear } from "../format";
+import { formatNumber, formatYear } from "../format";
+import { quoteSheetName } from "../grid";
 import { FinancialYear } from "../years";
 import { Direction, KnownIndicatorKey, knownIndicator } from "../peersData";
 import {
@@ -81,8 +82,41 @@ export function nationalTable(files: readonly FileProfile[]): NationalTable {
   const records = [...byKey.values()].sort(
     (a, b) => a.year - b.year || a.force.localeCompare(b.force)
   ) as ProfileRecord[];
+  findings.push(...populationJumps(records));
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
   return { sources: used.map((f) => f.source), years, records, findings: sortFindings(findings) };
+}
+
+/** A force's population in one year more than twice (or under half) another's: its per-head figures measure different things. */
+const POPULATION_JUMP = 2;
+
+/**
+ * A finding for each force whose population moves by more than a factor of two between the
+ * years the files give (the 2010 files count the City of London's population as about 316,500, the
+ * 2012 file its 11,677 residents), naming both cells: its figures per head and per 1,000 are not
+ * comparable across those years, nor with other forces' on the same footing.
+ */
+function populationJumps(records: readonly ProfileRecord[]): Finding[] {
+  const out: Finding[] = [];
+  const byForce = new Map<string, ProfileRecord[]>();
+  for (const r of records)
+    if (r.population) byForce.set(r.forceId, [...(byForce.get(r.forceId) ?? []), r]);
+  for (const rs of byForce.values()) {
+    const sorted = [...rs].sort((a, b) => a.population!.value - b.population!.value);
+    const low = sorted[0];
+    const high = sorted[sorted.length - 1];
+    if (high.population!.value <= POPULATION_JUMP * low.population!.value) continue;
+    const cell = (r: ProfileRecord) =>
+      `${r.population!.file} ${quoteSheetName(r.population!.sheet)}!${r.population!.address}`;
+    out.push(
+      finding(
+        "warning",
+        "PROFILE_POPULATION_JUMPS",
+        `${low.force}'s population is ${formatNumber(low.population!.value)} for ${formatYear(low.year)} (${cell(low)}) but ${formatNumber(high.population!.value)} for ${formatYear(high.year)} (${cell(high)}), so its figures per head and per 1,000 residents in those years are not on the same footing.`
+      )
+    );
+  }
+  return out;
 }
 
 /** The indicators' names in sentences and tables. */

@@ -159,3 +159,17 @@ test.each(PUBLISHED_PROFILE_FILES.slice(2))(
     }
   }
 );
+
+test("the City of London's population, 316,500 in the 2010 file and 11,677 residents in 2012's, is a finding naming both cells; no other force's moves by half", async () => {
+  const t = nationalTable([
+    await profileOf("value-for-money-2010-underlying-data-20100609.xls"),
+    await profileOf("value-for-money-profile-data-2012.ods"),
+  ]);
+  const jumps = t.findings.filter((f) => f.code === "PROFILE_POPULATION_JUMPS");
+  expect(jumps.map((f) => f.message)).toEqual([
+    "City of London Police's population is 11,677 for 2012/13 (value-for-money-profile-data-2012.ods Populations!B6) but 316,500 for 2009/10 (value-for-money-2010-underlying-data-20100609.xls 'Section 1. Income & Expenditure'!B8), so its figures per head and per 1,000 residents in those years are not on the same footing.",
+  ]);
+  // 885.6 officers × 1,000 / 11,677 residents = 75.84 per 1,000 in 2012/13, as published.
+  const city = recordsFor(t, 2012).find((r) => r.forceId === "city-of-london")!;
+  expect(city.indicators.officersPer1000!.value).toBeCloseTo((885.6 * 1000) / 11677, 10);
+});
