@@ -26,6 +26,8 @@ export interface CheckFindingView {
   /** "White Paper 5.9-5.10". */
   readonly paragraph: string;
   readonly fix?: string;
+  /** Where in a published document ("2. Overtime", table "...", row "2010/11"). */
+  readonly place?: string;
 }
 
 export interface CheckView {
@@ -96,6 +98,7 @@ export function checkView(report: CheckReport): CheckView {
         ...(f.sheet ? { sheet: f.sheet } : {}),
         paragraph: `White Paper ${f.paragraph}`,
         ...(f.fix ? { fix: f.fix } : {}),
+        ...(f.place ? { place: f.place } : {}),
       })),
     })),
     areas: (report.areas ?? []).map((a) => {
@@ -114,5 +117,38 @@ export function checkView(report: CheckReport): CheckView {
       outcome: OUTCOME_WORDS[x.outcome],
       ...(x.note ? { note: x.note } : {}),
     })),
+  };
+}
+
+/** The rules that compare a published Word document with the workbook. */
+const DOCUMENT_RULES: ReadonlySet<string> = new Set([
+  "DOCUMENT_MATCHES_DATA",
+  "DOCUMENT_AREAS_PRESENT",
+  "DOCUMENT_TEXT_ADDED",
+]);
+
+/** What "Check a published statement…" shows: the document's differences from the workbook. */
+export interface DocumentCheckView {
+  /** "statement.docx matches the workbook." or "statement.docx: 2 errors and 1 warning." */
+  readonly headline: string;
+  readonly findings: readonly CheckFindingView[];
+  /** How each document rule came out, in words. */
+  readonly rules: readonly { readonly title: string; readonly outcome: string }[];
+}
+
+export function documentCheckView(report: CheckReport, document: string): DocumentCheckView {
+  const all = checkView(report).groups.flatMap((g) => g.findings);
+  const findings = all.filter((f) => DOCUMENT_RULES.has(f.rule));
+  const errors = findings.filter((f) => f.severity === "Error").length;
+  const warnings = findings.length - errors;
+  return {
+    headline:
+      findings.length === 0
+        ? `${document} matches the workbook: every figure, status word and year is the one the workbook gives, and all nine areas are there.`
+        : `${document}: ${countsText(errors, warnings)}, each named by its place in the document and the cells it should match.`,
+    findings,
+    rules: report.rules
+      .filter((r) => DOCUMENT_RULES.has(r.rule))
+      .map((r) => ({ title: ruleWords(report, r.rule).title, outcome: OUTCOME_WORDS[r.outcome] })),
   };
 }

@@ -10,6 +10,7 @@ import { RagText } from "../components/RagText";
 import { OperationStatus } from "../components/Status";
 import { Section } from "../components/Section";
 import { WriteReport } from "../components/WriteReport";
+import { PublishedStatementCheck } from "../components/PublishedStatementCheck";
 
 const useStyles = makeStyles({
   overall: {
@@ -214,6 +215,13 @@ export function CheckStep() {
           </details>
         </Section>
       ) : null}
+      <Section
+        id="check-document"
+        title="A published statement"
+        intro="Checks the Word statement as published against this workbook."
+      >
+        <PublishedStatementCheck />
+      </Section>
       <FindingsWriter report={report} />
     </>
   );
