@@ -40,6 +40,7 @@ import {
 } from "./inspect";
 import { formatCount } from "../core/format";
 import { OdsSheetLayout, indexesOf, readOdsLayout } from "./odsLayout";
+import { withoutFormattingNotes } from "./sheetjsNotes";
 
 export { UnreadableWorkbookError } from "./inspect";
 
@@ -364,23 +365,6 @@ const PARSE_OPTIONS: XLSX.ParsingOptions = {
   WTF: false,
 };
 
-/**
- * SheetJS writes some notes about files to the console while parsing (for example "ODS number
- * format may be incorrect" for LibreOffice's conditional number styles); they are not for the
- * user, whose output must stay one clean line per problem, so the console is quiet meanwhile.
- */
-function quietly<T>(fn: () => T): T {
-  const { error, warn } = console;
-  console.error = () => undefined;
-  console.warn = () => undefined;
-  try {
-    return fn();
-  } finally {
-    console.error = error;
-    console.warn = warn;
-  }
-}
-
 function parse(bytes: Uint8Array, format: SpreadsheetFormat, fileName: string | undefined) {
   if (format === "csv") {
     const { text } = decodeText(bytes);
@@ -389,7 +373,7 @@ function parse(bytes: Uint8Array, format: SpreadsheetFormat, fileName: string | 
     // Excel names a CSV's one sheet after the file (31 characters at most).
     const base = (fileName ?? "Sheet1").replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
     const sheet = (base || "Sheet1").replace(/[\\/?*[\]:]/g, "_").slice(0, 31);
-    const wb = quietly(() =>
+    const wb = withoutFormattingNotes(() =>
       XLSX.read(body, { type: "string", raw: true, dense: true, FS: sep, sheet })
     );
     const ws = wb.Sheets[wb.SheetNames[0]];
@@ -399,7 +383,9 @@ function parse(bytes: Uint8Array, format: SpreadsheetFormat, fileName: string | 
     );
     return { wb, csv: { mark: decideDecimalMark(rows, sep) } };
   }
-  return { wb: quietly(() => XLSX.read(bytes, { ...PARSE_OPTIONS, type: "array" })) };
+  return {
+    wb: withoutFormattingNotes(() => XLSX.read(bytes, { ...PARSE_OPTIONS, type: "array" })),
+  };
 }
 
 /**
