@@ -59,6 +59,18 @@ export class GatewayError extends Error {
   }
 }
 
+/**
+ * Office hosts (Office.context.platform) whose webview cannot save a file from an add-in:
+ * WKWebView in Excel for Mac and iPad has no downloads (OfficeDev/office-js issues 2700, 3385,
+ * 4681), and the Android webview none. Unknown (outside Office): files can be saved.
+ */
+const PLATFORMS_WITHOUT_DOWNLOADS: ReadonlySet<string> = new Set(["Mac", "iOS", "Android"]);
+
+/** Whether the pane can save a file it makes on this host (WorkbookGateway.canSaveFiles). */
+export function platformSavesFiles(platform: string | undefined): boolean {
+  return platform === undefined || !PLATFORMS_WITHOUT_DOWNLOADS.has(platform);
+}
+
 export interface WorkbookGateway {
   readonly kind: "excel" | "preview";
   /**

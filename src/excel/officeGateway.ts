@@ -16,6 +16,7 @@
  */
 import {
   GatewayError,
+  platformSavesFiles,
   ReadOptions,
   StoredSettings,
   WorkbookGateway,
@@ -48,12 +49,6 @@ export interface OfficeGatewayOptions {
   readonly platform?: string;
 }
 
-/**
- * Hosts whose webview cannot save a file from an add-in: WKWebView in Excel for Mac and iPad
- * has no downloads (OfficeDev/office-js issues 2700, 3385, 4681), and the Android webview none.
- */
-const NO_DOWNLOADS = new Set(["Mac", "iOS", "Android"]);
-
 function officePlatform(): string | undefined {
   if (typeof Office === "undefined" || !Office.context) return undefined;
   const p: unknown = Office.context.platform;
@@ -82,7 +77,7 @@ export class OfficeGateway implements WorkbookGateway {
     this.readFormulas = options.readFormulas ?? true;
     this.supports = options.supports ?? officeSupports;
     const platform = options.platform ?? officePlatform();
-    this.canSaveFiles = platform === undefined || !NO_DOWNLOADS.has(platform);
+    this.canSaveFiles = platformSavesFiles(platform);
   }
 
   /** Runs a batch; any failure comes out as a GatewayError naming `place` (or CancelledError). */

@@ -17,6 +17,7 @@ import {
   CancelledError,
   Cancellation,
   GatewayError,
+  platformSavesFiles,
   ReadOptions,
   StoredSettings,
   WorkbookGateway,
@@ -58,6 +59,11 @@ export interface MemoryGatewayOptions {
   readonly roles?: ReadonlyMap<string, SheetRole>;
   /** Rows copied between progress reports and pauses that let the page repaint. */
   readonly rowsPerStep?: number;
+  /**
+   * The Office host the preview stands in for, as Office.context.platform names it ("Mac",
+   * "PC", "OfficeOnline"): where that host cannot save files, neither can the preview's pane.
+   */
+  readonly platform?: string;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -108,6 +114,8 @@ function pause(): Promise<void> {
 
 export class MemoryGateway implements WorkbookGateway {
   readonly kind = "preview" as const;
+  readonly platform?: string;
+  readonly canSaveFiles: boolean;
   /** Problems met while reading the file this workbook came from. */
   readonly findings: readonly Finding[];
   private sheets: SheetGrid[];
@@ -122,6 +130,8 @@ export class MemoryGateway implements WorkbookGateway {
   /** A workbook holding a copy of `initial`; later changes to `initial` do not reach it. */
   constructor(initial: WorkbookGrid = { sheets: [] }, options: MemoryGatewayOptions = {}) {
     this.sheets = initial.sheets.map(copySheet);
+    if (options.platform !== undefined) this.platform = options.platform;
+    this.canSaveFiles = platformSavesFiles(options.platform);
     this.fileName = initial.fileName;
     this.findings = [...(options.findings ?? [])];
     this.rowsPerStep = Math.max(1, options.rowsPerStep ?? 20000);
@@ -140,7 +150,8 @@ export class MemoryGateway implements WorkbookGateway {
   static async fromXlsx(
     bytes: ArrayBuffer | Uint8Array,
     fileName?: string,
-    options: XlsxReadOptions = {}
+    options: XlsxReadOptions = {},
+    gateway: Pick<MemoryGatewayOptions, "platform"> = {}
   ): Promise<MemoryGateway> {
     const { xlsxToGrid } = await import("../xlsx/read");
     const read = await xlsxToGrid(bytes, fileName, {
@@ -149,7 +160,11 @@ export class MemoryGateway implements WorkbookGateway {
       tooLargeAdvice: "Use the vfm command line with more memory for a workbook this large.",
       ...options,
     });
-    return new MemoryGateway(read.workbook, { findings: read.findings, roles: read.roles });
+    return new MemoryGateway(read.workbook, {
+      findings: read.findings,
+      roles: read.roles,
+      ...gateway,
+    });
   }
 
   /**

@@ -109,7 +109,15 @@ function PreviewPage({ initial, initialName }: { initial: MemoryGateway; initial
     openButton.current?.focus();
     if (!file) return;
     try {
-      setGateway(await MemoryGateway.fromXlsx(new Uint8Array(await file.arrayBuffer()), file.name));
+      setGateway(
+        await MemoryGateway.fromXlsx(
+          new Uint8Array(await file.arrayBuffer()),
+          file.name,
+          {},
+          // A file opened stays on the host the page stands in for.
+          gateway.platform !== undefined ? { platform: gateway.platform } : {}
+        )
+      );
       setFileName(file.name);
       setNotice(undefined);
     } catch (err) {
@@ -217,9 +225,13 @@ export async function startPreview(root: Root): Promise<void> {
   const response = await fetch(SAMPLE_URL);
   if (!response.ok)
     throw new Error(`the sample workbook (${SAMPLE_URL}) could not be loaded: ${response.status}`);
+  // ?platform=Mac stands the preview in for that Office host (what it can save, for one).
+  const platform = new URLSearchParams(window.location.search).get("platform");
   const gateway = await MemoryGateway.fromXlsx(
     new Uint8Array(await response.arrayBuffer()),
-    SAMPLE_NAME
+    SAMPLE_NAME,
+    {},
+    platform ? { platform } : {}
   );
   root.render(<PreviewPage initial={gateway} initialName={SAMPLE_NAME} />);
 }
