@@ -330,6 +330,17 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
     out.push("");
   }
 
+  const turning = a.readings.filter((r) => r.turnsOnIt);
+  if (turning.length > 0) {
+    out.push("Readings the White Paper leaves open that change a verdict here (settings)");
+    for (const r of turning) {
+      out.push(`${r.label} (${r.whitePaperWords}):`);
+      for (const o of r.options) out.push(`  ${o.inUse ? "* " : "  "}${o.label}: ${o.verdict}`);
+    }
+    out.push("* the reading in use; change it with --policy FILE or the Settings sheet.");
+    out.push("");
+  }
+
   out.push(`Findings: ${findingCounts(a)}.`);
   const max = options.maxFindings ?? 30;
   for (const f of a.findings.slice(0, max))

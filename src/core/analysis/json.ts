@@ -306,6 +306,21 @@ export function analysisToJson(a: Analysis): AnalysisJson {
         source: applied ? (applied.cell ? formatRef(applied.cell) : (applied.file ?? null)) : null,
       };
     }),
+    // The readings the White Paper leaves open, with the verdict each way of reading gives.
+    readings: a.readings.map((r) => ({
+      key: r.key,
+      label: r.label,
+      whitePaperWords: r.whitePaperWords,
+      turnsOnIt: r.turnsOnIt,
+      options: r.options.map((o) => ({
+        value: o.value,
+        label: o.label,
+        inUse: o.inUse,
+        verdict: o.verdict,
+        rag: ragJson(o.status),
+        cells: cellsJson(o.sources),
+      })),
+    })),
     findings: a.findings.map(findingJson),
   };
 }

@@ -9,6 +9,8 @@
  *   Workforce 2013/14: business support 280.5 FTE of 3,612.5; a support FTE costs £32,500.
  */
 import { analyse } from "../../../src/core/analysis/analyse";
+import { analysisToJson } from "../../../src/core/analysis/json";
+import { analysisSummary } from "../../../src/cli/analysisSummary";
 import { fewestPostsUnder, mostSupportUnder } from "../../../src/core/analysis/businessSupport";
 import { detectForceData } from "../../../src/core/detect/detect";
 import { DEFAULT_POLICY, applyOverrides, findPolicySetting } from "../../../src/core/policy";
@@ -204,5 +206,43 @@ describe("(e) contracts whose national approach arrives later, with no planned m
     expect(a.findings.find((f) => f.code === "MIGRATION_NOT_YET_DUE")?.message).toContain(
       "11 lines not yet on a national approach have no planned move"
     );
+  });
+});
+
+describe("the readings in vfm analyse", () => {
+  it("are in the JSON, each option with its verdict, status and cells", () => {
+    const json = analysisToJson(sample) as unknown as {
+      readings: {
+        key: string;
+        turnsOnIt: boolean;
+        options: {
+          value: string;
+          inUse: boolean;
+          verdict: string;
+          rag: { words: string };
+          cells: string[];
+        }[];
+      }[];
+    };
+    const basis = json.readings.find((r) => r.key === "overtime.basis")!;
+    expect(basis.turnsOnIt).toBe(true);
+    const whole = basis.options.find((o) => o.value === "officerOvertimeWholePaybill")!;
+    expect(whole).toMatchObject({ inUse: false, rag: { words: "on track" } });
+    expect(whole.cells.some((c) => c.startsWith("Budget!"))).toBe(true);
+  });
+
+  it("that change a verdict are listed in the readable summary, the one in use starred", () => {
+    const text = analysisSummary(sample);
+    expect(text).toContain(
+      "Readings the White Paper leaves open that change a verdict here (settings)"
+    );
+    expect(text).toContain(
+      "  * Police officers only: 5.50% in 2008/09 and 3.98% in 2013/14; two years above the required maximum (2009/10 and 2011/12); off track"
+    );
+    expect(text).toContain(
+      "    With the posts leaving the workforce: 29.8 FTE to remove in 2013/14 to get below 7%, £968,500 a year at £32,500 per FTE; off track"
+    );
+    // the same verdict either way on the sample: not listed
+    expect(text).not.toContain("At or below the threshold, overtime must");
   });
 });
