@@ -64,6 +64,7 @@ function yearFigures(
   const eSrc: CellRef[] = [];
   const tSrc: CellRef[] = [];
   const doubts: SupportDoubt[] = [];
+  const confirmedWhole: NonNullable<BusinessSupportYear["confirmedWhole"]>[number][] = [];
   const add = (cls: SupportClass, v: number, src: readonly CellRef[]) => {
     if (cls === "businessSupport") {
       support += v;
@@ -101,12 +102,20 @@ function yearFigures(
       add(supportClassOf(policy, l.category), rest, f.sources);
     } else {
       add(supportClassOf(policy, l.category), f.value, f.sources);
+      if (l.categoryConfirmed && l.entry && mixedParts(policy, l).length > 0)
+        confirmedWhole.push({
+          label: l.label,
+          cell: l.labelCell,
+          fte: f.value,
+          parts: mixedParts(policy, l),
+        });
       if (!l.category) doubts.push(unclassified(l, f.value, cell));
       else if (needsBreakdown(policy, l))
         doubts.push({
           label: l.label,
           cell: l.labelCell,
           fte: f.value,
+          mixedParts: mixedParts(policy, l),
           reason: `it holds ${listWords(mixedParts(policy, l))}, which the classification counts differently, and no breakdown of it was found`,
           correction:
             "add the line's breakdown (for business support: IT/Communications, Personnel/HR, Finance ...), or confirm its category in the Data step",
@@ -129,15 +138,30 @@ function yearFigures(
   // A stated workforce total that no count of the lines agrees with means a line is counted
   // twice (an unmarked subtotal) or left out: the share is not given a status on it.
   const grand = stated ? undefined : grandTotal(lines, year);
-  if (grand && Math.abs(grand.value - total) > FTE_NOISE)
+  if (grand && Math.abs(grand.value - total) > FTE_NOISE) {
+    // A line whose FTE are what the lines are over the total may be a subtotal counted twice.
+    const over = total - grand.value;
+    const unit = fteUnit([grand.value]);
+    const subtotalCandidates =
+      over > FTE_NOISE
+        ? lines
+            .filter((l) => !l.isTotal && l.breakdownOf === undefined)
+            .filter((l) => {
+              const f = lineWorkforceFte(l, year);
+              return f !== undefined && withinRounding(f.value, over, counted, unit);
+            })
+            .map((l) => ({ label: l.label, cell: l.labelCell }))
+        : [];
     doubts.push({
       label: grand.line.label,
       cell: grand.sources[0] ?? grand.line.labelCell,
       fte: cleanFte(Math.abs(grand.value - total)),
+      ...(subtotalCandidates.length > 0 ? { subtotalCandidates } : {}),
       reason: `the workforce total there is ${formatFte(grand.value)} FTE, but the lines counted add up to ${formatFte(total)}, more than their rounding explains, so a line may be counted twice or left out`,
       correction:
         'correct the total or the lines; a subtotal needs "total" in its label, and a line read as the wrong function can be given its category in the Data step',
     });
+  }
   const totalFte = stated
     ? fig(stated.value, stated.sources, `total workforce as stated (the lines add up to ${total})`)
     : fig(total, tSrc, "officers + staff + PCSOs");
@@ -164,6 +188,7 @@ function yearFigures(
       "FTE on lines not classified or not resolved"
     ),
     doubts,
+    ...(confirmedWhole.length > 0 ? { confirmedWhole } : {}),
     status:
       ratio === null || confidence === "unconfirmed"
         ? "unknown"

@@ -210,7 +210,16 @@ export function overtimeDoubts(
     const of = l.totalOf;
     // Only a total of the basis's own lines ("Total police officer pay"): a wider total (total
     // pay, gross expenditure) that is out is the check's arithmetic finding, not a doubt here.
-    if (off && l.isTotal && of && keys.has(of))
+    if (off && l.isTotal && of && keys.has(of)) {
+      // A row of that line whose amount is what the rows are over the total may be a subtotal.
+      const over = off.sum - off.stated;
+      const subtotalCandidates = data.budget.lines
+        .filter((x) => x.key === of && !x.isTotal && x.labelCell.sheet === l.labelCell.sheet)
+        .filter((x) => {
+          const a = x.amounts.get(year);
+          return a !== undefined && over > 0 && Math.abs(a.value - over) <= Math.abs(over) * 1e-9;
+        })
+        .map((x) => ({ label: x.label, cell: x.labelCell }));
       out.push({
         label: l.label,
         cell: l.labelCell,
@@ -218,7 +227,9 @@ export function overtimeDoubts(
         reason: `the total at ${formatRef(off.cell)} is ${formatPounds(off.stated)}, but the rows above it add up to ${formatPounds(off.sum)}, more than their rounding explains, so a pay or overtime line may be counted twice or left out`,
         correction:
           'correct the total or the rows above it; a subtotal needs "total" in its label, and a row can be read as a subtotal, or as a line of its own, in the Data step',
+        ...(subtotalCandidates.length > 0 ? { subtotalCandidates } : {}),
       });
+    }
   }
   return out;
 }

@@ -103,6 +103,8 @@ export interface OvertimeDoubt {
    * add up) nothing to click: the figures themselves need correcting.
    */
   readonly keys?: readonly BudgetLineKey[];
+  /** Rows that may be a subtotal counted twice (their amount is what the total is out by). */
+  readonly subtotalCandidates?: readonly { readonly label: string; readonly cell: CellRef }[];
 }
 
 export interface OvertimeRequirement {
@@ -195,6 +197,17 @@ export interface BusinessSupportYear {
   readonly unclassifiedFte: Figure<number>;
   /** Each doubtful line: its cell, its FTE, why, and the correction to make. */
   readonly doubts: readonly SupportDoubt[];
+  /**
+   * Lines the user confirmed as one category although they hold parts counted differently (the
+   * ADR "Business support" line with IT/Communications in it, no breakdown): counted whole.
+   */
+  readonly confirmedWhole?: readonly {
+    readonly label: string;
+    readonly cell: CellRef;
+    readonly fte: number;
+    /** The parts in it the classification counts differently: "IT/Communications". */
+    readonly parts: readonly string[];
+  }[];
   /** "atOrBelow" here means strictly below the threshold (the target is "below 7%"). */
   readonly status: ThresholdStatus;
 }
@@ -206,6 +219,10 @@ export interface SupportDoubt {
   readonly reason: string;
   /** The one correction that settles it, e.g. "choose its category in the Data step". */
   readonly correction: string;
+  /** Rows that may be a subtotal counted twice (their FTE are what the total is out by). */
+  readonly subtotalCandidates?: readonly { readonly label: string; readonly cell: CellRef }[];
+  /** The parts of the line the classification counts differently, where that is the doubt. */
+  readonly mixedParts?: readonly string[];
 }
 
 export interface BusinessSupportPathPoint {

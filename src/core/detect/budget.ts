@@ -186,7 +186,7 @@ export function readBudgetSheet(
         "UNLABELLED_SUBTOTAL",
         `${sheet.name}!${c.labelCell.address} ("${c.label}") is not labelled a total, but its figures are the sum of the ${rows.length} rows above it (rows ${rows[0]} to ${rows[rows.length - 1]}), so it was read as their subtotal and not counted again.`,
         c.labelCell,
-        'If it is a line of its own, say so in the Data step ("Not a subtotal"); putting "total" in a subtotal\'s label says it is one.'
+        'If it is a line of its own, count it as one in the Data step (Rows read as subtotals); putting "total" in a subtotal\'s label says it is one.'
       )
     );
   }

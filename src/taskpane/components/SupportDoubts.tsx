@@ -1,9 +1,15 @@
 import { useMemo } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { SETTINGS_KEYS } from "../../core";
-import { asDetectOptions, toJson } from "../model/mapping";
+import { SETTINGS_KEYS, VfmResult } from "../../core";
+import { asDetectOptions, cellKey, toJson } from "../model/mapping";
 import { detectOptionsOf, withPart } from "../model/settings";
-import { confirmDoubt, DoubtView, supportDoubts } from "../model/doubts";
+import {
+  applyDoubtFix,
+  DoubtAction,
+  DoubtsView,
+  overtimeDoubts,
+  supportDoubts,
+} from "../model/doubts";
 import { usePane } from "../PaneContext";
 import { useOperation } from "../useOperation";
 import { CellLink } from "./CellLink";
@@ -27,45 +33,52 @@ const useStyles = makeStyles({
 });
 
 /**
- * Under the business-support share: the lines it rests on that are not yet classified or placed,
- * each with its cell and a one-click confirmation; the share gets a position once they are.
+ * The lines a figure rests on that are not yet classified or settled, each with its cell and
+ * one-click corrections; the figure gets a position once they are confirmed.
  */
-export function SupportDoubts() {
+function DoubtList(props: {
+  id: string;
+  title: string;
+  view: (r: VfmResult) => DoubtsView | undefined;
+  other: string;
+}) {
   const styles = useStyles();
   const { result, settings, applySettings, goToStep } = usePane();
-  const view = useMemo(() => supportDoubts(result), [result]);
+  const { view: of } = props;
+  const view = useMemo(() => of(result), [of, result]);
   const op = useOperation();
   if (!view) return null;
 
-  const confirm = (d: DoubtView) =>
-    void op.run("saving the settings", "Saving your confirmation and reading again", async () => {
-      const next = confirmDoubt(asDetectOptions(detectOptionsOf(settings)), d);
+  const apply = (a: DoubtAction) =>
+    void op.run("saving the settings", "Saving your correction and reading again", async () => {
+      const next = applyDoubtFix(asDetectOptions(detectOptionsOf(settings)), result.data, a.fix);
       await applySettings(withPart(settings, SETTINGS_KEYS.detect, toJson(next)));
       return true;
     });
 
   return (
-    <section
-      className={styles.box}
-      aria-labelledby="support-doubts-title"
-      data-testid="support-doubts"
-    >
-      <h4 id="support-doubts-title" className={styles.h4}>
-        {`To confirm before the ${view.year} share is assessed`}
+    <section className={styles.box} aria-labelledby={`${props.id}-title`} data-testid={props.id}>
+      <h4 id={`${props.id}-title`} className={styles.h4}>
+        {props.title.replace("{year}", view.year)}
       </h4>
       <ul className={styles.list}>
         {view.doubts.map((d) => (
-          <li key={`${d.cell.sheet}!${d.cell.address}`} className={styles.item}>
+          <li key={cellKey(d.cell)} className={styles.item}>
             {d.text}. <CellLink cells={[d.cell]} />
             <span className={styles.hint}>{d.correction}</span>
             <span className={styles.actions}>
-              {d.confirm ? (
-                <Button size="small" disabledFocusable={op.running} onClick={() => confirm(d)}>
-                  {d.confirm.label}
+              {d.actions.map((a) => (
+                <Button
+                  key={a.label}
+                  size="small"
+                  disabledFocusable={op.running}
+                  onClick={() => apply(a)}
+                >
+                  {a.label}
                 </Button>
-              ) : null}
+              ))}
               <Button size="small" appearance="subtle" onClick={() => goToStep("data")}>
-                Choose another category in the Data step
+                {props.other}
               </Button>
             </span>
           </li>
@@ -73,5 +86,29 @@ export function SupportDoubts() {
       </ul>
       <OperationStatus op={op} />
     </section>
+  );
+}
+
+/** Under the business-support share: the lines to confirm before it is assessed. */
+export function SupportDoubts() {
+  return (
+    <DoubtList
+      id="support-doubts"
+      title="To confirm before the {year} share is assessed"
+      view={supportDoubts}
+      other="Choose another category in the Data step"
+    />
+  );
+}
+
+/** Under the overtime ratio: the budget lines to settle before it is assessed. */
+export function OvertimeDoubts() {
+  return (
+    <DoubtList
+      id="overtime-doubts"
+      title="To confirm before the overtime ratio for {year} is assessed"
+      view={overtimeDoubts}
+      other="Choose the lines in the Data step"
+    />
   );
 }

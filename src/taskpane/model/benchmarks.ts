@@ -9,6 +9,8 @@ import {
   CellRef,
   DisplayFigure,
   formatDate,
+  formatPounds,
+  formatRef,
   formatPolicyPercent,
   formatYear,
   isUnconfirmed,
@@ -59,9 +61,17 @@ export function overtimeCard(a: Analysis): BenchmarkCard {
   const t = formatPolicyPercent(o.threshold);
   const latest = [...o.byYear].reverse().find((y) => y.ratio !== null);
   const notes: string[] = [];
+  // A ratio resting on budget lines not yet settled is marked so beside the figure, and has no
+  // position until the user confirms them (the lines are listed under the card).
+  const unsure = o.byYear.filter((y) => y.ratio !== null && y.confidence === "unconfirmed");
+  const unconfirmed = latest !== undefined && latest.confidence === "unconfirmed";
+  if (unsure.length > 0)
+    notes.unshift(
+      `The ratio for ${listYears(unsure.map((y) => y.year))} is unconfirmed: it rests on budget lines the add-in could not settle (${[...new Set(unsure.flatMap((y) => y.doubts.map((d) => formatRef(d.cell))))].join(", ")}), so no year is given a position against ${t} until they are confirmed.`
+    );
   if (o.yearsMissed.length > 0)
     notes.push(`Years above the most overtime allowed: ${listYears(o.yearsMissed)}.`);
-  if (latest && latest.status === "above") {
+  if (latest && latest.status === "above" && unsure.length === 0) {
     if (o.yearThresholdReached !== null)
       notes.push(`The plan reaches ${t} in ${formatYear(o.yearThresholdReached)}.`);
     else if (o.projectedYearThresholdReached !== null)
@@ -75,7 +85,7 @@ export function overtimeCard(a: Analysis): BenchmarkCard {
     id: "overtime",
     title: "Overtime",
     figureLabel: latest
-      ? `Overtime as a share of paybill, ${formatYear(latest.year)}`
+      ? `Overtime as a share of paybill, ${formatYear(latest.year)}${unconfirmed ? ", unconfirmed" : ""}`
       : "Overtime as a share of paybill",
     figure:
       latest && latest.ratio
@@ -84,9 +94,13 @@ export function overtimeCard(a: Analysis): BenchmarkCard {
     threshold: `At most ${t} of paybill (White Paper 5.9-5.10)`,
     position: !latest
       ? "Not measured"
-      : latest.status === "above"
-        ? `Above ${t}`
-        : `At or below ${t}`,
+      : unconfirmed
+        ? `Not given: the ratio is unconfirmed (${formatPounds(latest.doubtfulAmount.value)} on budget lines not yet settled)`
+        : latest.status === "above"
+          ? `Above ${t}`
+          : latest.status === "atOrBelow"
+            ? `At or below ${t}`
+            : "Not measured",
     rag: ragView(o.rag),
     notes,
   };

@@ -11,7 +11,7 @@ import { MigrationTimeline } from "../components/MigrationTimeline";
 import { PeerCharts } from "../components/PeerCharts";
 import { RagText } from "../components/RagText";
 import { Section } from "../components/Section";
-import { SupportDoubts } from "../components/SupportDoubts";
+import { OvertimeDoubts, SupportDoubts } from "../components/SupportDoubts";
 import {
   CompareWithProfileFile,
   GroupPicker,
@@ -131,6 +131,7 @@ export function BenchmarksStep() {
     <>
       <Section id="bench-thresholds" title="Against the White Paper's thresholds">
         <Card card={cards[0]}>
+          <OvertimeDoubts />
           {overtimeChart ? (
             <ModelChart chart={overtimeChart} />
           ) : (

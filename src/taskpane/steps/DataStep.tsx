@@ -20,6 +20,7 @@ import {
 import { usePane } from "../PaneContext";
 import { CellLink } from "../components/CellLink";
 import { FindingList } from "../components/FindingList";
+import { SubtotalChoices } from "../components/SubtotalChoices";
 import { ModelTable } from "../components/ModelTable";
 import { Section } from "../components/Section";
 import { MappingEditor } from "./MappingEditor";
@@ -164,6 +165,7 @@ export function DataStep() {
           </>
         )}
       </Section>
+      <SubtotalChoices />
       <MappingEditor />
       <InsertTemplate />
     </>

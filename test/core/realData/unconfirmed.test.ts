@@ -127,7 +127,8 @@ describe("every front says so where the share is shown, and gives it no status",
     expect(view.doubts.map((d) => [formatRef(d.cell), d.confirm?.label])).toEqual([
       [
         "Establishment!A13",
-        "Confirm as Administration and central support (counted as business support)",
+        // The line holds IT/Communications (87 FTE) and no breakdown: the button says all of it counts.
+        "Count all 318.0 FTE as Administration and central support (counted as business support), IT/Communications in it too",
       ],
     ]);
     // The one click records the category for that cell; the next run gives the share a status.
@@ -135,6 +136,21 @@ describe("every front says so where the share is shown, and gives it no status",
     expect(options).toEqual({ functionCategories: { "Establishment!A13": "administration" } });
     const y = analyse(detectForceData(noBreakdown, options)).businessSupport.byYear[0];
     expect([y.confidence, y.status]).toEqual(["confirmed", "above"]);
+    // Counted whole, as confirmed, and the statement says IT is in it.
+    expect(y.confirmedWhole).toEqual([
+      expect.objectContaining({
+        label: "Support services",
+        fte: 318,
+        parts: ["IT/Communications"],
+      }),
+    ]);
+    const confirmed = runVfm(noBreakdown, { settings: { detect: { ...options } as never } });
+    const table = draftStatement(confirmed, { generatedAt: "2010-06-01T09:00:00Z" })
+      .sections.find((s) => s.id === "evidence-support")!
+      .blocks.find((b): b is TableBlock => b.kind === "table" && b.id === "support-by-year")!;
+    expect(table.note).toContain(
+      '"Support services" is counted whole, as confirmed, with the IT/Communications in it, which the measure would otherwise leave out.'
+    );
   });
 
   test("the command line marks the share and gives no excess", () => {

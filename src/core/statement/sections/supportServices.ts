@@ -117,8 +117,22 @@ function byYearTable(ctx: DraftContext, b: BusinessSupportAnalysis): TableBlock 
       (b.byYear.some(isUnconfirmed)
         ? `A year marked unconfirmed depends on workforce lines the add-in could not classify or place (the working papers list them) and has no position until they are confirmed. `
         : "") +
+      wholeWords(b) +
       `The path falls in a straight line to under ${t} in ${formatYear(b.targetYear)}, counting support FTE in tenths (White Paper ${PARA}).`,
   };
+}
+
+/** The lines confirmed whole though they hold parts counted differently (IT in business support). */
+function wholeWords(b: BusinessSupportAnalysis): string {
+  const seen = new Map<string, { label: string; parts: readonly string[] }>();
+  for (const y of b.byYear)
+    for (const w of y.confirmedWhole ?? []) seen.set(w.label, { label: w.label, parts: w.parts });
+  return [...seen.values()]
+    .map(
+      (w) =>
+        `"${w.label}" is counted whole, as confirmed, with the ${listWords([...w.parts])} in it, which the measure would otherwise leave out. `
+    )
+    .join("");
 }
 
 function capital(t: string): string {
