@@ -141,6 +141,27 @@ describe("the sample's statement, working papers and workbook, read in LibreOffi
     });
   });
 
+  test("the statement leaves room on its last page, so a longer plan or name does not spill onto a 13th", () => {
+    // Words with their boxes (points from the top of the page), from pdftotext -bbox.
+    const last = doc.pages.length;
+    const html = execFileSync(
+      "pdftotext",
+      ["-bbox", "-f", String(last), "-l", String(last), join(dir, "statement.pdf"), "-"],
+      { encoding: "utf8" }
+    );
+    const words = [
+      ...html.matchAll(
+        /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+      ),
+    ].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3] }));
+    // The footer is the line holding "Page N of N"; the body ends at the lowest word above it.
+    const footer = Math.min(...words.filter((w) => w.text === "Page").map((w) => w.top));
+    const body = Math.max(...words.filter((w) => w.bottom < footer - 1).map((w) => w.bottom));
+    const room = footer - body;
+    // Measured on the sample: 181 points (some 12 lines of text) when this was written.
+    if (last === MAX_STATEMENT_PAGES) expect(room).toBeGreaterThanOrEqual(100);
+  });
+
   test("the nine areas, the foreword and a contents list with the pages LibreOffice laid out", () => {
     for (const a of SAVINGS_AREAS) expect(doc.flat).toContain(AREA_HEADINGS[a]);
     expect(doc.text).toContain("Contents");

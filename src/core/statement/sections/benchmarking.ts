@@ -149,14 +149,8 @@ function indicatorSentence(ctx: DraftContext, i: PeerIndicatorForStatement): Blo
   ];
   if (i.rank !== null) parts.push(`, ${ordinal(i.rank)} of ${i.of}`);
   if (i.quartile !== null) parts.push(`, in the ${QUARTILE_WORDS[i.quartile]}`);
+  // The averages are in the benchmarks table just above: the sentence does not say them again.
   parts.push(".");
-  if (i.msgAverage !== null)
-    parts.push(` Its most similar forces average ${valueText(i, i.msgAverage)}`);
-  if (i.allAverage !== null)
-    parts.push(
-      `${i.msgAverage !== null ? " and" : " All"} forces${i.msgAverage !== null ? " overall" : ""} average ${valueText(i, i.allAverage)}.`
-    );
-  else if (i.msgAverage !== null) parts.push(".");
   if (i.gapToTopQuartile !== null && i.gapToTopQuartile > 0 && i.topQuartileValue !== null) {
     parts.push(
       ` Reaching the edge of the top quartile (${valueText(i, i.topQuartileValue)}) means closing a gap of ${
