@@ -449,12 +449,31 @@ export function procurementRag(
   opps: readonly ProcurementOpportunity[],
   addressable: Pence
 ): RagStatus {
-  if (addressable === 0 && opps.length === 0)
-    return rag("none", "no spend in categories with a national approach", PARA);
   const count = (state: MigrationState) => opps.filter((o) => o.migration === state).length;
-  const late = count("late");
-  const unplanned = count("notPlanned");
-  const unreadable = count("dateUnreadable");
+  return migrationRag(
+    {
+      lines: opps.length,
+      late: count("late"),
+      notPlanned: count("notPlanned"),
+      dateUnreadable: count("dateUnreadable"),
+    },
+    addressable
+  );
+}
+
+/** procurementRag from the count of lines in each state (the readings count without copying lines). */
+export function migrationRag(
+  counts: {
+    readonly lines: number;
+    readonly late: number;
+    readonly notPlanned: number;
+    readonly dateUnreadable: number;
+  },
+  addressable: Pence
+): RagStatus {
+  const { late, notPlanned: unplanned, dateUnreadable: unreadable } = counts;
+  if (addressable === 0 && counts.lines === 0)
+    return rag("none", "no spend in categories with a national approach", PARA);
   const reasons: { rag: "red" | "amber"; text: string }[] = [];
   if (late > 0)
     reasons.push({
@@ -485,7 +504,7 @@ export function procurementRag(
     );
   return rag(
     "green",
-    opps.length === 0
+    counts.lines === 0
       ? "all spend in national-approach categories already goes through national frameworks"
       : "every line not yet on a national framework has a migration planned in time",
     PARA

@@ -27,7 +27,7 @@ import {
 import { analyseBusinessSupport } from "./businessSupport";
 import { analyseOvertime } from "./overtime";
 import { analysisYears, policingPlanYear } from "./planYear";
-import { procurementRag, withPlanDue } from "./procurement";
+import { migrationRag } from "./procurement";
 import { BusinessSupportAnalysis, OvertimeAnalysis, ProcurementAnalysis, RagStatus } from "./types";
 
 export interface ReadingOption {
@@ -108,22 +108,36 @@ function procurementOption(
     value === "approachInPlace"
       ? financialYearEnd(policingPlanYear(data, policy, analysisYears(data, policy)))
       : null;
-  const opps = p.opportunities.map((o) =>
-    withPlanDue(o, dueBy === null || o.frameworkDate <= dueBy)
+  // Counted, not copied: a ledger may hold 100,000 lines or more.
+  let late = 0;
+  let unreadable = 0;
+  let unplanned = 0;
+  let dueCount = 0;
+  const due: CellRef[] = [];
+  for (const o of p.opportunities) {
+    if (o.migration === "late") late++;
+    else if (o.migration === "dateUnreadable") unreadable++;
+    if (o.plannedMigration !== null || o.migration === "dateUnreadable") continue;
+    unplanned++;
+    if (dueBy === null || o.frameworkDate <= dueBy) {
+      dueCount++;
+      due.push(o.cell);
+    }
+  }
+  const later = unplanned - dueCount;
+  const r = migrationRag(
+    { lines: p.opportunities.length, late, notPlanned: dueCount, dateUnreadable: unreadable },
+    p.addressableSpend.value
   );
-  const unplanned = opps.filter((o) => o.plannedMigration === null);
-  const due = unplanned.filter((o) => o.planDue);
-  const later = unplanned.length - due.length;
-  const r = procurementRag(opps, p.addressableSpend.value);
   const head =
-    unplanned.length === 0
+    unplanned === 0
       ? "every line not yet on a national approach has a planned move"
-      : `${countOf(due.length, "line")} not yet on a national approach ${due.length === 1 ? "needs" : "need"} a planned move now and ${due.length === 1 ? "has" : "have"} none`;
+      : `${countOf(dueCount, "line")} not yet on a national approach ${dueCount === 1 ? "needs" : "need"} a planned move now and ${dueCount === 1 ? "has" : "have"} none`;
   const tail =
     later > 0 && dueBy !== null
       ? `; ${countOf(later, "more", "more")}, whose approach arrives after ${formatDate(dueBy)}, to plan later`
       : "";
-  return { verdict: `${head}${tail}; ${status(r)}`, status: r, sources: due.map((o) => o.cell) };
+  return { verdict: `${head}${tail}; ${status(r)}`, status: r, sources: due };
 }
 
 /**
