@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -23,8 +23,19 @@ import { FindingList } from "../components/FindingList";
 import { SubtotalChoices } from "../components/SubtotalChoices";
 import { ModelTable } from "../components/ModelTable";
 import { Section } from "../components/Section";
-import { MappingEditor } from "./MappingEditor";
-import { InsertTemplate } from "./InsertTemplate";
+
+// The corrections and the input sheets sit below the figures: they are fetched once the step
+// shows, so the pane's first download is the figures' alone (issue 15, taskpaneOpenGzipBytes).
+const MappingEditor = lazy(() =>
+  import(/* webpackChunkName: "data-tools" */ "./MappingEditor").then((m) => ({
+    default: m.MappingEditor,
+  }))
+);
+const InsertTemplate = lazy(() =>
+  import(/* webpackChunkName: "data-tools" */ "./InsertTemplate").then((m) => ({
+    default: m.InsertTemplate,
+  }))
+);
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
@@ -166,8 +177,10 @@ export function DataStep() {
         )}
       </Section>
       <SubtotalChoices />
-      <MappingEditor />
-      <InsertTemplate />
+      <Suspense fallback={null}>
+        <MappingEditor />
+        <InsertTemplate />
+      </Suspense>
     </>
   );
 }
