@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { axeViolations, openBrowser, serveDist, Session, DIST } from "./harness";
+import { axeViolations, clickStep, openPane, Session, DIST } from "./harness";
 import { draftStatement, runVfm } from "../../src/core/run";
 import { renderStatementDocx } from "../../src/render/docx";
 import { readSpreadsheet } from "../../src/xlsx/read";
@@ -39,16 +39,8 @@ beforeAll(async () => {
   writeFileSync(clean, await saveAsWordWould(docx));
   writeFileSync(edited, await saveAsWordWould(docx, [{ from: "5,150", to: "5,000" }]));
   writeFileSync(notWord, "not a Word document");
-  server = await serveDist();
-  s = await openBrowser();
-  page = s.page;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(server.url);
-  await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
-  await page
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: "Check", exact: true })
-    .click();
+  ({ server, session: s, page } = await openPane());
+  await clickStep(page, "Check");
   await page.locator("[data-testid=document-check]").waitFor({ timeout: 60_000 });
 });
 

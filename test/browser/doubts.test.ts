@@ -15,7 +15,7 @@ import { workbookOf, sheetFromRows } from "../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../src/xlsx/write";
 import { hmicForces } from "../core/realData/hmicData";
 import { forceWorkbook } from "../core/realData/layouts";
-import { axeViolations, openBrowser, serveDist, Session } from "./harness";
+import { axeViolations, clickStep, openPane, Session } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -51,22 +51,14 @@ async function focusByTab(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serveDist();
-  s = await openBrowser();
-  page = s.page;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(server.url);
-  await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
+  ({ server, session: s, page } = await openPane());
   await page.locator("input[type=file]").setInputFiles({
     name: "cambridgeshire-2010.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: Buffer.from(await gridToXlsx(workbook())),
   });
   await page.getByText("Workbook: cambridgeshire-2010.xlsx").waitFor({ timeout: 60_000 });
-  await page
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: "Benchmarks", exact: true })
-    .click();
+  await clickStep(page, "Benchmarks");
   await page.locator("[data-testid=support-doubts]").waitFor({ timeout: 60_000 });
 });
 

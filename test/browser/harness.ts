@@ -130,3 +130,26 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
         .join(", ")}`
   );
 }
+
+/** The preview served, a browser on it at 1280x900, and the pane's steps shown. */
+export async function openPane(query = ""): Promise<{
+  server: { url: string; close: () => Promise<void> };
+  session: Session;
+  page: Page;
+}> {
+  const server = await serveDist();
+  const session = await openBrowser();
+  const page = session.page;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}${query}`);
+  await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
+  return { server, session, page };
+}
+
+/** Clicks the step's tab. */
+export async function clickStep(page: Page, label: string): Promise<void> {
+  await page
+    .getByRole("tablist", { name: "Steps" })
+    .getByRole("tab", { name: label, exact: true })
+    .click();
+}

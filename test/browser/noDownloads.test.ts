@@ -6,7 +6,7 @@
  * PDF); that works, and the preview of the statement still shows. axe finds nothing.
  */
 import { Page } from "playwright-core";
-import { axeViolations, openBrowser, serveDist, Session } from "./harness";
+import { axeViolations, clickStep, openPane, Session } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -17,16 +17,8 @@ let s: Session;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist();
-  s = await openBrowser();
-  page = s.page;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.url}?platform=Mac`);
-  await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
-  await page
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: "Statement", exact: true })
-    .click();
+  ({ server, session: s, page } = await openPane("?platform=Mac"));
+  await clickStep(page, "Statement");
   await page.locator(`[role=tabpanel][aria-labelledby^="step-tab-"]:not([hidden])`).waitFor();
 });
 

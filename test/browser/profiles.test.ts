@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { axeViolations, openBrowser, serveDist, Session, DIST } from "./harness";
+import { axeViolations, clickStep, openPane, Session, DIST } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -27,16 +27,8 @@ let s: Session;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist();
-  s = await openBrowser();
-  page = s.page;
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(server.url);
-  await page.getByRole("tablist", { name: "Steps" }).waitFor({ timeout: 60_000 });
-  await page
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: "Benchmarks", exact: true })
-    .click();
+  ({ server, session: s, page } = await openPane());
+  await clickStep(page, "Benchmarks");
   await page.locator("[data-testid=group-picker]").waitFor();
 });
 
