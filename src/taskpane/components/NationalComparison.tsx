@@ -5,7 +5,7 @@
  * which opens one of HMIC's published profile data files in the pane (read here, in the browser:
  * nothing leaves the machine), ranks the force among its forces and draws the ranked charts.
  */
-import { ChangeEvent, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { Button, Checkbox, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   compareWithNational,
@@ -23,6 +23,7 @@ import { usePane } from "../PaneContext";
 import { statementFor, tableById } from "../model/statement";
 import { ModelTable } from "./ModelTable";
 import { PeerCharts } from "./PeerCharts";
+import { FileChooser } from "./FileChooser";
 
 const useStyles = makeStyles({
   lines: { margin: "4px 0 8px", paddingLeft: "18px" },
@@ -158,17 +159,13 @@ export function GroupPicker() {
 export function CompareWithProfileFile() {
   const styles = useStyles();
   const { result } = usePane();
-  const input = useRef<HTMLInputElement | null>(null);
   const [state, setState] = useState<
     | { readonly kind: "none" }
     | { readonly kind: "reading"; readonly file: string }
     | { readonly kind: "error"; readonly message: string }
     | { readonly kind: "done"; readonly file: string; readonly peers: PeersAnalysis }
   >({ kind: "none" });
-  const open = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
+  const open = async (file: File) => {
     setState({ kind: "reading", file: file.name });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -213,17 +210,12 @@ export function CompareWithProfileFile() {
   const table = statement ? tableById(statement, "benchmarking-peers") : undefined;
   return (
     <div className={styles.box} data-testid="profile-file">
-      <input
-        ref={input}
-        type="file"
+      <FileChooser
+        label="Compare with HMIC profile data…"
         accept=".xls,.xlsx,.ods,.csv"
-        hidden
-        aria-hidden="true"
-        tabIndex={-1}
-        data-testid="profile-file-input"
-        onChange={(e) => void open(e)}
+        testId="profile-file-input"
+        onFile={(file) => void open(file)}
       />
-      <Button onClick={() => input.current?.click()}>Compare with HMIC profile data…</Button>
       <Text as="p" className={styles.small}>
         Opens one of HMIC&apos;s Value for Money profile data files (.xls, .csv, .ods or .xlsx, as
         published). It is read here, in the pane; nothing leaves this computer.

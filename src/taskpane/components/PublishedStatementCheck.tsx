@@ -5,12 +5,13 @@
  * workbook, written by the same Word renderer and read back by the same reader (src/docx), and
  * every figure, status word and year that differs is named by its place in the document.
  */
-import { ChangeEvent, useRef, useState } from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { checkWorkbookWithStatement } from "../../core";
 import { DocumentCheckView, documentCheckView } from "../model/check";
 import { usePane } from "../PaneContext";
 import { CellLink } from "./CellLink";
+import { FileChooser } from "./FileChooser";
 
 const useStyles = makeStyles({
   box: { margin: "4px 0 8px" },
@@ -38,23 +39,22 @@ type State =
 export function PublishedStatementCheck() {
   const styles = useStyles();
   const { result } = usePane();
-  const input = useRef<HTMLInputElement | null>(null);
   const [state, setState] = useState<State>({ kind: "none" });
 
-  const open = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
+  const open = async (file: File) => {
     setState({ kind: "reading", file: file.name });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // Mammoth, the Word renderer and the Excel renderer load only when a document is checked.
-      const [{ readDocxBlocks, DocxReadError }, { publishedStatementOf }, { renderStatementWritePlan }] =
-        await Promise.all([
-          import(/* webpackChunkName: "docx-check" */ "../../docx/read"),
-          import(/* webpackChunkName: "docx-check" */ "../../docx/published"),
-          import(/* webpackChunkName: "render-excel" */ "../../render/excel"),
-        ]);
+      const [
+        { readDocxBlocks, DocxReadError },
+        { publishedStatementOf },
+        { renderStatementWritePlan },
+      ] = await Promise.all([
+        import(/* webpackChunkName: "docx-check" */ "../../docx/read"),
+        import(/* webpackChunkName: "docx-check" */ "../../docx/published"),
+        import(/* webpackChunkName: "render-excel" */ "../../render/excel"),
+      ]);
       let found;
       try {
         found = await readDocxBlocks(bytes);
@@ -83,17 +83,12 @@ export function PublishedStatementCheck() {
 
   return (
     <div className={styles.box} data-testid="document-check">
-      <input
-        ref={input}
-        type="file"
+      <FileChooser
+        label="Check a published statement…"
         accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        hidden
-        aria-hidden="true"
-        tabIndex={-1}
-        data-testid="document-check-input"
-        onChange={(e) => void open(e)}
+        testId="document-check-input"
+        onFile={(file) => void open(file)}
       />
-      <Button onClick={() => input.current?.click()}>Check a published statement…</Button>
       <Text as="p" className={styles.small}>
         Opens the Word statement (.docx) the Police Authority published, or its working papers, and
         compares every figure, status word and year in it with what this workbook gives. It is read
@@ -116,7 +111,9 @@ export function PublishedStatementCheck() {
                     ].join(" ")}
                   >
                     <strong>{f.severity}:</strong> {f.message}
-                    {f.place ? <span className={styles.small}>In the document: {f.place}</span> : null}
+                    {f.place ? (
+                      <span className={styles.small}>In the document: {f.place}</span>
+                    ) : null}
                     {f.cell ? (
                       <span className={styles.small}>
                         Should match: <CellLink cells={[f.cell]} />
