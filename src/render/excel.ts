@@ -263,66 +263,121 @@ function writeParagraph(b: SheetBuilder, p: ParagraphBlock, papers?: PaperLines)
   b.blank();
 }
 
+/**
+ * The statement's grid columns each model column of a table takes: one each, and two for a date
+ * column whose dates are wider than a figure column ("30 September 2010"), while the table leaves
+ * grid columns spare (all the statement's tables share one set of column widths, so a wide column
+ * is made by merging, never by widening the sheet's columns).
+ */
+export function gridSpans(t: TableBlock): number[] {
+  const spans = t.columns.map(() => 1);
+  let spare = FIGURE_COLUMNS + 1 - t.columns.length;
+  t.columns.forEach((c, j) => {
+    if (j === 0 || c.kind !== "date" || spare <= 0) return;
+    const widest = Math.max(0, ...t.rows.map((r) => r.cells[j]?.text.length ?? 0));
+    if (widest > FIGURE_WIDTH) {
+      spans[j] = 2;
+      spare--;
+    }
+  });
+  return spans;
+}
+
 function writeTable(b: SheetBuilder, t: TableBlock, papers?: PaperLines): void {
   const n = t.columns.length;
-  const widths = columnWidths();
-  const roomOf = (j: number) => (j === n - 1 ? roomFrom(j) : (widths[j] ?? FIGURE_WIDTH));
+  const spans = gridSpans(t);
+  // The first grid column of each model column, and one past the last.
+  const starts = spans.reduce<number[]>((a, s) => [...a, a[a.length - 1] + s], [0]);
+  const lastGrid = starts[n] - 1;
+  // A left-aligned text in the table's last column may run on to the statement's right edge;
+  // anything else has only its own columns.
+  const roomOf = (j: number, leftAligned: boolean) =>
+    j === n - 1 && leftAligned ? roomFrom(starts[j]) : roomBetween(starts[j], starts[j + 1] - 1);
+  /** A model row's values laid out on the grid: a spanned column's value, then blanks. */
+  const spread = <T>(items: readonly T[], blank: T): T[] =>
+    items.flatMap((v, j) => [v, ...Array<T>(spans[j] - 1).fill(blank)]);
+  const mergeSpans = (r: number) =>
+    spans.forEach((s, j) => {
+      if (s > 1) b.merges.push({ top: r, left: starts[j], bottom: r, right: starts[j] + s - 1 });
+    });
   b.text(t.caption, 0, TEXT_RIGHT, { bold: true, italic: true });
   for (let h = 0; h < t.headerRows.length; h++) {
     const header = t.headerRows[h];
     const values: PlainValue[] = [];
     const merges: [number, number][] = [];
-    let col = 0;
+    const jAt: number[] = [];
+    let m = 0;
     let lines = 1;
     for (const hc of header) {
+      const left = starts[m];
+      const right = starts[Math.min(n, m + hc.span)] - 1;
       values.push(hc.text);
-      for (let k = 1; k < hc.span; k++) values.push(null);
-      if (hc.span > 1) merges.push([col, col + hc.span - 1]);
-      const room = widths.slice(col, col + hc.span).reduce((a, w) => a + w, 0);
-      lines = Math.max(lines, wrapText(hc.text, room).length);
-      col += hc.span;
+      for (let k = left + 1; k <= right; k++) values.push(null);
+      if (right > left) merges.push([left, right]);
+      lines = Math.max(lines, wrapText(hc.text, roomBetween(left, right)).length);
+      jAt.push(m);
+      m += hc.span;
     }
     const r = b.put(values);
     b.lines(r, lines);
-    b.style(r, 0, r, n - 1, {
+    b.style(r, 0, r, lastGrid, {
       bold: true,
       fill: HEADER_FILL,
       wrapText: true,
       verticalAlignment: "bottom",
       borderBottom: "thin",
     });
-    for (let j = 1; j < n; j++)
-      if (isNumeric(t.columns[j].kind) || h < t.headerRows.length - 1)
-        b.style(r, j, r, j, {
-          horizontalAlignment: h < t.headerRows.length - 1 ? "center" : "right",
+    header.forEach((hc, k) => {
+      const j = jAt[k];
+      if (j === 0) return;
+      const kind = t.columns[j].kind;
+      if (isNumeric(kind) || kind === "date" || h < t.headerRows.length - 1)
+        b.style(r, starts[j], r, starts[Math.min(n, j + hc.span)] - 1, {
+          horizontalAlignment: h < t.headerRows.length - 1 || kind === "date" ? "center" : "right",
         });
+    });
     for (const [from, to] of merges) b.merges.push({ top: r, left: from, bottom: r, right: to });
   }
   for (const row of t.rows) {
-    const r = b.put(row.cells.map(cellValue), row.cells.map(cellFormat));
+    const r = b.put(
+      spread(row.cells.map(cellValue), null),
+      spread(row.cells.map(cellFormat), undefined)
+    );
+    mergeSpans(r);
     let lines = 1;
     row.cells.forEach((c: TableCell, j) => {
+      const [left, right] = [starts[j], starts[j + 1] - 1];
+      // A date sits centred in its columns, apart from the figure to its left; a missing
+      // figure's words sit where its figure would (right-aligned, in a figure column).
+      const date = t.columns[j].kind === "date";
+      const rightAligned = !date && (c.value === null ? j > 0 : isNumeric(c.kind));
       // Text wider than its room wraps, and the row is made tall enough for it.
-      const room = roomOf(j);
+      const room = roomOf(j, !rightAligned);
       if (c.text.length > room) {
-        b.style(r, j, r, j, { wrapText: true, verticalAlignment: "top" });
+        b.style(r, left, r, right, { wrapText: true });
         lines = Math.max(lines, wrapText(c.text, room).length);
       }
       if (c.rag) {
         const colours = RAG_FILL[c.rag];
-        b.style(r, j, r, j, {
+        b.style(r, left, r, right, {
           fill: colours.fill,
           fontColor: colours.font,
           bold: true,
           horizontalAlignment: "center",
         });
       } else if (c.value === null) {
-        b.style(r, j, r, j, { italic: true, horizontalAlignment: j === 0 ? "left" : "right" });
-      } else if (c.emphasis === "strong") b.style(r, j, r, j, { bold: true });
+        b.style(r, left, r, right, {
+          italic: true,
+          horizontalAlignment: date ? "center" : j === 0 ? "left" : "right",
+        });
+      } else if (c.emphasis === "strong") b.style(r, left, r, right, { bold: true });
+      if (date && c.value !== null) b.style(r, left, r, right, { horizontalAlignment: "center" });
     });
+    // A row with a wrapped cell reads from its top line, as in the Word tables.
+    if (lines > 1) b.style(r, 0, r, lastGrid, { verticalAlignment: "top" });
     b.lines(r, lines);
-    if (row.role === "total") b.style(r, 0, r, n - 1, { bold: true, borderTop: "thin" });
-    if (row.role === "subheading") b.style(r, 0, r, n - 1, { bold: true, italic: true });
+    if (row.role === "total") b.style(r, 0, r, lastGrid, { bold: true, borderTop: "thin" });
+    if (row.role === "subheading") b.style(r, 0, r, lastGrid, { bold: true, italic: true });
     writeLines(
       b,
       r,

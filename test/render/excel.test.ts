@@ -1,7 +1,15 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildStatement } from "../../src/core/statement/build";
-import { ParagraphBlock, Statement, blocksOf, paragraphText } from "../../src/core/statement/model";
+import {
+  ParagraphBlock,
+  Statement,
+  TableBlock,
+  TableCell,
+  TableColumn,
+  blocksOf,
+  paragraphText,
+} from "../../src/core/statement/model";
 import { SheetPlan, ValueBlock, WritePlan, looksLikeFormula } from "../../src/core/writePlan";
 import {
   CHARTS_SHEET,
@@ -9,12 +17,16 @@ import {
   LINE_POINTS,
   RAG_FILL,
   STATEMENT_SHEET,
+  gridSpans,
   lineRanges,
   renderStatementWritePlan,
   rowPoints,
   wrapText,
 } from "../../src/render/excel";
 import { writePlanToXlsx } from "../../src/xlsx/write";
+import { draftStatement } from "../../src/core/draft";
+import { runVfm } from "../../src/core/run";
+import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { analyse } from "../../src/core/analysis/analyse";
 import { analysisToJson } from "../../src/core/analysis/json";
 import { DEFAULT_POLICY } from "../../src/core/policy";
@@ -347,5 +359,106 @@ describe("the plan written to .xlsx and read back with ExcelJS", () => {
     // RAG fill as well as words
     const off = all.find((c) => c.value === "Off track")!;
     expect((off.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  });
+});
+
+describe("dates in the statement sheet's tables", () => {
+  const col = (header: string, kind: TableColumn["kind"]): TableColumn => ({
+    header,
+    kind,
+    width: 12,
+  });
+  const figure = (kind: TableColumn["kind"], text: string): TableCell => ({
+    kind,
+    value: text,
+    text,
+    sources: [],
+  });
+
+  test("a date wider than a figure column (14 characters) takes two grid columns while the table leaves some spare", () => {
+    // Nine grid columns (A:I). Seven model columns leave two spare: "30 September 2010" (17
+    // characters) in the two date columns takes both; "1 April 2011" (12) fits in one.
+    const t: TableBlock = {
+      kind: "table",
+      id: "t",
+      caption: "Dates",
+      columns: [
+        col("Category", "text"),
+        col("Supplier", "text"),
+        col("Spend", "money"),
+        col("Contract ends", "date"),
+        col("Move by", "date"),
+        col("Planned move", "date"),
+        col("Saving", "money"),
+      ],
+      headerRows: [],
+      rows: [
+        {
+          cells: [
+            figure("text", "Body armour"),
+            figure("text", "Shieldwell Protective Ltd"),
+            figure("money", "312,500"),
+            figure("date", "30 September 2010"),
+            figure("date", "30 September 2010"),
+            figure("date", "1 April 2011"),
+            figure("money", "9,375"),
+          ],
+        },
+      ],
+    };
+    expect(gridSpans(t)).toEqual([1, 1, 1, 2, 2, 1, 1]);
+    // Eight model columns leave one spare: only the first wide date column gets it.
+    const eight = { ...t, columns: [...t.columns, col("Note", "text")] };
+    expect(gridSpans(eight)).toEqual([1, 1, 1, 2, 1, 1, 1, 1]);
+  });
+
+  test("on the sample, every date in a table is on one line: merged across its columns, never wrapped", () => {
+    const st = draftStatement(runVfm(exampleshireTemplate()), {
+      generatedAt: "2011-05-01T00:00:00Z",
+    });
+    const sheet = renderStatementWritePlan(st).sheets[0];
+    const map = cells(sheet);
+    const schedule = blocksOf(st, "table").filter((b) => b.columns.some((c) => c.kind === "date"));
+    expect(schedule.length).toBeGreaterThan(0);
+    let dates = 0;
+    for (const t of schedule) {
+      const captionRow = rowOf(map, 0, t.caption);
+      const first = captionRow + 1 + t.headerRows.length;
+      const spans = gridSpans(t);
+      t.rows.forEach((row, i) => {
+        let left = 0;
+        row.cells.forEach((c, j) => {
+          const right = left + spans[j] - 1;
+          if (t.columns[j].kind === "date" && c.value !== null) {
+            dates++;
+            const r = first + i;
+            expect(map.get(`${r},${left}`)?.value).toBe(c.text);
+            const room = 14 * spans[j];
+            expect({ date: c.text, fits: c.text.length <= room }).toEqual({
+              date: c.text,
+              fits: true,
+            });
+            if (spans[j] > 1)
+              expect(
+                (sheet.merges ?? []).some(
+                  (m) => m.top === r && m.bottom === r && m.left === left && m.right === right
+                )
+              ).toBe(true);
+            const wrapped = (sheet.styles ?? []).some(
+              (s) =>
+                s.style.wrapText &&
+                s.range.top <= r &&
+                s.range.bottom >= r &&
+                s.range.left <= left &&
+                s.range.right >= left
+            );
+            expect({ date: c.text, wrapped }).toEqual({ date: c.text, wrapped: false });
+          }
+          left = right + 1;
+        });
+      });
+    }
+    // The migration schedule alone has 16 contracts with an end date and a move-by date.
+    expect(dates).toBeGreaterThanOrEqual(32);
   });
 });
