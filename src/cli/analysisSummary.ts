@@ -11,6 +11,10 @@ import {
   formatPercent,
   formatYear,
   areaStatus,
+  countOf,
+  countWord,
+  formatDate,
+  goOnLower,
   MoneyUnit,
   overtimeBasisWords,
   Pence,
@@ -40,8 +44,7 @@ const status = (r: RagStatus) => r.words.toUpperCase();
 /** How many findings of each severity, in words. */
 function findingCounts(a: Analysis): string {
   const n = (s: string) => a.findings.filter((f) => f.severity === s).length;
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
-  return `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${n("info")} for information`;
+  return `${countOf(n("error"), "error")}, ${countOf(n("warning"), "warning")} and ${countWord(n("info"))} for information`;
 }
 
 export interface SummaryOptions {
@@ -149,7 +152,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
         if (seen.has(at)) continue;
         seen.add(at);
         out.push(
-          `${formatYear(y.year)}: "${d.label}" at ${at} (${money(d.amount)}): ${d.reason}; to confirm, ${d.correction}.`
+          `In ${formatYear(y.year)}, "${d.label}" at ${at} (${money(d.amount)}): ${d.reason}; to confirm, ${d.correction}.`
         );
       }
     const projected = ot.requiredByYear.filter((r) => r.overtime === null);
@@ -197,7 +200,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
     for (const y of bs.byYear)
       for (const d of y.doubts)
         out.push(
-          `${formatYear(y.year)}: "${d.label}" at ${d.cell.sheet}!${d.cell.address} (${formatFte(d.fte)} FTE): ${d.reason}; to confirm, ${d.correction}.`
+          `In ${formatYear(y.year)}, "${d.label}" at ${d.cell.sheet}!${d.cell.address} (${formatFte(d.fte)} FTE): ${d.reason}; to confirm, ${d.correction}.`
         );
     const measured = bs.byYear.find((y) => y.year === bs.assessedYear);
     if (measured && measured.confidence === "unconfirmed")
@@ -248,7 +251,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
           procurementCategoryLabel(o.category),
           o.supplier ?? "",
           money(o.spend.value),
-          o.migrateBy,
+          formatDate(o.migrateBy),
           o.annualSaving ? money(o.annualSaving.value) : "local estimate needed",
         ]),
         [false, false, true, false, true]
@@ -305,7 +308,7 @@ export function analysisSummary(a: Analysis, options: SummaryOptions = {}): stri
       .filter((st) => st.tests.length > 1)
       .map((st) => {
         const label = savingsAreaLabel(st.area);
-        return `* ${label[0].toUpperCase()}${label.slice(1)}: ${st.rule}`;
+        return `* ${label[0].toUpperCase()}${label.slice(1)}: ${goOnLower(st.rule)}`;
       })
   );
   out.push("");

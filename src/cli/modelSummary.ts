@@ -5,6 +5,7 @@
  */
 import {
   findingPlace,
+  formatDate,
   formatFte,
   formatMoney,
   formatPercent,
@@ -136,8 +137,8 @@ export function modelSummary(r: ScenarioResult, force: string, unit: MoneyUnit =
           `${procurementCategoryLabel(m.category)}${m.supplier ? ` (${m.supplier})` : ""}`,
           m.cell,
           money(m.spend.value),
-          `${m.moveDate ?? "does not move"}${m.late ? " (late)" : ""}`,
-          m.migrateBy,
+          `${m.moveDate ? formatDate(m.moveDate) : "does not move"}${m.late ? " (late)" : ""}`,
+          formatDate(m.migrateBy),
           m.rate === null
             ? "none"
             : `${formatPolicyPercent(m.rate)}${m.rateFrom === "scenario" ? " (scenario)" : ""}`,

@@ -158,7 +158,7 @@ export type {
   TableRow,
 } from "./statement/model";
 export { AREA_HEADINGS } from "./statement/sections/areas";
-export { listWords } from "./plainEnglish";
+export { countOf, countWord, goOnLower, listWords, thereAre } from "./plainEnglish";
 export { listYears, ragState, sentence, withParagraph } from "./statement/sections/common";
 export { THIS_FORCE } from "./statement/sections/skiSlope";
 

@@ -7,9 +7,12 @@
  * 1. Singular or plural by count: "1 contract", "2 contracts"; never "contract(s)".
  * 2. In running text, whole numbers under ten are words: "nine lines", "one contract".
  * 3. No sentence starts with a numeral: a small count is written as a word ("Three contracts"),
- *    and the builders word other sentences so that they start with a word.
+ *    and the builders word other sentences so that they start with a word ("There are 16
+ *    contracts", `thereAre`), whatever the count.
  * 4. Dates are written "31 March 2011", never "2011-03-31".
- * 5. After a semicolon the sentence goes on in lower case ("off track; the savings plan ...").
+ * 5. After a semicolon, and after a colon in the middle of a sentence, the text goes on in lower
+ *    case ("off track; the savings plan ...", "Savings plan: cashable savings ..."), unless the
+ *    word is a name ("White Paper", "ISIS"): `goOnLower` words the join.
  * 6. The published text holds no setting keys ("overtime.threshold") and no cell addresses
  *    ("Budget!C7"): those belong to the working papers.
  * 7. A rate is shown at the precision it was worked at ("£32,500", not "£33k"), so that the
@@ -33,22 +36,30 @@ export function nounFor(count: number, singular: string, plural: string = `${sin
 
 /**
  * A count with its noun, for running text: "no lines", "one line", "nine lines", "14 lines".
- * Use `capital` at the start of a sentence ("Nine lines").
+ * Not for the start of a sentence, where a count of ten or more would be a numeral: open the
+ * sentence with `thereAre` instead.
  */
-export function countOf(
-  count: number,
-  singular: string,
-  plural: string = `${singular}s`,
-  options: { readonly capital?: boolean } = {}
-): string {
+export function countOf(count: number, singular: string, plural: string = `${singular}s`): string {
   const number = count === 0 ? "no" : numberInWords(count);
-  const text = `${number} ${nounFor(count, singular, plural)}`;
-  return options.capital ? capitalise(text) : text;
+  return `${number} ${nounFor(count, singular, plural)}`;
 }
 
 /** "is" or "are" for a count. */
 export function isAre(count: number): string {
   return count === 1 ? "is" : "are";
+}
+
+/**
+ * Rule 3 for any count: the opening of a sentence about a count that starts with a word,
+ * "There is one line", "There are no lines", "There are 14 lines".
+ */
+export function thereAre(count: number, singular: string, plural: string = `${singular}s`): string {
+  return `There ${isAre(count)} ${countOf(count, singular, plural)}`;
+}
+
+/** A count on its own in running text: "none", "one", "nine", "14". */
+export function countWord(count: number): string {
+  return count === 0 ? "none" : numberInWords(count);
 }
 
 /** "has" or "have" for a count. */
@@ -73,16 +84,24 @@ export function listWords(words: readonly string[], last: "and" | "or" = "and"):
 }
 
 /**
- * Rule 5: the word after a semicolon in lower case, unless it is a name (an acronym, a word with
- * capitals inside it, or the first of two capitalised words, as in "White Paper").
+ * Rule 5's test for the word that goes on after a semicolon or colon: a capitalised word that is
+ * not a name. A name is an acronym ("ISIS"), a word with capitals inside it, a word with "'s"
+ * ("Exampleshire's"), or the first of two capitalised words ("White Paper"); "A" before a
+ * lower-case word is not a name.
  */
+const NOT_A_NAME = "(?:[A-Z][a-z]+\\b(?!['’]|\\s+[A-Z][a-z])|A (?![A-Z]))";
+
+/**
+ * Rule 5: `text` as it goes on after a semicolon or a colon, its first word in lower case unless
+ * that word is a name: "Cashable savings ..." -> "cashable savings ...", "White Paper 5.4" as is.
+ */
+export function goOnLower(text: string): string {
+  return new RegExp(`^${NOT_A_NAME}`).test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** Rule 5 within a text: the word after each semicolon in lower case, unless it is a name. */
 export function lowerAfterSemicolons(text: string): string {
-  return text
-    .replace(
-      /; ([A-Z])([a-z]+)\b(?!\s+[A-Z][a-z])/g,
-      (_w, f: string, r: string) => `; ${f.toLowerCase()}${r}`
-    )
-    .replace(/; A (?![A-Z])/g, "; a ");
+  return text.replace(new RegExp(`; ${NOT_A_NAME}`, "g"), (m) => `; ${goOnLower(m.slice(2))}`);
 }
 
 /** Rule 3 for a small count: a sentence that starts "3 contracts" becomes "Three contracts". */
@@ -107,6 +126,7 @@ export interface WordingProblem {
     | "numeralStartsSentence"
     | "isoDate"
     | "capitalAfterSemicolon"
+    | "capitalAfterColon"
     | "settingKey"
     | "cellAddress";
   /** The words at fault, quoted from the text. */
@@ -136,8 +156,11 @@ export function wordingProblems(text: string): WordingProblem[] {
   for (const m of text.matchAll(SMALL_DIGIT)) out.push({ rule: "smallNumberAsDigits", text: m[2] });
   for (const s of sentences(text))
     if (/^\d/.test(s)) out.push({ rule: "numeralStartsSentence", text: s.slice(0, 40) });
-  for (const m of matches(text, /; (?:[A-Z][a-z]+\b(?!\s+[A-Z][a-z])|A (?![A-Z]))/g))
+  for (const m of matches(text, new RegExp(`; ${NOT_A_NAME}`, "g")))
     out.push({ rule: "capitalAfterSemicolon", text: m.trim() });
+  // A colon after a word ("Savings plan: cashable ..."), a label's included: the text goes on.
+  for (const m of matches(text, new RegExp(`\\S: ${NOT_A_NAME}`, "g")))
+    out.push({ rule: "capitalAfterColon", text: m.slice(1).trim() });
   return out;
 }
 

@@ -6,6 +6,7 @@
  * to open instead.
  */
 import { ForceData } from "./forceData";
+import { countOf } from "./plainEnglish";
 
 export interface NoPoliceFigures {
   /** "This workbook has no police figures to make a statement from." */
@@ -41,7 +42,7 @@ export function noPoliceFigures(
   const sheets =
     sheetNames.length === 0
       ? "The workbook has no sheets."
-      : `Its ${sheetNames.length === 1 ? "sheet" : `${sheetNames.length} sheets`} (${listSheets(sheetNames.slice(0, 6))}${sheetNames.length > 6 ? " and others" : ""}) ${sheetNames.length === 1 ? "has" : "have"} no budget figures the add-in recognises: no police pay, overtime or spend set out by financial year.`;
+      : `Its ${sheetNames.length === 1 ? "sheet" : countOf(sheetNames.length, "sheet")} (${listSheets(sheetNames.slice(0, 6))}${sheetNames.length > 6 ? " and others" : ""}) ${sheetNames.length === 1 ? "has" : "have"} no budget figures the add-in recognises: no police pay, overtime or spend set out by financial year.`;
   return {
     title: "This workbook has no police figures to make a statement from",
     why: `${sheets} A Value for Money Statement starts from the force's own budget, so none can be drafted from this workbook.`,

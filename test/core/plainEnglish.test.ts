@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import {
   countOf,
+  countWord,
+  goOnLower,
   lowerAfterSemicolons,
   nounFor,
   numberInWords,
   publishedTextProblems,
   sayOnce,
   sentences,
+  thereAre,
   wordSmallCountAtStart,
   wordingProblems,
 } from "../../src/core/plainEnglish";
@@ -33,7 +36,7 @@ describe("plain English: counts", () => {
     expect(countOf(1, "contract")).toBe("one contract");
     expect(countOf(0, "contract")).toBe("no contracts");
     expect(countOf(14, "line")).toBe("14 lines");
-    expect(countOf(3, "point", "points", { capital: true })).toBe("Three points");
+    expect([0, 1, 9, 12].map(countWord)).toEqual(["none", "one", "nine", "12"]);
   });
 
   it("property: a count never reads with brackets or a digit under ten", () => {
@@ -62,6 +65,40 @@ describe("plain English: sentences", () => {
     expect(wordingProblems("Done. 2013/14 is the target.").map((p) => p.rule)).toEqual([
       "numeralStartsSentence",
     ]);
+  });
+
+  it("opens a sentence about any count with a word", () => {
+    expect(thereAre(29, "point")).toBe("There are 29 points");
+    expect(thereAre(1, "point")).toBe("There is one point");
+    expect(thereAre(0, "more line")).toBe("There are no more lines");
+    expect(thereAre(3, "category", "categories")).toBe("There are three categories");
+    // whatever the count, the sentence it opens passes rule 3 (and rule 2)
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
+        expect(wordingProblems(`${thereAre(n, "contract")} still to move.`)).toEqual([]);
+      })
+    );
+  });
+
+  it("goes on in lower case after a colon, leaving names alone", () => {
+    expect(goOnLower("Cashable savings so far 12.5% short of plan.")).toBe(
+      "cashable savings so far 12.5% short of plan."
+    );
+    expect(goOnLower("The weaker of two tests.")).toBe("the weaker of two tests.");
+    expect(goOnLower("A cut of 5%")).toBe("a cut of 5%");
+    // names stay: an acronym, two capitalised words, a possessive, "A" before a capital
+    for (const name of ["ISIS by 2014", "White Paper 5.53", "Exampleshire's plan", "A Team", "DNA"])
+      expect(goOnLower(name)).toBe(name);
+    expect(
+      wordingProblems(
+        "Savings plan: Cashable savings so far 12.5% short of plan. Overtime: off track, two years."
+      )
+    ).toEqual([{ rule: "capitalAfterColon", text: ": Cashable" }]);
+    expect(
+      wordingProblems(
+        'Savings plan: cashable savings so far; see Forensic analysis: DNA and 5.10: "making"; ICT: ISIS.'
+      )
+    ).toEqual([]);
   });
 
   it("goes on in lower case after a semicolon, leaving names alone", () => {

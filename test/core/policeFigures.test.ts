@@ -42,7 +42,7 @@ describe("noPoliceFigures", () => {
     )!;
     expect(refused.title).toBe("This workbook has no police figures to make a statement from");
     expect(refused.why).toBe(
-      'Its 2 sheets ("Rota" and "Shopping") have no budget figures the add-in recognises: no police pay, overtime or spend set out by financial year. A Value for Money Statement starts from the force\'s own budget, so none can be drafted from this workbook.'
+      'Its two sheets ("Rota" and "Shopping") have no budget figures the add-in recognises: no police pay, overtime or spend set out by financial year. A Value for Money Statement starts from the force\'s own budget, so none can be drafted from this workbook.'
     );
     expect(refused.instead).toMatch(/^Open the force's budget workbook/);
     expect(refused.instead).toMatch(/insert the input sheets/);

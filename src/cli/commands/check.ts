@@ -20,6 +20,8 @@ import {
   CheckReport,
   DocBlock,
   checkWorkbookWithStatement,
+  countOf,
+  countWord,
   formatRef,
   isIsoDate,
   parseSeverityOverrides,
@@ -311,7 +313,7 @@ function table(entries: readonly CheckJsonEntry[]): string {
       return `${e.file} was checked against ${e.workbook}: ${
         n === 0
           ? "it says what the workbook gives"
-          : `${n} difference${n === 1 ? "" : "s"} from the statement drafted from it (run with --json for each place and cell)`
+          : `${countOf(n, "difference")} from the statement drafted from it (run with --json for each place and cell)`
       }; the other findings are the workbook's own.`;
     });
   const reasons = entries
@@ -321,7 +323,8 @@ function table(entries: readonly CheckJsonEntry[]): string {
   const fail = entries.filter((e) => e.status === "fail").length;
   const bad = entries.length - pass - fail;
   const noun = entries.some((e) => e.workbook) ? "file" : "workbook";
-  const summary = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}: ${pass} without errors, ${fail} with errors, ${bad} could not be read. Run with --json for every finding and its cell.`;
+  // Rule 3: the line starts with a word ("Checked 12 workbooks", never "12 workbooks").
+  const summary = `Checked ${countOf(entries.length, noun)}: ${countWord(pass)} without errors, ${countWord(fail)} with errors and ${countWord(bad)} that could not be read. Run with --json for every finding and its cell.`;
   return [
     line(head),
     ...rows.map(line),

@@ -115,7 +115,7 @@ function yearSection(t: NationalTable, year: number): string {
   const records = recordsFor(t, year);
   const keys = PROFILE_INDICATOR_KEYS.filter((k) => records.some((r) => r.indicators[k]));
   const spreads = new Map(keys.map((k) => [k, indicatorSpread(t, year, k)]));
-  const out: string[] = [`${formatYear(year)}: ${records.length} forces`];
+  const out: string[] = [`Forces with figures for ${formatYear(year)}: ${records.length}`];
   for (const k of keys) {
     const s = spreads.get(k);
     if (!s) continue;

@@ -16,7 +16,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { draftStatement, isIsoDate, Statement } from "../../core";
+import { draftStatement, isIsoDate, Statement, thereAre } from "../../core";
 import { renderPapersDocx, renderStatementDocx } from "../../render/docx";
 import { renderStatementWritePlan } from "../../render/excel";
 import { writePlanToXlsx } from "../../xlsx/write";
@@ -170,7 +170,7 @@ function summaryLines(s: Statement, written: readonly string[]): string {
       : []),
     ...written.map((w) => `Wrote ${w}`),
     count > 0
-      ? `${count === 1 ? "One point" : `${count} points`} to check before publishing: see "Points to check before publishing" in the working papers${written.some((w) => w.includes("working papers")) ? "" : " (write them with --papers FILE.docx)"}.`
+      ? `${thereAre(count, "point")} to check before publishing: see "Points to check before publishing" in the working papers${written.some((w) => w.includes("working papers")) ? "" : " (write them with --papers FILE.docx)"}.`
       : "No problems were found in the figures used.",
     "",
   ].join("\n");

@@ -284,7 +284,10 @@ export function analyseOvertime(data: ForceData, policy: Policy): OvertimeAnalys
         finding(
           "info",
           "OVERTIME_COMPONENT_MISSING",
-          `${formatYear(year)}: no ${missing.map((k) => KEY_WORDS[k] ?? k).join(", ")} found; the whole-workforce ratio uses the lines that are there.`,
+          `No ${listWords(
+            missing.map((k) => KEY_WORDS[k] ?? k),
+            "or"
+          )} found for ${formatYear(year)}; the whole-workforce ratio uses the lines that are there.`,
           sheet
         )
       );

@@ -7,7 +7,7 @@
 import { CellRef, columnLetters, parseA1 } from "../grid";
 import { Finding, finding } from "../findings";
 import { RULE_SEVERITIES, RuleCode, ruleFinding } from "../check/ruleSeverities";
-import { capitalise, countOf, hasHave } from "../plainEnglish";
+import { countOf, thereAre } from "../plainEnglish";
 import { ForceData, ProcurementLine } from "../forceData";
 import { Pence } from "../money";
 import {
@@ -309,7 +309,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       ruleFinding(
         "MIGRATION_DATE_IN_TIME",
         "MIGRATION_PLANNED_LATE",
-        `${capitalise(countOf(late - MAX_LINE_FINDINGS, "more line"))} ${late - MAX_LINE_FINDINGS === 1 ? "plans" : "plan"} to move later than ${late - MAX_LINE_FINDINGS === 1 ? "its" : "their"} migrate-by date.`
+        `${thereAre(late - MAX_LINE_FINDINGS, "more line")} that ${late - MAX_LINE_FINDINGS === 1 ? "plans" : "plan"} to move later than ${late - MAX_LINE_FINDINGS === 1 ? "its" : "their"} migrate-by date.`
       )
     );
   if (unplanned > MAX_LINE_FINDINGS)
@@ -317,7 +317,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       ruleFinding(
         "MIGRATION_DATE_PLANNED",
         "MIGRATION_NOT_PLANNED",
-        `${capitalise(countOf(unplanned - MAX_LINE_FINDINGS, "more line"))} ${hasHave(unplanned - MAX_LINE_FINDINGS)} no planned date to move onto the national approach.`
+        `${thereAre(unplanned - MAX_LINE_FINDINGS, "more line")} with no planned date to move onto the national approach.`
       )
     );
   if (negative > MAX_LINE_FINDINGS)
@@ -325,7 +325,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       finding(
         "warning",
         "NEGATIVE_SPEND",
-        `${negative - MAX_LINE_FINDINGS} more lines have negative spend.`
+        `${thereAre(negative - MAX_LINE_FINDINGS, "more line")} with negative spend.`
       )
     );
   if (unknownRoute > 0)
@@ -333,7 +333,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       finding(
         "info",
         "PROCUREMENT_ROUTE_UNKNOWN",
-        `${capitalise(countOf(unknownRoute, "line"))} in national-framework categories ${unknownRoute === 1 ? "does" : "do"} not say how ${unknownRoute === 1 ? "it is" : "they are"} bought; ${unknownRoute === 1 ? "it is" : "they are"} counted as not yet on a framework.`,
+        `${thereAre(unknownRoute, "line")} in national-framework categories that ${unknownRoute === 1 ? "does" : "do"} not say how ${unknownRoute === 1 ? "it is" : "they are"} bought; ${unknownRoute === 1 ? "it is" : "they are"} counted as not yet on a framework.`,
         firstUnknownRoute,
         "State the route (national framework, regional or local) for each line."
       )
@@ -344,7 +344,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       finding(
         "info",
         "MIGRATION_NOT_YET_DUE",
-        `${capitalise(countOf(notDue.count, "line"))} not yet on a national approach ${hasHave(notDue.count)} no planned move, but ${notDue.count === 1 ? "its approach is" : "their approaches are"} in place only after ${formatDate(dueBy)}, the end of the plan's year ${formatYear(planYear)}; under ${policySettingWords("procurement.planMovesFor")} ${notDue.count === 1 ? "it is" : "they are"} listed as to plan, with no status.`,
+        `${thereAre(notDue.count, "line")} not yet on a national approach with no planned move, but ${notDue.count === 1 ? "its approach is" : "their approaches are"} in place only after ${formatDate(dueBy)}, the end of the plan's year ${formatYear(planYear)}; under ${policySettingWords("procurement.planMovesFor")} ${notDue.count === 1 ? "it is" : "they are"} listed as to plan, with no status.`,
         notDue.first,
         "Plan each move once its national approach is in place, no later than the contract's end."
       )
@@ -393,7 +393,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
         finding(
           "info",
           "CONTRACT_END_MISSING",
-          `${capitalise(countOf(a.noEnd.count, "line"))} for ${procurementCategoryLabel(cat)} ${hasHave(a.noEnd.count)} no contract end date, so ${a.noEnd.count === 1 ? "it is" : "they are"} due to migrate by the framework's date, ${rule.inPlaceBy}.`,
+          `${thereAre(a.noEnd.count, "line")} for ${procurementCategoryLabel(cat)} with no contract end date, so ${a.noEnd.count === 1 ? "it is" : "they are"} due to migrate by the framework's date, ${formatDate(rule.inPlaceBy)}.`,
           a.noEnd.first,
           "Add the contract end dates so the migrate-by dates allow for them."
         )
@@ -478,12 +478,13 @@ export function migrationRag(
   if (late > 0)
     reasons.push({
       rag: RAG_OF_SEVERITY[RULE_SEVERITIES[MIGRATION_RULE.late]],
-      text: `${countOf(late, "line")} ${late === 1 ? "plans" : "plan"} to migrate later than ${late === 1 ? "its" : "their"} migrate-by date`,
+      // Rule 3: the reason starts with a word, as it opens the command line's "Why" column.
+      text: `migration planned later than the migrate-by date for ${countOf(late, "line")}`,
     });
   if (unplanned > 0)
     reasons.push({
       rag: RAG_OF_SEVERITY[RULE_SEVERITIES[MIGRATION_RULE.notPlanned]],
-      text: `${countOf(unplanned, "line")} not yet on a national framework ${hasHave(unplanned)} no planned migration date`,
+      text: `no planned migration date for ${countOf(unplanned, "line")} not yet on a national framework`,
     });
   const worst = reasons.some((r) => r.rag === "red") ? "red" : reasons.length > 0 ? "amber" : null;
   if (unreadable > 0 && worst !== "red")

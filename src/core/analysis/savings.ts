@@ -238,13 +238,13 @@ function savingsRag(
   if (shortfall > red)
     return rag(
       "red",
-      `${kind} savings so far ${formatPercent(shortfall, 1, 0)} short of plan (more than ${formatPolicyPercent(red)})`,
+      `${kind} savings so far ${formatPercent(shortfall)} short of plan (more than ${formatPolicyPercent(red)})`,
       PARA
     );
   if (shortfall > amber)
     return rag(
       "amber",
-      `${kind} savings so far ${formatPercent(shortfall, 1, 0)} short of plan (more than ${formatPolicyPercent(amber)})`,
+      `${kind} savings so far ${formatPercent(shortfall)} short of plan (more than ${formatPolicyPercent(amber)})`,
       PARA
     );
   return rag(

@@ -8,6 +8,7 @@
  */
 import { formatRef } from "../grid";
 import { formatFte, formatYear } from "../format";
+import { countOf } from "../plainEnglish";
 import { BusinessSupportYear, SupportDoubt } from "./types";
 
 /** True when the year's share rests on lines not yet classified or resolved. */
@@ -43,7 +44,7 @@ export function unconfirmedMark(y: BusinessSupportYear): string {
  */
 export function unconfirmedSentence(y: BusinessSupportYear, withCells = true): string {
   const n = doubtCells(y).length;
-  const lines = n === 1 ? "a line" : `${n} lines`;
+  const lines = n === 1 ? "a line" : countOf(n, "line");
   const those = n === 1 ? "that line is" : "those lines are";
   const cells = withCells ? ` (${doubtCells(y).join(", ")})` : "";
   return `The ${formatYear(y.year)} share is unconfirmed: it depends on ${formatFte(y.unclassifiedFte.value)} FTE on ${lines} the add-in could not classify or place${cells}, so it is given no position against the threshold until ${those} confirmed.`;

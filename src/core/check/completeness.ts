@@ -7,7 +7,7 @@ import { CellRef } from "../grid";
 import { SAVINGS_AREAS, SavingsLine } from "../forceData";
 import { savingsAreaLabel } from "../analysis/savings";
 import { FinancialYear } from "../years";
-import { formatYear } from "../format";
+import { formatDate, formatYear } from "../format";
 import { financialYearEnd } from "../dates";
 import { CheckContext, cellInColumnOf, hit } from "./context";
 import { RuleCode } from "./rules";
@@ -42,7 +42,7 @@ export function pastYears(
     const iso = `${today[1]}-${today[2]}-${today[3]}`;
     return {
       isPast: (y) => iso >= financialYearEnd(y),
-      basis: `the check's date, ${iso}`,
+      basis: `the check's date, ${formatDate(iso)}`,
     };
   }
   const { data } = ctx.result;

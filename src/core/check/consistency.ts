@@ -20,6 +20,7 @@ import { CheckContext, hit } from "./context";
 import { ExpectedCell, ExpectedSheet, RuleGroupResult, RuleHit } from "./types";
 import { formatNumber } from "../format";
 import { describeTextChange } from "./textChange";
+import { thereAre } from "../plainEnglish";
 
 /** Cells listed one by one per sheet; beyond that one finding sums up the rest. */
 export const MAX_CELL_FINDINGS = 12;
@@ -137,7 +138,7 @@ export function checkConsistency(ctx: CheckContext): RuleGroupResult {
       findings.push(
         hit(
           rule,
-          `${diffs.length} cells on "${actual.name}" differ from the statement drafted from the workbook's data (of ${compared} compared). The statement was probably drafted from earlier figures, or edited by hand; the first ${MAX_CELL_FINDINGS} are listed.`,
+          `${thereAre(diffs.length, "cell")} on "${actual.name}" that differ from the statement drafted from the workbook's data (of ${compared} compared). The statement was probably drafted from earlier figures, or edited by hand; the first ${MAX_CELL_FINDINGS} are listed.`,
           diffs[0].cell,
           "Draft the statement again from the add-in, then make any changes in the data, not in the statement."
         )

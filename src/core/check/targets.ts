@@ -6,7 +6,7 @@
  * now passed off its legacy contract. Without targets the rules do not apply.
  */
 import { financialYearOf } from "../dates";
-import { formatPounds, formatYear } from "../format";
+import { formatDate, formatPounds, formatYear } from "../format";
 import { procurementCategoryLabel } from "../names";
 import { formatRef, parseRef } from "../grid";
 import { pastYears } from "./completeness";
@@ -111,7 +111,7 @@ function migrationMet(ctx: CheckContext): RuleGroupResult {
       out.push(
         hit(
           rule,
-          `The force's targets move ${procurementCategoryLabel(m.category)}${m.supplier ? ` (${m.supplier})` : ""} to the national approach by ${m.moveDate}, in ${formatYear(year)}, which has ended, but the contract is still not on it.`,
+          `The force's targets move ${procurementCategoryLabel(m.category)}${m.supplier ? ` (${m.supplier})` : ""} to the national approach by ${formatDate(m.moveDate)}, in ${formatYear(year)}, which has ended, but the contract is still not on it.`,
           parseRef(m.cell),
           "Move the contract, or explain the delay in the statement."
         )

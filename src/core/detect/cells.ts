@@ -8,6 +8,7 @@ import { Finding, finding, Severity } from "../findings";
 import { MoneyUnit, Pence, toPence, UNIT_EXPONENT } from "../money";
 import { parseNumberText } from "../numberText";
 import { formatAsWritten } from "../format";
+import { thereAre } from "../plainEnglish";
 
 /** What a cell that should hold a number actually holds. */
 export type NumberCell =
@@ -116,7 +117,8 @@ export class FindingSink {
       out.push({
         severity: c.severity,
         code,
-        message: `${c.n - this.cap} more findings like the ones above (${code}) on sheet "${c.sheet}" are not listed one by one.`,
+        // Rule 3: the sentence starts with a word; the code travels in its own field.
+        message: `${thereAre(c.n - this.cap, "more finding")} like the ones above${c.sheet ? ` on sheet "${c.sheet}"` : ""}, not listed one by one.`,
         ...(c.sheet ? { sheet: c.sheet } : {}),
       });
     }

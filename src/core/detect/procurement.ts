@@ -13,7 +13,7 @@ import { amountFromCell, cellText, NumberCell, pence, readNumberCell, RefMaker }
 import { DetectContext, sheetUnit } from "./context";
 import { isTotalLabel, Matcher, mappingKey, procurementMatcher, routeMatcher } from "./labels";
 import { inSentence, PROCUREMENT_CATEGORY_NAMES, ROUTE_NAMES } from "../names";
-import { countOf, hasHave } from "../plainEnglish";
+import { countOf } from "../plainEnglish";
 import { HEADER_SCAN_ROWS, rowList } from "./table";
 import { DateCell, readDateCell } from "./years";
 
@@ -297,7 +297,7 @@ export function readProcurementSheet(
       finding(
         "info",
         "LINE_WITHOUT_SPEND",
-        `${countOf(noSpend, "line", "lines", { capital: true })} on sheet "${sheet.name}" (the first at ${refs.address(firstNoSpend, spendCol)}) ${hasHave(noSpend)} a category but no annual spend and ${noSpend === 1 ? "was" : "were"} not counted.`,
+        `Sheet "${sheet.name}" has ${countOf(noSpend, "line")} with a category but no annual spend (the first at ${refs.address(firstNoSpend, spendCol)}); ${noSpend === 1 ? "it was" : "they were"} not counted.`,
         refs.ref(firstNoSpend, spendCol),
         "Enter the spend, or delete lines that are no longer needed."
       )

@@ -16,7 +16,7 @@ import { amountFromCell, at, cellText, readNumberCell, RefMaker } from "./cells"
 import { DetectContext, sheetUnit } from "./context";
 import { isTotalLabel, mappingKey, matchSavingsArea, Matcher, savingsTypeMatcher } from "./labels";
 import { SAVINGS_AREA_NAMES } from "../names";
-import { countOf, hasHave } from "../plainEnglish";
+import { countOf } from "../plainEnglish";
 import { HEADER_SCAN_ROWS, labelText } from "./table";
 import { parseFinancialYear, yearOfCell } from "./years";
 
@@ -295,7 +295,7 @@ export function readSavingsSheet(
       finding(
         "info",
         "SAVINGS_TYPE_ASSUMED",
-        `${countOf(typeAssumedCount, "saving", "savings", { capital: true })} on sheet "${sheet.name}" (the first at ${typeAssumed.address}) ${hasHave(typeAssumedCount)} no type and ${typeAssumedCount === 1 ? "was" : "were"} taken as cashable.`,
+        `Sheet "${sheet.name}" has ${countOf(typeAssumedCount, "saving")} with no type (the first at ${typeAssumed.address}); ${typeAssumedCount === 1 ? "it was" : "they were"} taken as cashable.`,
         typeAssumed,
         "Write Cashable or Non-cashable in the Type column."
       )

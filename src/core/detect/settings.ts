@@ -13,6 +13,7 @@ import { DetectContext } from "./context";
 import { Matcher } from "./labels";
 import { unitInText } from "./units";
 import { yearOfCell } from "./years";
+import { countOf } from "../plainEnglish";
 
 export type SettingKey =
   | "forceName"
@@ -311,7 +312,7 @@ export function readSettingsSheet(
     s.unit && "money unit",
     s.averageSupportCost && "average support cost",
     s.mostSimilarForces && "most similar forces",
-    overrides.size > 0 && `${overrides.size} policy setting${overrides.size === 1 ? "" : "s"}`,
+    overrides.size > 0 && countOf(overrides.size, "policy setting"),
   ].filter(Boolean);
   return {
     settings,

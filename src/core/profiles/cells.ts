@@ -7,6 +7,7 @@ import { a1, CellValue, isErrorValue, SheetGrid } from "../grid";
 import { Finding, finding } from "../findings";
 import { describeUnknownForce, FORCES, matchForce } from "../forces";
 import { formatNumber, formatYear } from "../format";
+import { numberInWords } from "../plainEnglish";
 import { FinancialYear } from "../years";
 import { ProfileCell } from "./types";
 
@@ -121,7 +122,7 @@ export function noteMissingForces(
     "PROFILE_FORCE_MISSING",
     missing.length === 1
       ? `${missing[0].name} has no figures for ${formatYear(year)} in sheet "${sheet}", so the national comparison for that year has ${43 - missing.length} forces.`
-      : `${missing.length} of the 43 forces have no figures for ${formatYear(year)} in sheet "${sheet}" (${missing.map((f) => f.name).join(", ")}), so the national comparison for that year has ${43 - missing.length} forces.`,
+      : `Of the 43 forces, ${numberInWords(missing.length)} have no figures for ${formatYear(year)} in sheet "${sheet}" (${missing.map((f) => f.name).join(", ")}), so the national comparison for that year has ${43 - missing.length} forces.`,
     sheet
   );
 }

@@ -141,7 +141,7 @@ export function modelBusinessSupport(
       return finding(
         "error",
         "SCENARIO_YEAR_OUT_OF_RANGE",
-        `${formatYear(year)} is more than ${MAX_YEARS_AFTER_TARGET} years after the target year ${formatYear(target)}; check the year.`
+        `The year ${formatYear(year)} is more than ${MAX_YEARS_AFTER_TARGET} years after the target year ${formatYear(target)}; check the year.`
       );
     return undefined;
   };

@@ -285,7 +285,7 @@ function leverProblem(
     return finding(
       "error",
       "SCENARIO_YEAR_OUT_OF_RANGE",
-      `${formatYear(lever.year)} is more than ${MAX_YEARS_AFTER_TARGET} years after the target year ${formatYear(target)}; check the year.`,
+      `The year ${formatYear(lever.year)} is more than ${MAX_YEARS_AFTER_TARGET} years after the target year ${formatYear(target)}; check the year.`,
       undefined
     );
   return undefined;
@@ -343,7 +343,7 @@ export function modelOvertime(
         finding(
           "error",
           "SCENARIO_REACH_NOT_POSSIBLE",
-          `${formatYear(lever.year)} keeps the workbook's own overtime figures (the scenario starts after ${formatYear(inputs.from)}), and they are above ${t}, so no cut can reach it by then.`,
+          `The scenario keeps the workbook's own overtime figures in ${formatYear(lever.year)} (it starts after ${formatYear(inputs.from)}), and they are above ${t}, so no cut can reach it by then.`,
           inputs.overtime.get(lever.year)?.sources[0],
           `Choose a year after ${formatYear(inputs.from)}.`
         )

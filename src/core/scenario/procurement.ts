@@ -10,7 +10,7 @@ import { Finding, finding } from "../findings";
 import { Pence, applyRate } from "../money";
 import { FRAMEWORK_CATEGORIES, FrameworkCategory } from "../policy";
 import { procurementCategoryLabel } from "../names";
-import { listWords } from "../plainEnglish";
+import { listWords, numberInWords, thereAre } from "../plainEnglish";
 import { FinancialYear } from "../years";
 import { fig, mergeSources, mulDiv } from "../analysis/figures";
 import { Analysis, Figure } from "../analysis/types";
@@ -140,10 +140,13 @@ export function modelProcurement(
       finding(
         "warning",
         "SCENARIO_MOVE_LATE",
-        `${late.length} contract${late.length === 1 ? "" : "s"} in this scenario move${late.length === 1 ? "s" : ""} later than the date due, or not at all: ${late
-          .slice(0, 5)
-          .map((m) => `${procurementCategoryLabel(m.category)} at ${m.cell}`)
-          .join(", ")}${late.length > 5 ? ", and more" : ""}.`
+        // The contracts in brackets: after a colon the text would go on with a category's name.
+        `${thereAre(late.length, "contract")} in this scenario that ${late.length === 1 ? "moves" : "move"} later than the date due, or not at all (${listWords(
+          [
+            ...late.slice(0, 5).map((m) => `${procurementCategoryLabel(m.category)} at ${m.cell}`),
+            ...(late.length > 5 ? [`${numberInWords(late.length - 5)} more`] : []),
+          ]
+        )}).`
       )
     );
 

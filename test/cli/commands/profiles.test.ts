@@ -30,7 +30,7 @@ test("the readable table: 2009/10, 43 forces, 12 of 43 above 4%, 37 of 43 above 
   const f = fakeIo(dir);
   expect(await profilesCommand([XLS, CSV, "--year", "2009/10"], f.io)).toBe(0);
   const out = f.out();
-  expect(out).toMatch(/^2009\/10: 43 forces$/m);
+  expect(out).toMatch(/^Forces with figures for 2009\/10: 43$/m);
   expect(out).toMatch(
     /officer overtime as a share of officer pay \(CIPFA 2009-10 estimates\): 1\.26% to 6\.00%, median 3\.34%.*12 of 43 above 4%/
   );

@@ -25,7 +25,9 @@ describe("findings", () => {
     });
     const a = analyseOvertime(d, p);
     const f = a.findings.find((x) => x.code === "OVERTIME_COMPONENT_MISSING");
-    expect(f?.message).toContain("no PCSO overtime, PCSO pay found");
+    expect(f?.message).toBe(
+      "No PCSO overtime or PCSO pay found for 2008/09; the whole-workforce ratio uses the lines that are there."
+    );
     // (5 + 1) / (95 + 30 + 5 + 1) = 6 / 131
     expect(a.byYear[0].ratio?.value).toBeCloseTo(6 / 131, 12);
   });
@@ -81,7 +83,7 @@ describe("findings", () => {
       address: "C2",
     });
     expect(a.findings.find((f) => f.code === "PROCUREMENT_ROUTE_UNKNOWN")?.message).toMatch(
-      /^One line in national-framework categories does not say how it is bought/
+      /^There is one line in national-framework categories that does not say how it is bought/
     );
     const b = analyseProcurement(
       makeData({ procurement: [{ category: "other", categoryText: "Stationery", spend: 10 }] }),
@@ -101,7 +103,33 @@ describe("findings", () => {
     const f = a.findings.filter((x) => x.code === "MIGRATION_PLANNED_LATE");
     expect(f).toHaveLength(21);
     // A sentence never opens with a numeral.
-    expect(f[20].message).toBe("Five more lines plan to move later than their migrate-by date.");
+    expect(f[20].message).toBe(
+      "There are five more lines that plan to move later than their migrate-by date."
+    );
+    // 32 late lines: 20 listed, and the sentence for the other 12 still opens with a word
+    const many = analyseProcurement(
+      makeData({ procurement: Array.from({ length: 32 }, () => late[0]) }),
+      DEFAULT_POLICY
+    ).findings.filter((x) => x.code === "MIGRATION_PLANNED_LATE");
+    expect(many[20].message).toBe(
+      "There are 12 more lines that plan to move later than their migrate-by date."
+    );
+  });
+
+  it("CONTRACT_END_MISSING and NEGATIVE_SPEND beyond 20: a sentence opens with a word, a date is in words", () => {
+    const lines = Array.from({ length: 31 }, () => ({
+      category: "bodyArmour" as const,
+      spend: -100,
+    }));
+    const a = analyseProcurement(makeData({ procurement: lines }), DEFAULT_POLICY);
+    // body armour's national approach is in place by 2010-04-01 (the policy's date)
+    expect(a.findings.find((f) => f.code === "CONTRACT_END_MISSING")?.message).toBe(
+      "There are 31 lines for Body armour with no contract end date, so they are due to migrate by the framework's date, 1 April 2010."
+    );
+    // 31 negative lines: 20 listed one by one, 31 - 20 = 11 summed up
+    expect(a.findings.filter((f) => f.code === "NEGATIVE_SPEND").at(-1)?.message).toBe(
+      "There are 11 more lines with negative spend."
+    );
   });
 
   it("lists at most 20 lines with no planned move one by one, then sums up the rest", () => {
@@ -119,7 +147,7 @@ describe("findings", () => {
       '"Body armour" (£100 a year) is not yet bought through the national approach for Body armour and has no planned date to move onto it; it should move by 31 March 2011.'
     );
     expect(f[20].message).toBe(
-      "Two more lines have no planned date to move onto the national approach."
+      "There are two more lines with no planned date to move onto the national approach."
     );
   });
 

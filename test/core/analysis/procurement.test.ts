@@ -95,7 +95,7 @@ describe("procurement: the worked example", () => {
     expect(a.rag).toMatchObject({
       rag: "red",
       words: "off track",
-      rule: "three lines not yet on a national framework have no planned migration date",
+      rule: "no planned migration date for three lines not yet on a national framework",
     });
   });
 });
@@ -186,7 +186,7 @@ describe("procurement: planned migrations and missing dates", () => {
     expect(b.opportunities.map((o) => o.migration)).toEqual(["dateUnreadable", "late"]);
     expect(b.rag).toMatchObject({
       rag: "red",
-      rule: "one line plans to migrate later than its migrate-by date",
+      rule: "migration planned later than the migrate-by date for one line",
     });
   });
 

@@ -204,7 +204,7 @@ describe("(e) contracts whose national approach arrives later, with no planned m
     expect(ofRule(due, "MIGRATION_DATE_PLANNED")).toHaveLength(2);
     const a = analysed({ "procurement.planMovesFor": "approachInPlace" });
     expect(a.findings.find((f) => f.code === "MIGRATION_NOT_YET_DUE")?.message).toContain(
-      "11 lines not yet on a national approach have no planned move"
+      "There are 11 lines not yet on a national approach with no planned move"
     );
   });
 });

@@ -160,7 +160,9 @@ describe("STATEMENT_MATCHES_DATA", () => {
     const f = ofRule(check(changed), "STATEMENT_MATCHES_DATA");
     // Many cells move (the overtime table, the required path, the charts' figures): each sheet
     // says how many differ, then lists the first MAX_CELL_FINDINGS of them.
-    expect(f[0].message).toMatch(/^\d+ cells on "VfM Statement" differ from the statement drafted/);
+    expect(f[0].message).toMatch(
+      /^There are \d+ cells on "VfM Statement" that differ from the statement drafted/
+    );
     const perSheet = (sheet: string) => f.filter((x) => x.cell?.sheet === sheet).length;
     expect(perSheet("VfM Statement")).toBe(MAX_CELL_FINDINGS + 1);
     expect(

@@ -5,6 +5,7 @@
  * figures: officer overtime actuals £5,600k in 2008/09 and £5,480k in 2009/10).
  */
 import { checkWorkbook } from "../../../src/core/check/check";
+import { formatRef } from "../../../src/core/grid";
 import { StoredSettings } from "../../../src/core/gateway";
 import { draftStatement, runVfm } from "../../../src/core/run";
 import { exampleshireFreeForm } from "../../../src/core/sample/exampleshire";
@@ -141,5 +142,28 @@ describe("Use as our targets", () => {
     expect(checkWorkbook(base).rules.find((r) => r.rule === "TARGETS_SUPPORT_MET")!.note).toMatch(
       /not set targets/
     );
+  });
+
+  it("the check names a target move that is overdue, its date in words", () => {
+    // The targets move the sample's largest contract still to move by 31 March 2010, the last day
+    // of 2009/10; the workbook's headers mark 2009/10 as actual, so that year has ended, and the
+    // contract is still not on the national approach.
+    const o = [...base.analysis.procurement.opportunities].sort(
+      (x, y) => y.spend.value - x.spend.value
+    )[0];
+    const cell = formatRef(o.cell);
+    const result = runVfm(workbook, {
+      settings: withTargets(
+        {},
+        {
+          name: "Early move",
+          levers: { from: 2009, procurement: { moves: [{ cell, date: "2010-03-31" }] } },
+        }
+      ),
+    });
+    const hits = checkWorkbook(result).findings.filter((f) => f.rule === "TARGETS_MIGRATION_MET");
+    expect(hits.map((h) => h.message)).toEqual([
+      `The force's targets move Construction and maintenance (regional) (${o.supplier}) to the national approach by 31 March 2010, in 2009/10, which has ended, but the contract is still not on it.`,
+    ]);
   });
 });

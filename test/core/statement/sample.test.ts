@@ -195,6 +195,43 @@ describe.each([
     expect(got).toEqual(want);
   });
 
+  test("procurement: the contracts still to move and those with no planned move are counted in one sentence", () => {
+    // 16 contracts still to move; 13 of them have no planned move date (all but body armour,
+    // forensic drugs testing and the first Vehicles contract, whose moves are planned).
+    const opps: { plannedMigration: string | null }[] = json.procurement.opportunities;
+    const unplanned = opps.filter((o) => o.plannedMigration === null).length;
+    expect([opps.length, unplanned]).toEqual([16, 13]);
+    const text = blocksOf(s, "paragraph").map(paragraphText).join("\n");
+    expect(text).toContain(
+      `There are ${opps.length} contracts still to move, ${unplanned} of them with no planned move date yet; the schedule below`
+    );
+    // no "Of these" left to point at the sentence before it (the spend with no stated rate)
+    expect(text).not.toMatch(/Of these, \d+ have no planned move/);
+  });
+
+  test("an area's status gives its shortfall at the precision the narrative gives it", () => {
+    const seen: string[] = [];
+    for (const sec of s.sections.filter((x) => x.area && x.level === 1)) {
+      const rag = sec.blocks.find((b) => b.kind === "rag");
+      const inStatus = rag?.kind === "rag" ? /savings so far ([\d.]+%) short/.exec(rag.rule) : null;
+      if (!inStatus) continue;
+      const text = sec.blocks
+        .flatMap((b) => (b.kind === "paragraph" ? [paragraphText(b)] : []))
+        .join(" ");
+      expect(/\(([\d.]+%) of plan\) short of plan/.exec(text)?.[1]).toBe(inStatus[1]);
+      seen.push(`${sec.area} ${inStatus[1]}`);
+    }
+    // procurement: £160,000 actual against £200,000 planned, £40,000 / £200,000 = 20.0% short
+    // (once "20%" in the status and "20.0%" in the narrative); deployment 50/400 = 12.5%,
+    // overtime 160/280 = 57.1%, collaboration 40/100 = 40.0%
+    expect(seen).toEqual([
+      "deployment 12.5%",
+      "overtime 57.1%",
+      "procurement 20.0%",
+      "collaboration 40.0%",
+    ]);
+  });
+
   test("savings: every area's planned, actual and variance, and the totals, are the JSON's", () => {
     for (const a of json.savings.byArea) {
       const t = table(s, `area-${a.area}-savings`);

@@ -10,7 +10,7 @@ import { SavingsAreaSummary } from "../../analysis/types";
 import { savingsAreaLabel } from "../../analysis/savings";
 import { areaStatus as coreAreaStatus } from "../../analysis/areaStatus";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
-import { countOf, lowerFirst } from "../../plainEnglish";
+import { countOf, goOnLower } from "../../plainEnglish";
 import { Policy } from "../../policy";
 import { formatPolicyPercent, formatYear } from "../../format";
 import {
@@ -84,7 +84,8 @@ export function areaStatus(ctx: DraftContext, area: SavingsArea): RagBlock {
       kind: "rag",
       status,
       words: RAG_LABELS[status],
-      rule: `Savings plan: ${withParagraph(plan.status.rule, plan.status.paragraph)}`,
+      // Rule 5: after "Savings plan:" the text goes on in lower case, as in the two-test case.
+      rule: `Savings plan: ${goOnLower(withParagraph(plan.status.rule, plan.status.paragraph))}`,
     };
   const evState = ragState(evidence.status);
   return {
@@ -92,8 +93,8 @@ export function areaStatus(ctx: DraftContext, area: SavingsArea): RagBlock {
     status,
     words: RAG_LABELS[status],
     rule:
-      `${evidence.label}: ${RAG_LABELS[evState].toLowerCase()}, ${lowerFirst(withParagraph(evidence.status.rule, evidence.status.paragraph))} ` +
-      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}, ${lowerFirst(withParagraph(plan.status.rule, plan.status.paragraph))} ` +
+      `${evidence.label}: ${RAG_LABELS[evState].toLowerCase()}, ${goOnLower(withParagraph(evidence.status.rule, evidence.status.paragraph))} ` +
+      `Savings plan: ${RAG_LABELS[planState].toLowerCase()}, ${goOnLower(withParagraph(plan.status.rule, plan.status.paragraph))} ` +
       `The area's status is the weaker of the two.`,
   };
 }

@@ -30,6 +30,7 @@ import {
   sheetOf,
 } from "./common";
 import { thresholdFigure } from "./thresholds";
+import { countOf } from "../../plainEnglish";
 
 const PARA = "5.9-5.10";
 
@@ -165,7 +166,7 @@ function chart(o: OvertimeAnalysis): ChartBlock | undefined {
 function unsureWords(y: OvertimeAnalysis["byYear"][number], t: string): string | undefined {
   if (y.confidence !== "unconfirmed") return undefined;
   const n = new Set(y.doubts.map((d) => `${d.cell.sheet}!${d.cell.address}`)).size;
-  return `, unconfirmed: it rests on ${n === 1 ? "a budget line" : `${n} budget lines`} the add-in could not settle (the working papers list ${n === 1 ? "it" : "them"}), so it is given no position against ${t} until ${n === 1 ? "that line is" : "those lines are"} confirmed.`;
+  return `, unconfirmed: it rests on ${n === 1 ? "a budget line" : countOf(n, "budget line")} the add-in could not settle (the working papers list ${n === 1 ? "it" : "them"}), so it is given no position against ${t} until ${n === 1 ? "that line is" : "those lines are"} confirmed.`;
 }
 
 function narrative(ctx: DraftContext, o: OvertimeAnalysis): Block[] {

@@ -6,7 +6,7 @@
  */
 import { formatDate, formatMoney, formatPercent, formatYear } from "../../format";
 import { finding } from "../../findings";
-import { countOf, hasHave, isAre, numberInWords } from "../../plainEnglish";
+import { countOf, numberInWords, thereAre } from "../../plainEnglish";
 import { procurementCategoryLabel } from "../../names";
 import { ProcurementAnalysis, ProcurementOpportunity } from "../../analysis/types";
 import { Block, DisplayFigure, Section, TableBlock, TableRow } from "../model";
@@ -130,6 +130,16 @@ function migrationTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
   };
 }
 
+/** ", 13 of them with no planned move date yet" (or none, or "with no planned move date yet" for all of one). */
+function unplannedWords(total: number, unplanned: number): string {
+  if (unplanned === 0) return "";
+  if (unplanned === total)
+    return total === 1
+      ? ", with no planned move date yet"
+      : ", none of them with a planned move date yet";
+  return `, ${numberInWords(unplanned)} of them with no planned move date yet`;
+}
+
 function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
   const out: Block[] = [
     para([
@@ -151,7 +161,8 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
     out.push(
       para([
         // Rule 3: a sentence never opens with a numeral ("There are 16 contracts", not "16 contracts").
-        `There ${isAre(p.opportunities.length)} ${countOf(p.opportunities.length, "contract")} still to move; the schedule below gives the date each should move by (no later than when its contract ends, White Paper 5.35). `,
+        // How many have no planned move goes with the contracts it counts, in the same sentence.
+        `${thereAre(p.opportunities.length, "contract")} still to move${unplannedWords(p.opportunities.length, unplanned.length)}; the schedule below gives the date each should move by (no later than when its contract ends, White Paper 5.35). `,
         p.expectedAnnualSaving.value !== 0
           ? `Where a saving rate is stated, moving is expected to save about `
           : "",
@@ -167,9 +178,6 @@ function narrative(ctx: DraftContext, p: ProcurementAnalysis): Block[] {
           : late.length > 1
             ? `The planned moves for ${listWords(late.map((o) => o.supplier ?? o.categoryText))} are later than the dates they are due. `
             : "",
-        unplanned.length > 0
-          ? `Of these, ${numberInWords(unplanned.length)} ${hasHave(unplanned.length)} no planned move date yet.`
-          : "",
       ])
     );
   } else if (p.addressableSpend.value !== 0) {

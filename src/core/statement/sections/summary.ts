@@ -20,7 +20,7 @@ import {
   yearsWithoutActuals,
 } from "./common";
 import { AREA_HEADINGS, areaStatus } from "./areas";
-import { countOf } from "../../plainEnglish";
+import { thereAre } from "../../plainEnglish";
 
 /** National figures are whole £m: the Excel format that shows 545000000 as "£545m". */
 const NATIONAL_FORMAT = '"£"#,##0,,"m"';
@@ -233,7 +233,7 @@ export function summarySections(ctx: DraftContext): Section[] {
     blocks.push(
       para(
         [
-          `${countOf(s.unassigned.lineCount, "line", "lines", { capital: true })} of the savings plan could not be matched to one of the nine areas and ${s.unassigned.lineCount === 1 ? "is" : "are"} left out of the area totals (`,
+          `${thereAre(s.unassigned.lineCount, "line")} in the savings plan that could not be matched to one of the nine areas; ${s.unassigned.lineCount === 1 ? "it is" : "they are"} left out of the area totals (`,
           moneyOf(ctx, s.unassigned.cashable.planned),
           ` cashable planned). Naming the area on ${s.unassigned.lineCount === 1 ? "that line" : "those lines"} will bring ${s.unassigned.lineCount === 1 ? "it" : "them"} in.`,
         ],
