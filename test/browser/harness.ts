@@ -7,7 +7,7 @@ import { createServer, Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { AddressInfo } from "node:net";
-import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { Browser, BrowserContext, Locator, Page, chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
 export const DIST = join(__dirname, "..", "..", "dist-preview");
@@ -152,4 +152,21 @@ export async function clickStep(page: Page, label: string): Promise<void> {
     .getByRole("tablist", { name: "Steps" })
     .getByRole("tab", { name: label, exact: true })
     .click();
+}
+
+/**
+ * Clicks the step's tab and waits until its panel shows with the parts it fetches on showing:
+ * the later steps' chunk (the panel's "Opening the … step" placeholder gone) and, on the Data
+ * step, the corrections and the input sheets (the data-tools chunk, whose Suspense shows nothing
+ * until its last section, "Start from nothing" (#data-template), is in). A step read before then
+ * reads short of what it shows a moment later.
+ */
+export async function showStep(page: Page, label: string): Promise<Locator> {
+  await clickStep(page, label);
+  // Only the shown panel is in the accessibility tree: the one this tab labels.
+  const panel = page.getByRole("tabpanel", { name: label, exact: true });
+  await panel.waitFor();
+  await panel.getByText(`Opening the ${label} step`).waitFor({ state: "detached" });
+  if (label === "Data") await panel.locator("#data-template").waitFor();
+  return panel;
 }

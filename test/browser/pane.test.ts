@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
 import { gridToXlsx } from "../../src/xlsx/write";
-import { ARTIFACTS, axeViolations, openBrowser, serveDist, Session } from "./harness";
+import { ARTIFACTS, axeViolations, openBrowser, serveDist, Session, showStep } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -38,11 +38,7 @@ async function waitReady(p: Page): Promise<void> {
 
 async function openStep(p: Page, label: string): Promise<void> {
   if (await p.getByRole("dialog").count()) await p.keyboard.press("Escape");
-  await p
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: label, exact: true })
-    .click();
-  await p.locator(`[role=tabpanel][aria-labelledby^="step-tab-"]:not([hidden])`).waitFor();
+  await showStep(p, label);
 }
 
 /** The page's own scroll: how far its content reaches below the window, and how far it moved. */
