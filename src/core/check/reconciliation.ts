@@ -22,6 +22,7 @@ import { CellRef, formatRef } from "../grid";
 import { SavingsArea, SavingsLine } from "../forceData";
 import { formatFte, formatPolicyPercent, formatPounds, formatYear } from "../format";
 import { Pence } from "../money";
+import { Figure } from "../analysis/types";
 import { CheckContext, hit } from "./context";
 import { RuleGroupResult, RuleHit } from "./types";
 import { DEFAULT_RECONCILIATION_TOLERANCE } from "./rules";
@@ -160,6 +161,19 @@ function reconcile(
 
 const verb = (fall: number) => (fall >= 0 ? "falls by" : "rises by");
 
+/** A measure's figure for each year of an analysis, with the first cell it came from. */
+function yearFigures<Row extends { readonly year: FinancialYear }>(
+  rows: readonly Row[],
+  figure: (row: Row) => Figure<number>
+): Map<FinancialYear, YearFigure> {
+  return new Map(
+    rows.map((row) => {
+      const { value, sources } = figure(row);
+      return [row.year, { value, ...(sources[0] ? { cell: sources[0] } : {}) }];
+    })
+  );
+}
+
 export function checkReconciliation(ctx: CheckContext): RuleGroupResult {
   const { analysis, data } = ctx.result;
   const tolerance = ctx.reconciliationTolerance ?? DEFAULT_RECONCILIATION_TOLERANCE;
@@ -173,15 +187,7 @@ export function checkReconciliation(ctx: CheckContext): RuleGroupResult {
   const overtime: Measure = {
     what: "overtime",
     area: "overtime",
-    byYear: new Map(
-      analysis.overtime.byYear.map((y) => [
-        y.year,
-        {
-          value: y.overtime.value,
-          ...(y.overtime.sources[0] ? { cell: y.overtime.sources[0] } : {}),
-        },
-      ])
-    ),
+    byYear: yearFigures(analysis.overtime.byYear, (y) => y.overtime),
     price: (fall) => fall,
     showFall: (fall) => formatPounds(fall as Pence),
     where: "the budget's overtime",
@@ -196,15 +202,7 @@ export function checkReconciliation(ctx: CheckContext): RuleGroupResult {
     const measure: Measure = {
       what: "support services",
       area: "supportServices",
-      byYear: new Map(
-        analysis.businessSupport.byYear.map((y) => [
-          y.year,
-          {
-            value: y.supportFte.value,
-            ...(y.supportFte.sources[0] ? { cell: y.supportFte.sources[0] } : {}),
-          },
-        ])
-      ),
+      byYear: yearFigures(analysis.businessSupport.byYear, (y) => y.supportFte),
       price: (fte) => Math.round(fte * each),
       showFall: (fte) =>
         `${formatFte(fte, 1)} FTE (${formatPounds(Math.round(fte * each) as Pence)} at ${formatPounds(each as Pence)} an FTE, ${formatRef(cost.sources[0] ?? { sheet: "Settings", address: "B1" })})`,
