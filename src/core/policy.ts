@@ -330,6 +330,28 @@ const SUPPORT_CLASS_OPTIONS = [
   { value: "operational", label: "Operational" },
 ] as const;
 
+/**
+ * A setting for a reading the White Paper leaves open in `paragraphs`: the add-in's setting
+ * ("add-in setting (5.9-5.10 does not define it)", as policyDefaultSource and policyParagraphs
+ * read it), keyed by its path into Policy, quoting the words of the White Paper it reads.
+ */
+function openReading(
+  path: readonly [string, string],
+  paragraphs: string,
+  spec: Omit<PolicySettingDescriptor, "key" | "paragraph" | "path"> & {
+    readonly whitePaperWords: string;
+  }
+): PolicySettingDescriptor {
+  const { label, ...rest } = spec;
+  return {
+    key: path.join("."),
+    label,
+    paragraph: `add-in setting (${paragraphs} does not define it)`,
+    ...rest,
+    path,
+  };
+}
+
 function descriptors(): PolicySettingDescriptor[] {
   const d = DEFAULT_POLICY;
   const list: PolicySettingDescriptor[] = [
@@ -369,10 +391,8 @@ function descriptors(): PolicySettingDescriptor[] {
       defaultValue: d.overtime.minAnnualCut,
       path: ["overtime", "minAnnualCut"],
     },
-    {
-      key: "overtime.basis",
+    openReading(["overtime", "basis"], "5.9-5.10", {
       label: "Paybill the overtime ratio is measured against",
-      paragraph: "add-in setting (5.9-5.10 does not define it)",
       group: "overtime",
       kind: "enum",
       options: [
@@ -387,8 +407,7 @@ function descriptors(): PolicySettingDescriptor[] {
       whitePaperWords:
         '5.10: "Total spending on officer overtime" and forces "at or below 4% of their paybill"',
       note: "Police officers only: officer overtime / officer paybill. Officer overtime against the whole paybill: officer overtime / the pay of officers, staff and PCSOs with all their overtime. Whole workforce: all overtime / that whole paybill.",
-      path: ["overtime", "basis"],
-    },
+    }),
     {
       key: "overtime.paybillIncludesOvertime",
       label: "Paybill includes overtime",
@@ -408,22 +427,17 @@ function descriptors(): PolicySettingDescriptor[] {
       note: "Leave off where pay and overtime are separate lines: the paybill is then pay + overtime.",
       path: ["overtime", "payLinesIncludeOvertime"],
     },
-    {
-      key: "overtime.highestSpenderRatio",
+    openReading(["overtime", "highestSpenderRatio"], "5.9-5.10", {
       label:
         "Ratio above which a force counts as a highest spender (none: every force above the threshold)",
-      paragraph: "add-in setting (5.9-5.10 does not define it)",
       group: "overtime",
       kind: "ratioOrNone",
       defaultValue: d.overtime.highestSpenderRatio,
       whitePaperWords:
         '5.10: "with the highest spenders making reductions each year of at least 5%"',
-      path: ["overtime", "highestSpenderRatio"],
-    },
-    {
-      key: "overtime.atOrBelow",
+    }),
+    openReading(["overtime", "atOrBelow"], "5.9-5.10", {
       label: "At or below the threshold, overtime must",
-      paragraph: "add-in setting (5.9-5.10 does not define it)",
       group: "overtime",
       kind: "enum",
       options: [
@@ -434,12 +448,9 @@ function descriptors(): PolicySettingDescriptor[] {
       whitePaperWords:
         '5.10: forces "at or below 4% of their paybill to continue to make further reductions"',
       note: "Not rise: a year at or below the threshold may equal the year before. Fall every year: it must be lower than the year before, by any amount.",
-      path: ["overtime", "atOrBelow"],
-    },
-    {
-      key: "overtime.cutFrom",
+    }),
+    openReading(["overtime", "cutFrom"], "5.9-5.10", {
       label: "The yearly cut is measured from",
-      paragraph: "add-in setting (5.9-5.10 does not define it)",
       group: "overtime",
       kind: "enum",
       options: [
@@ -449,8 +460,7 @@ function descriptors(): PolicySettingDescriptor[] {
       defaultValue: d.overtime.cutFrom,
       whitePaperWords: '5.10: "making reductions each year of at least 5%"',
       note: "Year on year: each year's maximum is the cut on the year before, so a year that misses lowers the next year's bar less. Compounded: each year's maximum is the baseline cut once for every year since, whatever the years between did.",
-      path: ["overtime", "cutFrom"],
-    },
+    }),
     {
       key: "overtime.nationalTarget",
       label: "National overtime reduction by the target year",
@@ -507,10 +517,8 @@ function descriptors(): PolicySettingDescriptor[] {
       defaultValue: d.businessSupport.nationalSaving,
       path: ["businessSupport", "nationalSaving"],
     },
-    {
-      key: "businessSupport.excessMeasure",
+    openReading(["businessSupport", "excessMeasure"], "5.46-5.51", {
       label: "The excess support FTE is counted",
-      paragraph: "add-in setting (5.46-5.51 does not define it)",
       group: "businessSupport",
       kind: "enum",
       options: [
@@ -521,8 +529,7 @@ function descriptors(): PolicySettingDescriptor[] {
       whitePaperWords:
         '5.51: "reduce the proportion of their workforce in business support functions to below 7%"',
       note: "At the workforce as it is: support FTE less the most that is under the threshold of today's workforce. With the posts leaving: the fewest posts whose removal takes the share under the threshold, the workforce shrinking by the same FTE (a few more posts).",
-      path: ["businessSupport", "excessMeasure"],
-    },
+    }),
   ];
   list.push({
     key: "businessSupport.definition",
@@ -575,25 +582,24 @@ function descriptors(): PolicySettingDescriptor[] {
       }
     );
   }
-  list.push({
-    key: "procurement.planMovesFor",
-    label: "A planned move onto the national approach is needed now for",
-    paragraph: "add-in setting (5.35-5.37 does not define it)",
-    group: "procurement",
-    kind: "enum",
-    options: [
-      { value: "everyContract", label: "Every legacy contract, however far off its approach" },
-      {
-        value: "approachInPlace",
-        label: "Contracts whose approach is in place by the end of the plan's year",
-      },
-    ],
-    defaultValue: d.procurement.planMovesFor,
-    whitePaperWords:
-      '5.35(b): "no later than the point at which their existing arrangements expire"; 5.37: "planned national approaches", with a "contract date by" of April 2011 to April 2014',
-    note: "The plan's year is the Local Policing Plan's year: the Settings sheet's, else the first year the budget does not head Actual, from 2010/11. A contract whose approach arrives later is listed as to plan, with no status, until then.",
-    path: ["procurement", "planMovesFor"],
-  });
+  list.push(
+    openReading(["procurement", "planMovesFor"], "5.35-5.37", {
+      label: "A planned move onto the national approach is needed now for",
+      group: "procurement",
+      kind: "enum",
+      options: [
+        { value: "everyContract", label: "Every legacy contract, however far off its approach" },
+        {
+          value: "approachInPlace",
+          label: "Contracts whose approach is in place by the end of the plan's year",
+        },
+      ],
+      defaultValue: d.procurement.planMovesFor,
+      whitePaperWords:
+        '5.35(b): "no later than the point at which their existing arrangements expire"; 5.37: "planned national approaches", with a "contract date by" of April 2011 to April 2014',
+      note: "The plan's year is the Local Policing Plan's year: the Settings sheet's, else the first year the budget does not head Actual, from 2010/11. A contract whose approach arrives later is listed as to plan, with no status, until then.",
+    })
+  );
   list.push(
     {
       key: "nationalProgramme.annualSaving",
