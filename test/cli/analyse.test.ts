@@ -4,7 +4,6 @@
  */
 import Ajv from "ajv";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import schema from "../../schema/analysis.schema.json";
 import { analyse, parseAnalyseArgs } from "../../src/cli/commands/analyse";
@@ -13,6 +12,7 @@ import { WorkbookGrid } from "../../src/core/grid";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../src/xlsx/write";
 import { fakeIo } from "./fakeIo";
+import { tempDir } from "./tempDir";
 
 /** A force's own free-form workbook, amounts in £000 (the same figures as the analysis tests). */
 function forceWorkbook(
@@ -48,16 +48,15 @@ function forceWorkbook(
   );
 }
 
-let dir: string;
+const dir = tempDir("vfm-analyse-");
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-analyse-"));
-  await fs.writeFile(path.join(dir, "force.xlsx"), await gridToXlsx(forceWorkbook()));
+  await fs.writeFile(path.join(dir(), "force.xlsx"), await gridToXlsx(forceWorkbook()));
   await fs.writeFile(
-    path.join(dir, "errors.xlsx"),
+    path.join(dir(), "errors.xlsx"),
     await gridToXlsx(forceWorkbook([["Police staff overtime", { error: "#REF!" }, 800, 790]]))
   );
   await fs.writeFile(
-    path.join(dir, "rota.xlsx"),
+    path.join(dir(), "rota.xlsx"),
     await gridToXlsx(
       workbookOf(
         sheetFromRows("Rota", [
@@ -73,7 +72,7 @@ beforeAll(async () => {
   // of financial years. Detection finds lines with amounts by year, but none is a budget line,
   // so before this rule it was analysed (exit 0, "Unnamed force") and given a statement.
   await fs.writeFile(
-    path.join(dir, "xirr.xlsx"),
+    path.join(dir(), "xirr.xlsx"),
     await gridToXlsx(
       workbookOf(
         sheetFromRows("Budget", [
@@ -86,17 +85,17 @@ beforeAll(async () => {
       )
     )
   );
-  await fs.writeFile(path.join(dir, "notes.xlsx"), "this is not a workbook");
-  await fs.writeFile(path.join(dir, "policy.json"), JSON.stringify({ "overtime.threshold": "6%" }));
-  await fs.writeFile(path.join(dir, "bad-policy.json"), "{ threshold: ");
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
+  await fs.writeFile(path.join(dir(), "notes.xlsx"), "this is not a workbook");
+  await fs.writeFile(
+    path.join(dir(), "policy.json"),
+    JSON.stringify({ "overtime.threshold": "6%" })
+  );
+  await fs.writeFile(path.join(dir(), "bad-policy.json"), "{ threshold: ");
 });
 
 describe("vfm analyse", () => {
   it("prints a readable summary with each status in words and exits 0", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await analyse(["force.xlsx"], t.io)).toBe(0);
     const text = t.out();
     expect(text).toContain("Exampleshire Constabulary: value for money analysis");
@@ -110,7 +109,7 @@ describe("vfm analyse", () => {
   });
 
   it("prints JSON that matches the schema, with cells and pounds", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await analyse(["force.xlsx", "--json"], t.io)).toBe(0);
     const json = JSON.parse(t.out());
     const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(
@@ -145,7 +144,7 @@ describe("vfm analyse", () => {
   });
 
   it("applies a --policy file and lists it among the settings used", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await analyse(["force.xlsx", "--json", "--policy", "policy.json"], t.io)).toBe(0);
     const json = JSON.parse(t.out());
     // at 6% every year is at or below the threshold
@@ -163,7 +162,7 @@ describe("vfm analyse", () => {
   });
 
   it("reports an error value as a finding with its cell and still exits 0", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await analyse(["errors.xlsx", "--json"], t.io)).toBe(0);
     const json = JSON.parse(t.out());
     // listed once (detection's finding names the line and year), not again by the reader
@@ -182,7 +181,7 @@ describe("vfm analyse", () => {
     ["notes.xlsx", /notes\.xlsx/],
     ["missing.xlsx", /missing\.xlsx: No such file/],
   ])("exits 2 with one line on stderr for %s", async (file, message) => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await analyse([file], t.io)).toBe(2);
     expect(t.out()).toBe("");
     expect(t.err()).toMatch(message);
@@ -191,19 +190,19 @@ describe("vfm analyse", () => {
   });
 
   it("exits 2 on a policy file that cannot be read", async () => {
-    const bad = fakeIo(dir);
+    const bad = fakeIo(dir());
     expect(await analyse(["force.xlsx", "--policy", "bad-policy.json"], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/bad-policy\.json is not valid JSON/);
-    const missing = fakeIo(dir);
+    const missing = fakeIo(dir());
     expect(await analyse(["force.xlsx", "--policy=none.json"], missing.io)).toBe(2);
     expect(missing.err()).toMatch(/none\.json: the policy file cannot be read \(no such file\)/);
   });
 
   it("is registered as `vfm analyse`", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await main(["analyse", "force.xlsx", "--json"], t.io)).toBe(0);
     expect(JSON.parse(t.out()).force).toBe("Exampleshire Constabulary");
-    const help = fakeIo(dir);
+    const help = fakeIo(dir());
     expect(await main(["analyse", "--help"], help.io)).toBe(0);
     expect(help.out()).toContain("vfm analyse WORKBOOK.xlsx [--json] [--policy FILE]");
   });

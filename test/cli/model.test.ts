@@ -5,17 +5,16 @@
  */
 import Ajv from "ajv";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import schema from "../../schema/model.schema.json";
 import { model, parseModelArgs } from "../../src/cli/commands/model";
 import { sheetFromRows, workbookOf } from "../../src/core/sample/gridBuilder";
 import { gridToXlsx } from "../../src/xlsx/write";
 import { fakeIo } from "./fakeIo";
+import { tempDir } from "./tempDir";
 
-let dir: string;
+const dir = tempDir("vfm-model-");
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-model-"));
   const wb = workbookOf(
     sheetFromRows("Budget", [
       ["Exampleshire Constabulary"],
@@ -35,15 +34,12 @@ beforeAll(async () => {
       ["Finance", 40, 40],
     ])
   );
-  await fs.writeFile(path.join(dir, "force.xlsx"), await gridToXlsx(wb));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
+  await fs.writeFile(path.join(dir(), "force.xlsx"), await gridToXlsx(wb));
 });
 
 describe("vfm model", () => {
   it("solves the issue's example: at least 7.97% a year reaches 4% by 2012/13", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await model(["force.xlsx", "--overtime-reach", "2012/13", "--json"], t.io)).toBe(0);
     const json = JSON.parse(t.out());
     const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(
@@ -70,7 +66,7 @@ describe("vfm model", () => {
   });
 
   it("prints a readable summary; with no lever it asks for the target year", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await model(["force.xlsx"], t.io)).toBe(0);
     const text = t.out();
     expect(text).toContain('scenario "command line"');
@@ -80,7 +76,7 @@ describe("vfm model", () => {
   });
 
   it("removes posts by year and applies the pay growth given", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(
       await model(
         [
@@ -106,7 +102,7 @@ describe("vfm model", () => {
   });
 
   it("answers a cut of 100% with a finding, not a number", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await model(["force.xlsx", "--overtime-cut", "100%", "--json"], t.io)).toBe(0);
     const json = JSON.parse(t.out());
     expect(json.overtime).toBeNull();
@@ -116,7 +112,7 @@ describe("vfm model", () => {
   });
 
   it("exits 2 with one line for options it cannot read", async () => {
-    const t = fakeIo(dir);
+    const t = fakeIo(dir());
     expect(await model(["force.xlsx", "--overtime-reach", "next year"], t.io)).toBe(2);
     expect(t.err()).toMatch(/^vfm model: --overtime-reach next year: write a financial year/);
     expect(t.err().trim().split("\n")).toHaveLength(1);
@@ -130,7 +126,7 @@ describe("vfm model", () => {
       kind: "amount",
       amount: 25_000_000,
     });
-    const missing = fakeIo(dir);
+    const missing = fakeIo(dir());
     expect(await model(["nothing.xlsx"], missing.io)).toBe(2);
   });
 });

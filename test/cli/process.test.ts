@@ -4,28 +4,26 @@
  * only its own entry. Needs the compiled command line (`npm run build:cli`; `npm ci` builds it).
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import * as os from "os";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { ledgerWorkbook } from "../../bench/parts/analysis";
 import { gridToXlsx } from "../../src/xlsx/write";
+import { tempDir } from "./tempDir";
 
 const ROOT = path.join(__dirname, "..", "..");
 const VFM = path.join(ROOT, "bin", "vfm.js");
 const SAMPLE = path.join(ROOT, "assets", "sample", "exampleshire-freeform.xlsx");
 const WRITERS = path.join(ROOT, "test", "fixtures", "writers");
 
-let dir: string;
+const dir = tempDir("vfm-process-");
 beforeAll(() => {
   if (!existsSync(path.join(ROOT, "build", "cli", "cli", "worker.js")))
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
-  dir = mkdtempSync(path.join(os.tmpdir(), "vfm-process-"));
   // A ledger of 1,500,000 lines (4.5 million cells): more than 200 MB of heap to read.
   const lines = ["Supplier,Category,Amount"];
   for (let i = 0; i < 1_500_000; i++) lines.push(`Supplier ${i},Vehicles,${i % 977}.5`);
-  writeFileSync(path.join(dir, "huge-ledger.csv"), lines.join("\n"));
+  writeFileSync(path.join(dir(), "huge-ledger.csv"), lines.join("\n"));
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * Runs `vfm ARGS | CONSUMER` in bash, the consumer starting only after a second, so the pipe's
@@ -35,9 +33,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function piped(args: string[], consumer: string): { code: number; out: string; err: string } {
   const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   const script = `node ${quote(VFM)} ${args.map(quote).join(" ")} 2>"$ERR" | (sleep 1; node -e ${quote(consumer)}); echo "vfm=\${PIPESTATUS[0]}"`;
-  const errFile = path.join(dir, `err-${Date.now()}.txt`);
+  const errFile = path.join(dir(), `err-${Date.now()}.txt`);
   const r = spawnSync("bash", ["-c", script], {
-    cwd: dir,
+    cwd: dir(),
     env: { ...process.env, ERR: errFile },
     encoding: "utf8",
     timeout: 240_000,
@@ -63,7 +61,7 @@ describe("vfm as a process", () => {
 
   test("vfm analyse --json of a 200,000-line ledger into a slow pipe: all 50 MB arrive and parse (exit 0)", async () => {
     // The bench's ledger (the sample's template, its procurement grown to 200,000 lines).
-    const ledger = path.join(dir, "ledger-200k.xlsx");
+    const ledger = path.join(dir(), "ledger-200k.xlsx");
     writeFileSync(ledger, await gridToXlsx(ledgerWorkbook(200_000)));
     const r = piped(
       ["analyse", ledger, "--json"],
@@ -82,12 +80,12 @@ describe("vfm as a process", () => {
     const files: string[] = [];
     for (let i = 1; i <= 40; i++) {
       const f = `force-${String(i).padStart(2, "0")}.xlsx`;
-      copyFileSync(SAMPLE, path.join(dir, f));
+      copyFileSync(SAMPLE, path.join(dir(), f));
       files.push(f);
     }
     // The two public test files that hung ExcelJS (15+ and 12 minutes): no budget, refused at once.
     for (const f of ["exceljs-test-issue-1842.xlsx", "poi-57893-many-merges.xlsx"]) {
-      copyFileSync(path.join(WRITERS, f), path.join(dir, f));
+      copyFileSync(path.join(WRITERS, f), path.join(dir(), f));
       files.push(f);
     }
     files.push("huge-ledger.csv");
@@ -114,7 +112,7 @@ describe("vfm as a process", () => {
 
   test("vfm analyse stops a workbook that passes the time bound, with one line and exit 2", () => {
     const r = spawnSync("node", [VFM, "analyse", "huge-ledger.csv", "--max-seconds", "0.5"], {
-      cwd: dir,
+      cwd: dir(),
       encoding: "utf8",
       timeout: 120_000,
     });
@@ -127,7 +125,7 @@ describe("vfm as a process", () => {
 
   test("a bound given wrongly is one line and exit 2", () => {
     const r = spawnSync("node", [VFM, "check", SAMPLE, "--max-seconds", "soon"], {
-      cwd: dir,
+      cwd: dir(),
       encoding: "utf8",
     });
     expect(r.status).toBe(2);

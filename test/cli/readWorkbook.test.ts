@@ -1,5 +1,4 @@
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as v8 from "v8";
 import {
@@ -8,14 +7,9 @@ import {
   availableHeapBytes,
 } from "../../src/cli/readWorkbook";
 import { gridToXlsx } from "../../src/xlsx/write";
+import { tempDir } from "./tempDir";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-read-"));
-});
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const dir = tempDir("vfm-read-");
 
 async function failure(file: string, options = {}): Promise<UnreadableWorkbookError> {
   const e = await readWorkbookFile(file, options).catch((err: unknown) => err);
@@ -25,7 +19,7 @@ async function failure(file: string, options = {}): Promise<UnreadableWorkbookEr
 
 describe("readWorkbookFile", () => {
   test("reads a workbook file into a grid named after the file", async () => {
-    const file = path.join(dir, "exampleshire.xlsx");
+    const file = path.join(dir(), "exampleshire.xlsx");
     await fs.writeFile(
       file,
       await gridToXlsx({
@@ -50,19 +44,19 @@ describe("readWorkbookFile", () => {
   });
 
   test("a missing file, a folder and an empty file each get one plain line naming the file", async () => {
-    const missing = await failure(path.join(dir, "nope.xlsx"));
+    const missing = await failure(path.join(dir(), "nope.xlsx"));
     expect(missing.reason).toBe("notFound");
-    expect(missing.message).toBe(`${path.join(dir, "nope.xlsx")}: No such file.`);
-    const folder = await failure(dir);
+    expect(missing.message).toBe(`${path.join(dir(), "nope.xlsx")}: No such file.`);
+    const folder = await failure(dir());
     expect(folder.reason).toBe("notAFile");
-    expect(folder.message).toBe(`${dir}: This is a folder, not a workbook file.`);
-    const empty = path.join(dir, "empty.xlsx");
+    expect(folder.message).toBe(`${dir()}: This is a folder, not a workbook file.`);
+    const empty = path.join(dir(), "empty.xlsx");
     await fs.writeFile(empty, "");
     expect((await failure(empty)).message).toBe(`${empty}: The file is empty (0 bytes).`);
   });
 
   test("a CSV saved with an .xlsx name is not a workbook", async () => {
-    const csv = path.join(dir, "budget.xlsx");
+    const csv = path.join(dir(), "budget.xlsx");
     await fs.writeFile(csv, "Line,2008/09\nOvertime,5200\n");
     const e = await failure(csv);
     expect(e.reason).toBe("notSpreadsheet");
@@ -73,7 +67,7 @@ describe("readWorkbookFile", () => {
   });
 
   test("too large for the memory: refused with the memory needed and how to give Node more", async () => {
-    const file = path.join(dir, "ledger.xlsx");
+    const file = path.join(dir(), "ledger.xlsx");
     const values = Array.from({ length: 3000 }, (_, i) => [`PO-${i}`, "Vehicles", i * 2.5]);
     await fs.writeFile(file, await gridToXlsx({ sheets: [{ name: "Ledger", values }] }));
     // 9,000 cells need about 9,000 x 500 bytes = 4.5 MB: a 1 MB budget is not enough.

@@ -1,5 +1,4 @@
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as crypto from "crypto";
 import JSZip from "jszip";
@@ -12,6 +11,7 @@ import { gridToXlsx } from "../../src/xlsx/write";
 import { WorkbookGrid } from "../../src/core/grid";
 import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
 import { SAVINGS_AREAS } from "../../src/core/forceData";
+import { tempDir } from "./tempDir";
 
 // Rendering Word and Excel files takes a second or two, more on a busy machine.
 jest.setTimeout(30_000);
@@ -87,12 +87,11 @@ const sha = async (file: string) =>
     .digest("hex");
 
 describe("vfm statement", () => {
-  let dir: string;
+  const dir = tempDir("vfm-statement-");
   beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-statement-"));
-    await fs.writeFile(path.join(dir, "force.xlsx"), await gridToXlsx(templateWorkbook()));
+    await fs.writeFile(path.join(dir(), "force.xlsx"), await gridToXlsx(templateWorkbook()));
     await fs.writeFile(
-      path.join(dir, "rota.xlsx"),
+      path.join(dir(), "rota.xlsx"),
       await gridToXlsx({
         sheets: [
           {
@@ -105,14 +104,11 @@ describe("vfm statement", () => {
         ],
       })
     );
-    await fs.writeFile(path.join(dir, "broken.xlsx"), "this is not a zip file");
-  });
-  afterAll(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.writeFile(path.join(dir(), "broken.xlsx"), "this is not a zip file");
   });
 
   test("writes the Word statement, the working papers and a new workbook of only the add-in's sheets; the input is untouched", async () => {
-    const input = path.join(dir, "force.xlsx");
+    const input = path.join(dir(), "force.xlsx");
     const before = await sha(input);
     const statBefore = await fs.stat(input);
     const r = await run(
@@ -129,7 +125,7 @@ describe("vfm statement", () => {
         "--authority",
         "Testshire Police Authority",
       ],
-      dir
+      dir()
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -145,20 +141,20 @@ describe("vfm statement", () => {
     expect(await sha(input)).toBe(before);
     expect((await fs.stat(input)).mtimeMs).toBe(statBefore.mtimeMs);
 
-    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "statement.docx")));
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir(), "statement.docx")));
     const doc = await zip.file("word/document.xml")!.async("string");
     for (const a of SAVINGS_AREAS) expect(doc).toContain(AREA_HEADINGS[a]);
     expect(doc).toContain("Testshire Police Authority");
     // the date of drafting and the cells are in the working papers, not in the statement
     expect(doc).not.toContain("Drafted on");
-    const papers = await JSZip.loadAsync(await fs.readFile(path.join(dir, "papers.docx")));
+    const papers = await JSZip.loadAsync(await fs.readFile(path.join(dir(), "papers.docx")));
     const pdoc = await papers.file("word/document.xml")!.async("string");
     expect(pdoc).toContain("Drafted on 31 March 2011");
     expect(pdoc).toContain("Where each figure came from");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
-      (await fs.readFile(path.join(dir, "statement.xlsx"))) as unknown as ArrayBuffer
+      (await fs.readFile(path.join(dir(), "statement.xlsx"))) as unknown as ArrayBuffer
     );
     // only the add-in's sheets: none of the user's sheets is copied
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -175,16 +171,16 @@ describe("vfm statement", () => {
     );
     expect(texts).toContain("“=SUM(A1) is how we totalled it”");
     // no temporary files are left behind
-    expect((await fs.readdir(dir)).filter((f) => f.includes(".tmp"))).toEqual([]);
+    expect((await fs.readdir(dir())).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
   test("the same workbook and date give the same statement text", async () => {
-    await run(["force.xlsx", "--out", "a.docx", "--date", "2011-03-31"], dir);
-    await run(["force.xlsx", "--out", "b.docx", "--date", "2011-03-31"], dir);
+    await run(["force.xlsx", "--out", "a.docx", "--date", "2011-03-31"], dir());
+    await run(["force.xlsx", "--out", "b.docx", "--date", "2011-03-31"], dir());
     // drawing ids inside the file are random; the words are not
     const words = async (f: string) => {
       const xml = await (
-        await JSZip.loadAsync(await fs.readFile(path.join(dir, f)))
+        await JSZip.loadAsync(await fs.readFile(path.join(dir(), f)))
       )
         .file("word/document.xml")!
         .async("string");
@@ -196,11 +192,11 @@ describe("vfm statement", () => {
   });
 
   test("refuses to write over the workbook itself", async () => {
-    const before = await sha(path.join(dir, "force.xlsx"));
-    const r = await run(["force.xlsx", "--out", "x.docx", "--xlsx", "./force.xlsx"], dir);
+    const before = await sha(path.join(dir(), "force.xlsx"));
+    const r = await run(["force.xlsx", "--out", "x.docx", "--xlsx", "./force.xlsx"], dir());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^vfm statement: force\.xlsx is the workbook itself; .*\n$/);
-    expect(await sha(path.join(dir, "force.xlsx"))).toBe(before);
+    expect(await sha(path.join(dir(), "force.xlsx"))).toBe(before);
   });
 
   test("exit 2 with one line on stderr: unreadable file, no budget figures, missing file", async () => {
@@ -209,18 +205,18 @@ describe("vfm statement", () => {
       ["rota.xlsx", /no police budget lines were found/],
       ["missing.xlsx", /missing\.xlsx: No such file/],
     ] as const) {
-      const r = await run([file, "--out", "s.docx"], dir);
+      const r = await run([file, "--out", "s.docx"], dir());
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
       expect(r.stdout).toBe("");
     }
-    await expect(fs.stat(path.join(dir, "s.docx"))).rejects.toThrow();
+    await expect(fs.stat(path.join(dir(), "s.docx"))).rejects.toThrow();
   });
 
   test("an output that cannot be written: exit 2, one line", async () => {
-    const r = await run(["force.xlsx", "--out", "no/such/folder/s.docx"], dir);
+    const r = await run(["force.xlsx", "--out", "no/such/folder/s.docx"], dir());
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       "vfm statement: no/such/folder/s.docx: the file cannot be written (its folder does not exist).\n"
@@ -270,18 +266,18 @@ describe("vfm statement", () => {
   test("--approved: the statement is no longer marked Draft, and says when it was approved", async () => {
     const r = await run(
       ["force.xlsx", "--out", "approved.docx", "--approved", "2011-03-31", "--date", "2011-04-01"],
-      dir
+      dir()
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Approved on 31 March 2011.");
-    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "approved.docx")));
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir(), "approved.docx")));
     const headers = Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f));
     const header = await zip.file(headers[0])!.async("string");
     expect(header).not.toContain("DRAFT");
   });
 
   test("--help", async () => {
-    const r = await run(["--help"], dir);
+    const r = await run(["--help"], dir());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage: vfm statement WORKBOOK.xlsx --out STATEMENT.docx");
   });

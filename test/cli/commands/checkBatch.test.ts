@@ -7,7 +7,6 @@
  * test/core/check/sample.test.ts).
  */
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { check, CheckJsonEntry } from "../../../src/cli/commands/check";
 import { FORCES } from "../../../src/core/forces";
@@ -17,6 +16,7 @@ import { checkWorkbook } from "../../../src/core/check/check";
 import { gridToXlsx } from "../../../src/xlsx/write";
 import { baseWorkbook, Fault, FAULTS, faultsFor, plant } from "./checkFaults";
 import { fakeIo } from "../fakeIo";
+import { tempDir } from "../tempDir";
 
 jest.setTimeout(240_000);
 
@@ -29,14 +29,13 @@ interface Case {
   readonly expected: readonly string[];
 }
 
-let dir: string;
+const dir = tempDir("vfm-check-batch-");
 let cases: Case[];
 let code: number;
 let entries: CheckJsonEntry[];
 let stderr: string;
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-check-batch-"));
   // The sample's own findings, by design (the force's name changes none of them).
   const byDesign = checkWorkbook(runVfm(baseWorkbook(FORCES[0].name))).findings.map(
     (f) => `${f.rule} ${f.cell ? formatRef(f.cell) : f.sheet}`
@@ -47,18 +46,14 @@ beforeAll(async () => {
     const faults = faultsFor(i);
     const p = plant(force, faults);
     const file = `${String(i + 1).padStart(2, "0")}-${slug(force)}.xlsx`;
-    await fs.writeFile(path.join(dir, file), await gridToXlsx(p.workbook, { roles: p.roles }));
+    await fs.writeFile(path.join(dir(), file), await gridToXlsx(p.workbook, { roles: p.roles }));
     const expected = [...byDesign.filter((k) => !p.removes.includes(k)), ...p.adds].sort();
     cases.push({ file, force, faults, expected });
   }
-  const io = fakeIo(dir);
+  const io = fakeIo(dir());
   code = await check([...cases.map((c) => c.file), "--json"], io.io);
   entries = JSON.parse(io.out()) as CheckJsonEntry[];
   stderr = io.err();
-});
-
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
 });
 
 describe("vfm check over 43 generated workbooks", () => {

@@ -5,7 +5,6 @@
  */
 import Ajv from "ajv";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import schema from "../../../schema/check.schema.json";
 import { check, CheckJsonEntry } from "../../../src/cli/commands/check";
@@ -15,34 +14,30 @@ import { gridToXlsx } from "../../../src/xlsx/write";
 import { sample } from "../../core/check/planted";
 import { saveAsWordWould } from "../../fixtures/wordSave";
 import { fakeIo } from "../fakeIo";
+import { tempDir } from "../tempDir";
 
 jest.setTimeout(180_000);
 
-let dir: string;
+const dir = tempDir("vfm-checkdoc-");
 
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-checkdoc-"));
   const wb = sample();
-  await fs.writeFile(path.join(dir, "exampleshire.xlsx"), await gridToXlsx(wb));
+  await fs.writeFile(path.join(dir(), "exampleshire.xlsx"), await gridToXlsx(wb));
   const statement = draftStatement(runVfm(wb), { generatedAt: "2011-05-05T10:00:00Z" });
   const docx = await renderStatementDocx(statement);
-  await fs.writeFile(path.join(dir, "statement.docx"), docx);
+  await fs.writeFile(path.join(dir(), "statement.docx"), docx);
   await fs.writeFile(
-    path.join(dir, "edited.docx"),
+    path.join(dir(), "edited.docx"),
     await saveAsWordWould(docx, [{ from: "5,150,000", to: "5,000,000" }])
   );
-  await fs.writeFile(path.join(dir, "broken.docx"), "not a zip");
-});
-
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
+  await fs.writeFile(path.join(dir(), "broken.docx"), "not a zip");
 });
 
 const json = (s: string) => JSON.parse(s) as CheckJsonEntry[];
 
 describe("vfm check STATEMENT.docx --workbook", () => {
   it("names the figure edited in Word, its place in the document and its cell", async () => {
-    const io = fakeIo(dir);
+    const io = fakeIo(dir());
     const code = await check(
       ["statement.docx", "edited.docx", "--workbook", "exampleshire.xlsx", "--json"],
       io.io
@@ -69,7 +64,7 @@ describe("vfm check STATEMENT.docx --workbook", () => {
   });
 
   it("says in the table whether each statement matches its workbook", async () => {
-    const io = fakeIo(dir);
+    const io = fakeIo(dir());
     await check(["statement.docx", "--workbook", "exampleshire.xlsx"], io.io);
     expect(io.out()).toContain(
       "statement.docx was checked against exampleshire.xlsx: it says what the workbook gives; the other findings are the workbook's own."
@@ -77,13 +72,13 @@ describe("vfm check STATEMENT.docx --workbook", () => {
   });
 
   it("needs --workbook for a Word statement (exit 2)", async () => {
-    const io = fakeIo(dir);
+    const io = fakeIo(dir());
     expect(await check(["statement.docx"], io.io)).toBe(2);
     expect(io.err()).toContain("name the workbook it should match with --workbook");
   });
 
   it("reports a file that is not a Word document as not read (exit 2)", async () => {
-    const io = fakeIo(dir);
+    const io = fakeIo(dir());
     expect(await check(["broken.docx", "--workbook", "exampleshire.xlsx", "--json"], io.io)).toBe(
       2
     );

@@ -4,7 +4,6 @@
  * said, a group named with --group weighted by population; the ranked data in --json.
  */
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { peersCommand } from "../../../src/cli/commands/peers";
 import { sheetFromRows } from "../../../src/core/sample/gridBuilder";
@@ -12,23 +11,22 @@ import { gridToXlsx } from "../../../src/xlsx/write";
 import { hmicForces } from "../../core/realData/hmicData";
 import { forceWorkbook } from "../../core/realData/layouts";
 import { fakeIo } from "../fakeIo";
+import { tempDir } from "../tempDir";
 
-let dir: string;
+const dir = tempDir("vfm-peers-national-");
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-peers-national-"));
   const kent = hmicForces().find((f) => f.force === "Kent")!;
   const wb = forceWorkbook(kent, "adrReturn", "published");
   await fs.writeFile(
-    path.join(dir, "kent.xlsx"),
+    path.join(dir(), "kent.xlsx"),
     await gridToXlsx({
       sheets: [sheetFromRows("Settings", [["Force name", "Kent Police"]]), ...wb.sheets],
     })
   );
 });
-afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 test("readable: against HMIC's data for 2009/10, Kent 37th of 43 on overtime, definitions and licence named", async () => {
-  const f = fakeIo(dir);
+  const f = fakeIo(dir());
   expect(await peersCommand(["kent.xlsx"], f.io)).toBe(0);
   const out = f.out();
   expect(out).toMatch(
@@ -51,7 +49,7 @@ test("readable: against HMIC's data for 2009/10, Kent 37th of 43 on overtime, de
 });
 
 test("--group: the named forces' average, weighted by population; --json carries the national comparisons", async () => {
-  const f = fakeIo(dir);
+  const f = fakeIo(dir());
   expect(
     await peersCommand(["kent.xlsx", "--json", "--group", "Essex; Hampshire; Sussex"], f.io)
   ).toBe(0);

@@ -6,7 +6,6 @@
  */
 import Ajv from "ajv";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { profilesCommand } from "../../../src/cli/commands/profiles";
 import { readSpreadsheet } from "../../../src/xlsx/read";
@@ -16,18 +15,15 @@ import { PROFILE_INDICATOR_KEYS, PUBLISHED_PROFILE_FILES } from "../../../src/co
 import { SUPPORT_DEFINITIONS } from "../../../src/core/classifications/definitions";
 import { FIXTURES } from "../../core/profiles/profileFiles";
 import { fakeIo } from "../fakeIo";
+import { tempDir } from "../tempDir";
 
 const XLS = path.join(FIXTURES, "value-for-money-2010-underlying-data-20100609.xls");
 const CSV = path.join(FIXTURES, "2010-11-value-for-money-profile-data-workforce-20110511.csv");
 
-let dir: string;
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "vfm-profiles-"));
-});
-afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+const dir = tempDir("vfm-profiles-");
 
 test("the readable table: 2009/10, 43 forces, 12 of 43 above 4%, 37 of 43 above 7%, definitions named", async () => {
-  const f = fakeIo(dir);
+  const f = fakeIo(dir());
   expect(await profilesCommand([XLS, CSV, "--year", "2009/10"], f.io)).toBe(0);
   const out = f.out();
   expect(out).toMatch(/^Forces with figures for 2009\/10: 43$/m);
@@ -43,7 +39,7 @@ test("the readable table: 2009/10, 43 forces, 12 of 43 above 4%, 37 of 43 above 
 });
 
 test("--json: sources, years, forces with indicators, definitions, ranks and cells, findings", async () => {
-  const f = fakeIo(dir);
+  const f = fakeIo(dir());
   expect(await profilesCommand([XLS, CSV, "--json"], f.io)).toBe(0);
   const j = JSON.parse(f.out());
   expect(j.sources.map((s: { layout: string }) => s.layout)).toEqual(["vfm2010", "workforce2011"]);
@@ -71,8 +67,8 @@ test("--json: sources, years, forces with indicators, definitions, ranks and cel
 });
 
 test("--out writes the year as the add-in's Peers sheet, which the peers detector reads back with every force", async () => {
-  const f = fakeIo(dir);
-  const out = path.join(dir, "peers.xlsx");
+  const f = fakeIo(dir());
+  const out = path.join(dir(), "peers.xlsx");
   expect(await profilesCommand([XLS, CSV, "--year", "2009/10", "--out", out], f.io)).toBe(0);
   expect(f.err()).toMatch(/wrote 2009\/10 for 43 forces/);
   const back = await readSpreadsheet(await fs.readFile(out), "peers.xlsx");
@@ -90,9 +86,9 @@ test("--out writes the year as the add-in's Peers sheet, which the peers detecto
 });
 
 test("a file that is not a profile data file: one line and exit code 2", async () => {
-  const notProfile = path.join(dir, "budget.csv");
+  const notProfile = path.join(dir(), "budget.csv");
   await fs.writeFile(notProfile, "Line,2009/10\nPolice officer pay,100\n");
-  const f = fakeIo(dir);
+  const f = fakeIo(dir());
   expect(await profilesCommand([XLS, notProfile], f.io)).toBe(2);
   expect(f.err()).toMatch(
     /^vfm profiles: .*budget\.csv is not an HMIC Value for Money profile data file .*\n$/
@@ -106,7 +102,7 @@ describe("the --json schema (schema/profiles.schema.json)", () => {
   let all: { forces: { indicators: Record<string, unknown>; year: string }[] };
 
   beforeAll(async () => {
-    const f = fakeIo(dir);
+    const f = fakeIo(dir());
     const files = PUBLISHED_PROFILE_FILES.map((n) => path.join(FIXTURES, n));
     expect(await profilesCommand([...files, "--json"], f.io)).toBe(0);
     all = JSON.parse(f.out());
