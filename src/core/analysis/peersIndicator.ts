@@ -220,13 +220,16 @@ function groupAverage(
   };
 }
 
-/** A finding where the peers sheet's own-force ratio differs from the force's own sheets. */
+/**
+ * Where the peers sheet's own-force ratio differs from the force's own sheets: the force's own
+ * figure, and a finding saying so.
+ */
 function crossCheck(
   col: PeerColumn,
   value: number | null,
   cell: CellRef | undefined,
   scope: PeersScope
-): Finding | undefined {
+): { finding: Finding; own: NonNullable<PeerIndicatorResult["ownFigure"]> } | undefined {
   const inputs = scope.settings.gapInputs;
   const own =
     col.known === "overtimePctPaybill"
@@ -235,13 +238,20 @@ function crossCheck(
         ? inputs?.supportShare
         : undefined;
   if (!own || value === null || Math.abs(own.value - value) <= SAME_RATIO) return undefined;
-  return finding(
-    "warning",
-    "PEERS_VALUE_DIFFERS_FROM_ANALYSIS",
-    `The peers sheet gives ${scope.forceLabel} ${formatPercent(value)} for "${col.name}", but its own sheets give ${formatPercent(own.value)}${inputs?.yearText ? ` for ${inputs.yearText}` : ""}. The benchmark uses the peers sheet's figure.`,
-    cell,
-    "Check that the peers sheet and the budget sheets are for the same year and basis."
-  );
+  return {
+    finding: finding(
+      "warning",
+      "PEERS_VALUE_DIFFERS_FROM_ANALYSIS",
+      `The peers sheet gives ${scope.forceLabel} ${formatPercent(value)} for "${col.name}", but its own sheets give ${formatPercent(own.value)}${inputs?.yearText ? ` for ${inputs.yearText}` : ""}. The benchmark uses the peers sheet's figure.`,
+      cell,
+      "Check that the peers sheet and the budget sheets are for the same year and basis."
+    ),
+    own: {
+      value: own.value,
+      sources: own.sources,
+      ...(inputs?.yearText ? { yearText: inputs.yearText } : {}),
+    },
+  };
 }
 
 type WithValue = {
@@ -338,7 +348,7 @@ export function analyseIndicator(
       findings
     );
   const differs = crossCheck(col, value, forceFig?.sources[0], scope);
-  if (differs) findings.push(differs);
+  if (differs) findings.push(differs.finding);
   return {
     key: col.key,
     ...(col.known ? { known: col.known } : {}),
@@ -364,6 +374,7 @@ export function analyseIndicator(
     gapToTopQuartile: gap,
     ...(threshold ? { threshold } : {}),
     gapSaving,
+    ...(differs ? { ownFigure: differs.own } : {}),
     chart: skiSlope(col, dir.direction, withValue, scope, threshold, topQuartileValue),
   };
 }

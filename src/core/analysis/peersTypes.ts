@@ -153,6 +153,17 @@ export interface PeerIndicatorResult {
   };
   /** Overtime and business support only, where the inputs were given. */
   readonly gapSaving: GapSaving | null;
+  /**
+   * The force's own figure from its budget or workforce sheets, where it differs from the one
+   * compared (the peers sheet's): shown beside the comparison, which is not relied on until the
+   * two are reconciled.
+   */
+  readonly ownFigure?: {
+    readonly value: number;
+    readonly sources: readonly CellRef[];
+    /** The year of the force's own figure, in words ("2009/10"). */
+    readonly yearText?: string;
+  };
   readonly chart: SkiSlope;
 }
 

@@ -419,6 +419,12 @@ describe("bad input: a finding each, and the rest goes on", () => {
     expect(a.indicators[0].gapSaving).toBeNull();
     expect(at(a.findings, "PEERS_GAP_NOT_PRICED")).toEqual(["Peers!C3", "Peers!D3"]);
     expect(at(a.findings, "PEERS_VALUE_DIFFERS_FROM_ANALYSIS")).toEqual(["Peers!C4"]);
+    // The force's own figure travels with the indicator, for the statement to show beside it.
+    expect(a.indicators[0].ownFigure).toEqual({
+      value: 0.052,
+      sources: [{ sheet: "Budget", address: "E30" }],
+    });
+    expect(a.indicators[1].ownFigure).toBeUndefined();
   });
 
   test("a weight column that does not exist falls back to a simple mean", () => {

@@ -209,6 +209,21 @@ describe.each([
     expect(text).not.toMatch(/Of these, \d+ have no planned move/);
   });
 
+  test("benchmarking: where the peers sheet's figure differs from the force's own, the statement says so beside it", () => {
+    // The peers sheet gives the force 5.8% overtime and 8.4% business support; its own sheets give
+    // 5,480,000 / 103,780,000 = 5.28% overtime and 338.0 / 3,704.0 = 9.13% business support for
+    // 2009/10, the latest actual year.
+    const text = blocksOf(s, "paragraph").map(paragraphText).join("\n");
+    expect(text).toContain(
+      "Overtime % of paybill (lower is better): 5.8%, 30th of 44, in the third quartile. The force's own figures give 5.3% for 2009/10, not the 5.8% compared here; the ranking holds only once both are for the same year and basis."
+    );
+    expect(text).toContain(
+      "The force's own figures give 9.1% for 2009/10, not the 8.4% compared here;"
+    );
+    // Net revenue expenditure per head has no figure of the force's own to set beside it.
+    expect(text.match(/compared here; the ranking holds/g)).toHaveLength(2);
+  });
+
   test("an area's status gives its shortfall at the precision the narrative gives it", () => {
     const seen: string[] = [];
     for (const sec of s.sections.filter((x) => x.area && x.level === 1)) {

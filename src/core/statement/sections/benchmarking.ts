@@ -51,6 +51,12 @@ export interface PeerIndicatorForStatement {
   readonly known?: string;
   /** The ranked (ski-slope) chart's data, best first; PeerIndicatorResult.chart fits it. */
   readonly chart?: RankedIndicator["chart"];
+  /** The force's own figure, where it differs from the one compared (PeerIndicatorResult.ownFigure). */
+  readonly ownFigure?: {
+    readonly value: number;
+    readonly sources: readonly CellRef[];
+    readonly yearText?: string;
+  };
   /** An estimated saving from closing the gap to the top quartile, with its formula. */
   readonly gapSaving?: {
     readonly amount: Pence;
@@ -151,6 +157,16 @@ function indicatorSentence(ctx: DraftContext, i: PeerIndicatorForStatement): Blo
   if (i.quartile !== null) parts.push(`, in the ${QUARTILE_WORDS[i.quartile]}`);
   // The averages are in the benchmarks table just above: the sentence does not say them again.
   parts.push(".");
+  // Never a confident figure on a basis the add-in could not reconcile: the force's own figure
+  // is said where the compared one is shown.
+  if (i.ownFigure)
+    parts.push(
+      ` The force's own figures give `,
+      percentFigure(i.ownFigure.value, i.ownFigure.sources),
+      `${i.ownFigure.yearText ? ` for ${i.ownFigure.yearText}` : ""}, not the `,
+      valueText(i, i.value),
+      ` compared here; the ranking holds only once both are for the same year and basis.`
+    );
   if (i.gapToTopQuartile !== null && i.gapToTopQuartile > 0 && i.topQuartileValue !== null) {
     parts.push(
       ` Reaching the edge of the top quartile (${valueText(i, i.topQuartileValue)}) means closing a gap of ${
