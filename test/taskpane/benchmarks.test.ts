@@ -30,8 +30,8 @@ describe("the Benchmarks step's cards", () => {
     expect(procurement.figure.text).toBe("29.4%");
     expect(procurement.position).toBe("2 contracts still to move");
     expect(procurement.notes).toEqual([
-      "1 planned move is later than the date due.",
-      "1 contract has no planned move date.",
+      "There is one planned move later than the date due.",
+      "There is one contract with no planned move date.",
     ]);
   });
 

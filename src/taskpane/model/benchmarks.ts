@@ -23,6 +23,7 @@ import {
   RagState,
   ragState,
   RagStatus,
+  thereAre,
   unconfirmedMark,
   unconfirmedSentence,
   withParagraph,
@@ -147,10 +148,8 @@ export function procurementCard(a: Analysis): BenchmarkCard {
   const late = p.opportunities.filter((o) => o.plannedMigrationLate === true).length;
   const unplanned = p.opportunities.filter((o) => o.plannedMigration === null).length;
   const notes: string[] = [];
-  if (late > 0)
-    notes.push(`${late} planned move${late === 1 ? " is" : "s are"} later than the date due.`);
-  if (unplanned > 0)
-    notes.push(`${unplanned} contract${unplanned === 1 ? " has" : "s have"} no planned move date.`);
+  if (late > 0) notes.push(`${thereAre(late, "planned move")} later than the date due.`);
+  if (unplanned > 0) notes.push(`${thereAre(unplanned, "contract")} with no planned move date.`);
   return {
     id: "procurement",
     title: "Procurement through national frameworks",
