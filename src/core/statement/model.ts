@@ -278,6 +278,28 @@ export function blocksOf<K extends Block["kind"]>(
   return out;
 }
 
+/**
+ * A table of text columns under one header row naming them (the working papers' lists), each
+ * column given as its header and its relative width.
+ */
+export function textTable(t: {
+  readonly id: string;
+  readonly caption: string;
+  readonly columns: readonly (readonly [header: string, width: number])[];
+  readonly rows: readonly TableRow[];
+  readonly note?: string;
+}): TableBlock {
+  return {
+    kind: "table",
+    id: t.id,
+    caption: t.caption,
+    columns: t.columns.map(([header, width]) => ({ header, kind: "text", width })),
+    headerRows: [t.columns.map(([text]) => ({ text, span: 1 }))],
+    rows: t.rows,
+    ...(t.note !== undefined ? { note: t.note } : {}),
+  };
+}
+
 /** A paragraph's text with its runs joined. */
 export function paragraphText(p: ParagraphBlock): string {
   return p.runs.map((r) => r.text).join("");

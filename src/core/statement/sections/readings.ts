@@ -4,7 +4,7 @@
  * figures use, and the verdict each gives on this workbook, so an inspector sees which verdicts
  * turn on a reading.
  */
-import { Section, TableBlock, TableRow } from "../model";
+import { Section, TableBlock, TableRow, textTable } from "../model";
 import { textFigure } from "../format";
 import { countOf, listWords } from "../../plainEnglish";
 import { DraftContext, para } from "./common";
@@ -20,27 +20,18 @@ function readingsTable(ctx: DraftContext): TableBlock {
       ],
     }))
   );
-  return {
-    kind: "table",
+  return textTable({
     id: "papers-readings",
     caption: "Readings of the White Paper and the verdict each gives",
     columns: [
-      { header: "Reading (the White Paper's words)", kind: "text", width: 30 },
-      { header: "Way of reading it", kind: "text", width: 22 },
-      { header: "Used", kind: "text", width: 7 },
-      { header: "Verdict on this workbook", kind: "text", width: 41 },
-    ],
-    headerRows: [
-      [
-        { text: "Reading (the White Paper's words)", span: 1 },
-        { text: "Way of reading it", span: 1 },
-        { text: "Used", span: 1 },
-        { text: "Verdict on this workbook", span: 1 },
-      ],
+      ["Reading (the White Paper's words)", 30],
+      ["Way of reading it", 22],
+      ["Used", 7],
+      ["Verdict on this workbook", 41],
     ],
     rows,
     note: "Each verdict is worked out from the workbook's own figures under that reading; the statement uses the reading marked In use, which can be changed in the settings.",
-  };
+  });
 }
 
 /** The readings section, or none where the analysis has no readings. */

@@ -22,6 +22,7 @@ import {
   TableBlock,
   TableRow,
   TextRun,
+  textTable,
 } from "../model";
 import { refsText, textFigure } from "../format";
 import { formatDate } from "../../format";
@@ -75,24 +76,16 @@ function sheetsTable(data: ForceData): TableBlock {
   const rows: TableRow[] = data.sheetsUsed.map((s) => ({
     cells: [textFigure(s.sheet), textFigure(SHEET_ROLE_WORDS[s.as]), textFigure(s.how)],
   }));
-  return {
-    kind: "table",
+  return textTable({
     id: "sources-sheets",
     caption: "Sheets read",
     columns: [
-      { header: "Sheet", kind: "text", width: 20 },
-      { header: "Read as", kind: "text", width: 14 },
-      { header: "How it was recognised", kind: "text", width: 40 },
-    ],
-    headerRows: [
-      [
-        { text: "Sheet", span: 1 },
-        { text: "Read as", span: 1 },
-        { text: "How it was recognised", span: 1 },
-      ],
+      ["Sheet", 20],
+      ["Read as", 14],
+      ["How it was recognised", 40],
     ],
     rows,
-  };
+  });
 }
 
 /** The settings listed: all but the per-function and per-framework ones, which are summarised. */
@@ -138,27 +131,18 @@ function settingsTable(ctx: DraftContext): TableBlock {
       ],
     };
   });
-  return {
-    kind: "table",
+  return textTable({
     id: "sources-policy",
     caption: "Policy settings used",
     columns: [
-      { header: "Setting", kind: "text", width: 34 },
-      { header: "Value", kind: "text", width: 12 },
-      { header: "White Paper", kind: "text", width: 14 },
-      { header: "Default or changed", kind: "text", width: 16 },
-    ],
-    headerRows: [
-      [
-        { text: "Setting", span: 1 },
-        { text: "Value", span: 1 },
-        { text: "White Paper", span: 1 },
-        { text: "Default or changed", span: 1 },
-      ],
+      ["Setting", 34],
+      ["Value", 12],
+      ["White Paper", 14],
+      ["Default or changed", 16],
     ],
     rows,
     note: "Settings for each procurement category in the force's data are listed; the function classification is given in the support services section.",
-  };
+  });
 }
 
 /** What makes two figures the same working-papers line: kind, value and cells. */
