@@ -228,9 +228,9 @@ describe("buildStatement on Testshire", () => {
       ["Forensic analysis: drugs", "1 September 2008", "500", "0", "0.0%", "12.0%", "60"],
     ]);
     const m = table(s, "procurement-migration");
-    expect(m.rows.map((r) => [r.cells[1].text, r.cells[4].text, r.cells[5].text])).toEqual([
-      ["LabCo", "31 December 2010", "30 June 2012 (later than due)"],
-      ["Shieldco", "31 March 2011", "not planned"],
+    expect(m.rows.map((r) => [r.cells[0].text, r.cells[3].text, r.cells[4].text])).toEqual([
+      ["Forensic services - drugs (LabCo)", "31 December 2010", "30 June 2012 (later than due)"],
+      ["Body armour (Shieldco)", "31 March 2011", "not planned"],
     ]);
   });
 

@@ -184,13 +184,17 @@ describe.each([
   test("procurement: adoption, each migration and its expected saving are the JSON's", () => {
     const m = table(s, "procurement-migration");
     expect(m.rows).toHaveLength(json.procurement.opportunities.length);
-    const got = m.rows.map((r) => [r.cells[0].text, r.cells[2].value, r.cells[6].value]).sort();
+    // the Contract column: the category as written, with the supplier in brackets
+    const got = m.rows.map((r) => [r.cells[0].text, r.cells[1].value, r.cells[5].value]).sort();
     const want = json.procurement.opportunities
-      .map((o: { categoryText: string; spend: number; annualSaving: number | null }) => [
-        o.categoryText,
-        o.spend,
-        o.annualSaving,
-      ])
+      .map(
+        (o: {
+          categoryText: string;
+          supplier?: string;
+          spend: number;
+          annualSaving: number | null;
+        }) => [`${o.categoryText} (${o.supplier ?? "supplier not given"})`, o.spend, o.annualSaving]
+      )
       .sort();
     expect(got).toEqual(want);
   });

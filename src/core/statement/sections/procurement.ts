@@ -85,10 +85,19 @@ function plannedText(o: ProcurementOpportunity): DisplayFigure {
   return { kind: "date", value: text, text, sources: [] };
 }
 
+/**
+ * The contract a migration line is: its category as the force wrote it, with the supplier in
+ * brackets as the pane names a contract ("Body armour (Shieldwell Protective Ltd)"), in one cell,
+ * so that the three dates beside it each keep one line on an A4 page. The cell cites the line's
+ * label cell, as the working papers do.
+ */
+function contractText(o: ProcurementOpportunity): DisplayFigure {
+  return textFigure(`${o.categoryText} (${o.supplier ?? "supplier not given"})`, [o.cell]);
+}
+
 function migrationTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
   const headers = [
-    "Category (as written)",
-    "Supplier",
+    "Contract",
     `Spend (${ctx.unit})`,
     "Contract ends",
     "Move by",
@@ -100,8 +109,7 @@ function migrationTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
   );
   const rows: TableRow[] = sorted.map((o) => ({
     cells: [
-      textFigure(o.categoryText, [o.cell]),
-      o.supplier ? textFigure(o.supplier) : missingFigure("text", "not given"),
+      contractText(o),
       moneyCell(ctx, o.spend),
       o.contractEnd ? dateFigure(o.contractEnd) : missingFigure("date", "not given"),
       dateFigure(o.migrateBy),
@@ -116,17 +124,18 @@ function migrationTable(ctx: DraftContext, p: ProcurementAnalysis): TableBlock {
     id: "procurement-migration",
     caption: "Migration schedule: contracts in national-approach categories not yet on a framework",
     columns: [
-      { header: headers[0], kind: "text", width: 20 },
-      { header: headers[1], kind: "text", width: 14 },
-      { header: headers[2], kind: "money", width: 10 },
+      { header: headers[0], kind: "text", width: 34 },
+      { header: headers[1], kind: "money", width: 10 },
+      { header: headers[2], kind: "date", width: 12 },
       { header: headers[3], kind: "date", width: 12 },
-      { header: headers[4], kind: "date", width: 12 },
-      { header: headers[5], kind: "date", width: 14 },
-      { header: headers[6], kind: "money", width: 12 },
+      { header: headers[4], kind: "date", width: 14 },
+      { header: headers[5], kind: "money", width: 12 },
     ],
     headerRows: [headers.map((h) => ({ text: h, span: 1 }))],
     rows,
-    note: "Move by = the later of the date the national approach is in place and the end of the current contract.",
+    note:
+      "Contract = the category as the procurement sheet writes it, with the supplier in brackets. " +
+      "Move by = the later of the date the national approach is in place and the end of the current contract.",
   };
 }
 
