@@ -51,6 +51,7 @@ import {
   TableBlock,
   TableCell as ModelCell,
 } from "../core/statement/model";
+import { textTwips } from "./fontMetrics";
 
 /** A4 in twips, with 2 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
@@ -89,80 +90,243 @@ export function fixedWidths(
 }
 
 /**
- * Twips a character takes in a table cell (9 pt Arial, bold allowed for), and the cell's left and
- * right margins: used to fit each column to its widest figure and its longest header word.
+ * A date as the statement writes it ("1 April 2011", formatDate): its spaces are made no-break
+ * spaces, so neither Word nor LibreOffice ends a line inside a date, in a table or in a sentence.
  */
-const CHAR_TWIPS = 112;
-const CELL_PADDING_TWIPS = 180;
+const DATE_WORDS = /\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/g;
+const NBSP = "\u00a0";
 
-/** The longest word of a text (a header or a label wraps between words, never inside one). */
-function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+/** The text with every date in it kept on one line ("30 September 2010" never breaks before 2010). */
+export function keepDatesWhole(text: string): string {
+  return text.replace(DATE_WORDS, `$1${NBSP}$2${NBSP}$3`);
 }
 
 /**
- * Column widths in twips for a table: every column at least as wide as its widest figure (a number
- * or year never wraps) and its longest header word; then each date column as wide as its longest
- * date, where there is room; what is left over goes to the columns in proportion to the model's
- * relative widths. When the minimums do not fit, the columns that may
- * wrap (labels and dates) give up their room first; figures are cut down only as a last resort.
+ * Twips of a table cell's left and right margins (80 each, `cellMargins` below) and 20 twips
+ * (1 pt) of slack for the cell borders: added to a text's measured width to give its column's.
+ */
+const CELL_PADDING_TWIPS = 180;
+/** Table text is 9 pt ("TableText" style). */
+const TABLE_TEXT_PT = 9;
+
+/** Twips a column needs to hold a text on one line in table text, with the cell's margins. */
+export function cellTwips(text: string, bold: boolean): number {
+  return textTwips(text, TABLE_TEXT_PT, bold) + CELL_PADDING_TWIPS;
+}
+
+/**
+ * A cell as the fitting sees it: the pieces a line may break between, each with its width in
+ * twips (a word; a date, or a figure, whole), and the width of a space between them.
+ */
+interface FitCell {
+  readonly pieces: readonly number[];
+  readonly space: number;
+  /** The widest figure or date in it, which must not break (0 for none). */
+  readonly whole: number;
+}
+
+function fitCell(text: string, bold: boolean, kind: ModelCell["kind"], isFigure: boolean): FitCell {
+  const space = textTwips(" ", TABLE_TEXT_PT, bold);
+  if (isFigure && kind !== "text" && kind !== "date") {
+    // A figure (an amount, a share, a year, a status) stays on one line.
+    const whole = textTwips(text, TABLE_TEXT_PT, bold);
+    return { pieces: [whole], space, whole };
+  }
+  // Lines break at spaces, never inside a date (its spaces are no-break, see keepDatesWhole).
+  const words = keepDatesWhole(text)
+    .split(/[^\S\u00a0]+/)
+    .filter((w) => w);
+  const pieces = words.map((w) => textTwips(w, TABLE_TEXT_PT, bold));
+  const whole = Math.max(0, ...pieces.filter((_, i) => words[i].includes(NBSP)));
+  return { pieces, space, whole };
+}
+
+/** Lines a cell's text takes in a column `width` twips wide, broken between pieces. */
+function linesIn(c: FitCell, width: number): number {
+  const room = width - CELL_PADDING_TWIPS;
+  let lines = 1;
+  let used = -1;
+  for (const p of c.pieces) {
+    if (used >= 0 && used + c.space + p <= room) {
+      used += c.space + p;
+      continue;
+    }
+    if (used >= 0) lines++;
+    // a piece wider than the column is broken inside it
+    lines += Math.max(0, Math.ceil(p / Math.max(1, room)) - 1);
+    used = Math.min(p, room);
+  }
+  return lines;
+}
+
+/** The narrowest column (twips) in which a cell takes at most `lines` lines. */
+function widthForLines(c: FitCell, lines: number): number {
+  const sum = c.pieces.reduce((a, p) => a + p, 0) + c.space * Math.max(0, c.pieces.length - 1);
+  let lo = Math.max(0, ...c.pieces) + CELL_PADDING_TWIPS;
+  let hi = sum + CELL_PADDING_TWIPS;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (linesIn(c, mid) <= lines) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A cell placed in its row: the first column it stands in and how many it spans. */
+interface Placed {
+  readonly cell: FitCell;
+  readonly from: number;
+  readonly span: number;
+}
+
+/** Every row of a table as the fitting sees it: its header rows, then its body. */
+function fitRows(t: TableBlock): Placed[][] {
+  const n = t.columns.length;
+  const header = t.headerRows.map((hr) => {
+    let from = 0;
+    return hr.map((h) => {
+      const p = { cell: fitCell(h.text, true, "text", false), from, span: Math.max(1, h.span) };
+      from += p.span;
+      return p;
+    });
+  });
+  if (header.length === 0)
+    header.push(
+      t.columns.map((c, j) => ({ cell: fitCell(c.header, true, "text", false), from: j, span: 1 }))
+    );
+  const body = t.rows.map((r) => {
+    const rowBold = r.role === "total" || r.role === "subheading";
+    return t.columns.map((_, j) => {
+      const c = r.cells[j];
+      const bold = rowBold || c?.emphasis === "strong" || !!c?.rag;
+      const cell = c
+        ? fitCell(c.text, bold, c.kind, c.value !== null)
+        : fitCell("", false, "text", false);
+      return { cell, from: j, span: 1 };
+    });
+  });
+  return [...header, ...body].map((r) => r.filter((p) => p.from + p.span <= n));
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The width a placed cell has: the sum of the columns it spans. */
+function spanWidth(p: Placed, widths: readonly number[]): number {
+  return sum(widths.slice(p.from, p.from + p.span));
+}
+
+/** Lines a row takes: those of its tallest cell. */
+function rowLines(r: readonly Placed[], widths: readonly number[]): number {
+  return Math.max(1, ...r.map((p) => linesIn(p.cell, spanWidth(p, widths))));
+}
+
+/** What each column of a table needs at least, in twips (see `fittedWidths`). */
+export interface ColumnNeeds {
+  /** Its widest figure and its longest date, each on one line. */
+  readonly whole: readonly number[];
+  /** Its longest word (labels, header words), and at least `whole`. */
+  readonly words: readonly number[];
+}
+
+/**
+ * Each column's needs, measured in Arial at the table's 9 pt (`fontMetrics.ts`), bold where the
+ * renderer sets the text bold: header rows, total and subheading rows, strong and status cells.
+ * (A header spanning several columns is left to the widths they get.)
+ */
+export function columnNeeds(t: TableBlock): ColumnNeeds {
+  const n = t.columns.length;
+  const whole = new Array<number>(n).fill(0);
+  const words = new Array<number>(n).fill(0);
+  for (const r of fitRows(t))
+    for (const { cell, from, span } of r) {
+      if (span !== 1) continue;
+      if (cell.whole > 0) whole[from] = Math.max(whole[from], cell.whole + CELL_PADDING_TWIPS);
+      words[from] = Math.max(words[from], Math.max(0, ...cell.pieces) + CELL_PADDING_TWIPS);
+    }
+  return { whole, words: words.map((w, j) => Math.max(w, whole[j])) };
+}
+
+/** True when a table gives every column its widest figure and its longest date on one line. */
+export function holdsEveryFigure(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): boolean {
+  return sum(columnNeeds(t).whole) <= total;
+}
+
+/** The lines a table's rows take, header rows included, in columns of the given widths. */
+export function tableLines(t: TableBlock, widths: readonly number[]): number {
+  return sum(fitRows(t).map((r) => rowLines(r, widths)));
+}
+
+/**
+ * Column widths in twips for a table, filling `total`, from what each cell holds as measured in
+ * Arial (`fontMetrics.ts`):
+ * 1. every column as wide as its widest figure and its longest date: an amount, a share, a year
+ *    or a date never wraps;
+ * 2. then as wide as its longest word: header words and labels wrap between words, not inside;
+ * 3. then the room left goes where it saves most lines: again and again, the row whose next line
+ *    saved costs fewest twips in all (its cells widened together) is given it, so words in a
+ *    figure's place ("not reported", "local estimate needed") come onto one line where the
+ *    column allows it, and no label is squeezed to give them room;
+ * 4. what is left when no row can lose a line goes to the columns in proportion to the model's
+ *    relative widths.
+ * When step 2 does not fit, the label columns give up the room they asked beyond step 1 in
+ * proportion (then, if need be, the figure columns their header words too).
+ * When step 1 does not fit (`holdsEveryFigure` is false) the table is too wide for the page and
+ * must be laid out otherwise; the columns are then cut in proportion, as a last resort.
  */
 export function fittedWidths(t: TableBlock, total: number = TEXT_WIDTH_TWIPS): number[] {
   const n = t.columns.length;
-  const whole = t.columns.map((c) => c.kind !== "text" && c.kind !== "date");
-  const need = t.columns.map((c, j) => {
-    let chars = longestWord(c.header);
-    for (const hr of t.headerRows)
-      if (hr.length === n) chars = Math.max(chars, longestWord(hr[j]?.text ?? ""));
-    for (const r of t.rows) {
-      const cell = r.cells[j];
-      if (!cell) continue;
-      // A figure stays on one line; words in its place ("not reported") may wrap.
-      const keep = whole[j] && cell.value !== null && cell.kind !== "text" && cell.kind !== "date";
-      chars = Math.max(chars, keep ? cell.text.length : longestWord(cell.text));
-    }
-    return chars * CHAR_TWIPS + CELL_PADDING_TWIPS;
-  });
-  // Then dates on one line ("1 September 2008", not "2008" on a line of its own), from what the
-  // figures and the labels' longest words leave: whole where there is room, else as much of
-  // each as there is, in proportion.
-  const dateExtra = t.columns.map((c, j) => {
-    if (c.kind !== "date") return 0;
-    let chars = 0;
-    for (const r of t.rows) {
-      const cell = r.cells[j];
-      if (cell && cell.kind === "date" && cell.value !== null)
-        chars = Math.max(chars, cell.text.length);
-    }
-    return Math.max(0, chars * CHAR_TWIPS + CELL_PADDING_TWIPS - need[j]);
-  });
-  const sumExtra = dateExtra.reduce((a, b) => a + b, 0);
-  const leftOver = total - need.reduce((a, b) => a + b, 0);
-  if (sumExtra > 0 && leftOver > 0) {
-    const share = Math.min(1, leftOver / sumExtra);
-    dateExtra.forEach((e, j) => (need[j] += Math.floor(e * share)));
-  }
-  const sumNeed = need.reduce((a, b) => a + b, 0);
-  if (sumNeed > total) {
-    const fixed = need.reduce((a, w, j) => a + (whole[j] ? w : 0), 0);
-    const flexible = sumNeed - fixed;
-    if (flexible === 0 || fixed >= total) return fixedWidths(need, total);
-    // The wrapping columns share what the figures leave, in proportion to what they asked for;
-    // the last of them takes the rounding remainder, so the widths add up to the table's.
-    const room = total - fixed;
-    const widths = need.map((w, j) => (whole[j] ? w : Math.floor((w / flexible) * room)));
-    const last = whole.lastIndexOf(false);
-    widths[last] += total - widths.reduce((a, b) => a + b, 0);
+  const { whole, words } = columnNeeds(t);
+  if (sum(whole) > total) return fixedWidths(whole, total);
+  if (sum(words) > total) {
+    // The labels give way first; a figure column keeps its header words where it can.
+    const figuresFirst = words.map((w, j) => (t.columns[j].kind === "text" ? whole[j] : w));
+    const base = sum(figuresFirst) <= total ? figuresFirst : whole;
+    const ask = words.map((w, j) => w - base[j]);
+    const room = total - sum(base);
+    const widths = base.map((w, j) => w + Math.floor((ask[j] * room) / sum(ask)));
+    widths[ask.indexOf(Math.max(...ask))] += total - sum(widths);
     return widths;
   }
-  const spare = total - sumNeed;
+  const rows = fitRows(t);
+  const widths = [...words];
+  const height = (w: readonly number[]) => sum(rows.map((r) => rowLines(r, w)));
+  let lines = height(widths);
+  for (;;) {
+    const spare = total - sum(widths);
+    let best: { widths: number[]; lines: number; cost: number } | null = null;
+    for (const r of rows) {
+      const h = rowLines(r, widths);
+      if (h === 1) continue;
+      // Each of the row's cells widened to take at most one line fewer; a cell spanning several
+      // columns widens them alike.
+      const next = [...widths];
+      for (const p of r) {
+        const short = widthForLines(p.cell, h - 1) - spanWidth(p, next);
+        if (short <= 0) continue;
+        for (let k = 0; k < p.span; k++) next[p.from + k] += Math.ceil(short / p.span);
+      }
+      const cost = sum(next) - sum(widths);
+      if (cost > spare) continue;
+      const after = height(next);
+      if (after >= lines) continue;
+      // most lines saved per twip; of equals, the cheaper
+      const better =
+        !best ||
+        (lines - after) * best.cost > (lines - best.lines) * cost ||
+        ((lines - after) * best.cost === (lines - best.lines) * cost && cost < best.cost);
+      if (better) best = { widths: next, lines: after, cost };
+    }
+    if (!best) break;
+    best.widths.forEach((w, j) => (widths[j] = w));
+    lines = best.lines;
+  }
   const extra = fixedWidths(
     t.columns.map((c) => c.width),
-    spare
+    total - sum(widths)
   );
-  const widths = need.map((w, j) => w + extra[j]);
-  widths[n - 1] += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const out = widths.map((w, j) => w + extra[j]);
+  out[n - 1] += total - sum(out);
+  return out;
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
@@ -202,7 +366,7 @@ function textCell(
             : {}),
         children: [
           new TextRun({
-            text,
+            text: keepDatesWhole(text),
             ...(opts.bold ? { bold: true } : {}),
             ...(opts.italic ? { italics: true } : {}),
           }),
@@ -260,7 +424,10 @@ function tableBlock(t: TableBlock): (Paragraph | Table)[] {
       })
   );
   const out: (Paragraph | Table)[] = [caption(t.caption), fixedTable(widths, [...header, ...body])];
-  if (t.note) out.push(new Paragraph({ style: "TableNote", children: [new TextRun(t.note)] }));
+  if (t.note)
+    out.push(
+      new Paragraph({ style: "TableNote", children: [new TextRun(keepDatesWhole(t.note))] })
+    );
   else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
   return out;
 }
@@ -270,7 +437,7 @@ function paragraphBlock(p: ParagraphBlock): Paragraph {
   const runs = p.runs.map(
     (r) =>
       new TextRun({
-        text: r.text,
+        text: keepDatesWhole(r.text),
         ...(r.emphasis === "strong" || role === "missing" ? { bold: true } : {}),
         ...(r.emphasis === "em" || role === "userNarrative" ? { italics: true } : {}),
       })
@@ -300,7 +467,7 @@ function ragBlock(r: RagBlock): Paragraph[] {
           bold: true,
           shading: { type: ShadingType.CLEAR, color: "auto", fill: RAG_SHADE[r.status] },
         }),
-        new TextRun(`. ${r.rule}${r.basis ? ` ${r.basis}` : ""}`),
+        new TextRun(keepDatesWhole(`. ${r.rule}${r.basis ? ` ${r.basis}` : ""}`)),
       ],
     }),
   ];
@@ -314,22 +481,30 @@ function notesBlock(n: NotesBlock): Paragraph[] {
       const rest = [i.text, i.place ? `(${i.place})` : "", i.fix ?? ""].filter((s) => s).join(" ");
       return new Paragraph({
         numbering: { reference: "vfm-bullets", level: 0 },
-        children: [new TextRun({ text: `${sev}: `, bold: true }), new TextRun(rest)],
+        children: [
+          new TextRun({ text: `${sev}: `, bold: true }),
+          new TextRun(keepDatesWhole(rest)),
+        ],
       });
     }),
   ];
 }
 
-/** Twips a column needs to hold its longest text on one line ("W237", "(1,350)"). */
-function wholeWidth(texts: readonly string[]): number {
-  // One character of slack: a capital W is wider than the average character.
-  return (Math.max(0, ...texts.map((t) => t.length)) + 1) * CHAR_TWIPS + CELL_PADDING_TWIPS;
+/** Twips a column needs to hold its header (bold) and its longest text on one line ("W237"). */
+function wholeWidth(header: string, texts: readonly string[]): number {
+  return Math.max(cellTwips(header, true), ...texts.map((t) => cellTwips(t, false)));
 }
 
 function sourcesBlock(s: SourcesBlock): (Paragraph | Table)[] {
   // The line number and the value never wrap; the words and cells share what is left.
-  const line = wholeWidth(["Line", ...s.items.map((i) => i.line)]);
-  const value = wholeWidth(["Value", ...s.items.map((i) => i.text)]);
+  const line = wholeWidth(
+    "Line",
+    s.items.map((i) => i.line)
+  );
+  const value = wholeWidth(
+    "Value",
+    s.items.map((i) => i.text)
+  );
   const rest = fixedWidths([26, 22, 28], TEXT_WIDTH_TWIPS - line - value);
   const widths = [line, rest[0], value, rest[1], rest[2]];
   const head = new TableRow({
@@ -408,7 +583,10 @@ function chartBlock(c: ChartBlock, nativeCharts: boolean): (Paragraph | Table)[]
       new Paragraph({ keepNext: !!c.note, children: [new ChartRun(options)] }),
     ];
     // The figures are in the statement's tables or the working papers, and in the alt text.
-    if (c.note) out.push(new Paragraph({ style: "TableNote", children: [new TextRun(c.note)] }));
+    if (c.note)
+      out.push(
+        new Paragraph({ style: "TableNote", children: [new TextRun(keepDatesWhole(c.note))] })
+      );
     return out;
   }
   // No chart drawn: the same figures as a table, readable in print and by screen readers.
@@ -549,7 +727,9 @@ export function papersDocument(statement: Statement, options: DocxOptions = {}):
         children: [
           new TextRun({ text: statement.force, bold: true }),
           new TextRun(
-            `. Drafted on ${statement.generatedText}. Line numbers W1, W2, ... are the ones the statement's figures are checked against.`
+            keepDatesWhole(
+              `. Drafted on ${statement.generatedText}. Line numbers W1, W2, ... are the ones the statement's figures are checked against.`
+            )
           ),
         ],
       }),
@@ -603,7 +783,7 @@ function wordDocument(parts: WordParts): Document {
           name: "Table Text",
           basedOn: "Normal",
           next: "TableText",
-          run: { size: 18 },
+          run: { size: TABLE_TEXT_PT * 2 },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
         {

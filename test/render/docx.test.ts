@@ -3,11 +3,18 @@ import { buildStatement } from "../../src/core/statement/build";
 import { Statement, TableBlock, blocksOf } from "../../src/core/statement/model";
 import {
   TEXT_WIDTH_TWIPS,
+  cellTwips,
+  columnNeeds,
   fittedWidths,
   fixedWidths,
+  keepDatesWhole,
   renderPapersDocx,
+  holdsEveryFigure,
   renderStatementDocx,
+  tableLines,
 } from "../../src/render/docx";
+import { draftStatement, runVfm } from "../../src/core/run";
+import { exampleshireTemplate } from "../../src/core/sample/exampleshire";
 import { FORMULA_NOTE, GENERATED_AT, testshire } from "../core/statement/fixture";
 
 // Rendering Word and Excel files takes a second or two, more on a busy machine.
@@ -124,9 +131,17 @@ describe("renderStatementDocx", () => {
     expect(text).toContain("Status: Off track");
     expect(text).toContain(`“${FORMULA_NOTE}”`);
     expect(text).toContain("+ travel policy <b>tightened</b>");
-    // every table cell's text is in the document
+    // every table cell's text is in the document, each date with no-break spaces in it
     for (const t of blocksOf(s, "table"))
-      for (const r of t.rows) for (const c of r.cells) expect(text).toContain(c.text);
+      for (const r of t.rows)
+        for (const c of r.cells) expect(text).toContain(keepDatesWhole(c.text));
+    const dates = blocksOf(s, "table").flatMap((t) =>
+      t.rows.flatMap((r) => r.cells.filter((c) => c.kind === "date" && c.value !== null))
+    );
+    expect(dates.length).toBeGreaterThan(0);
+    // "31 December 2010" is written 31\u00a0December\u00a02010: no line can end inside it
+    for (const d of dates)
+      expect(keepDatesWhole(d.text)).toMatch(/^\d{1,2}\u00a0[A-Z][a-z]+\u00a0\d{4}/);
   });
 
   test("charts are native Word charts with alt text, and their figures are also given as tables", async () => {
@@ -213,6 +228,7 @@ describe("renderStatementDocx", () => {
 });
 
 describe("fittedWidths", () => {
+  const text = (t: string) => ({ kind: "text" as const, value: t, text: t, sources: [] });
   const table = (header: string, label: string): TableBlock => ({
     kind: "table",
     id: "t",
@@ -232,34 +248,42 @@ describe("fittedWidths", () => {
     rows: [
       {
         cells: [
-          { kind: "text", value: label, text: label, sources: [] },
+          text(label),
           { kind: "money", value: 1_840_000, text: "1,840,000", sources: [] },
-          { kind: "percent", value: 0.05, text: "5.3%", sources: [] },
+          { kind: "percent", value: 0.053, text: "5.3%", sources: [] },
         ],
       },
     ],
   });
 
-  test("every column holds its widest figure and longest header word; the rest is shared by weight", () => {
+  test("every column holds its widest figure and longest header word, measured in Arial", () => {
     const w = fittedWidths(table("Category", "Vehicles"), 9000);
-    // 112 twips a character + 180 padding: "1,840,000" needs 9 x 112 + 180 = 1,188
-    expect(w[1]).toBeGreaterThanOrEqual(1188);
-    expect(w[2]).toBeGreaterThanOrEqual(5 * 112 + 180);
+    // "1,840,000" at 9 pt: seven digits x 556 + two commas x 278 = 4,448 units;
+    // 4,448 / 1000 x 9 pt x 20 = 800.64 -> 801 twips, + 180 for the cell's margins = 981
+    expect(cellTwips("1,840,000", false)).toBe(981);
+    expect(w[1]).toBeGreaterThanOrEqual(981);
+    // the header "Share" in bold: S 667 + h 611 + a 556 + r 389 + e 556 = 2,779 units
+    // -> 500.22 -> 501 + 180 = 681, wider than "5.3%" (556 + 278 + 556 + 889 = 2,279 -> 591)
+    expect(cellTwips("Share", true)).toBe(681);
+    expect(cellTwips("5.3%", false)).toBe(591);
+    expect(w[2]).toBeGreaterThanOrEqual(681);
     expect(w.reduce((a, b) => a + b, 0)).toBe(9000);
   });
 
   test("when the minimums do not fit, the label column gives way and the figures stay whole", () => {
-    // a 60-letter word needs 60 x 112 + 180 = 6,900 twips, more than the 3,000 there are
+    // a 60-letter bold word: 60 x 556 = 33,360 units -> 6,005 + 180 = 6,185 twips, more than 3,000
     const w = fittedWidths(table("x".repeat(60), "label"), 3000);
-    expect(w[1]).toBe(9 * 112 + 180);
-    expect(w[2]).toBe(5 * 112 + 180); // "Share"
-    expect(w[0]).toBe(3000 - w[1] - w[2]);
+    expect(w[1]).toBe(981); // "1,840,000"
+    expect(w[2]).toBe(681); // "Share"
+    expect(w[0]).toBe(3000 - 981 - 681);
   });
 });
 
 describe("fittedWidths: dates", () => {
-  test("a date column holds its longest date on one line, and gives way after the labels", () => {
-    const date = (text: string) => ({ kind: "date" as const, value: text, text, sources: [] });
+  const date = (t: string) => ({ kind: "date" as const, value: t, text: t, sources: [] });
+  const label = (t: string) => ({ kind: "text" as const, value: t, text: t, sources: [] });
+
+  test("a date never breaks: its column holds the longest date whole, and the rest is shared by weight", () => {
     const t: TableBlock = {
       kind: "table",
       id: "t",
@@ -270,31 +294,154 @@ describe("fittedWidths: dates", () => {
       ],
       headerRows: [],
       rows: [
-        {
-          cells: [
-            {
-              kind: "text",
-              value: "Forensic analysis: drugs",
-              text: "Forensic analysis: drugs",
-              sources: [],
-            },
-            date("1 September 2008"),
-          ],
-        },
+        { cells: [label("Forensic analysis: drugs"), date("1 September 2008")] },
         // words in a date's place may wrap: they do not widen the column
         {
           cells: [
-            { kind: "text", value: "Uniform", text: "Uniform", sources: [] },
+            label("Uniform"),
             { kind: "date", value: null, text: "not given by the workbook at all", sources: [] },
           ],
         },
       ],
     };
-    // "1 September 2008" is 16 characters: 16 x 112 + 180 = 1,972 twips, where there is room
-    expect(fittedWidths(t, 9000)[1]).toBeGreaterThanOrEqual(1972);
-    // In 3,000 twips the label keeps its longest word ("analysis:", 9 x 112 + 180 = 1,188) and
-    // the date takes the rest: 3,000 - 1,188 = 1,812 (it may then break before its year).
-    expect(fittedWidths(t, 3000)).toEqual([1188, 1812]);
+    // "1 September 2008": 1 556 + space 278 + September 4,891 + space 278 + 2008 2,224
+    // = 8,227 units -> 1,480.86 -> 1,481 twips + 180 = 1,661
+    expect(cellTwips("1 September 2008", false)).toBe(1661);
+    expect(columnNeeds(t).whole).toEqual([0, 1661]);
+    // The label's longest word is its bold header "Category" (4,334 units -> 781 + 180 = 961).
+    // 961 + 1,661 = 2,622 of 3,000; no row can lose a line for the 378 left ("Forensic
+    // analysis:" on one line needs 1,623), so they go 30:13 -> 263 and 115.
+    expect(fittedWidths(t, 3000)).toEqual([961 + 263, 1661 + 115]);
+  });
+
+  test("a date in a label keeps its no-break spaces and its width; what follows a date may wrap", () => {
+    expect(keepDatesWhole("move by 1 April 2013 (Procurement!G7)")).toBe(
+      "move by 1\u00a0April\u00a02013 (Procurement!G7)"
+    );
+    const t: TableBlock = {
+      kind: "table",
+      id: "t",
+      caption: "t",
+      columns: [{ header: "Planned move", kind: "date", width: 10 }],
+      headerRows: [],
+      rows: [{ cells: [date("30 June 2012 (later than due)")] }],
+    };
+    // only "30 June 2012" must be whole: 3 0 = 1,112; space 278; J 500 u 556 n 556 e 556 =
+    // 2,168; space 278; 2012 = 2,224: 6,060 units -> 1,090.8 -> 1,091 + 180 = 1,271
+    expect(columnNeeds(t).whole).toEqual([1271]);
+  });
+
+  test("a table whose dates and figures cannot all be whole says so, and is cut only as a last resort", () => {
+    const t: TableBlock = {
+      kind: "table",
+      id: "t",
+      caption: "t",
+      columns: [
+        { header: "Ends", kind: "date", width: 1 },
+        { header: "Move by", kind: "date", width: 1 },
+      ],
+      headerRows: [],
+      rows: [{ cells: [date("30 September 2010"), date("30 September 2010")] }],
+    };
+    // each needs 1,761 (8,783 units -> 1,581 + 180): 3,522 in all
+    expect(cellTwips("30 September 2010", false)).toBe(1761);
+    expect(holdsEveryFigure(t, 3522)).toBe(true);
+    expect(fittedWidths(t, 3522)).toEqual([1761, 1761]);
+    expect(holdsEveryFigure(t, 3000)).toBe(false);
+    expect(fittedWidths(t, 3000)).toEqual([1500, 1500]);
+  });
+});
+
+describe("fittedWidths: words in a figure's place", () => {
+  const money = (v: number, t: string) => ({
+    kind: "money" as const,
+    value: v,
+    text: t,
+    sources: [],
+  });
+  const missing = (t: string) => ({ kind: "money" as const, value: null, text: t, sources: [] });
+  const label = (t: string) => ({ kind: "text" as const, value: t, text: t, sources: [] });
+  const t: TableBlock = {
+    kind: "table",
+    id: "t",
+    caption: "t",
+    columns: [
+      { header: "Year", kind: "text", width: 10 },
+      { header: "Planned", kind: "money", width: 10 },
+      { header: "Actual", kind: "money", width: 10 },
+    ],
+    headerRows: [],
+    rows: [
+      { cells: [label("2009/10"), money(400_000, "400,000"), money(350_000, "350,000")] },
+      { cells: [label("2010/11"), money(900_000, "900,000"), missing("not reported")] },
+      {
+        role: "total",
+        cells: [label("Total"), money(1_300_000, "1,300,000"), missing("not reported")],
+      },
+    ],
+  };
+
+  test("'not reported' comes onto one line where the room allows it, in bold in a total row", () => {
+    // bold "not reported": n 611 o 611 t 333 space 278 r 389 e 556 p 611 o 611 r 389 t 333 e 556
+    // d 611 = 5,889 units -> 1,060.02 -> 1,061 + 180 = 1,241 twips; its longest word, bold
+    // "reported", is 4,056 units -> 731 + 180 = 911
+    expect(cellTwips("not reported", true)).toBe(1241);
+    expect(columnNeeds(t).words[2]).toBe(911);
+    const w = fittedWidths(t, 4000);
+    expect(w[2]).toBeGreaterThanOrEqual(1241);
+    // one line each: the header row and the three rows
+    expect(tableLines(t, w)).toBe(4);
+    // at the bare minimum widths (911) "not reported" takes two lines in 2010/11 (regular: 5,392
+    // units -> 971 + 180 = 1,151) and in the total: 1 + 1 + 2 + 2 = 6
+    expect(cellTwips("not reported", false)).toBe(1151);
+    expect(tableLines(t, columnNeeds(t).words)).toBe(6);
+  });
+
+  test("with no room for it, 'not reported' wraps between its words and the figures stay whole", () => {
+    const need = columnNeeds(t);
+    const total = need.words.reduce((a, b) => a + b, 0) + 100;
+    const w = fittedWidths(t, total);
+    expect(w[1]).toBeGreaterThanOrEqual(cellTwips("1,300,000", true));
+    // 100 twips spare: not enough for 911 -> 1,151, so both stay on two lines
+    expect(w[2]).toBeLessThan(1151);
+    expect(tableLines(t, w)).toBe(6);
+  });
+});
+
+describe("the sample's tables in Word", () => {
+  const s = draftStatement(runVfm(exampleshireTemplate()), { generatedAt: GENERATED_AT });
+  const tables = [...blocksOf(s, "table"), ...blocksOf(s, "table", "papers")];
+
+  test("every table holds each figure and date whole, and each label's longest word, on A4", () => {
+    expect(tables.length).toBeGreaterThan(15);
+    const short = tables.flatMap((t) => {
+      const w = fittedWidths(t);
+      const need = columnNeeds(t);
+      return [
+        ...(holdsEveryFigure(t) ? [] : [`${t.id}: figures and dates do not fit`]),
+        ...need.words.flatMap((n, j) =>
+          w[j] < n ? [`${t.id} column ${j + 1}: ${w[j]} < ${n}`] : []
+        ),
+      ];
+    });
+    expect(short).toEqual([]);
+  });
+
+  test("the migration schedule has one Contract column, category (supplier), and its three dates", () => {
+    const m = tables.find((t) => t.id === "procurement-migration")!;
+    expect(m.columns.map((c) => c.header)).toEqual([
+      "Contract",
+      "Spend (£)",
+      "Contract ends",
+      "Move by",
+      "Planned move",
+      "Expected saving a year (£)",
+    ]);
+    expect(m.rows[0].cells[0].text).toBe("Body armour (Shieldwell Protective Ltd)");
+    const w = fittedWidths(m);
+    // the three date columns each hold "30 September 2010" (1,761 twips) or their longest date
+    expect(w[2]).toBeGreaterThanOrEqual(1761);
+    expect(w[3]).toBeGreaterThanOrEqual(1761);
   });
 });
 

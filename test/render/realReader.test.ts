@@ -6,7 +6,7 @@
  * so the test costs one start-up.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { draftStatement, runVfm } from "../../src/core/run";
@@ -15,7 +15,13 @@ import { AREA_HEADINGS } from "../../src/core/statement/sections/areas";
 import { SAVINGS_AREAS } from "../../src/core/forceData";
 import { Statement, blocksOf } from "../../src/core/statement/model";
 import { publishedTextProblems } from "../../src/core/plainEnglish";
-import { renderPapersDocx, renderStatementDocx } from "../../src/render/docx";
+import {
+  cellTwips,
+  fittedWidths,
+  renderPapersDocx,
+  renderStatementDocx,
+} from "../../src/render/docx";
+import { advanceWidth } from "../../src/render/fontMetrics";
 import { renderStatementWritePlan } from "../../src/render/excel";
 import { writePlanToXlsx } from "../../src/xlsx/write";
 
@@ -82,6 +88,123 @@ function brokenNumbers(text: string): string[] {
   }
   return out;
 }
+
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+
+/**
+ * Dates broken across lines, in pdftotext's reading order (without -layout, a cell's lines follow
+ * one another): a line ending in a day and month whose next line starts with a year ("30
+ * September" / "2010"), or ending in a day whose next line starts with a month ("1" / "April 2013").
+ */
+function brokenDates(text: string): string[] {
+  const lines = text.split("\n");
+  const dayMonth = new RegExp(`\\b\\d{1,2} ${MONTH}$`);
+  const month = new RegExp(`^${MONTH}\\b`);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i].trimEnd();
+    const b = lines[i + 1].trimStart();
+    if ((dayMonth.test(a) && /^\d{4}\b/.test(b)) || (/(?:^|\s)\d{1,2}$/.test(a) && month.test(b)))
+      out.push(`${a.slice(-30)} / ${b.slice(0, 20)}`);
+  }
+  return out;
+}
+
+/** Where a phrase of several words is split across two lines ("not" / "reported"). */
+function brokenPhrases(text: string, phrases: readonly string[]): string[] {
+  const lines = text.split("\n").map((l) => l.trim());
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.split(" ");
+    for (let k = 1; k < words.length; k++) {
+      const head = words.slice(0, k).join(" ");
+      const tail = words.slice(k).join(" ");
+      for (let i = 0; i + 1 < lines.length; i++)
+        if ((lines[i] === head || lines[i].endsWith(` ${head}`)) && lines[i + 1].startsWith(tail))
+          out.push(`${lines[i]} / ${lines[i + 1]}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Words in a figure's place in the statement's tables ("not reported") that every table holding
+ * them gives room for on one line, measured as the Word renderer measures (bold in total rows).
+ */
+function phrasesGivenRoom(s: Statement): string[] {
+  const room = new Set<string>();
+  const tight = new Set<string>();
+  for (const t of blocksOf(s, "table")) {
+    const widths = fittedWidths(t);
+    for (const r of t.rows)
+      r.cells.forEach((c, j) => {
+        if (c.value !== null || t.columns[j]?.kind === "text" || !c.text.includes(" ")) return;
+        const bold = r.role === "total" || r.role === "subheading" || c.emphasis === "strong";
+        (widths[j] >= cellTwips(c.text, bold) ? room : tight).add(c.text);
+      });
+  }
+  return [...room].filter((p) => !tight.has(p));
+}
+
+/**
+ * The advance widths of a TrueType font (hmtx, through its Unicode cmap, format 4), in thousandths
+ * of the em: what LibreOffice lays the text out with.
+ */
+function trueTypeWidths(file: string, chars: readonly string[]): number[] {
+  const b = readFileSync(file);
+  const tables: Record<string, number> = {};
+  for (let i = 0; i < b.readUInt16BE(4); i++)
+    tables[b.toString("latin1", 12 + 16 * i, 16 + 16 * i)] = b.readUInt32BE(20 + 16 * i);
+  const unitsPerEm = b.readUInt16BE(tables.head + 18);
+  const metrics = b.readUInt16BE(tables.hhea + 34);
+  let sub = -1;
+  for (let i = 0; i < b.readUInt16BE(tables.cmap + 2); i++) {
+    const at = tables.cmap + 4 + 8 * i;
+    if (b.readUInt16BE(at) === 3 && b.readUInt16BE(at + 2) === 1)
+      sub = tables.cmap + b.readUInt32BE(at + 4);
+  }
+  const segs = b.readUInt16BE(sub + 6) / 2;
+  const ends = sub + 14;
+  const starts = ends + 2 * segs + 2;
+  const deltas = starts + 2 * segs;
+  const offsets = deltas + 2 * segs;
+  const glyph = (code: number): number => {
+    for (let i = 0; i < segs; i++) {
+      if (code > b.readUInt16BE(ends + 2 * i)) continue;
+      const start = b.readUInt16BE(starts + 2 * i);
+      if (code < start) return 0;
+      const delta = b.readInt16BE(deltas + 2 * i);
+      const ro = b.readUInt16BE(offsets + 2 * i);
+      if (ro === 0) return (code + delta) & 0xffff;
+      const g = b.readUInt16BE(offsets + 2 * i + ro + 2 * (code - start));
+      return g === 0 ? 0 : (g + delta) & 0xffff;
+    }
+    return 0;
+  };
+  return chars.map((ch) => {
+    const g = Math.min(glyph(ch.codePointAt(0)!), metrics - 1);
+    return Math.round((b.readUInt16BE(tables.hmtx + 4 * g) * 1000) / unitsPerEm);
+  });
+}
+
+describe("the widths the Word tables are fitted with are those of the font LibreOffice uses for Arial", () => {
+  const chars = [
+    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+    ..."\u00a0£€–—‘’“”…−×•é",
+  ];
+  test.each([
+    ["Arial", false],
+    ["Arial:bold", true],
+  ])("%s", (pattern, bold) => {
+    // fontconfig names the font that stands in for Arial (Liberation Sans, metric-compatible)
+    const file = execFileSync("fc-match", ["-f", "%{file}", pattern], { encoding: "utf8" });
+    expect(file).toMatch(/LiberationSans-(Regular|Bold)\.ttf$/);
+    const font = trueTypeWidths(file, chars);
+    const differ = chars.filter((c, i) => advanceWidth(c, bold) !== font[i]);
+    expect(differ).toEqual([]);
+  });
+});
 
 describe("the sample's statement, working papers and workbook, read in LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "vfm-reader-"));
@@ -181,6 +304,21 @@ describe("the sample's statement, working papers and workbook, read in LibreOffi
     // A wrap between words ("30 June" / "2010") is allowed; a break inside a figure is not.
     const missing = figureTexts(statement).filter((f) => !doc.flat.includes(f));
     expect(missing).toEqual([]);
+  });
+
+  test("no date is broken across lines in the statement or the working papers", () => {
+    // "30 September" / "2010" in the migration schedule, "1" / "April 2013" in a sentence
+    expect(brokenDates(doc.text)).toEqual([]);
+    expect(brokenDates(papers.text)).toEqual([]);
+    // the test looks where it should: the schedule's dates are there, whole
+    expect(doc.flat).toContain("30 September 2010");
+  });
+
+  test("words in a figure's place stay on one line where their column has room for them", () => {
+    const phrases = phrasesGivenRoom(statement);
+    // a total row's "not reported" (bold) has room in every table of the sample
+    expect(phrases).toContain("not reported");
+    expect(brokenPhrases(doc.text, phrases)).toEqual([]);
   });
 
   test("no setting key, cell address, ISO date or '(s)' in the published statement", () => {
