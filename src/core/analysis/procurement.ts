@@ -28,7 +28,7 @@ import {
   RagStatus,
 } from "./types";
 import { formatDate, formatPolicyPercent, formatPounds, formatYear } from "../format";
-import { financialYearEnd, isIsoDate } from "../dates";
+import { financialYearEnd, IsoDate, isIsoDate } from "../dates";
 import { analysisYears, policingPlanYear } from "./planYear";
 
 const PARA = "5.31-5.40";
@@ -54,11 +54,12 @@ function migrationCellOf(lines: readonly ProcurementLine[]): (l: ProcurementLine
   const counts = new Map<string, Map<number, number>>();
   for (const l of lines) {
     const ref = l.plannedMigration?.sources[0];
-    const at = ref && parseA1(ref.address);
-    if (!ref || !at) continue;
+    if (!ref) continue;
+    const col = columnOf(ref.address);
+    if (col === undefined) continue;
     let bySheet = counts.get(ref.sheet);
     if (!bySheet) counts.set(ref.sheet, (bySheet = new Map()));
-    bySheet.set(at.col, (bySheet.get(at.col) ?? 0) + 1);
+    bySheet.set(col, (bySheet.get(col) ?? 0) + 1);
   }
   const column = new Map<string, string>();
   for (const [sheet, bySheet] of counts) {
@@ -75,9 +76,41 @@ function migrationCellOf(lines: readonly ProcurementLine[]): (l: ProcurementLine
     const own = l.plannedMigration?.sources[0];
     if (own) return own;
     const col = column.get(l.labelCell.sheet);
-    const at = parseA1(l.labelCell.address);
-    return col && at ? { sheet: l.labelCell.sheet, address: `${col}${at.row + 1}` } : l.labelCell;
+    if (!col) return l.labelCell;
+    const address = l.labelCell.address;
+    const digits = plainDigitsAt(address);
+    if (digits > 0) return { sheet: l.labelCell.sheet, address: col + address.slice(digits) };
+    const at = parseA1(address);
+    return at ? { sheet: l.labelCell.sheet, address: `${col}${at.row + 1}` } : l.labelCell;
   };
+}
+
+/**
+ * Where the row number starts in a plain A1 address as detection writes every cell it reads
+ * ("C7" -> 1, "AB12" -> 2): one to three capital letters, then one to seven digits with no
+ * leading zero. -1 for any other form ("$C$7", "c7", "C07"), which parseA1 reads (and reads the
+ * same: "C" + "7" is parseA1's column and row + 1). Each ledger line asks this once, so it is a
+ * scan of characters, not a regular expression with its match arrays.
+ */
+function plainDigitsAt(address: string): number {
+  const n = address.length;
+  let i = 0;
+  while (i < n && address.charCodeAt(i) >= 65 && address.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i > 3 || n - i < 1 || n - i > 7 || address.charCodeAt(i) === 48) return -1;
+  for (let j = i; j < n; j++) {
+    const c = address.charCodeAt(j);
+    if (c < 48 || c > 57) return -1;
+  }
+  return i;
+}
+
+/** The zero-based column of an A1 address (parseA1's), plain ones read without a regular expression. */
+function columnOf(address: string): number | undefined {
+  const digits = plainDigitsAt(address);
+  if (digits < 0) return parseA1(address)?.col;
+  let n = 0;
+  for (let i = 0; i < digits; i++) n = n * 26 + (address.charCodeAt(i) - 64);
+  return n - 1;
 }
 
 /** The state of a line not yet on its national approach, worked out here once. */
@@ -148,8 +181,42 @@ function newAcc(rate: number | null): Acc {
   };
 }
 
+/** Distinct texts a memo keeps at most (a ledger's dates are a few hundred; this only bounds odd input). */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * A ledger's date arithmetic, worked out once per distinct text: whether a cell's text is an ISO
+ * date, and the day after a contract's end. A ledger of 200,000 lines holds a few dozen distinct
+ * dates (bench/parts/analysis.ts's ledger of 200,000: 16 contract ends, 3 planned moves), so per line
+ * this is one map look-up, not a regular expression, a Date and an ISO string each time.
+ */
+class DateMemo {
+  private readonly iso = new Map<string, boolean>();
+  private readonly after = new Map<string, string>();
+
+  isIso(text: string | undefined): text is IsoDate {
+    if (text === undefined) return false;
+    let ok = this.iso.get(text);
+    if (ok === undefined) {
+      ok = isIsoDate(text);
+      if (this.iso.size < MEMO_LIMIT) this.iso.set(text, ok);
+    }
+    return ok;
+  }
+
+  dayAfter(iso: IsoDate): IsoDate {
+    let next = this.after.get(iso);
+    if (next === undefined) {
+      next = dayAfter(iso);
+      if (this.after.size < MEMO_LIMIT) this.after.set(iso, next);
+    }
+    return next;
+  }
+}
+
 export function analyseProcurement(data: ForceData, policy: Policy): ProcurementAnalysis {
   const findings: Finding[] = [];
+  const dates = new DateMemo();
   const acc = new Map<FrameworkCategory, Acc>();
   const opportunities: ProcurementOpportunity[] = [];
   let total = 0;
@@ -223,20 +290,22 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       firstUnknownRoute ??= line.labelCell;
     }
     const endText = line.contractEnd?.value;
-    const end = isIsoDate(endText) ? endText : null;
+    const end = dates.isIso(endText) ? endText : null;
     if (end === null) {
       a.noEnd.count++;
       a.noEnd.first ??= line.labelCell;
     }
     const migrateBy = end !== null && end > rule.inPlaceBy ? end : rule.inPlaceBy;
     const plannedText = line.plannedMigration?.value;
-    const planned = isIsoDate(plannedText) ? plannedText : null;
+    const planned = dates.isIso(plannedText) ? plannedText : null;
     // 5.35(b): a move is due no later than the point at which the existing arrangement expires,
     // so a move planned for the day after the contract's last day is on time.
-    const latestOnTime = end !== null && end >= rule.inPlaceBy ? dayAfter(end) : rule.inPlaceBy;
+    const latestOnTime =
+      end !== null && end >= rule.inPlaceBy ? dates.dayAfter(end) : rule.inPlaceBy;
     const planDue = dueBy === null || rule.inPlaceBy <= dueBy;
     const migration = migrationState(planned, plannedText, latestOnTime, planDue);
     const plannedLate = planned === null ? null : migration === "late";
+    const moveCell = migrationCell(line);
     if (migration === "notPlanned") {
       unplanned++;
       if (unplanned <= MAX_LINE_FINDINGS)
@@ -245,7 +314,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
             "MIGRATION_DATE_PLANNED",
             "MIGRATION_NOT_PLANNED",
             `${lineWords(line.categoryText, line.supplier, spend)} is not yet bought through the national approach for ${procurementCategoryLabel(cat)} and has no planned date to move onto it; it should move by ${formatDate(migrateBy)}.`,
-            migrationCell(line),
+            moveCell,
             `Enter the date the contract moves onto the national approach (${formatDate(migrateBy)} at the latest).`
           )
         );
@@ -295,7 +364,7 @@ export function analyseProcurement(data: ForceData, policy: Policy): Procurement
       plannedMigrationLate: plannedLate,
       planDue,
       migration,
-      migrationCell: migrationCell(line),
+      migrationCell: moveCell,
       rate: rule.rate,
       annualSaving,
       cell: line.labelCell,
@@ -449,16 +518,15 @@ export function procurementRag(
   opps: readonly ProcurementOpportunity[],
   addressable: Pence
 ): RagStatus {
-  const count = (state: MigrationState) => opps.filter((o) => o.migration === state).length;
-  return migrationRag(
-    {
-      lines: opps.length,
-      late: count("late"),
-      notPlanned: count("notPlanned"),
-      dateUnreadable: count("dateUnreadable"),
-    },
-    addressable
-  );
+  // One pass, counted, not three filtered copies of 100,000 lines or more.
+  let late = 0;
+  let notPlanned = 0;
+  let dateUnreadable = 0;
+  for (const o of opps)
+    if (o.migration === "late") late++;
+    else if (o.migration === "notPlanned") notPlanned++;
+    else if (o.migration === "dateUnreadable") dateUnreadable++;
+  return migrationRag({ lines: opps.length, late, notPlanned, dateUnreadable }, addressable);
 }
 
 /** procurementRag from the count of lines in each state (the readings count without copying lines). */

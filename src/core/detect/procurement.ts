@@ -19,6 +19,9 @@ import { DateCell, readDateCell } from "./years";
 
 type DateHow = "date cell" | "date serial" | "date text";
 
+/** Distinct texts a per-sheet memo keeps at most (a ledger's categories are a few dozen; this bounds odd input). */
+const MEMO_LIMIT = 100_000;
+
 /** Stands for any plain number in the spend column (its value is read from the cell itself). */
 const NUMBER: NumberCell = { kind: "number", value: 0 };
 
@@ -190,6 +193,18 @@ export function readProcurementSheet(
   const migHow = dateHow(migCol);
   const categories = new Map<string, Mapped<ProcurementCategory>>();
   const routes = new Map<string, Mapped<ProcurementRoute>>();
+  // A ledger repeats a few dozen categories: each is asked once whether it is a total.
+  const totals = new Map<string, boolean>();
+  const isTotal = (text: string): boolean => {
+    let t = totals.get(text);
+    if (t === undefined) {
+      t = isTotalLabel(text);
+      if (totals.size < MEMO_LIMIT) totals.set(text, t);
+    }
+    return t;
+  };
+  // The route's cell, made only for a route text not seen before (the one its finding names).
+  const routeCell = (r: number): CellRef => refs.ref(r, routeCol as number);
   const dateCache = new Map<string | number, DateCell>();
   const lines: ProcurementLine[] = [];
   const hidden = new Set(sheet.hiddenRows ?? []);
@@ -211,11 +226,11 @@ export function readProcurementSheet(
       // No category: a line only if it names a supplier (a bare figure is a total or a note).
       const supplier = supplierCol !== undefined ? cellText(row[supplierCol]) : "";
       if (spendCell.kind === "blank") continue;
-      if (!supplier || isTotalLabel(supplier)) {
+      if (!supplier || isTotal(supplier)) {
         if (spendCell.kind === "number") unlabelled.push(r);
         continue;
       }
-    } else if (isTotalLabel(catText)) continue;
+    } else if (isTotal(catText)) continue;
     const rowText = String(r + 1);
     const spendRef: CellRef = { sheet: sheet.name, address: spendLetters + rowText };
     // Plain numbers (nearly every line of a ledger) skip the general path and its messages.
@@ -239,12 +254,7 @@ export function readProcurementSheet(
     const labelCell: CellRef = { sheet: sheet.name, address: catLetters + rowText };
     const category = categoryFor(catText, labelCell, categories, ctx);
     const routeText = routeCol !== undefined ? cellText(row[routeCol]) : "";
-    const route = routeFor(
-      routeText,
-      routeCol !== undefined ? refs.ref(r, routeCol) : labelCell,
-      routes,
-      ctx
-    );
+    const route = routeFor(routeText, r, routeCell, routes, ctx);
     const line: { -readonly [K in keyof ProcurementLine]: ProcurementLine[K] } = {
       labelCell,
       categoryText: catText,
@@ -362,7 +372,8 @@ function decided(ctx: DetectContext, cell: CellRef, text: string): ProcurementCa
 
 function routeFor(
   text: string,
-  cell: CellRef,
+  row: number,
+  cellOf: (row: number) => CellRef,
   seen: Map<string, Mapped<ProcurementRoute>>,
   ctx: DetectContext
 ): ProcurementRoute {
@@ -372,6 +383,7 @@ function routeFor(
     hit.count++;
     return hit.key ?? "unknown";
   }
+  const cell = cellOf(row);
   const map = ctx.options.routes;
   const k = mappingKey(text);
   let m: Mapped<ProcurementRoute>;

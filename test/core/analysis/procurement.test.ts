@@ -285,3 +285,60 @@ describe("penceAtRate", () => {
     );
   });
 });
+
+describe("procurement: dates and cells worked out once per distinct text, the same each time", () => {
+  /*
+   * Six body-armour lines (framework in place 2010-04-01), each ending 2011-03-31 but the last,
+   * so the latest move on time is the day after, 2011-04-01 (5.35(b)), for every one of them:
+   *   row  planned move   state           why
+   *   2    2011-04-01     inTime          = the day after the end
+   *   3    2011-04-02     late            one day after 2011-04-01
+   *   4    2011-02-29     dateUnreadable  2011 has no 29 February
+   *   5    2011-02-29     dateUnreadable  the same text again: the same answer
+   *   6    (none)         notPlanned      its cell: the dates' column F (5 of 5 planned dates), row 6
+   *   7    (none)         notPlanned      label cell written "$A$7": F7 all the same
+   * Row 7 ends 2012-03-31, so its migrate-by is that day.
+   */
+  const specs: ProcurementSpec[] = [
+    { plannedMigration: "2011-04-01" },
+    { plannedMigration: "2011-04-02" },
+    { plannedMigration: "2011-02-29" },
+    { plannedMigration: "2011-02-29" },
+    {},
+    { contractEnd: "2012-03-31" },
+  ].map((x) => ({
+    category: "bodyArmour" as ProcurementCategory,
+    spend: 10_000,
+    contractEnd: "2011-03-31",
+    ...x,
+  }));
+  const data = makeData({ procurement: specs });
+  const lines = data.procurement.lines.map((l, i) =>
+    i === 5 ? { ...l, labelCell: { sheet: "Procurement", address: "$A$7" } } : l
+  );
+  const a = analyseProcurement({ ...data, procurement: { lines } }, DEFAULT_POLICY);
+
+  it("reads each line's move against the day after its contract's end", () => {
+    expect(a.opportunities.map((o) => [o.migration, o.plannedMigration, o.migrateBy])).toEqual([
+      ["inTime", "2011-04-01", "2011-03-31"],
+      ["late", "2011-04-02", "2011-03-31"],
+      ["dateUnreadable", null, "2011-03-31"],
+      ["dateUnreadable", null, "2011-03-31"],
+      ["notPlanned", null, "2011-03-31"],
+      ["notPlanned", null, "2012-03-31"],
+    ]);
+    const late = a.findings.find((f) => f.code === "MIGRATION_PLANNED_LATE");
+    expect(late?.message).toContain("is later than 1 April 2011");
+  });
+
+  it("puts a line's missing move in the dates' column on its own row, however its cell is written", () => {
+    expect(a.opportunities.map((o) => o.migrationCell.address)).toEqual([
+      "F2",
+      "F3",
+      "F4",
+      "F5",
+      "F6",
+      "F7",
+    ]);
+  });
+});
