@@ -148,6 +148,12 @@ export interface PeerRow {
   readonly values: ReadonlyMap<string, Sourced<number>>;
   /** The force's most similar group, where the sheet gives one. */
   readonly group?: PeerGroup;
+  /**
+   * Figures of this row not on the same footing as the other forces', by column key, with why
+   * (HMIC's per-head figures for a force whose population basis moves): they are shown and
+   * ranked, but left out of the quartile edges and the averages.
+   */
+  readonly notComparable?: ReadonlyMap<string, string>;
 }
 
 export interface PeersData {

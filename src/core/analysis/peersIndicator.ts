@@ -194,7 +194,8 @@ function groupAverage(
   const pts: { v: number; w: number }[] = [];
   for (const r of scope.hasGroup ? scope.avgRows : []) {
     const f = r.values.get(col.key);
-    if (!f) continue;
+    // A figure not on the same footing is in no average (PeerRow.notComparable).
+    if (!f || r.notComparable?.has(col.key)) continue;
     if (!weightCol) {
       pts.push({ v: f.value, w: 1 });
       continue;
@@ -278,6 +279,7 @@ function skiSlope(
       isForce: x.row === scope.forceRow,
       inGroup: groupSet.has(x.row),
       rank: competitionRank(x.fig.value, values, direction),
+      ...(x.row.notComparable?.has(col.key) ? { notComparable: true as const } : {}),
     }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "en-GB"));
   const forceIndex = bars.findIndex((b) => b.isForce);
@@ -316,17 +318,25 @@ export function analyseIndicator(
   }
   const values = withValue.map((x) => x.fig.value);
   const of = values.length;
+  // Figures not on the same footing are ranked where they fall, but the quartile edges and the
+  // all-forces average are of the others (where any others have a figure).
+  const leftOut = withValue.filter((x) => x.row.notComparable?.has(col.key));
+  const inQuartiles =
+    leftOut.length > 0 && leftOut.length < of
+      ? withValue.filter((x) => !x.row.notComparable?.has(col.key)).map((x) => x.fig.value)
+      : values;
+  const forceLeftOut = inQuartiles !== values && leftOut.some((x) => x.row === scope.forceRow);
   const threshold = thresholdFor(col.known, scope.policy);
   const forceFig = scope.forceRow?.values.get(col.key);
   const noSpread = coverageFindings(col, values, findings);
-  const percentiles: Percentiles | null = of > 0 ? quartilePoints(values) : null;
+  const percentiles: Percentiles | null = of > 0 ? quartilePoints(inQuartiles) : null;
   const topQuartileValue = percentiles
     ? dir.direction === "lowerIsBetter"
       ? percentiles.p25
       : percentiles.p75
     : null;
   const value = forceFig ? forceFig.value : null;
-  const gap = gapTo(value, topQuartileValue, dir.direction);
+  const gap = forceLeftOut ? null : gapTo(value, topQuartileValue, dir.direction);
   const { msgAverage, msgCount } = groupAverage(col, scope, findings);
   let gapSaving: GapSaving | null = null;
   if (
@@ -363,14 +373,24 @@ export function analyseIndicator(
     rank: value !== null ? competitionRank(value, values, dir.direction) : null,
     of,
     quartile:
-      value !== null && percentiles && !noSpread
+      value !== null && percentiles && !noSpread && !forceLeftOut
         ? quartileOf(value, percentiles, dir.direction)
         : null,
     percentiles,
     topQuartileValue,
+    ...(inQuartiles !== values
+      ? {
+          leftOut: leftOut.map((x) => ({
+            name: x.row.force?.name ?? x.row.name,
+            value: x.fig.value,
+            why: x.row.notComparable!.get(col.key)!,
+            isForce: x.row === scope.forceRow,
+          })),
+        }
+      : {}),
     msgAverage,
     msgCount,
-    allAverage: of > 0 ? meanOf(values) : null,
+    allAverage: of > 0 ? meanOf(inQuartiles) : null,
     gapToTopQuartile: gap,
     ...(threshold ? { threshold } : {}),
     gapSaving,

@@ -97,6 +97,8 @@ export interface SkiSlopeBar {
   readonly isForce: boolean;
   readonly inGroup: boolean;
   readonly rank: number;
+  /** The figure is not on the same footing as the others' (PeerRow.notComparable): ranked, not in the quartiles. */
+  readonly notComparable?: true;
 }
 
 /** A ranked bar chart: every force best to worst, the force highlighted, a threshold where one exists. */
@@ -143,6 +145,17 @@ export interface PeerIndicatorResult {
   readonly msgCount: number;
   /** Mean over every force in the sheet with a value, the force included. */
   readonly allAverage: number | null;
+  /**
+   * Figures shown and ranked but left out of `percentiles`, `topQuartileValue`, `allAverage` and
+   * `msgAverage` (PeerRow.notComparable), with why; absent when every figure is in them. Where the force's
+   * own figure is one, it has no quartile and no gap.
+   */
+  readonly leftOut?: readonly {
+    readonly name: string;
+    readonly value: number;
+    readonly why: string;
+    readonly isForce: boolean;
+  }[];
   /** How far the force is from the top-quartile edge, in the indicator's own unit; 0 when inside. */
   readonly gapToTopQuartile: number | null;
   /** The policy threshold, where one applies (4% overtime, 7% business support). */

@@ -6,10 +6,12 @@ export {
   indicatorSpread,
   nationalTable,
   PEER_KEY,
+  PER_POPULATION_KEYS,
+  populationShifts,
   profileDirection,
   recordsFor,
 } from "./national";
-export type { IndicatorSpread } from "./national";
+export type { IndicatorSpread, PopulationShift } from "./national";
 export { nationalTableToJson } from "./json";
 export { profilePeersSheet } from "./peersSheet";
 export {

@@ -48,6 +48,10 @@ export function nationalTableToJson(table: NationalTable) {
       p75: s.percentiles.p75,
       max: s.max,
       mean: s.mean,
+      // Counted in the figures above though not on the same footing (City of London 2012/13).
+      ...(s.offFooting.length > 0
+        ? { notOnSameFooting: s.offFooting.map((o) => ({ force: o.force, value: o.value })) }
+        : {}),
     })),
     forces: table.records.map((r) => {
       const indicators: Partial<Record<ProfileIndicatorKey, number>> = {};

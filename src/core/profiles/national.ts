@@ -18,6 +18,7 @@ import {
 import {
   FileProfile,
   NationalTable,
+  ProfileCell,
   PROFILE_INDICATOR_KEYS,
   ProfileIndicatorKey,
   ProfileRecord,
@@ -90,14 +91,30 @@ export function nationalTable(files: readonly FileProfile[]): NationalTable {
 /** A force's population in one year more than twice (or under half) another's: its per-head figures measure different things. */
 const POPULATION_JUMP = 2;
 
+/** A force whose population in the files moves by more than POPULATION_JUMP: its lowest and highest year. */
+export interface PopulationShift {
+  readonly forceId: string;
+  readonly force: string;
+  readonly low: { readonly year: FinancialYear; readonly population: ProfileCell };
+  readonly high: { readonly year: FinancialYear; readonly population: ProfileCell };
+  /**
+   * The years whose population is under half the highest (City of London: 2012/13, 11,677
+   * residents against 316,500 for 2009/10). In those years its figures per head and per 1,000
+   * are many times any other force's (2012/13: £7,743.60 per head, the next £422.59), a measure
+   * of something else, so a comparison with the other forces sets them apart. The other years'
+   * figures sit among the other forces' (2009/10: £266.06, 41st of 43).
+   */
+  readonly offFooting: readonly FinancialYear[];
+}
+
 /**
- * A finding for each force whose population moves by more than a factor of two between the
- * years the files give (the 2010 files count the City of London's population as about 316,500, the
- * 2012 file its 11,677 residents), naming both cells: its figures per head and per 1,000 are not
- * comparable across those years, nor with other forces' on the same footing.
+ * The forces whose population moves by more than a factor of two between the years the files
+ * give (the 2010 files count the City of London's population as about 316,500, the 2012 file its
+ * 11,677 residents): their figures per head and per 1,000 are not comparable across those
+ * years, nor with other forces' on the same footing.
  */
-function populationJumps(records: readonly ProfileRecord[]): Finding[] {
-  const out: Finding[] = [];
+export function populationShifts(records: readonly ProfileRecord[]): PopulationShift[] {
+  const out: PopulationShift[] = [];
   const byForce = new Map<string, ProfileRecord[]>();
   for (const r of records)
     if (r.population) byForce.set(r.forceId, [...(byForce.get(r.forceId) ?? []), r]);
@@ -106,18 +123,37 @@ function populationJumps(records: readonly ProfileRecord[]): Finding[] {
     const low = sorted[0];
     const high = sorted[sorted.length - 1];
     if (high.population!.value <= POPULATION_JUMP * low.population!.value) continue;
-    const cell = (r: ProfileRecord) =>
-      `${r.population!.file} ${quoteSheetName(r.population!.sheet)}!${r.population!.address}`;
-    out.push(
-      finding(
-        "warning",
-        "PROFILE_POPULATION_JUMPS",
-        `${low.force}'s population is ${formatNumber(low.population!.value)} for ${formatYear(low.year)} (${cell(low)}) but ${formatNumber(high.population!.value)} for ${formatYear(high.year)} (${cell(high)}), so its figures per head and per 1,000 residents in those years are not on the same footing.`
-      )
-    );
+    out.push({
+      forceId: low.forceId,
+      force: low.force,
+      low: { year: low.year, population: low.population! },
+      high: { year: high.year, population: high.population! },
+      offFooting: rs
+        .filter((r) => r.population!.value * POPULATION_JUMP < high.population!.value)
+        .map((r) => r.year)
+        .sort((a, b) => a - b),
+    });
   }
   return out;
 }
+
+/** A finding for each population shift, naming both cells. */
+function populationJumps(records: readonly ProfileRecord[]): Finding[] {
+  const cell = (c: ProfileCell) => `${c.file} ${quoteSheetName(c.sheet)}!${c.address}`;
+  return populationShifts(records).map(({ force, low, high }) =>
+    finding(
+      "warning",
+      "PROFILE_POPULATION_JUMPS",
+      `${force}'s population is ${formatNumber(low.population.value)} for ${formatYear(low.year)} (${cell(low.population)}) but ${formatNumber(high.population.value)} for ${formatYear(high.year)} (${cell(high.population)}), so its figures per head and per 1,000 residents in those years are not on the same footing.`
+    )
+  );
+}
+
+/** The indicators worked out over a force's population: a population shift puts them off footing. */
+export const PER_POPULATION_KEYS: readonly ProfileIndicatorKey[] = [
+  "nrePerHead",
+  "officersPer1000",
+];
 
 /** The indicators' names in sentences and tables. */
 export const INDICATOR_NAMES: Readonly<Record<ProfileIndicatorKey, string>> = {
@@ -154,6 +190,17 @@ export interface IndicatorSpread {
   readonly percentiles: Percentiles;
   /** Rank (RANK.EQ, 1 = best) and quartile (1 = best) by force id. */
   readonly ranks: ReadonlyMap<string, { readonly rank: number; readonly quartile: 1 | 2 | 3 | 4 }>;
+  /**
+   * Figures counted in the spread above (all of them, as Excel would) that are not on the same
+   * footing as the others': a per-head figure in a year a force's population is off footing
+   * (PopulationShift.offFooting; City of London 2012/13). The national comparison leaves them
+   * out of its quartiles (nationalPeers.ts); a reader of these figures must know they are in.
+   */
+  readonly offFooting: readonly {
+    readonly forceId: string;
+    readonly force: string;
+    readonly value: number;
+  }[];
 }
 
 /** The records of one year. */
@@ -184,10 +231,18 @@ export function indicatorSpread(
       },
     ])
   );
+  const shifted = PER_POPULATION_KEYS.includes(key)
+    ? populationShifts(table.records).filter((s) => s.offFooting.includes(year))
+    : [];
+  const offFooting = shifted.flatMap((s) => {
+    const v = recordsFor(table, year).find((r) => r.forceId === s.forceId)?.indicators[key];
+    return v ? [{ forceId: s.forceId, force: s.force, value: v.value }] : [];
+  });
   return {
     key,
     year,
     direction,
+    offFooting,
     count: points.length,
     min: Math.min(...values),
     max: Math.max(...values),

@@ -11,7 +11,7 @@
  *   workbook: '[file]sheet'!A1.
  */
 import { CellRef } from "../grid";
-import { formatYear } from "../format";
+import { formatNumber, formatPoundsValue, formatYear } from "../format";
 import { matchForce } from "../forces";
 import { Sourced } from "../forceData";
 import { OGL_ATTRIBUTION } from "../classifications/sources";
@@ -19,7 +19,7 @@ import { SUPPORT_DEFINITION_SPECS, SupportDefinition } from "../classifications/
 import { KnownIndicatorKey, knownIndicator, PeerColumn, PeerRow, PeersData } from "../peersData";
 import { FinancialYear } from "../years";
 import type { GapInputs, NationalComparison, NationalComparisonLine } from "../analysis/peersTypes";
-import { recordsFor } from "./national";
+import { PER_POPULATION_KEYS, populationShifts, recordsFor } from "./national";
 import { NationalTable, ProfileCell, ProfileIndicatorKey, ProfileRecord } from "./types";
 
 /** The sheet name the national comparison goes under. */
@@ -64,6 +64,21 @@ const PROFILE_OF: Readonly<
   nrePerHead: "nrePerHead",
   officersPer1000: "officersPer1000",
 };
+
+/*
+ * Not ranked here: non-staff costs as a share of staff costs (nonStaffPctStaffCosts), which the
+ * profile readers work out and `vfm profiles` reports. It is left out of the comparison, and of
+ * the shipped dataset (dataset.ts), because:
+ * - no White Paper paragraph says which way it is better (a policy rule must cite one; 5.31-5.40
+ *   price non-pay spend through national frameworks, not as a share of pay), so it has no known
+ *   indicator and no direction to rank it by;
+ * - the force's workbook has no figure on the same basis (its non-pay lines are its own
+ *   grouping, not CIPFA's non-staff costs less national policing), so only HMIC's figure could
+ *   stand in the force's row;
+ * - HMIC's own figures are not on one footing across years: the 2016/17 file lists no
+ *   third-party payments (PROFILE_NON_STAFF_PARTIAL, reads low), and the 2010 file's published
+ *   ratio differs from its own cells for Surrey (23.20% published, 24.44% worked out).
+ */
 
 function yearsWith(table: NationalTable, key: ProfileIndicatorKey): FinancialYear[] {
   return table.years.filter((y) => recordsFor(table, y).some((r) => r.indicators[key]));
@@ -136,6 +151,18 @@ export function nationalPeers(
       plans.push({ key: PROFILE_OF[known], known, year: otYear });
   if (plans.length === 0) return undefined;
 
+  // HMIC's per-head figures of a force whose population basis moves (City of London: 316,500 in
+  // the 2010 files, 11,677 residents in 2012/13) are shown and ranked but left out of the
+  // quartile edges and the averages, and the comparison says so. Why leave them out, not just
+  // flag them: HMIC itself sets the City of London apart (its profiles give it no most similar
+  // group: rulebook, Benchmarking 5.59), and on 11,677 residents its 2012/13 figures are
+  // £7,743.60 of spending per head and 75.84 officers per 1,000 against at most £422.59 and 4.35
+  // for any other force in any year: a measure of something else (a City whose workers far
+  // outnumber its residents). Counted in, it moves the top-quartile edges every gap is measured
+  // from (2012/13 spending per head: 75th percentile £210.15 with it, £207.18 without) and nearly
+  // doubles the all-forces average (£372.42 with it, £196.92 without).
+  const shifts = new Map(populationShifts(table.records).map((s) => [s.forceId, s]));
+  const offFooting = new Map<string, Map<string, string>>(); // forceId -> column key -> why
   const columns: PeerColumn[] = [];
   const lines: NationalComparisonLine[] = [];
   plans.forEach((p, i) => {
@@ -160,6 +187,20 @@ export function nationalPeers(
     const files = [
       ...new Set(records.flatMap((r) => r.indicators[p.key]?.cells.map((c) => c.file) ?? [])),
     ];
+    const flagged = PER_POPULATION_KEYS.includes(p.key)
+      ? records.filter((r) => shifts.get(r.forceId)?.offFooting.includes(r.year))
+      : [];
+    const footing = flagged.map((r) => {
+      const s = shifts.get(r.forceId)!;
+      const why = `its population in HMIC's data is ${formatNumber(r.population?.value ?? s.low.population.value)} for ${formatYear(r.year)}, against ${formatNumber(s.high.population.value)} for ${formatYear(s.high.year)}`;
+      const byKey = offFooting.get(r.forceId) ?? new Map<string, string>();
+      byKey.set(p.known, why);
+      offFooting.set(r.forceId, byKey);
+      const v = r.indicators[p.key]!.value;
+      const shown = k?.unit === "£" ? formatPoundsValue(v) : formatNumber(v, 2);
+      const own = target?.id === r.forceId;
+      return ` ${own ? "The force's" : `${r.force}'s`} figure (${shown}) is not on the same footing as the other forces': ${why}. It is ranked, but${own ? " has no quartile, and" : ""} the quartiles and averages are of the other ${records.length - flagged.length} forces.`;
+    });
     lines.push({
       key: p.known,
       name: k?.name ?? p.known,
@@ -169,7 +210,9 @@ export function nationalPeers(
       ...(definition ? { definition } : {}),
       files,
       forces: records.length,
-      words: lineWords(p, basis, definition, records.length, inputs.supportDefinition, defId),
+      words:
+        lineWords(p, basis, definition, records.length, inputs.supportDefinition, defId) +
+        footing.join(""),
     });
   });
   const popCol: PeerColumn = {
@@ -223,12 +266,14 @@ export function nationalPeers(
       });
     if (values.size === 0) continue;
     const name = recs[0].force;
+    const off = offFooting.get(forceId);
     rows.push({
       name,
       nameCell: { sheet: NATIONAL_SHEET, address: `A${rows.length + 2}` },
       ...(matchForce(name) ? { force: matchForce(name)!.force } : {}),
       isOwnForce: isOwn,
       values,
+      ...(off ? { notComparable: off } : {}),
     });
   }
   if (!target && forceName.trim()) {

@@ -19,6 +19,8 @@ export interface RankedBar {
   readonly cell?: CellRef;
   readonly isForce: boolean;
   readonly inGroup?: boolean;
+  /** Not on the same footing as the others (SkiSlopeBar.notComparable): its label says so. */
+  readonly notComparable?: true;
 }
 
 /** What the chart needs of an indicator (PeerIndicatorResult in analysis/peers.ts fits it). */
@@ -35,6 +37,9 @@ export interface RankedIndicator {
     readonly topQuartileValue?: number | null;
   };
 }
+
+/** Words added to the label of a figure not on the same footing (left out of the quartiles). */
+export const NOT_COMPARABLE = "(not comparable)";
 
 /** Words added to the force's own column label, so it is never marked by colour alone. */
 export const THIS_FORCE = "(this force)";
@@ -129,7 +134,8 @@ export function skiSlopeChart(i: RankedIndicator, force: string): ChartBlock | u
   const scale = rankedScale(bars, threshold?.value);
   const off = new Set(scale.offScale);
   const categories = bars.map((b) => {
-    const name = off.has(b) ? offScaleLabel(i, b) : b.name;
+    const shown = off.has(b) ? offScaleLabel(i, b) : b.name;
+    const name = b.notComparable ? `${shown} ${NOT_COMPARABLE}` : shown;
     return b.isForce ? `${name} ${THIS_FORCE}` : name;
   });
   const series: ChartSeries[] = [
