@@ -182,8 +182,31 @@ export interface SavingsLine {
   readonly year: FinancialYear;
   readonly planned?: Sourced<Pence>;
   readonly actual?: Sourced<Pence>;
+  /**
+   * Capacity released (5.53: productivity gains "often shown as hours, officer equivalents or £
+   * equivalent"), where the plan gives it: hours and officer equivalents (FTE), planned and
+   * actual, each with its cell. Only non-cashable lines carry them.
+   */
+  readonly capacity?: SavingsCapacity;
   readonly notes?: string;
 }
+
+/** A savings line's capacity released, as the plan gives it (never converted from money). */
+export interface SavingsCapacity {
+  readonly hoursPlanned?: Sourced<number>;
+  readonly hoursActual?: Sourced<number>;
+  readonly officersPlanned?: Sourced<number>;
+  readonly officersActual?: Sourced<number>;
+}
+
+/** The capacity measures a savings plan may give, in the order the statement shows them. */
+export const CAPACITY_KINDS = [
+  "hoursPlanned",
+  "hoursActual",
+  "officersPlanned",
+  "officersActual",
+] as const;
+export type CapacityKind = (typeof CAPACITY_KINDS)[number];
 
 export interface ForceSettings {
   readonly forceName?: Sourced<string>;

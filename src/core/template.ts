@@ -26,6 +26,11 @@ export interface TemplateColumn {
   readonly numberFormat?: string;
   /** One line of help, shown above the header. */
   readonly help: string;
+  /**
+   * The table is recognised without it: a column added to the template later (always at the
+   * table's end, so no existing cell moves) is optional, and sheets made before it still read.
+   */
+  readonly optional?: boolean;
 }
 
 /** A sheet of the template: its name, title, help and columns. */
@@ -54,6 +59,7 @@ export const TEMPLATE_LAYOUT = {
 
 const AMOUNT_FORMAT = "#,##0.00;[Red]-#,##0.00";
 const FTE_FORMAT = "#,##0.0";
+const HOURS_FORMAT = "#,##0";
 const DATE_FORMAT = "dd/mm/yyyy";
 const TEXT_FORMAT = "@";
 
@@ -226,6 +232,40 @@ export function inputTemplate(options: TemplateOptions = {}): TemplateSheet[] {
           help: "Saving achieved (past years)",
         },
         { header: "Notes", role: "notes", width: 50, help: "Your narrative for the statement" },
+        // Capacity released by non-cashable gains (5.53: "hours, officer equivalents or £
+        // equivalent"), as the plan gives it; added after Notes so no earlier cell moves.
+        {
+          header: "Hours planned",
+          role: "hoursPlanned",
+          width: 14,
+          numberFormat: HOURS_FORMAT,
+          help: "Optional, non-cashable only: hours released",
+          optional: true,
+        },
+        {
+          header: "Hours actual",
+          role: "hoursActual",
+          width: 14,
+          numberFormat: HOURS_FORMAT,
+          help: "Optional: hours actually released",
+          optional: true,
+        },
+        {
+          header: "Officer equivalents planned",
+          role: "officersPlanned",
+          width: 16,
+          numberFormat: FTE_FORMAT,
+          help: "Optional, non-cashable only: FTE released",
+          optional: true,
+        },
+        {
+          header: "Officer equivalents actual",
+          role: "officersActual",
+          width: 16,
+          numberFormat: FTE_FORMAT,
+          help: "Optional: FTE actually released",
+          optional: true,
+        },
       ],
     },
     {

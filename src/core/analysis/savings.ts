@@ -7,13 +7,15 @@
  */
 import { CellRef } from "../grid";
 import { Finding, finding } from "../findings";
-import { ForceData, SAVINGS_AREAS, SavingsArea, SavingsLine } from "../forceData";
+import { CAPACITY_KINDS, ForceData, SAVINGS_AREAS, SavingsArea, SavingsLine } from "../forceData";
 import { Pence } from "../money";
 import { Policy } from "../policy";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import { fig, rag, sortedUnique } from "./figures";
 import {
+  CapacityReleased,
+  CapacityTotals,
   PlannedActual,
   RagStatus,
   SavingsAnalysis,
@@ -80,6 +82,42 @@ class Tally {
       varianceRatio: this.plannedWithActual !== 0 ? variance / this.plannedWithActual : null,
     };
   }
+}
+
+const CAPACITY_FORMULA: Readonly<Record<(typeof CAPACITY_KINDS)[number], string>> = {
+  hoursPlanned: "sum of hours planned",
+  hoursActual: "sum of hours actually released",
+  officersPlanned: "sum of officer equivalents planned",
+  officersActual: "sum of officer equivalents actually released",
+};
+
+/** Each capacity measure summed over the lines that give it; undefined where none gives any. */
+function capacityTotals(lines: readonly SavingsLine[]): CapacityTotals | undefined {
+  const out: { -readonly [K in keyof CapacityTotals]: CapacityTotals[K] } = {};
+  for (const kind of CAPACITY_KINDS) {
+    let sum = 0;
+    const sources: CellRef[] = [];
+    for (const line of lines) {
+      const f = line.capacity?.[kind];
+      if (!f) continue;
+      sum += f.value;
+      sources.push(...f.sources);
+    }
+    if (sources.length > 0) out[kind] = fig(sum, sources, CAPACITY_FORMULA[kind]);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Capacity released over some lines, in total and by year; undefined where none gives any. */
+export function capacityReleased(lines: readonly SavingsLine[]): CapacityReleased | undefined {
+  const withCapacity = lines.filter((l) => l.capacity);
+  const total = capacityTotals(withCapacity);
+  if (!total) return undefined;
+  const byYear = sortedUnique(withCapacity.map((l) => l.year)).flatMap((year) => {
+    const totals = capacityTotals(withCapacity.filter((l) => l.year === year));
+    return totals ? [{ year, totals }] : [];
+  });
+  return { total, byYear };
 }
 
 interface Pair {
@@ -191,21 +229,25 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
           )
         );
     }
+    const capacity = capacityReleased(data.savingsPlan.lines.filter((l) => l.area === area));
     byArea.push({
       area,
       cashable,
       nonCashable,
       byYear: yearTotals(a.years),
       lineCount: a.lines,
+      ...(capacity ? { capacity } : {}),
       notes: a.notes,
       rag: savingsRag(policy, cashable, nonCashable, a.lines),
     });
   }
   const totals = { cashable: total.cashable.result(), nonCashable: total.nonCashable.result() };
+  const capacity = capacityReleased(data.savingsPlan.lines.filter((l) => l.area !== undefined));
   return {
     byArea,
     byYear: yearTotals(years),
     total: totals,
+    ...(capacity ? { capacity } : {}),
     areasWithoutPlans,
     unassigned: {
       lineCount: unassigned.lines,

@@ -352,12 +352,33 @@ export interface SavingsYearTotals {
   readonly nonCashable: PlannedActual;
 }
 
+/**
+ * Capacity released as the plan gives it (5.53: productivity gains "often shown as hours, officer
+ * equivalents or £ equivalent"), summed over the lines that give each measure, with their cells.
+ * A measure no line gives is absent; nothing here is worked out from money.
+ */
+export interface CapacityTotals {
+  readonly hoursPlanned?: Figure<number>;
+  readonly hoursActual?: Figure<number>;
+  readonly officersPlanned?: Figure<number>;
+  readonly officersActual?: Figure<number>;
+}
+
+/** Capacity released in a scope (an area, all areas): the total and each year's. */
+export interface CapacityReleased {
+  readonly total: CapacityTotals;
+  /** Years in order; only years where some line gives a capacity figure. */
+  readonly byYear: readonly { readonly year: FinancialYear; readonly totals: CapacityTotals }[];
+}
+
 export interface SavingsAreaSummary {
   readonly area: SavingsArea;
   readonly cashable: PlannedActual;
   readonly nonCashable: PlannedActual;
   readonly byYear: readonly SavingsYearTotals[];
   readonly lineCount: number;
+  /** Hours and officer equivalents released, where any of the area's lines gives them. */
+  readonly capacity?: CapacityReleased;
   /** The user's own notes for the area's lines, in sheet order. */
   readonly notes: readonly { readonly text: string; readonly cell: CellRef }[];
   readonly rag: RagStatus;
@@ -368,6 +389,8 @@ export interface SavingsAnalysis {
   readonly byArea: readonly SavingsAreaSummary[];
   readonly byYear: readonly SavingsYearTotals[];
   readonly total: { readonly cashable: PlannedActual; readonly nonCashable: PlannedActual };
+  /** Hours and officer equivalents over all areas, where any line with an area gives them. */
+  readonly capacity?: CapacityReleased;
   readonly areasWithoutPlans: readonly SavingsArea[];
   /** Lines whose area could not be recognised (not in any area's totals). */
   readonly unassigned: {

@@ -84,7 +84,9 @@ function templateOf(sheet: SheetGrid): TemplateSheet | undefined {
     if (!row || row.length < 2) continue;
     const sigs = new Set(row.map((v) => headerSignature(cellText(v))));
     for (const t of TEMPLATES) {
-      const required = t.columns.filter((c) => c.role !== "year" || t.kind !== "budget");
+      const required = t.columns.filter(
+        (c) => !c.optional && (c.role !== "year" || t.kind !== "budget")
+      );
       if (required.every((c) => sigs.has(headerSignature(c.header)))) return t;
     }
     if (r > TEMPLATE_LAYOUT.headerRow + 20) break;

@@ -5,14 +5,21 @@
  * - wide, one row per initiative, with Planned and Actual columns per year, the year written in
  *   the column's own header ("2010/11 Planned") or in a row above it (merged over the pair).
  * A row's notes go with its first line only, so a narrative is never repeated.
+ *
+ * Capacity released (5.53: productivity gains "often shown as hours, officer equivalents or £
+ * equivalent") is read from optional columns whose header names hours ("Hours planned", "Planned
+ * hours", "Hours released", "Actual hours") or officer equivalents ("Officer equivalents", "FTE
+ * equivalent", "Actual FTE"): planned unless the header says actual. Only non-cashable lines
+ * carry it; hours are never worked out from money or from each other.
  */
-import { SavingsArea, SavingsLine, Sourced } from "../forceData";
-import { CellRef, SheetGrid } from "../grid";
+import { CapacityKind, SavingsArea, SavingsCapacity, SavingsLine, Sourced } from "../forceData";
+import { CellRef, formatRef, SheetGrid } from "../grid";
 import { finding } from "../findings";
 import { Pence } from "../money";
 import { FinancialYear } from "../years";
 import { formatYear } from "../format";
-import { amountFromCell, at, cellText, readNumberCell, RefMaker } from "./cells";
+import { formatAsWritten } from "../format";
+import { amountFromCell, at, cellText, quantityFromCell, readNumberCell, RefMaker } from "./cells";
 import { DetectContext, sheetUnit } from "./context";
 import { isTotalLabel, mappingKey, matchSavingsArea, Matcher, savingsTypeMatcher } from "./labels";
 import { SAVINGS_AREA_NAMES } from "../names";
@@ -37,6 +44,35 @@ export const savingsHeaderMatcher = new Matcher<SavingsRole>({
   ],
 });
 
+const CAPACITY_ACTUAL = new Matcher<"actual">({
+  phrases: [["actual", ["actual", "achieved", "delivered", "outturn", "realised", "to date"]]],
+});
+
+/** What a capacity column measures, in the words findings and the "how" use. */
+export const CAPACITY_WORDS: Readonly<Record<CapacityKind, string>> = {
+  hoursPlanned: "hours planned",
+  hoursActual: "hours actually released",
+  officersPlanned: "officer equivalents planned",
+  officersActual: "officer equivalents actually released",
+};
+
+/**
+ * The capacity measure a header names, if any: hours where it has the word "hours", officer
+ * equivalents where it has "FTE" or "officer(s) equivalent"; actual where it says so (actual,
+ * achieved, delivered ...), otherwise planned.
+ */
+export function capacityKindOf(header: string): CapacityKind | undefined {
+  const words = CAPACITY_ACTUAL.words(header);
+  const measure = words.has("hour")
+    ? "hours"
+    : words.has("fte") || (words.has("equivalent") && words.has("officer"))
+      ? "officers"
+      : undefined;
+  if (!measure) return undefined;
+  const actual = CAPACITY_ACTUAL.matchWords(words).kind === "match";
+  return `${measure}${actual ? "Actual" : "Planned"}`;
+}
+
 export interface SavingsHeader {
   readonly row: number;
   readonly initiative?: number;
@@ -48,6 +84,13 @@ export interface SavingsHeader {
   readonly amounts: readonly {
     readonly col: number;
     readonly kind: "planned" | "actual";
+    readonly year?: FinancialYear;
+    readonly header: string;
+  }[];
+  /** Capacity columns (hours, officer equivalents), each with its year where the header gives one. */
+  readonly capacity: readonly {
+    readonly col: number;
+    readonly kind: CapacityKind;
     readonly year?: FinancialYear;
     readonly header: string;
   }[];
@@ -84,10 +127,24 @@ export function findSavingsHeader(sheet: SheetGrid): SavingsHeader | undefined {
       year?: FinancialYear;
       header: string;
     }[] = [];
+    const capacity: { col: number; kind: CapacityKind; year?: FinancialYear; header: string }[] =
+      [];
     for (let c = 0; c < row.length; c++) {
       const t = cellText(row[c]);
       if (!t || t.length > 60) continue;
       const m = savingsHeaderMatcher.match(t);
+      // "Hours saved" is a capacity column, not an initiative; an area, type, year or notes header stays one.
+      const named = m.kind === "match" && ["area", "type", "year", "notes"].includes(m.key);
+      const cap = named ? undefined : capacityKindOf(t);
+      if (cap) {
+        const year = parseFinancialYear(t)?.year ?? yearAbove(sheet, r - 1, c);
+        capacity.push(
+          year !== undefined
+            ? { col: c, kind: cap, year, header: t }
+            : { col: c, kind: cap, header: t }
+        );
+        continue;
+      }
       if (m.kind !== "match") continue;
       if (m.key === "planned" || m.key === "actual") {
         const year = parseFinancialYear(t)?.year ?? yearAbove(sheet, r - 1, c);
@@ -110,6 +167,7 @@ export function findSavingsHeader(sheet: SheetGrid): SavingsHeader | undefined {
       ...(single.has("year") ? { year: single.get("year") } : {}),
       ...(single.has("notes") ? { notes: single.get("notes") } : {}),
       amounts,
+      capacity,
     };
   }
   return best;
@@ -157,6 +215,7 @@ export function readSavingsSheet(
   let typeAssumed: CellRef | undefined;
   let typeAssumedCount = 0;
   const badTypes = new Map<string, CellRef>();
+  let cashableCapacity: { cell: CellRef; initiative: string; count: number } | undefined;
   const n = sheet.values.length;
   for (let r = header.row + 1; r < n; r++) {
     const row = sheet.values[r];
@@ -185,7 +244,7 @@ export function readSavingsSheet(
       typeAssumedCount++;
       typeAssumed ??= labelCell;
     }
-    let years: { year: FinancialYear; planned?: number; actual?: number }[];
+    let years: YearColumns[];
     if (!wide) {
       const yc = header.year as number;
       const yv = row[yc];
@@ -208,17 +267,29 @@ export function readSavingsSheet(
       }
       const p = usable.find((a) => a.kind === "planned");
       const a = usable.find((x) => x.kind === "actual");
-      years = [{ year: y.year, ...(p ? { planned: p.col } : {}), ...(a ? { actual: a.col } : {}) }];
+      const cap: Partial<Record<CapacityKind, number>> = {};
+      for (const c of header.capacity) cap[c.kind] ??= c.col;
+      years = [
+        {
+          year: y.year,
+          ...(p ? { planned: p.col } : {}),
+          ...(a ? { actual: a.col } : {}),
+          cap,
+        },
+      ];
     } else {
-      const byYear = new Map<
-        FinancialYear,
-        { year: FinancialYear; planned?: number; actual?: number }
-      >();
+      const byYear = new Map<FinancialYear, YearColumns>();
       for (const a of usable) {
         const y = a.year as FinancialYear;
-        const e = byYear.get(y) ?? { year: y };
+        const e = byYear.get(y) ?? { year: y, cap: {} };
         if (e[a.kind] === undefined) e[a.kind] = a.col;
         byYear.set(y, e);
+      }
+      for (const c of header.capacity) {
+        if (c.year === undefined) continue;
+        const e = byYear.get(c.year) ?? { year: c.year, cap: {} };
+        e.cap[c.kind] ??= c.col;
+        byYear.set(c.year, e);
       }
       years = [...byYear.values()].sort((a, b) => a.year - b.year);
     }
@@ -244,7 +315,38 @@ export function readSavingsSheet(
       };
       const planned = amount(y.planned, "planned");
       const actual = amount(y.actual, "actual");
-      if (!planned && !actual) continue;
+      const capacity: { -readonly [K in keyof SavingsCapacity]: SavingsCapacity[K] } = {};
+      for (const kind of Object.keys(y.cap) as CapacityKind[]) {
+        const col = y.cap[kind] as number;
+        const ref = refs.ref(r, col);
+        const what = `${CAPACITY_WORDS[kind]} for ${formatYear(y.year)} of "${initiative}"`;
+        const v = quantityFromCell(readNumberCell(row[col]), ref, what, ctx.sink);
+        if (v === undefined) continue;
+        if (v < 0) {
+          ctx.sink.add(
+            finding(
+              "warning",
+              "CAPACITY_NEGATIVE",
+              `${formatRef(ref)} (${what}) holds ${formatAsWritten(v)}; capacity released cannot be less than nothing, so the figure was left out.`,
+              ref,
+              "Enter the hours or officer equivalents the initiative frees, as a positive number, or leave the cell empty."
+            )
+          );
+          continue;
+        }
+        if (type === "cashable") {
+          if (cashableCapacity) cashableCapacity.count++;
+          else cashableCapacity = { cell: ref, initiative, count: 1 };
+          continue;
+        }
+        capacity[kind] = {
+          value: v,
+          sources: [ref],
+          how: `${template ? `template table ${template}, ` : ""}initiative "${initiative}" (${labelCell.address}), ${CAPACITY_WORDS[kind]} ${formatYear(y.year)} in column "${headerText(sheet, header.row, col)}", as the plan gives it`,
+        };
+      }
+      const hasCapacity = Object.keys(capacity).length > 0;
+      if (!planned && !actual && !hasCapacity) continue;
       const line: { -readonly [K in keyof SavingsLine]: SavingsLine[K] } = {
         initiative,
         labelCell,
@@ -255,6 +357,7 @@ export function readSavingsSheet(
       if (area) line.area = area;
       if (planned) line.planned = planned;
       if (actual) line.actual = actual;
+      if (hasCapacity) line.capacity = capacity;
       if (first && notes) line.notes = notes;
       first = false;
       lines.push(line);
@@ -280,6 +383,18 @@ export function readSavingsSheet(
         "Write Cashable or Non-cashable."
       )
     );
+  if (cashableCapacity) {
+    const c = cashableCapacity;
+    ctx.sink.add(
+      finding(
+        "warning",
+        "CAPACITY_ON_CASHABLE",
+        `${formatRef(c.cell)} gives hours or officer equivalents for "${c.initiative}", a cashable saving${c.count > 1 ? ` (and ${c.count - 1} more ${c.count === 2 ? "cell" : "cells"} like it)` : ""}; capacity released belongs to non-cashable gains, so ${c.count === 1 ? "it was" : "they were"} left out.`,
+        c.cell,
+        "Mark the line Non-cashable if it frees time rather than money, or move the hours to the line for its non-cashable gain."
+      )
+    );
+  }
   if (typeAssumed && header.type === undefined)
     ctx.sink.add(
       finding(
@@ -307,6 +422,14 @@ export function readSavingsSheet(
       ? `template table ${template}: ${lines.length} lines; ${unit.note}`
       : `savings plan (${wide ? "planned and actual columns by year" : "one row per year"}), header on row ${header.row + 1}: ${lines.length} lines; ${unit.note}`,
   };
+}
+
+/** A year's columns on a row: money planned and actual, and capacity by kind. */
+interface YearColumns {
+  year: FinancialYear;
+  planned?: number;
+  actual?: number;
+  cap: Partial<Record<CapacityKind, number>>;
 }
 
 function headerText(sheet: SheetGrid, r: number, c: number): string {

@@ -5,8 +5,14 @@
  * out, as level-2 sections from overtime.ts, supportServices.ts and procurement.ts.
  */
 import { finding } from "../../findings";
-import { SAVINGS_AREAS, SavingsArea } from "../../forceData";
-import { SavingsAreaSummary } from "../../analysis/types";
+import { CAPACITY_KINDS, CapacityKind, SAVINGS_AREAS, SavingsArea } from "../../forceData";
+import {
+  CapacityReleased,
+  Figure as AnalysisFigure,
+  SavingsAreaSummary,
+} from "../../analysis/types";
+import { DisplayFigure } from "../model";
+import { fteFigure, numberFigure } from "../format";
 import { savingsAreaLabel } from "../../analysis/savings";
 import { areaStatus as coreAreaStatus } from "../../analysis/areaStatus";
 import { Block, RAG_LABELS, RagBlock, Section } from "../model";
@@ -150,6 +156,53 @@ function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
   return blocks;
 }
 
+/** How each capacity measure is named in the statement's sentence. */
+const CAPACITY_LABELS: Readonly<Record<CapacityKind, string>> = {
+  hoursPlanned: "hours planned",
+  hoursActual: "hours actually released",
+  officersPlanned: "officer equivalents planned",
+  officersActual: "officer equivalents actually released",
+};
+
+/** A capacity figure with its cells: hours whole (or to one place), officer equivalents to one place. */
+function capacityFigure(kind: CapacityKind, f: AnalysisFigure<number>): DisplayFigure {
+  if (kind === "officersPlanned" || kind === "officersActual")
+    return fteFigure(f.value, f.sources, f.formula);
+  const shown = numberFigure(f.value, Number.isInteger(f.value) ? 0 : 1, f.sources);
+  return f.formula ? { ...shown, derivation: f.formula } : shown;
+}
+
+/**
+ * Capacity released beside the £ equivalent (5.53: productivity gains "often shown as hours,
+ * officer equivalents or £ equivalent ... planned and actual, by year"), as the plan gives it:
+ * each measure's total, then each year's where there is more than one. Nothing where the plan
+ * gives none. Each figure names its measure first ("hours planned, 1,500"), so no small number
+ * stands before a word.
+ */
+export function capacitySentence(capacity: CapacityReleased | undefined, opening: string): Block[] {
+  if (!capacity) return [];
+  const parts: (string | DisplayFigure)[] = [opening];
+  let first = true;
+  for (const kind of CAPACITY_KINDS) {
+    const total = capacity.total[kind];
+    if (!total) continue;
+    const years = capacity.byYear.filter((y) => y.totals[kind]);
+    parts.push(first ? "" : "; ", `${CAPACITY_LABELS[kind]}, `, capacityFigure(kind, total));
+    first = false;
+    if (years.length === 1) parts.push(` in ${listYears([years[0].year])}`);
+    else {
+      parts.push(" (");
+      years.forEach((y, i) => {
+        parts.push(`${i > 0 ? "; " : ""}${listYears([y.year])}: `);
+        parts.push(capacityFigure(kind, y.totals[kind] as AnalysisFigure<number>));
+      });
+      parts.push(")");
+    }
+  }
+  parts.push(".");
+  return [para(parts)];
+}
+
 function userNarrative(s: SavingsAreaSummary): Block[] {
   if (s.notes.length === 0) return [];
   return [
@@ -194,6 +247,12 @@ export function areaSections(ctx: DraftContext, area: SavingsArea): Section[] {
   if (!s || s.lineCount === 0) blocks.push(...missingArea(ctx, area));
   else {
     blocks.push(...areaNarrative(ctx, s));
+    blocks.push(
+      ...capacitySentence(
+        s.capacity,
+        "Beside the £ equivalent, the plan gives the capacity these gains release: "
+      )
+    );
     blocks.push(
       plannedActualTable(
         ctx,

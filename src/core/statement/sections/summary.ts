@@ -19,7 +19,7 @@ import {
   varianceSentence,
   yearsWithoutActuals,
 } from "./common";
-import { AREA_HEADINGS, areaStatus } from "./areas";
+import { AREA_HEADINGS, areaStatus, capacitySentence } from "./areas";
 import { thereAre } from "../../plainEnglish";
 
 /** National figures are whole £m: the Excel format that shows 545000000 as "£545m". */
@@ -217,6 +217,12 @@ export function summarySections(ctx: DraftContext): Section[] {
         ...varianceSentence(ctx, "non-cashable gains", s.total.nonCashable),
         pendingSentence(ctx),
       ])
+    );
+    blocks.push(
+      ...capacitySentence(
+        s.capacity,
+        "Beside the £ equivalent, across all areas the plan gives the capacity non-cashable gains release: "
+      )
     );
     blocks.push(
       plannedActualTable(
