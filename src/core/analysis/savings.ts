@@ -154,7 +154,9 @@ export function analyseSavings(data: ForceData, policy: Policy): SavingsAnalysis
 
   for (const line of data.savingsPlan.lines) {
     const type = line.type === "cashable" ? "cashable" : "nonCashable";
-    if (!line.planned && !line.actual) continue;
+    // A line that gives only hours or officer equivalents still counts (5.53: "hours, officer
+    // equivalents or £ equivalent"); its money figures are simply none.
+    if (!line.planned && !line.actual && !line.capacity) continue;
     if (!line.planned && line.actual)
       findings.push(
         finding(

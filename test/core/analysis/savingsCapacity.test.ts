@@ -3,7 +3,7 @@ import { analyse } from "../../../src/core/analysis/analyse";
 import { buildStatement } from "../../../src/core/statement/build";
 import { blocksOf, paragraphText } from "../../../src/core/statement/model";
 import { wordingProblems } from "../../../src/core/plainEnglish";
-import { workbookOf } from "../../../src/core/sample/gridBuilder";
+import { sheetFromRows, workbookOf } from "../../../src/core/sample/gridBuilder";
 import { freeFormCapacityPlan, templateCapacityPlan } from "../detect/capacityFixtures";
 
 const cells = (sheet: string, ...addresses: string[]) =>
@@ -117,6 +117,59 @@ describe("the statement gives the hours beside the £ equivalent, with their cel
         expect.objectContaining({ text: "1,350", cells: "Savings!H3, Savings!H5" }),
         expect.objectContaining({ text: "4,100", cells: "Savings!G3:G6" }),
       ])
+    );
+  });
+});
+
+describe("a plan that gives a gain in hours only, with no money value (5.53: hours, officer equivalents or £ equivalent)", () => {
+  // One non-cashable line: 2010/11, planned 400 hours (G3), no Planned or Actual amount; and a
+  // cashable overtime line of £200k so the plan has money too.
+  const data = detectForceData(
+    workbookOf(
+      sheetFromRows("Savings", [
+        ["Efficiency plan (£000)"],
+        ["Initiative", "Area", "Type", "Year", "Planned", "Actual", "Hours planned"],
+        ["Fewer forms", "Bureaucracy", "Non-cashable", "2010/11", null, null, 400],
+        ["Overtime controls", "Overtime", "Cashable", "2010/11", 200, null, null],
+      ])
+    )
+  );
+  const analysis = analyse(data);
+  const s = buildStatement(analysis, data, { generatedAt: "2026-12-02T02:00:00Z" });
+  const sectionText = (id: string) =>
+    s.sections
+      .find((x) => x.id === id)!
+      .blocks.filter((b) => b.kind === "paragraph")
+      .map((b) => paragraphText(b as Parameters<typeof paragraphText>[0]))
+      .join("\n");
+
+  test("the line counts for its area, which is reported rather than missing", () => {
+    const bur = analysis.savings.byArea.find((x) => x.area === "bureaucracy")!;
+    expect(bur.lineCount).toBe(1);
+    expect(bur.nonCashable.planned.value).toBe(0);
+    expect(bur.capacity?.total.hoursPlanned).toEqual({
+      value: 400,
+      sources: [{ sheet: "Savings", address: "G3" }],
+      formula: "sum of hours planned",
+    });
+    expect(analysis.savings.areasWithoutPlans).not.toContain("bureaucracy");
+  });
+
+  test("the statement says the capacity without claiming a £ equivalent", () => {
+    const area = sectionText("area-bureaucracy");
+    expect(area).toContain(
+      "The savings plan has one line for reducing bureaucracy, giving the capacity released rather than an amount of money."
+    );
+    expect(area).toContain(
+      "The plan gives the capacity these gains release: hours planned, 400 in 2010/11."
+    );
+    expect(area).not.toContain("£ equivalent");
+    const summary = sectionText("summary");
+    expect(summary).toContain(
+      "of cashable savings and non-cashable gains given as capacity released, with no money value."
+    );
+    expect(summary).toContain(
+      "Across all areas the plan gives the capacity non-cashable gains release: hours planned, 400 in 2010/11."
     );
   });
 });

@@ -138,7 +138,9 @@ function areaNarrative(ctx: DraftContext, s: SavingsAreaSummary): Block[] {
                 moneyOf(ctx, s.nonCashable.planned),
                 ` of non-cashable gains planned${span}: capacity released rather than money. `,
               ]
-            : [`, but none of them has a planned amount other than zero. `]),
+            : s.capacity
+              ? [`, giving the capacity released rather than an amount of money. `]
+              : [`, but none of them has a planned amount other than zero. `]),
       ...varianceSentence(ctx, "cashable savings", s.cashable),
       ...varianceSentence(ctx, "non-cashable gains", s.nonCashable),
     ]),
@@ -250,7 +252,9 @@ export function areaSections(ctx: DraftContext, area: SavingsArea): Section[] {
     blocks.push(
       ...capacitySentence(
         s.capacity,
-        "Beside the £ equivalent, the plan gives the capacity these gains release: "
+        s.nonCashable.planned.value !== 0 || s.nonCashable.actual
+          ? "Beside the £ equivalent, the plan gives the capacity these gains release: "
+          : "The plan gives the capacity these gains release: "
       )
     );
     blocks.push(

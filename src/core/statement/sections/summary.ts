@@ -212,7 +212,9 @@ export function summarySections(ctx: DraftContext): Section[] {
         ` of cashable savings`,
         ...(s.total.nonCashable.planned.value !== 0
           ? [" and ", moneyOf(ctx, s.total.nonCashable.planned), " of non-cashable gains. "]
-          : [" and no non-cashable gains. "]),
+          : s.capacity
+            ? [" and non-cashable gains given as capacity released, with no money value. "]
+            : [" and no non-cashable gains. "]),
         ...varianceSentence(ctx, "cashable savings", s.total.cashable),
         ...varianceSentence(ctx, "non-cashable gains", s.total.nonCashable),
         pendingSentence(ctx),
@@ -221,7 +223,9 @@ export function summarySections(ctx: DraftContext): Section[] {
     blocks.push(
       ...capacitySentence(
         s.capacity,
-        "Beside the £ equivalent, across all areas the plan gives the capacity non-cashable gains release: "
+        s.total.nonCashable.planned.value !== 0 || s.total.nonCashable.actual
+          ? "Beside the £ equivalent, across all areas the plan gives the capacity non-cashable gains release: "
+          : "Across all areas the plan gives the capacity non-cashable gains release: "
       )
     );
     blocks.push(
