@@ -11,6 +11,8 @@ import { FinancialYear } from "../years";
 import { formatYear } from "../format";
 import {
   Analysis,
+  CapacityReleased,
+  CapacityTotals,
   Figure,
   PlannedActual,
   RagStatus,
@@ -92,6 +94,32 @@ function plannedActualJson(pa: PlannedActual): Json {
     variance: poundsOrNull(pa.variance),
     varianceRatio: ratio(pa.varianceRatio),
     cells: { planned: cells(pa.planned), actual: cells(pa.actual) },
+  };
+}
+
+/** Hours and officer equivalents as the plan gives them, each with its cells; null where not given. */
+function capacityTotalsJson(t: CapacityTotals): Json {
+  const one = (f: Figure<number> | undefined): Json =>
+    f ? { value: fte(f.value), cells: cellsJson(f.sources) } : null;
+  return {
+    hoursPlanned: one(t.hoursPlanned),
+    hoursActual: one(t.hoursActual),
+    officersPlanned: one(t.officersPlanned),
+    officersActual: one(t.officersActual),
+  };
+}
+
+/** Capacity released (5.53), present in the JSON only where the plan gives some. */
+function capacityJson(c: CapacityReleased | undefined): { capacity?: Json } {
+  if (!c) return {};
+  return {
+    capacity: {
+      total: capacityTotalsJson(c.total),
+      byYear: c.byYear.map((y) => ({
+        year: formatYear(y.year),
+        ...(capacityTotalsJson(y.totals) as object),
+      })),
+    },
   };
 }
 
@@ -272,12 +300,14 @@ export function analysisToJson(a: Analysis): AnalysisJson {
         byYear: s.byYear.map(yearTotalsJson),
         notes: s.notes.map((n) => ({ text: n.text, cell: formatRef(n.cell) })),
         rag: ragJson(s.rag),
+        ...capacityJson(s.capacity),
       })),
       byYear: sv.byYear.map(yearTotalsJson),
       total: {
         cashable: plannedActualJson(sv.total.cashable),
         nonCashable: plannedActualJson(sv.total.nonCashable),
       },
+      ...capacityJson(sv.capacity),
       areasWithoutPlans: [...sv.areasWithoutPlans],
       unassignedLines: sv.unassigned.lineCount,
       rag: ragJson(sv.rag),

@@ -1,3 +1,6 @@
+import Ajv from "ajv";
+import schema from "../../../schema/analysis.schema.json";
+import { analysisToJson } from "../../../src/core/analysis/json";
 import { detectForceData } from "../../../src/core/detect/detect";
 import { analyse } from "../../../src/core/analysis/analyse";
 import { buildStatement } from "../../../src/core/statement/build";
@@ -171,5 +174,55 @@ describe("a plan that gives a gain in hours only, with no money value (5.53: hou
     expect(summary).toContain(
       "Across all areas the plan gives the capacity non-cashable gains release: hours planned, 400 in 2010/11."
     );
+  });
+});
+
+describe("the analysis JSON gives capacity with its cells, and only where the plan gives it", () => {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
+  const validate = ajv.compile(schema);
+
+  test("process improvement and all areas, by year, valid against the schema", () => {
+    const json = analysisToJson(analyse(detectForceData(workbookOf(freeFormCapacityPlan()))));
+    expect(validate(json)).toBe(true);
+    const savings = json.savings as {
+      byArea: { area: string; capacity?: unknown }[];
+      capacity?: unknown;
+    };
+    // 1,200 + 2,000 + 600 = 3,800 hours planned, from G3:G5; 0.8 + 1.3 = 2.1 FTE from I3:I4.
+    expect(savings.byArea.find((x) => x.area === "processImprovement")?.capacity).toEqual({
+      total: {
+        hoursPlanned: { value: 3800, cells: ["Savings!G3:G5"] },
+        hoursActual: { value: 1350, cells: ["Savings!H3", "Savings!H5"] },
+        officersPlanned: { value: 2.1, cells: ["Savings!I3:I4"] },
+        officersActual: { value: 0.6, cells: ["Savings!J3"] },
+      },
+      byYear: [
+        {
+          year: "2010/11",
+          hoursPlanned: { value: 1800, cells: ["Savings!G3", "Savings!G5"] },
+          hoursActual: { value: 1350, cells: ["Savings!H3", "Savings!H5"] },
+          officersPlanned: { value: 0.8, cells: ["Savings!I3"] },
+          officersActual: { value: 0.6, cells: ["Savings!J3"] },
+        },
+        {
+          year: "2011/12",
+          hoursPlanned: { value: 2000, cells: ["Savings!G4"] },
+          hoursActual: null,
+          officersPlanned: { value: 1.3, cells: ["Savings!I4"] },
+          officersActual: null,
+        },
+      ],
+    });
+    expect(savings.byArea.find((x) => x.area === "overtime")).not.toHaveProperty("capacity");
+    // All areas: 3,800 + 300 (Fewer forms, G6) = 4,100.
+    expect(savings.capacity).toMatchObject({
+      total: { hoursPlanned: { value: 4100, cells: ["Savings!G3:G6"] } },
+    });
+  });
+
+  test("a plan with no capacity columns has no capacity key at all", () => {
+    const json = analysisToJson(analyse(detectForceData(workbookOf(freeFormCapacityPlan([])))));
+    expect(validate(json)).toBe(true);
+    expect(json.savings).not.toHaveProperty("capacity");
   });
 });
