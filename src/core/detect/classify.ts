@@ -109,7 +109,7 @@ export const CLASSIFIER_SCORES = {
   nameHint: 15,
   /** A procurement, savings-plan or worker-type header, before its columns are counted. */
   header: 40,
-  /** A savings plan's year columns counted up to this many. */
+  /** A savings plan's amount columns (money, hours, officer equivalents) counted up to this many. */
   savingsYearsCap: 12,
   /** A table of forces (peers), before its other columns are counted (up to 10). */
   peersTable: 25,
@@ -244,7 +244,9 @@ export function classifySheet(
       plan: { kind: "savingsPlan", header: sav },
       score:
         W.header +
-        Math.min(sav.amounts.length, W.savingsYearsCap) +
+        // Hours and officer-equivalent columns are the plan's too, so "Officer equivalents"
+        // does not make it read as a workforce table.
+        Math.min(sav.amounts.length + sav.capacity.length, W.savingsYearsCap) +
         bonus("savingsPlan") +
         tplBonus("savingsPlan"),
       how: "savings plan header",

@@ -209,6 +209,19 @@ export function readSavingsSheet(
     },
     ctx
   );
+  if (wide)
+    for (const c of header.capacity.filter((x) => x.year === undefined)) {
+      const ref = refs.ref(header.row, c.col);
+      ctx.sink.add(
+        finding(
+          "warning",
+          "CAPACITY_YEAR_MISSING",
+          `${formatRef(ref)} heads a column of ${CAPACITY_WORDS[c.kind]} ("${c.header}") with no year in it or over it, while the sheet gives its savings year by year, so the column was not read.`,
+          ref,
+          "Write the year over the column, as over the Planned and Actual columns, or add a Year column."
+        )
+      );
+    }
   const labelCol = header.initiative ?? (header.area as number);
   const lines: SavingsLine[] = [];
   const unmapped = new Map<string, { cell: CellRef; count: number }>();

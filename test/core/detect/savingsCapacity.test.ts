@@ -195,4 +195,43 @@ describe("capacity released on the savings plan (hours, officer equivalents; 5.5
       5_000_000, 3_000_000, 20_000_000, 1_000_000,
     ]);
   });
+
+  test("a plan whose capacity headers name officers and staff is still the savings plan, not a workforce table", () => {
+    // Sheet "Sheet1" (no name hint): the worker-type probe sees officers, staff and FTE (score
+    // 40 + 3 = 43); the savings header has Planned and Actual plus four capacity columns
+    // (40 + 2 + 4 = 46), so it wins.
+    const sheet = {
+      ...freeFormCapacityPlan([
+        "Police officer equivalents",
+        "Police staff FTE",
+        "Officer hours",
+        "FTE",
+      ]),
+      name: "Sheet1",
+    };
+    const d = detectForceData(workbookOf(sheet));
+    expect(d.sheetsUsed.map((u) => u.as)).toEqual(["savingsPlan"]);
+    expect(d.savingsPlan.lines[0].capacity?.officersPlanned?.sources).toEqual([
+      { sheet: "Sheet1", address: "G3" },
+    ]);
+  });
+
+  test("one column per year, but an hours column with no year: a finding names its cell and the rest is read", () => {
+    const d = detectForceData(
+      workbookOf(
+        sheetFromRows("Efficiency plan", [
+          ["Efficiency plan (£000)"],
+          ["Initiative", "Area", "Type", "2010/11 Planned", "2010/11 Actual", "Hours released"],
+          ["Quest in custody", "Process improvement", "Non-cashable", 50, 40, 1200],
+        ])
+      )
+    );
+    const f = d.findings.filter((x) => x.code === "CAPACITY_YEAR_MISSING");
+    expect(f.map((x) => x.message)).toEqual([
+      `'Efficiency plan'!F2 heads a column of hours planned ("Hours released") with no year in it or over it, while the sheet gives its savings year by year, so the column was not read.`,
+    ]);
+    expect(d.savingsPlan.lines.map((l) => [l.year, l.planned?.value, l.capacity])).toEqual([
+      [2010, 5_000_000, undefined],
+    ]);
+  });
 });
