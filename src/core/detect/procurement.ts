@@ -255,40 +255,28 @@ export function readProcurementSheet(
     const category = categoryFor(catText, labelCell, categories, ctx);
     const routeText = routeCol !== undefined ? cellText(row[routeCol]) : "";
     const route = routeFor(routeText, r, routeCell, routes, ctx);
-    const line: { -readonly [K in keyof ProcurementLine]: ProcurementLine[K] } = {
+    const description = descCol !== undefined ? cellText(row[descCol]) : "";
+    const supplier = supplierCol !== undefined ? cellText(row[supplierCol]) : "";
+    const contractEnd =
+      endCol !== undefined
+        ? dateFor(sheet, r, endCol, refs, dateCache, endHow, "contract end", catText, ctx)
+        : undefined;
+    const plannedMigration =
+      migCol !== undefined
+        ? dateFor(sheet, r, migCol, refs, dateCache, migHow, "planned migration", catText, ctx)
+        : undefined;
+    const line = lineOf(
       labelCell,
-      categoryText: catText,
-      annualSpend: { value: spend, sources: [spendRef], how: spendHow },
+      catText,
+      { value: spend, sources: [spendRef], how: spendHow },
       route,
-    };
-    if (category !== undefined) line.category = category;
-    if (routeText) line.routeText = routeText;
-    if (descCol !== undefined) {
-      const d = cellText(row[descCol]);
-      if (d) line.description = d;
-    }
-    if (supplierCol !== undefined) {
-      const s = cellText(row[supplierCol]);
-      if (s) line.supplier = s;
-    }
-    if (endCol !== undefined) {
-      const d = dateFor(sheet, r, endCol, refs, dateCache, endHow, "contract end", catText, ctx);
-      if (d) line.contractEnd = d;
-    }
-    if (migCol !== undefined) {
-      const d = dateFor(
-        sheet,
-        r,
-        migCol,
-        refs,
-        dateCache,
-        migHow,
-        "planned migration",
-        catText,
-        ctx
-      );
-      if (d) line.plannedMigration = d;
-    }
+      category,
+      routeText,
+      description,
+      supplier,
+      contractEnd,
+      plannedMigration
+    );
     if (hidden.size > 0 && hidden.has(r)) hiddenRead.push(r);
     lines.push(line);
   }
@@ -330,6 +318,64 @@ export function readProcurementSheet(
       ? `template table ${template}: ${lines.length} lines; ${unit.note}`
       : `procurement lines under the header on row ${header.row + 1} (${[...header.headers.values()].join(", ")}): ${lines.length} lines; ${unit.note}`,
   };
+}
+
+/**
+ * A ledger line with only the parts it has, in one order (labelCell, categoryText, annualSpend,
+ * route, then category, routeText, description, supplier, contractEnd, plannedMigration). A line
+ * with all of them but perhaps the planned move (nearly every line of a full ledger) is made in
+ * one literal, so it is one object of its final shape, not one grown property by property.
+ */
+function lineOf(
+  labelCell: CellRef,
+  categoryText: string,
+  annualSpend: Sourced<Pence>,
+  route: ProcurementRoute,
+  category: ProcurementCategory | undefined,
+  routeText: string,
+  description: string,
+  supplier: string,
+  contractEnd: Sourced<string> | undefined,
+  plannedMigration: Sourced<string> | undefined
+): ProcurementLine {
+  if (category !== undefined && routeText && description && supplier && contractEnd)
+    return plannedMigration
+      ? {
+          labelCell,
+          categoryText,
+          annualSpend,
+          route,
+          category,
+          routeText,
+          description,
+          supplier,
+          contractEnd,
+          plannedMigration,
+        }
+      : {
+          labelCell,
+          categoryText,
+          annualSpend,
+          route,
+          category,
+          routeText,
+          description,
+          supplier,
+          contractEnd,
+        };
+  const line: { -readonly [K in keyof ProcurementLine]: ProcurementLine[K] } = {
+    labelCell,
+    categoryText,
+    annualSpend,
+    route,
+  };
+  if (category !== undefined) line.category = category;
+  if (routeText) line.routeText = routeText;
+  if (description) line.description = description;
+  if (supplier) line.supplier = supplier;
+  if (contractEnd) line.contractEnd = contractEnd;
+  if (plannedMigration) line.plannedMigration = plannedMigration;
+  return line;
 }
 
 function categoryFor(
