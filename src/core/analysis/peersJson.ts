@@ -106,6 +106,16 @@ export function peersToJson(a: PeersAnalysis): PeersJson {
         ? { value: i.threshold.value, paragraph: i.threshold.paragraph }
         : null,
       gapSaving: gapJson(i.gapSaving),
+      // Ranked but not in the percentiles or averages (not on the same footing), where any are.
+      ...(i.leftOut
+        ? {
+            leftOutOfQuartiles: i.leftOut.map((x) => ({
+              force: x.name,
+              value: num(x.value),
+              why: x.why,
+            })),
+          }
+        : {}),
     })),
     findings: a.findings.map(findingJson),
   };

@@ -28,6 +28,7 @@ import {
 } from "../../../src/core/profiles";
 import { NationalTable } from "../../../src/core/profiles/types";
 import { percentileInc } from "../../../src/core/analysis/peersStats";
+import { peersToJson } from "../../../src/core/analysis/peersJson";
 
 let national: NationalTable;
 beforeAll(async () => {
@@ -96,6 +97,16 @@ test("2012/13 spending per head: City of London ranked 43rd and flagged, the qua
   expect(i.allAverage).toBeCloseTo(196.92, 2);
   expect((sum + col.value) / 43).toBeCloseTo(372.42, 2);
   const words = r.peers!.national!.lines.find((l) => l.key === "nrePerHead")!.words;
+  // vfm analyse --json says it too.
+  const json = peersToJson(r.peers!).indicators as { key: string; leftOutOfQuartiles?: unknown }[];
+  expect(json.find((x) => x.key === "nrePerHead")?.leftOutOfQuartiles).toEqual([
+    {
+      force: "City of London Police",
+      value: Math.round(col.value * 1e10) / 1e10,
+      why: i.leftOut![0].why,
+    },
+  ]);
+  expect(json.find((x) => x.key === "overtimePctPaybill")).not.toHaveProperty("leftOutOfQuartiles");
   // The statement's ranked chart labels the column where it is shown.
   const st = draftStatement(r, { generatedAt: "2013-06-01T09:00:00Z" });
   const chart = st.sections
