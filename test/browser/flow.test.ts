@@ -16,7 +16,15 @@ import { formatRef } from "../../src/core/grid";
 import { runVfm, VfmResult } from "../../src/core/run";
 import { formatMoneyCell, formatPercent } from "../../src/core/format";
 import { xlsxToGrid } from "../../src/xlsx/read";
-import { ARTIFACTS, DIST, axeViolations, openBrowser, serveDist, Session } from "./harness";
+import {
+  ARTIFACTS,
+  DIST,
+  axeViolations,
+  openBrowser,
+  serveDist,
+  Session,
+  showStep,
+} from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -59,11 +67,8 @@ async function settled(el: ReturnType<Page["locator"]>): Promise<void> {
 async function openStep(p: Page, label: string): Promise<void> {
   // A panel left open by an earlier failure must not hide the steps.
   if (await p.getByRole("dialog").count()) await p.keyboard.press("Escape");
-  await p
-    .getByRole("tablist", { name: "Steps" })
-    .getByRole("tab", { name: label, exact: true })
-    .click();
-  await p.locator(`[role=tabpanel][aria-labelledby^="step-tab-"]:not([hidden])`).waitFor();
+  // That step's own panel, with its lazily fetched parts in (not whichever panel was showing).
+  await showStep(p, label);
 }
 
 async function shot(p: Page, name: string): Promise<void> {
