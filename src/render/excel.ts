@@ -264,22 +264,31 @@ function writeParagraph(b: SheetBuilder, p: ParagraphBlock, papers?: PaperLines)
 }
 
 /**
- * The statement's grid columns each model column of a table takes: one each, and two for a date
- * column whose dates are wider than a figure column ("30 September 2010"), while the table leaves
- * grid columns spare (all the statement's tables share one set of column widths, so a wide column
- * is made by merging, never by widening the sheet's columns).
+ * The statement's grid columns each model column of a table takes: one each, and two for a column
+ * of dates or words wider than a figure column ("30 September 2010"), dates first and then the
+ * widest words, while the table leaves grid columns spare. All the statement's tables share one
+ * set of column widths, so a wide column is made by merging, never by widening the sheet's.
  */
 export function gridSpans(t: TableBlock): number[] {
   const spans = t.columns.map(() => 1);
   let spare = FIGURE_COLUMNS + 1 - t.columns.length;
-  t.columns.forEach((c, j) => {
-    if (j === 0 || c.kind !== "date" || spare <= 0) return;
-    const widest = Math.max(0, ...t.rows.map((r) => r.cells[j]?.text.length ?? 0));
-    if (widest > FIGURE_WIDTH) {
-      spans[j] = 2;
-      spare--;
-    }
-  });
+  const wide = t.columns
+    .map((c, j) => ({
+      j,
+      date: c.kind === "date",
+      widest: Math.max(0, ...t.rows.map((r) => r.cells[j]?.text.length ?? 0)),
+    }))
+    .filter((c) => c.j > 0 && (c.date || t.columns[c.j].kind === "text") && c.widest > FIGURE_WIDTH)
+    .sort((a, b) => Number(b.date) - Number(a.date) || b.widest - a.widest || a.j - b.j);
+  for (const c of wide) {
+    if (spare <= 0) break;
+    spans[c.j] = 2;
+    spare--;
+  }
+  // A table's last column of words runs on to the statement's right edge, merged, so that a
+  // long text wraps in the room its row height was worked out for.
+  const last = t.columns.length - 1;
+  if (last > 0 && t.columns[last].kind === "text") spans[last] += spare;
   return spans;
 }
 
@@ -289,10 +298,7 @@ function writeTable(b: SheetBuilder, t: TableBlock, papers?: PaperLines): void {
   // The first grid column of each model column, and one past the last.
   const starts = spans.reduce<number[]>((a, s) => [...a, a[a.length - 1] + s], [0]);
   const lastGrid = starts[n] - 1;
-  // A left-aligned text in the table's last column may run on to the statement's right edge;
-  // anything else has only its own columns.
-  const roomOf = (j: number, leftAligned: boolean) =>
-    j === n - 1 && leftAligned ? roomFrom(starts[j]) : roomBetween(starts[j], starts[j + 1] - 1);
+  const roomOf = (j: number) => roomBetween(starts[j], starts[j + 1] - 1);
   /** A model row's values laid out on the grid: a spanned column's value, then blanks. */
   const spread = <T>(items: readonly T[], blank: T): T[] =>
     items.flatMap((v, j) => [v, ...Array<T>(spans[j] - 1).fill(blank)]);
@@ -347,12 +353,10 @@ function writeTable(b: SheetBuilder, t: TableBlock, papers?: PaperLines): void {
     let lines = 1;
     row.cells.forEach((c: TableCell, j) => {
       const [left, right] = [starts[j], starts[j + 1] - 1];
-      // A date sits centred in its columns, apart from the figure to its left; a missing
-      // figure's words sit where its figure would (right-aligned, in a figure column).
+      // A date sits centred in its columns, apart from the figure to its left.
       const date = t.columns[j].kind === "date";
-      const rightAligned = !date && (c.value === null ? j > 0 : isNumeric(c.kind));
       // Text wider than its room wraps, and the row is made tall enough for it.
-      const room = roomOf(j, !rightAligned);
+      const room = roomOf(j);
       if (c.text.length > room) {
         b.style(r, left, r, right, { wrapText: true });
         lines = Math.max(lines, wrapText(c.text, room).length);
@@ -497,13 +501,6 @@ function columnWidths(): number[] {
 function roomBetween(left: number, right: number): number {
   return columnWidths()
     .slice(left, right + 1)
-    .reduce((a, w) => a + w, 0);
-}
-
-/** Characters of room from column j to the right edge of the statement's columns. */
-function roomFrom(j: number): number {
-  return columnWidths()
-    .slice(j)
     .reduce((a, w) => a + w, 0);
 }
 

@@ -411,6 +411,29 @@ describe("dates in the statement sheet's tables", () => {
     // Eight model columns leave one spare: only the first wide date column gets it.
     const eight = { ...t, columns: [...t.columns, col("Note", "text")] };
     expect(gridSpans(eight)).toEqual([1, 1, 1, 2, 1, 1, 1, 1]);
+    // Four columns of words (the papers' settings table) leave five spare: each column wider
+    // than 14 characters takes a second (three), and the last column runs on to the right edge
+    // with the two left, so it is merged over 2 + 2 = 4: 1 + 2 + 2 + 4 = 9 grid columns.
+    const settings: TableBlock = {
+      ...t,
+      columns: [
+        col("Setting", "text"),
+        col("Value", "text"),
+        col("White Paper", "text"),
+        col("Default or changed", "text"),
+      ],
+      rows: [
+        {
+          cells: [
+            figure("text", "Forensic analysis: DNA: national approach in place by"),
+            figure("text", "1 September 2008"),
+            figure("text", "5.33-5.34 (NFFA case study)"),
+            figure("text", "Set to the default in Settings!B7"),
+          ],
+        },
+      ],
+    };
+    expect(gridSpans(settings)).toEqual([1, 2, 2, 4]);
   });
 
   test("on the sample, every date in a table is on one line: merged across its columns, never wrapped", () => {

@@ -344,7 +344,8 @@ describe("the sample's statement, working papers and workbook, read in LibreOffi
     for (const a of SAVINGS_AREAS) expect(book.flat).toContain(AREA_HEADINGS[a]);
     expect(book.text).not.toContain("###");
     expect(brokenNumbers(book.text)).toEqual([]);
-    // (a date may wrap between its words in a cell: the layout then interleaves the columns)
+    // Each date sits whole in its cell (merged over two columns where it needs them).
+    expect(brokenDates(pdfText(join(dir, "workbook.pdf"), false).text)).toEqual([]);
     const missing = figureTexts(statement, true).filter((f) => !book.flat.includes(f));
     expect(missing).toEqual([]);
   });
