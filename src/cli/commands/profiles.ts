@@ -24,6 +24,7 @@ import {
   formatYear,
   indicatorSpread,
   INDICATOR_NAMES,
+  listWords,
   NationalTable,
   nationalTable,
   nationalTableToJson,
@@ -134,8 +135,14 @@ function yearSection(t: NationalTable, year: number): string {
       threshold === undefined
         ? ""
         : `; ${records.filter((r) => (r.indicators[k]?.value ?? 0) > threshold).length} of ${s.count} above ${formatPercent(threshold, 0)}`;
+    // Counted as Excel would, but said: a per-head figure on a population off footing.
+    const off = s.offFooting.map((o) => `${o.force} (${valueText(k, o.value)})`);
+    const offNote =
+      off.length === 0
+        ? ""
+        : `; this counts ${listWords(off)}, whose population in HMIC's data is not on the same footing as the other forces', so the add-in's comparison leaves ${off.length === 1 ? "it" : "them"} out of its quartiles`;
     out.push(
-      `  ${INDICATOR_NAMES[k]} (${basis}${defs.length ? `; ${defs.join("; ")}` : ""}): ${valueText(k, s.min)} to ${valueText(k, s.max)}, median ${valueText(k, s.percentiles.p50)}, top quartile ${valueText(k, s.direction === "lowerIsBetter" ? s.percentiles.p25 : s.percentiles.p75)}${above}`
+      `  ${INDICATOR_NAMES[k]} (${basis}${defs.length ? `; ${defs.join("; ")}` : ""}): ${valueText(k, s.min)} to ${valueText(k, s.max)}, median ${valueText(k, s.percentiles.p50)}, top quartile ${valueText(k, s.direction === "lowerIsBetter" ? s.percentiles.p25 : s.percentiles.p75)}${above}${offNote}`
     );
   }
   out.push("");

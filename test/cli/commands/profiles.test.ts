@@ -38,6 +38,24 @@ test("the readable table: 2009/10, 43 forces, 12 of 43 above 4%, 37 of 43 above 
   expect(out).not.toMatch(/^2008\/09/m);
 });
 
+test("2012/13: the per-head spreads say they count City of London's figures, off footing (11,677 residents against 316,500 in 2009/10)", async () => {
+  const f = fakeIo(dir());
+  const ods = path.join(FIXTURES, "value-for-money-profile-data-2012.ods");
+  expect(await profilesCommand([XLS, ods, "--year", "2012/13"], f.io)).toBe(0);
+  const out = f.out();
+  // The spread counts all 43 as Excel would: the highest spending per head is City of London's.
+  expect(out).toMatch(
+    /net revenue expenditure per head of population \(CIPFA POA 2012\/13 estimates\): £158\.68 to £7,743\.60, median £185\.51, top quartile £176\.52; this counts City of London Police \(£7,743\.60\), whose population in HMIC's data is not on the same footing/
+  );
+  expect(out).toMatch(
+    /police officers per 1,000 population .*: 1\.53 to 75\.84, .*this counts City of London Police \(75\.84\)/
+  );
+  // Ratios not per head are on one footing: no note.
+  expect(out).toMatch(
+    /officer overtime as a share of officer pay \(CIPFA POA 2012\/13 estimates\): 1\.62% to 6\.72%, median 3\.10%, top quartile 2\.71%; 4 of 43 above 4%$/m
+  );
+});
+
 test("--json: sources, years, forces with indicators, definitions, ranks and cells, findings", async () => {
   const f = fakeIo(dir());
   expect(await profilesCommand([XLS, CSV, "--json"], f.io)).toBe(0);
