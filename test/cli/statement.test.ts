@@ -149,7 +149,8 @@ describe("vfm statement", () => {
     expect(doc).not.toContain("Drafted on");
     const papers = await JSZip.loadAsync(await fs.readFile(path.join(dir(), "papers.docx")));
     const pdoc = await papers.file("word/document.xml")!.async("string");
-    expect(pdoc).toContain("Drafted on 31 March 2011");
+    // (a date is written with non-breaking spaces, so that no reader breaks it across lines)
+    expect(pdoc).toContain("Drafted on 31\u00a0March\u00a02011");
     expect(pdoc).toContain("Where each figure came from");
 
     const wb = new ExcelJS.Workbook();
