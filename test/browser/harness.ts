@@ -116,6 +116,16 @@ export async function openBrowser(): Promise<Session> {
  * `include` limits the check to part of the page (e.g. the task pane, not the preview's grid).
  */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  // Colours are read once every finite animation or transition (a panel fading in) has
+  // finished: mid-fade, text is paler than it will be, and axe would report its contrast.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined))
+    ).then(() => undefined)
+  );
   let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
   const results = await builder
