@@ -191,14 +191,6 @@ export interface SavingsLine {
   readonly notes?: string;
 }
 
-/** A savings line's capacity released, as the plan gives it (never converted from money). */
-export interface SavingsCapacity {
-  readonly hoursPlanned?: Sourced<number>;
-  readonly hoursActual?: Sourced<number>;
-  readonly officersPlanned?: Sourced<number>;
-  readonly officersActual?: Sourced<number>;
-}
-
 /** The capacity measures a savings plan may give, in the order the statement shows them. */
 export const CAPACITY_KINDS = [
   "hoursPlanned",
@@ -207,6 +199,9 @@ export const CAPACITY_KINDS = [
   "officersActual",
 ] as const;
 export type CapacityKind = (typeof CAPACITY_KINDS)[number];
+
+/** A savings line's capacity released, as the plan gives it (never converted from money). */
+export type SavingsCapacity = { readonly [K in CapacityKind]?: Sourced<number> };
 
 export interface ForceSettings {
   readonly forceName?: Sourced<string>;
